@@ -1,0 +1,9 @@
+// Tests are TypeScript run through @swc-node/register, which keeps decorator metadata
+// (type-graphql and MikroORM need it); `pnpm test` type-checks separately with tsc.
+process.env.SWC_NODE_PROJECT = process.env.SWC_NODE_PROJECT || 'test/tsconfig.json';
+module.exports = {
+  require: ['@swc-node/register', 'test/support/hooks.ts'],
+  spec: ['test/**/*.test.ts'],
+  timeout: 60000,
+  exit: true,
+};
