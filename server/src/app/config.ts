@@ -1,0 +1,73 @@
+import path from 'node:path';
+
+/** Everything the server reads from its environment, validated once at start. */
+export interface Config {
+  production: boolean;
+  port: number;
+  host: string;
+  /** A PostgreSQL URL, or null to run the embedded database under `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  demoData: boolean;
+  logLevel: string;
+  /** Largest accepted upload in bytes (graphql-upload's maxFileSize). */
+  uploadMaxBytes: number;
+  consoleDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join(' '));
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const projectRoot = path.resolve(__dirname, '../../..');
+
+function integer(name: string, raw: string, min: number, max: number, problems: string[]): number {
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max}, but is "${raw}".`);
+  }
+  return value;
+}
+
+function databaseUrl(raw: string | undefined, problems: string[]): string | null {
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    problems.push('DATABASE_URL is not a valid URL; expected postgres://user:password@host:port/database.');
+    return null;
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    problems.push(`DATABASE_URL must start with postgres:// or postgresql://, not ${url.protocol}//.`);
+  } else if (!url.hostname || url.pathname.length <= 1) {
+    problems.push('DATABASE_URL must name a host and a database, e.g. postgres://postgres@127.0.0.1:5432/datahub.');
+  }
+  return raw;
+}
+
+/** Reads and validates the environment; every bad value is named in the thrown ConfigError. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, but is "${logLevel}".`);
+  const demo = env.DATAHUB_DEMO ?? '1';
+  if (demo !== '0' && demo !== '1') problems.push(`DATAHUB_DEMO must be 0 or 1, but is "${demo}".`);
+  const config: Config = {
+    production: nodeEnv === 'production',
+    port: integer('PORT', env.PORT ?? '4000', 0, 65535, problems),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: databaseUrl(env.DATABASE_URL, problems),
+    dataDir: path.resolve(env.DATAHUB_DATA_DIR ?? path.join(projectRoot, '.data')),
+    demoData: demo === '1',
+    logLevel,
+    uploadMaxBytes: integer('DATAHUB_UPLOAD_MAX_BYTES', env.DATAHUB_UPLOAD_MAX_BYTES ?? String(500 * 1024 * 1024), 1, 2 ** 40, problems),
+    consoleDir: path.resolve(env.DATAHUB_CONSOLE_DIR ?? path.join(projectRoot, 'console', 'dist')),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from './logger';
+
+/** Codes whose messages are written for the client and may be shown as they are. */
+const CLIENT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+]);
+
+/**
+ * Everything not written for the client (a database error, a bug) becomes a generic message with a
+ * correlation id; the log gets the id and the error's kind. The raw message is logged only at debug
+ * level: a database error can quote a value from a row, and rows can hold identifying data.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    }
+    const correlationId = randomUUID();
+    const cause = unwrapResolverError(error) as { name?: string; code?: string; table?: string; constraint?: string; message?: string };
+    logger.error(
+      { correlationId, errorName: cause?.name, sqlState: cause?.code, table: cause?.table, constraint: cause?.constraint, path: formatted.path },
+      'unexpected error while handling a GraphQL request',
+    );
+    logger.debug({ correlationId, detail: cause?.message }, 'unexpected error detail');
+    return {
+      message: `An unexpected error occurred. Quote reference ${correlationId} when you report it.`,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId },
+    };
+  };
+}

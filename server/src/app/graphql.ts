@@ -1,0 +1,37 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLSchema } from 'graphql';
+import type { RequestContext } from './context';
+import { createErrorFormatter } from './errors';
+import type { Logger } from './logger';
+
+/** Limits per OWASP ASVS 4.3.1; generous for the console's real queries, far below abuse. */
+export const GRAPHQL_LIMITS = { maxDepth: 12, maxAliases: 15, maxDirectives: 20, maxTokens: 5000, maxCost: 10000 };
+
+/** Apollo Server with SECURITY.md's production settings from day one. */
+export function createApolloServer(schema: GraphQLSchema, options: { production: boolean; logger: Logger }) {
+  const armor = new ApolloArmor({
+    maxDepth: { n: GRAPHQL_LIMITS.maxDepth, exposeLimits: !options.production },
+    maxAliases: { n: GRAPHQL_LIMITS.maxAliases, exposeLimits: !options.production },
+    maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives, exposeLimits: !options.production },
+    maxTokens: { n: GRAPHQL_LIMITS.maxTokens, exposeLimits: !options.production },
+    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, exposeLimits: !options.production },
+    blockFieldSuggestion: { enabled: true },
+  });
+  const protection = armor.protect();
+  return new ApolloServer<RequestContext>({
+    ...protection,
+    schema,
+    introspection: !options.production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    hideSchemaDetailsFromClientErrors: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(options.logger),
+    stopOnTerminationSignals: false,
+    logger: options.logger,
+    plugins: [...protection.plugins, ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    validationRules: [...protection.validationRules],
+  });
+}

@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
+import { healthRoute } from '../health/health.route';
+import type { Config } from './config';
+import { createRequestContext, type RequestContext } from './context';
+import type { Logger } from './logger';
+
+/**
+ * graphql-upload writes every file to disk before a resolver runs, so a multipart request without
+ * the CSRF preflight header is refused here, before it sees a byte (SECURITY.md, graphql-upload 17).
+ */
+function requirePreflightForMultipart(request: Request, response: Response, next: NextFunction) {
+  if (!request.is('multipart/form-data')) return next();
+  if (request.headers['apollo-require-preflight'] || request.headers['x-apollo-operation-name']) return next();
+  response.status(400).json({
+    errors: [{ message: 'A multipart request needs the "Apollo-Require-Preflight" header.', extensions: { code: 'BAD_REQUEST' } }],
+  });
+}
+
+function serveConsole(app: express.Express, consoleDir: string) {
+  const index = path.join(consoleDir, 'index.html');
+  if (!existsSync(index)) {
+    app.get('/', (_request, response) => {
+      response.type('text/plain').send('The console is not built: run `pnpm build` (GraphQL is at /graphql).');
+    });
+    return;
+  }
+  app.use(express.static(consoleDir, { index: 'index.html', maxAge: '1h' }));
+  // The console routes in the browser (HTML5 history): unknown GET paths get its page.
+  app.use((request, response, next) => {
+    if (request.method !== 'GET' || !request.accepts('html')) return next();
+    response.sendFile(index);
+  });
+}
+
+/** Middleware order: health, GraphQL (JSON, then multipart), then the console. */
+export function createHttpApp(options: { config: Config; orm: MikroORM; apollo: ApolloServer<RequestContext>; logger: Logger }) {
+  const { config, orm, apollo, logger } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', healthRoute(orm));
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    requirePreflightForMultipart,
+    graphqlUploadExpress({ maxFileSize: config.uploadMaxBytes, maxFiles: 1, maxFieldSize: 1024 * 1024 }),
+    expressMiddleware(apollo, {
+      context: async () => createRequestContext(orm.em, logger),
+    }),
+  );
+  serveConsole(app, config.consoleDir);
+  return app;
+}

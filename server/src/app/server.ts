@@ -1,0 +1,72 @@
+import 'reflect-metadata';
+import type { Server } from 'node:http';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { checkDatabaseReachable } from '../db/database-check';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded-postgres';
+import { migrate, openOrm } from '../db/orm';
+import { seedDemoDataIfEmpty } from '../db/seeds/demo';
+import type { Config } from './config';
+import { createApolloServer } from './graphql';
+import { createHttpApp } from './http';
+import type { Logger } from './logger';
+import { buildDatahubSchema } from './schema';
+
+export interface RunningDatahub {
+  port: number;
+  orm: MikroORM;
+  stop(): Promise<void>;
+}
+
+/** Starts the embedded database when no DATABASE_URL is given; otherwise checks the given one answers. */
+export async function openDatabase(config: Config, logger: Logger): Promise<{ url: string; embedded: EmbeddedDatabase | null }> {
+  if (config.databaseUrl) {
+    await checkDatabaseReachable(config.databaseUrl);
+    return { url: config.databaseUrl, embedded: null };
+  }
+  const embedded = await startEmbeddedPostgres(config.dataDir, logger);
+  return { url: embedded.url, embedded };
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+/** Database, migrations, demo data, GraphQL and HTTP, in that order; stop() undoes them in reverse. */
+export async function startDatahub(config: Config, logger: Logger): Promise<RunningDatahub> {
+  const database = await openDatabase(config, logger);
+  const orm = await openOrm(database.url);
+  try {
+    const applied = await migrate(orm);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+    if (config.demoData) await seedDemoDataIfEmpty(orm.em.fork(), logger);
+    const apollo = createApolloServer(await buildDatahubSchema(), { production: config.production, logger });
+    await apollo.start();
+    const app = createHttpApp({ config, orm, apollo, logger });
+    const { createServer } = await import('node:http');
+    const server = createServer(app);
+    const port = await listen(server, config.port, config.host);
+    return {
+      port,
+      orm,
+      async stop() {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await apollo.stop();
+        await orm.close();
+        await database.embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await orm.close().catch(() => undefined);
+    await database.embedded?.stop().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,90 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './app/config';
+import { createLogger } from './app/logger';
+import { openDatabase } from './app/server';
+import { StartupError } from './app/startup-error';
+import { migrate, openOrm } from './db/orm';
+import { seedDemoData } from './db/seeds/demo';
+
+interface Command {
+  summary: string;
+  run(args: string[]): Promise<number>;
+}
+
+/** Opens the configured database (embedded when DATABASE_URL is unset), runs `work`, closes everything. */
+async function withDatabase(work: (orm: Awaited<ReturnType<typeof openOrm>>) => Promise<void>): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  const database = await openDatabase(config, logger);
+  const orm = await openOrm(database.url);
+  try {
+    await work(orm);
+  } finally {
+    await orm.close();
+    await database.embedded?.stop();
+  }
+}
+
+const commands: Record<string, Command> = {
+  migrate: {
+    summary: 'apply the committed database migrations that are not applied yet',
+    async run() {
+      await withDatabase(async (orm) => {
+        const applied = await migrate(orm);
+        process.stderr.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'the database is up to date\n');
+      });
+      return 0;
+    },
+  },
+  seed: {
+    summary: 'add the demo institutions and registries that are missing (matched by code)',
+    async run() {
+      await withDatabase(async (orm) => {
+        await migrate(orm);
+        await seedDemoData(orm.em.fork());
+        process.stderr.write('demo data present\n');
+      });
+      return 0;
+    },
+  },
+  'migration:create': {
+    summary: 'for developers: write a migration for the difference between the entities and the database',
+    async run() {
+      await withDatabase(async (orm) => {
+        await migrate(orm);
+        const result = await orm.getMigrator().createMigration();
+        process.stderr.write(result.fileName ? `wrote ${result.fileName}; add it to db/migrations/index.ts\n` : 'no changes\n');
+      });
+      return 0;
+    },
+  },
+  help: {
+    summary: 'list the commands',
+    async run() {
+      process.stdout.write('Usage: pnpm cli <command> [options]\n\nCommands:\n');
+      for (const [name, command] of Object.entries(commands)) process.stdout.write(`  ${name.padEnd(18)} ${command.summary}\n`);
+      process.stdout.write('\nThe database is DATABASE_URL, or the embedded one under DATAHUB_DATA_DIR (stop the server first).\n');
+      return 0;
+    },
+  },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name = 'help', ...args] = argv;
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`Unknown command "${name}". Run "pnpm cli help" for the list.\n`);
+    return 2;
+  }
+  return command.run(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ConfigError) process.stderr.write(`datahub: invalid configuration: ${error.problems.join(' ')}\n`);
+    else if (error instanceof StartupError) process.stderr.write(`datahub: ${error.message}\n`);
+    else process.stderr.write(`datahub: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123153802 } from './Migration20261123153802';
+
+/** Applied in this order; `pnpm cli migration:create` writes new files here, then add them below. */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261123153802_domain_core', class: Migration20261123153802 },
+];

@@ -1,0 +1,30 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../app/context';
+import { InstitutionUnit } from './institution-unit.entity';
+import { Institution } from './institution.entity';
+import { findInstitutionByCode, listInstitutions } from './institution.service';
+
+@Resolver(() => Institution)
+export class InstitutionResolver {
+  @Query(() => [Institution], { description: 'Institutions, sorted by name.' })
+  institutions(
+    @Ctx() ctx: RequestContext,
+    @Arg('active', () => Boolean, { nullable: true, description: 'Only active (true) or only inactive (false) ones; all when omitted.' })
+    active?: boolean | null,
+  ): Promise<Institution[]> {
+    return listInstitutions(ctx, { active });
+  }
+
+  @Query(() => Institution, { nullable: true, description: 'One institution by its 8-digit code; null when unknown.' })
+  institution(
+    @Ctx() ctx: RequestContext,
+    @Arg('code', () => String, { description: 'The 8-digit institution code.' }) code: string,
+  ): Promise<Institution | null> {
+    return findInstitutionByCode(ctx, code);
+  }
+
+  @FieldResolver(() => [InstitutionUnit], { description: 'The institution\'s units, by unit number.' })
+  units(@Root() institution: Institution, @Ctx() ctx: RequestContext): Promise<InstitutionUnit[]> {
+    return ctx.loaders.unitsByInstitution.load(institution.id);
+  }
+}
