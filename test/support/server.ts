@@ -1,0 +1,42 @@
+import { loadConfig } from '../../server/src/app/config';
+import { createLogger } from '../../server/src/app/logger';
+import { startDatahub, type RunningDatahub } from '../../server/src/app/server';
+import { startTestCluster, type TestCluster } from './database';
+
+export interface TestServer {
+  url: string;
+  datahub: RunningDatahub;
+  databaseUrl: string;
+}
+
+let cluster: Promise<TestCluster> | null = null;
+const started: RunningDatahub[] = [];
+
+export function testCluster(): Promise<TestCluster> {
+  cluster ??= startTestCluster();
+  return cluster;
+}
+
+/** Starts a datahub on a fresh database (migrations applied, demo data seeded) on a free port. */
+export async function startTestServer(env: Record<string, string> = {}, databaseUrl?: string): Promise<TestServer> {
+  const url = databaseUrl ?? (await (await testCluster()).createDatabase());
+  const config = loadConfig({ ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', DATAHUB_DEMO: '1', LOG_LEVEL: 'silent', ...env });
+  const datahub = await startDatahub(config, createLogger(config.logLevel));
+  started.push(datahub);
+  return { url: `http://127.0.0.1:${datahub.port}`, datahub, databaseUrl: url };
+}
+
+let shared: Promise<TestServer> | null = null;
+
+/** The server most API tests share: started once per run, on its own fresh database. */
+export function sharedServer(): Promise<TestServer> {
+  shared ??= startTestServer();
+  return shared;
+}
+
+export async function stopTestServers(): Promise<void> {
+  for (const datahub of started.splice(0)) await datahub.stop().catch(() => undefined);
+  if (cluster) await (await cluster.catch(() => null))?.stop();
+  cluster = null;
+  shared = null;
+}
