@@ -30,10 +30,15 @@ function serveConsole(app: express.Express, consoleDir: string) {
     });
     return;
   }
-  app.use(express.static(consoleDir, { index: 'index.html', maxAge: '1h' }));
+  // Built assets carry content hashes and may be cached; index.html must be fetched anew after a deploy.
+  const noCacheForIndex = (response: Response, file: string) => {
+    if (path.basename(file) === 'index.html') response.setHeader('Cache-Control', 'no-cache');
+  };
+  app.use(express.static(consoleDir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForIndex }));
   // The console routes in the browser (HTML5 history): unknown GET paths get its page.
   app.use((request, response, next) => {
     if (request.method !== 'GET' || !request.accepts('html')) return next();
+    response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(index);
   });
 }

@@ -1,0 +1,64 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment RegistryFields on Registry {\n    id\n    code\n    name\n    holder\n    acceptedChannels\n    producesInformationProduct\n    subDeliveries {\n      ...SubDeliveryFields\n    }\n  }\n": typeof types.RegistryFieldsFragmentDoc,
+    "\n  fragment SubDeliveryFields on SubDelivery {\n    id\n    code\n    name\n    frequency\n    deadlineRule {\n      kind\n      monthsAfterPeriodEnd\n      day\n      lastDayOfMonth\n      yearsAfterPeriodYear\n      month\n    }\n    dictionaryVersions {\n      id\n      version\n      status\n      validFrom\n      validTo\n    }\n  }\n": typeof types.SubDeliveryFieldsFragmentDoc,
+    "\n  fragment InstitutionFields on Institution {\n    id\n    code\n    name\n    type\n    active\n    units {\n      number\n      name\n    }\n  }\n": typeof types.InstitutionFieldsFragmentDoc,
+    "\n  query RegistriesPage {\n    registries {\n      ...RegistryFields\n    }\n    institutions {\n      ...InstitutionFields\n    }\n  }\n": typeof types.RegistriesPageDocument,
+};
+const documents: Documents = {
+    "\n  fragment RegistryFields on Registry {\n    id\n    code\n    name\n    holder\n    acceptedChannels\n    producesInformationProduct\n    subDeliveries {\n      ...SubDeliveryFields\n    }\n  }\n": types.RegistryFieldsFragmentDoc,
+    "\n  fragment SubDeliveryFields on SubDelivery {\n    id\n    code\n    name\n    frequency\n    deadlineRule {\n      kind\n      monthsAfterPeriodEnd\n      day\n      lastDayOfMonth\n      yearsAfterPeriodYear\n      month\n    }\n    dictionaryVersions {\n      id\n      version\n      status\n      validFrom\n      validTo\n    }\n  }\n": types.SubDeliveryFieldsFragmentDoc,
+    "\n  fragment InstitutionFields on Institution {\n    id\n    code\n    name\n    type\n    active\n    units {\n      number\n      name\n    }\n  }\n": types.InstitutionFieldsFragmentDoc,
+    "\n  query RegistriesPage {\n    registries {\n      ...RegistryFields\n    }\n    institutions {\n      ...InstitutionFields\n    }\n  }\n": types.RegistriesPageDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RegistryFields on Registry {\n    id\n    code\n    name\n    holder\n    acceptedChannels\n    producesInformationProduct\n    subDeliveries {\n      ...SubDeliveryFields\n    }\n  }\n"): (typeof documents)["\n  fragment RegistryFields on Registry {\n    id\n    code\n    name\n    holder\n    acceptedChannels\n    producesInformationProduct\n    subDeliveries {\n      ...SubDeliveryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SubDeliveryFields on SubDelivery {\n    id\n    code\n    name\n    frequency\n    deadlineRule {\n      kind\n      monthsAfterPeriodEnd\n      day\n      lastDayOfMonth\n      yearsAfterPeriodYear\n      month\n    }\n    dictionaryVersions {\n      id\n      version\n      status\n      validFrom\n      validTo\n    }\n  }\n"): (typeof documents)["\n  fragment SubDeliveryFields on SubDelivery {\n    id\n    code\n    name\n    frequency\n    deadlineRule {\n      kind\n      monthsAfterPeriodEnd\n      day\n      lastDayOfMonth\n      yearsAfterPeriodYear\n      month\n    }\n    dictionaryVersions {\n      id\n      version\n      status\n      validFrom\n      validTo\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InstitutionFields on Institution {\n    id\n    code\n    name\n    type\n    active\n    units {\n      number\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment InstitutionFields on Institution {\n    id\n    code\n    name\n    type\n    active\n    units {\n      number\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RegistriesPage {\n    registries {\n      ...RegistryFields\n    }\n    institutions {\n      ...InstitutionFields\n    }\n  }\n"): (typeof documents)["\n  query RegistriesPage {\n    registries {\n      ...RegistryFields\n    }\n    institutions {\n      ...InstitutionFields\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
