@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './app/config';
 import { createLogger } from './app/logger';
-import { openDatabase } from './app/server';
+import { createServices, openDatabase } from './app/server';
+import type { AppServices } from './app/services';
+import { CliUsageError, createTokenCommand, createUserCommand } from './access/cli-commands';
 import { StartupError } from './app/startup-error';
 import { migrate, openOrm } from './db/orm';
 import { seedDemoData } from './db/seeds/demo';
@@ -12,13 +14,13 @@ interface Command {
 }
 
 /** Opens the configured database (embedded when DATABASE_URL is unset), runs `work`, closes everything. */
-async function withDatabase(work: (orm: Awaited<ReturnType<typeof openOrm>>) => Promise<void>): Promise<void> {
-  const config = loadConfig();
-  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
+async function withDatabase(work: (orm: Awaited<ReturnType<typeof openOrm>>, services: AppServices) => Promise<void>): Promise<void> {
+  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const logger = createLogger(config.logLevel);
   const database = await openDatabase(config, logger);
   const orm = await openOrm(database.url);
   try {
-    await work(orm);
+    await work(orm, await createServices(config, orm, logger));
   } finally {
     await orm.close();
     await database.embedded?.stop();
@@ -58,6 +60,30 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  user: {
+    summary: 'user create --email E --name N --role ROLE [--institution CODE | --organisation NAME] [--registry CODE …] [--password P]',
+    async run(args) {
+      if (args[0] !== 'create') throw new CliUsageError('usage: pnpm cli user create --email E --name N --role ROLE …');
+      let code = 1;
+      await withDatabase(async (orm, services) => {
+        await migrate(orm);
+        code = await createUserCommand(services, args.slice(1), process.stdout);
+      });
+      return code;
+    },
+  },
+  token: {
+    summary: 'token create --email E [--name N] [--days D]: prints only the new API token on stdout',
+    async run(args) {
+      if (args[0] !== 'create') throw new CliUsageError('usage: pnpm cli token create --email E [--name N] [--days D]');
+      let code = 1;
+      await withDatabase(async (orm, services) => {
+        await migrate(orm);
+        code = await createTokenCommand(services, args.slice(1), process.stdout);
+      });
+      return code;
+    },
+  },
   help: {
     summary: 'list the commands',
     async run() {
@@ -82,6 +108,10 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof CliUsageError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
     if (error instanceof ConfigError) process.stderr.write(`datahub: invalid configuration: ${error.problems.join(' ')}\n`);
     else if (error instanceof StartupError) process.stderr.write(`datahub: ${error.message}\n`);
     else process.stderr.write(`datahub: ${error instanceof Error ? error.message : String(error)}\n`);

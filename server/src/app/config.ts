@@ -13,6 +13,14 @@ export interface Config {
   /** Largest accepted upload in bytes (graphql-upload's maxFileSize). */
   uploadMaxBytes: number;
   consoleDir: string;
+  /** Secret the session device cookie and sealed TOTP secrets are keyed on; null: generated under dataDir. */
+  secret: string | null;
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Base URL used in mailed links, e.g. https://datahub.example.nl. */
+  publicUrl: string;
+  /** Express `trust proxy`: set when a TLS-terminating proxy sets X-Forwarded-Proto. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -55,7 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV ?? 'development';
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, but is "${logLevel}".`);
-  const demo = env.DATAHUB_DEMO ?? '1';
+  const demo = env.DATAHUB_DEMO ?? (nodeEnv === 'production' ? '0' : '1');
   if (demo !== '0' && demo !== '1') problems.push(`DATAHUB_DEMO must be 0 or 1, but is "${demo}".`);
   const config: Config = {
     production: nodeEnv === 'production',
@@ -67,7 +75,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     uploadMaxBytes: integer('DATAHUB_UPLOAD_MAX_BYTES', env.DATAHUB_UPLOAD_MAX_BYTES ?? String(500 * 1024 * 1024), 1, 2 ** 40, problems),
     consoleDir: path.resolve(env.DATAHUB_CONSOLE_DIR ?? path.join(projectRoot, 'console', 'dist')),
+    secret: env.DATAHUB_SECRET || null,
+    smtpUrl: env.SMTP_URL || null,
+    mailFrom: env.MAIL_FROM ?? 'Registratie Datahub <noreply@datahub.localhost>',
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? '4000'}`).replace(/\/+$/, ''),
+    trustProxy: env.TRUST_PROXY === '1',
   };
+  if (config.secret !== null && config.secret.length < 32) problems.push('DATAHUB_SECRET must be at least 32 characters long.');
+  if (config.production && config.secret === null) problems.push('DATAHUB_SECRET is required when NODE_ENV=production.');
+  if (config.smtpUrl !== null && !/^smtps?:\/\//.test(config.smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://.');
+  if (!/^https?:\/\/[^/]+/.test(config.publicUrl)) problems.push(`PUBLIC_URL must be an http(s) URL, but is "${config.publicUrl}".`);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

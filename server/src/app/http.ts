@@ -2,13 +2,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import { healthRoute } from '../health/health.route';
-import type { Config } from './config';
 import { createRequestContext, type RequestContext } from './context';
-import type { Logger } from './logger';
+import type { AppServices } from './services';
 
 /**
  * graphql-upload writes every file to disk before a resolver runs, so a multipart request without
@@ -44,18 +43,22 @@ function serveConsole(app: express.Express, consoleDir: string) {
 }
 
 /** Middleware order: health, GraphQL (JSON, then multipart), then the console. */
-export function createHttpApp(options: { config: Config; orm: MikroORM; apollo: ApolloServer<RequestContext>; logger: Logger }) {
-  const { config, orm, apollo, logger } = options;
+export function createHttpApp(options: { services: AppServices; apollo: ApolloServer<RequestContext> }) {
+  const { services, apollo } = options;
+  const { config } = services;
   const app = express();
   app.disable('x-powered-by');
-  app.get('/healthz', healthRoute(orm));
+  // Behind a TLS-terminating proxy, X-Forwarded-Proto decides whether cookies are Secure.
+  if (config.trustProxy) app.set('trust proxy', 1);
+  app.get('/healthz', healthRoute(services.orm));
   app.use(
     '/graphql',
+    cookieParser(),
     express.json({ limit: '1mb' }),
     requirePreflightForMultipart,
     graphqlUploadExpress({ maxFileSize: config.uploadMaxBytes, maxFiles: 1, maxFieldSize: 1024 * 1024 }),
     expressMiddleware(apollo, {
-      context: async () => createRequestContext(orm.em, logger),
+      context: async ({ req, res }) => createRequestContext(services, req, res),
     }),
   );
   serveConsole(app, config.consoleDir);

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { createAccessLoaders } from '../access/access.loaders';
 import { createDictionaryLoaders } from '../dictionaries/dictionary-version.loaders';
 import { createInstitutionLoaders } from '../institutions/institution.loaders';
 import { createRegistryLoaders } from '../registries/registry.loaders';
@@ -8,6 +9,7 @@ export function createLoaders(em: EntityManager) {
     ...createInstitutionLoaders(em),
     ...createRegistryLoaders(em),
     ...createDictionaryLoaders(em),
+    ...createAccessLoaders(em),
   };
 }
 

@@ -1,6 +1,12 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import path from 'node:path';
+import { ServerKeys } from '../access/secrets';
+import { loadServerSecret } from '../access/server-secret';
+import { createMailer } from '../mail/mailer';
+import { type Clock, systemClock } from '../shared/clock';
+import type { AppServices } from './services';
 import { checkDatabaseReachable } from '../db/database-check';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded-postgres';
 import { migrate, openOrm } from '../db/orm';
@@ -14,7 +20,15 @@ import { buildDatahubSchema } from './schema';
 export interface RunningDatahub {
   port: number;
   orm: MikroORM;
+  services: AppServices;
   stop(): Promise<void>;
+}
+
+/** Process-wide services: the server key, the mailer (SMTP or the outbox folder) and the clock. */
+export async function createServices(config: Config, orm: MikroORM, logger: Logger, clock: Clock = systemClock): Promise<AppServices> {
+  const keys = new ServerKeys(await loadServerSecret(config));
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox'), logger });
+  return { config, orm, logger, clock, keys, mailer };
 }
 
 /** Starts the embedded database when no DATABASE_URL is given; otherwise checks the given one answers. */
@@ -38,22 +52,24 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 }
 
 /** Database, migrations, demo data, GraphQL and HTTP, in that order; stop() undoes them in reverse. */
-export async function startDatahub(config: Config, logger: Logger): Promise<RunningDatahub> {
+export async function startDatahub(config: Config, logger: Logger, options: { clock?: Clock } = {}): Promise<RunningDatahub> {
   const database = await openDatabase(config, logger);
   const orm = await openOrm(database.url);
   try {
     const applied = await migrate(orm);
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
     if (config.demoData) await seedDemoDataIfEmpty(orm.em.fork(), logger);
+    const services = await createServices(config, orm, logger, options.clock);
     const apollo = createApolloServer(await buildDatahubSchema(), { production: config.production, logger });
     await apollo.start();
-    const app = createHttpApp({ config, orm, apollo, logger });
+    const app = createHttpApp({ services, apollo });
     const { createServer } = await import('node:http');
     const server = createServer(app);
     const port = await listen(server, config.port, config.host);
     return {
       port,
       orm,
+      services,
       async stop() {
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

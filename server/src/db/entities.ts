@@ -1,3 +1,12 @@
+import { ApiToken } from '../access/api-token.entity';
+import { Invitation } from '../access/invitation.entity';
+import { LoginFailure } from '../access/login-failure.entity';
+import { OneTimeSecret } from '../access/one-time-secret.entity';
+import { Organisation } from '../access/organisation.entity';
+import { RoleAssignment } from '../access/role-assignment.entity';
+import { Session } from '../access/session.entity';
+import { User } from '../access/user.entity';
+import { AuditEvent } from '../audit/audit-event.entity';
 import { DictionaryVersion } from '../dictionaries/dictionary-version.entity';
 import { Institution } from '../institutions/institution.entity';
 import { InstitutionUnit } from '../institutions/institution-unit.entity';
@@ -6,4 +15,20 @@ import { Registry } from '../registries/registry.entity';
 import { SubDelivery } from '../registries/sub-delivery.entity';
 
 /** Every entity, listed explicitly: no folder scanning, so tsc output and swc-run tests see the same set. */
-export const entities = [Institution, InstitutionUnit, Registry, SubDelivery, DeadlineRule, DictionaryVersion];
+export const entities = [
+  Institution,
+  InstitutionUnit,
+  Registry,
+  SubDelivery,
+  DeadlineRule,
+  DictionaryVersion,
+  Organisation,
+  User,
+  RoleAssignment,
+  Session,
+  ApiToken,
+  OneTimeSecret,
+  Invitation,
+  LoginFailure,
+  AuditEvent,
+];

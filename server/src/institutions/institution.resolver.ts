@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../app/context';
 import { InstitutionUnit } from './institution-unit.entity';
 import { Institution } from './institution.entity';
@@ -6,7 +6,8 @@ import { findInstitutionByCode, listInstitutions } from './institution.service';
 
 @Resolver(() => Institution)
 export class InstitutionResolver {
-  @Query(() => [Institution], { description: 'Institutions, sorted by name.' })
+  @Authorized()
+  @Query(() => [Institution], { description: 'Institutions you may see (hub staff: all; others: their own), sorted by name.' })
   institutions(
     @Ctx() ctx: RequestContext,
     @Arg('active', () => Boolean, { nullable: true, description: 'Only active (true) or only inactive (false) ones; all when omitted.' })
@@ -15,7 +16,8 @@ export class InstitutionResolver {
     return listInstitutions(ctx, { active });
   }
 
-  @Query(() => Institution, { nullable: true, description: 'One institution by its 8-digit code; null when unknown.' })
+  @Authorized()
+  @Query(() => Institution, { nullable: true, description: 'One institution by its 8-digit code; null when unknown or not yours to see.' })
   institution(
     @Ctx() ctx: RequestContext,
     @Arg('code', () => String, { description: 'The 8-digit institution code.' }) code: string,

@@ -1,11 +1,23 @@
 import type { RequestContext } from '../app/context';
+import { institutionScope } from '../access/actor';
+import { Role } from '../access/role';
 import { Institution } from './institution.entity';
 
+const INSTITUTION_ROLES = [Role.LOCAL_ADMIN, Role.SUBMITTER, Role.VIEWER];
+
+/** Hub staff see every institution; an institution's people only their own. */
 export async function listInstitutions(ctx: RequestContext, filter: { active?: boolean | null }): Promise<Institution[]> {
-  const where = filter.active === undefined || filter.active === null ? {} : { active: filter.active };
+  const scope = institutionScope(ctx.actor, INSTITUTION_ROLES);
+  const where = {
+    ...(filter.active === undefined || filter.active === null ? {} : { active: filter.active }),
+    ...(scope ? { id: { $in: [...scope] } } : {}),
+  };
   return ctx.em.find(Institution, where, { orderBy: { name: 'asc' } });
 }
 
+/** Another institution's code answers null, exactly as an unknown code does. */
 export async function findInstitutionByCode(ctx: RequestContext, code: string): Promise<Institution | null> {
-  return ctx.em.findOne(Institution, { code });
+  const institution = await ctx.em.findOne(Institution, { code });
+  const scope = institutionScope(ctx.actor, INSTITUTION_ROLES);
+  return institution && (!scope || scope.has(institution.id)) ? institution : null;
 }

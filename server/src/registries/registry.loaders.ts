@@ -9,6 +9,9 @@ export function createRegistryLoaders(em: EntityManager) {
     registryById: new DataLoader<string, Registry | null>(async (ids) =>
       indexByKey(ids, await em.find(Registry, { id: { $in: [...ids] } }), (registry) => registry.id),
     ),
+    subDeliveryById: new DataLoader<string, SubDelivery | null>(async (ids) =>
+      indexByKey(ids, await em.find(SubDelivery, { id: { $in: [...ids] } }), (subDelivery) => subDelivery.id),
+    ),
     subDeliveriesByRegistry: new DataLoader<string, SubDelivery[]>(async (registryIds) => {
       const subDeliveries = await em.find(
         SubDelivery,

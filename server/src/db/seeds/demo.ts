@@ -5,6 +5,7 @@ import { Institution } from '../../institutions/institution.entity';
 import { InstitutionUnit } from '../../institutions/institution-unit.entity';
 import { Registry } from '../../registries/registry.entity';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
+import { seedDemoAccounts } from './demo-accounts';
 import { demoInstitutions, demoRegistries } from './demo-data';
 
 async function seedInstitutions(em: EntityManager): Promise<void> {
@@ -38,11 +39,13 @@ async function seedRegistries(em: EntityManager): Promise<void> {
   }
 }
 
-/** Adds the demo institutions and registries that are not there yet (matched by code), in one transaction. */
+/** Adds the demo institutions, registries and accounts that are not there yet (matched by code or e-mail), in one transaction. */
 export async function seedDemoData(em: EntityManager): Promise<void> {
   await em.transactional(async (tx) => {
     await seedInstitutions(tx);
     await seedRegistries(tx);
+    await tx.flush();
+    await seedDemoAccounts(tx);
   });
 }
 

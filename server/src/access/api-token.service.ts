@@ -1,0 +1,86 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../app/context';
+import { AuditEventType } from '../audit/audit-event.entity';
+import { recordAudit } from '../audit/audit.service';
+import { DAY } from '../shared/clock';
+import { message, userError } from '../shared/messages';
+import { isHubStaff } from './actor';
+import { ApiToken } from './api-token.entity';
+import { type AuthRefusal, refusal } from './auth.types';
+import { Organisation, OrganisationKind } from './organisation.entity';
+import { hashToken, randomToken } from './secrets';
+import type { User } from './user.entity';
+
+export const MAX_TOKEN_DAYS = 365;
+const TOKEN_PREFIX = 'dh_';
+
+export interface NewApiToken {
+  token: string;
+  apiToken: ApiToken;
+}
+
+/** Makes the token; the caller's transaction holds the row and its audit event together. */
+export async function issueToken(em: EntityManager, owner: { user?: User; organisation?: Organisation }, name: string, days: number, now: Date, createdBy: string | null): Promise<NewApiToken> {
+  const token = TOKEN_PREFIX + randomToken(32);
+  const apiToken = em.create(ApiToken, {
+    name: name.trim().slice(0, 100),
+    tokenHash: hashToken(token),
+    prefix: token.slice(0, 10),
+    user: owner.user ?? null,
+    organisation: owner.organisation ?? null,
+    createdBy,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + days * DAY),
+  });
+  await em.flush();
+  return { token, apiToken };
+}
+
+/**
+ * A signed-in user makes a token for themselves (it carries their roles, never more); hub staff also
+ * for a processor organisation. A token cannot make tokens.
+ */
+export async function createApiToken(ctx: RequestContext, input: { name: string; days: number; organisationId?: string | null }): Promise<NewApiToken | AuthRefusal> {
+  const language = ctx.actor.language;
+  if (!Number.isInteger(input.days) || input.days < 1 || input.days > MAX_TOKEN_DAYS) {
+    return refusal('INVALID_EXPIRY', message(language, 'INVALID_EXPIRY', { max: MAX_TOKEN_DAYS }), { field: 'days' });
+  }
+  if (ctx.actor.token || !ctx.actor.user) return refusal('FORBIDDEN', message(language, 'FORBIDDEN'));
+  const userId = ctx.actor.user.id;
+  return ctx.em.transactional(async (em) => {
+    let owner: { user?: User; organisation?: Organisation };
+    if (input.organisationId) {
+      if (!isHubStaff(ctx.actor)) return refusal('HUB_STAFF_ONLY', message(language, 'HUB_STAFF_ONLY'));
+      const organisation = await em.findOne(Organisation, { id: input.organisationId, kind: OrganisationKind.PROCESSOR });
+      if (!organisation) return refusal('ROLE_SCOPE', message(language, 'ROLE_SCOPE', { role: 'PROCESSOR', scope: 'organisationId' }), { field: 'organisationId' });
+      owner = { organisation };
+    } else {
+      owner = { user: em.getReference('User', userId) as User };
+    }
+    const issued = await issueToken(em, owner, input.name, input.days, ctx.services.clock.now(), userId);
+    await recordAudit(em, ctx.actor, { event: AuditEventType.CREATE, action: 'createApiToken', objectType: 'ApiToken', objectId: issued.apiToken.id });
+    return issued;
+  });
+}
+
+export async function listApiTokens(ctx: RequestContext, organisationId: string | null): Promise<ApiToken[]> {
+  if (organisationId) {
+    if (!isHubStaff(ctx.actor)) return [];
+    return ctx.em.find(ApiToken, { organisation: organisationId }, { orderBy: { createdAt: 'desc' } });
+  }
+  return ctx.actor.user ? ctx.em.find(ApiToken, { user: ctx.actor.user.id }, { orderBy: { createdAt: 'desc' } }) : [];
+}
+
+/** Owners revoke their own tokens; hub staff any. Someone else's token is "not found". */
+export async function revokeApiToken(ctx: RequestContext, tokenId: string): Promise<ApiToken> {
+  const token = await ctx.em.findOne(ApiToken, { id: tokenId });
+  if (!token || !(isHubStaff(ctx.actor) || (token.user && token.user.id === ctx.actor.user?.id))) {
+    throw userError('NOT_FOUND', ctx.actor.language, 'NOT_FOUND', { object: 'API-token' });
+  }
+  await ctx.em.transactional(async (em) => {
+    token.revokedAt ??= ctx.services.clock.now();
+    await em.nativeUpdate(ApiToken, { id: token.id }, { revokedAt: token.revokedAt });
+    await recordAudit(em, ctx.actor, { event: AuditEventType.UPDATE, action: 'revokeApiToken', objectType: 'ApiToken', objectId: token.id });
+  });
+  return token;
+}

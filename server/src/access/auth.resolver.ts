@@ -1,0 +1,90 @@
+import { Arg, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../app/context';
+import { ActionResult, type AuthRefusal, type Done, LoginResult, LoginStage, type LoginStep, type TotpSetup, TotpSetupResult } from './auth.types';
+import { login } from './login.service';
+import { requestPasswordReset, resetPassword } from './password-reset.service';
+import { sendEmailCode, startTotpSetup, verifyEmailCode, verifyTotp } from './second-factor.service';
+import { Session } from './session.entity';
+import { endSession, listOwnSessions, logout } from './session.service';
+import { User } from './user.entity';
+
+@ObjectType({ description: 'Who is using the API now, and how far their login is.' })
+export class Me {
+  @Field(() => User, { description: 'The signed-in user.' })
+  user!: User;
+
+  @Field(() => LoginStage, { description: 'SIGNED_IN, or the second-factor step still to take.' })
+  stage!: LoginStage;
+}
+
+@Resolver()
+export class AuthResolver {
+  @Query(() => Me, { nullable: true, description: 'The current user and login stage; null when not logged in. Public.' })
+  async me(@Ctx() ctx: RequestContext): Promise<Me | null> {
+    const { actor } = ctx;
+    if (!actor.user) return null;
+    const user = await ctx.em.findOneOrFail(User, { id: actor.user.id });
+    const stage = actor.token || actor.session?.secondFactorPassed ? LoginStage.SIGNED_IN : user.totpEnabled ? LoginStage.SECOND_FACTOR : LoginStage.TOTP_SETUP;
+    return Object.assign(new Me(), { user, stage });
+  }
+
+  @Mutation(() => LoginResult, { description: 'Step one: e-mail address and password. Starts a session that must still pass the second factor (unless this browser did within 4 hours). Public.' })
+  login(
+    @Ctx() ctx: RequestContext,
+    @Arg('email', () => String, { description: 'E-mail address.' }) email: string,
+    @Arg('password', () => String, { description: 'Password.' }) password: string,
+  ): Promise<LoginStep | AuthRefusal> {
+    return login(ctx, email, password);
+  }
+
+  @Mutation(() => TotpSetupResult, { description: 'During login, for a user without an authenticator: a new secret to scan. Public (needs a pending login).' })
+  startTotpSetup(@Ctx() ctx: RequestContext): Promise<TotpSetup | AuthRefusal> {
+    return startTotpSetup(ctx);
+  }
+
+  @Mutation(() => LoginResult, { description: 'Step two: a 6-digit authenticator code (also confirms a new set-up). Public (needs a pending login).' })
+  verifyTotp(@Ctx() ctx: RequestContext, @Arg('code', () => String, { description: '6 digits.' }) code: string): Promise<LoginStep | AuthRefusal> {
+    return verifyTotp(ctx, code);
+  }
+
+  @Mutation(() => ActionResult, { description: 'Fallback second factor: mails a 6-digit code valid for 10 minutes. Public (needs a pending login).' })
+  sendEmailCode(@Ctx() ctx: RequestContext): Promise<Done | AuthRefusal> {
+    return sendEmailCode(ctx);
+  }
+
+  @Mutation(() => LoginResult, { description: 'Step two with the mailed code. Public (needs a pending login).' })
+  verifyEmailCode(@Ctx() ctx: RequestContext, @Arg('code', () => String, { description: '6 digits.' }) code: string): Promise<LoginStep | AuthRefusal> {
+    return verifyEmailCode(ctx, code);
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the current session on the server and clears its cookie; false when there was none. Public.' })
+  logout(@Ctx() ctx: RequestContext): Promise<boolean> {
+    return logout(ctx);
+  }
+
+  @Mutation(() => ActionResult, { description: 'Mails a password reset link (valid 1 hour) when the address has an active account; answers the same either way. Public.' })
+  requestPasswordReset(@Ctx() ctx: RequestContext, @Arg('email', () => String, { description: 'E-mail address.' }) email: string): Promise<Done> {
+    return requestPasswordReset(ctx, email);
+  }
+
+  @Mutation(() => ActionResult, { description: 'Sets a new password with the mailed link\'s token; ends every session of the account. Public.' })
+  resetPassword(
+    @Ctx() ctx: RequestContext,
+    @Arg('token', () => String, { description: 'The token from the link.' }) token: string,
+    @Arg('password', () => String, { description: 'New password: at least 12 characters, not a common one.' }) password: string,
+  ): Promise<Done | AuthRefusal> {
+    return resetPassword(ctx, token, password);
+  }
+
+  @Authorized()
+  @Query(() => [Session], { description: 'Your own live sessions, most recently used first.' })
+  mySessions(@Ctx() ctx: RequestContext): Promise<Session[]> {
+    return listOwnSessions(ctx);
+  }
+
+  @Authorized()
+  @Mutation(() => Session, { description: 'Ends one of your sessions (hub staff: anyone\'s).' })
+  endSession(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Session id.' }) id: string): Promise<Session> {
+    return endSession(ctx, id);
+  }
+}

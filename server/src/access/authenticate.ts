@@ -1,0 +1,108 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Request } from 'express';
+import { AuditEventType } from '../audit/audit-event.entity';
+import { recordAudit } from '../audit/audit.service';
+import { type Clock, HOUR, MINUTE } from '../shared/clock';
+import { anonymousActor, type Actor, type Grant } from './actor';
+import { ApiToken } from './api-token.entity';
+import { readSessionCookie } from './cookies';
+import { Role } from './role';
+import { RoleAssignment } from './role-assignment.entity';
+import { hashToken } from './secrets';
+import { Session } from './session.entity';
+import { User } from './user.entity';
+
+export const SESSION_IDLE_MS = 30 * MINUTE;
+export const SESSION_ABSOLUTE_MS = 12 * HOUR;
+
+function requestLanguage(request: Request): 'nl' | 'en' {
+  return request.acceptsLanguages('nl', 'en') === 'en' ? 'en' : 'nl';
+}
+
+export async function loadGrants(em: EntityManager, userId: string): Promise<Grant[]> {
+  const assignments = await em.find(RoleAssignment, { user: userId }, { populate: ['institution'] });
+  return assignments.map((assignment) => ({
+    role: assignment.role,
+    institutionId: assignment.institution?.id ?? null,
+    institutionCode: assignment.institution?.getEntity().code ?? null,
+    registryId: assignment.registry?.id ?? null,
+    subDeliveryId: assignment.subDelivery?.id ?? null,
+    organisationId: assignment.organisation?.id ?? null,
+  }));
+}
+
+function userActor(base: Actor, user: User, grants: Grant[]): Actor {
+  return {
+    ...base,
+    user: { id: user.id, email: user.email, name: user.name, organisationId: user.organisation.id, language: user.language },
+    grants,
+    language: user.language === 'en' ? 'en' : 'nl',
+  };
+}
+
+/** The session behind the cookie, if it is live; an idle or too old one is ended and audited. */
+async function fromSession(em: EntityManager, clock: Clock, base: Actor, cookie: string): Promise<Actor> {
+  const session = await em.findOne(Session, { tokenHash: hashToken(cookie), revokedAt: null }, { populate: ['user'] });
+  if (!session) return base;
+  const now = clock.now();
+  const user = session.user.getEntity();
+  const idle = now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS;
+  const tooOld = now.getTime() - session.createdAt.getTime() > SESSION_ABSOLUTE_MS;
+  if (idle || tooOld || !user.active) {
+    session.revokedAt = now;
+    await em.flush();
+    if (idle || tooOld) {
+      await recordAudit(em, { ...base, channel: `SESSION:${session.id}` }, {
+        event: AuditEventType.SESSION_EXPIRED,
+        action: 'session',
+        objectType: 'Session',
+        objectId: session.id,
+        subjectUserId: user.id,
+        subjectEmail: user.email,
+        detail: idle ? 'IDLE_LIMIT' : 'ABSOLUTE_LIMIT',
+      });
+    }
+    return base;
+  }
+  session.lastSeenAt = now;
+  await em.flush();
+  const actor = userActor({ ...base, channel: `SESSION:${session.id}` }, user, session.secondFactorAt ? await loadGrants(em, user.id) : []);
+  return { ...actor, session: { id: session.id, secondFactorPassed: session.secondFactorAt != null } };
+}
+
+/** A bearer token carries its owner's roles, never more: a user's current grants, or PROCESSOR of its organisation. */
+async function fromToken(em: EntityManager, clock: Clock, base: Actor, token: string): Promise<Actor | null> {
+  const now = clock.now();
+  const apiToken = await em.findOne(ApiToken, { tokenHash: hashToken(token), revokedAt: null, expiresAt: { $gt: now } }, { populate: ['user'] });
+  if (!apiToken) return null;
+  apiToken.lastUsedAt = now;
+  await em.flush();
+  const tokenInfo = { id: apiToken.id, organisationId: apiToken.organisation?.id ?? null };
+  const channel = `TOKEN:${apiToken.id}`;
+  if (apiToken.user) {
+    const user = apiToken.user.getEntity();
+    if (!user.active) return null;
+    return { ...userActor({ ...base, channel }, user, await loadGrants(em, user.id)), token: tokenInfo };
+  }
+  const organisationId = tokenInfo.organisationId;
+  const grants: Grant[] = organisationId
+    ? [{ role: Role.PROCESSOR, institutionId: null, institutionCode: null, registryId: null, subDeliveryId: null, organisationId }]
+    : [];
+  return { ...base, channel, token: tokenInfo, grants };
+}
+
+export class InvalidTokenError extends Error {}
+
+/** Reads the actor from `Authorization: Bearer …` or the session cookie; anonymous otherwise. */
+export async function authenticate(em: EntityManager, clock: Clock, request: Request): Promise<Actor> {
+  const base = anonymousActor(request.ip ?? null, request.get('user-agent')?.slice(0, 300) ?? null, requestLanguage(request));
+  const authorization = request.get('authorization');
+  if (authorization) {
+    const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(authorization);
+    const actor = match?.[1] ? await fromToken(em, clock, base, match[1]) : null;
+    if (!actor) throw new InvalidTokenError('invalid token');
+    return actor;
+  }
+  const cookie = readSessionCookie(request);
+  return cookie ? fromSession(em, clock, base, cookie) : base;
+}

@@ -1,0 +1,127 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../app/context';
+import { AuditEventType } from '../audit/audit-event.entity';
+import { recordAudit } from '../audit/audit.service';
+import { invitationMail } from '../mail/templates';
+import { DAY } from '../shared/clock';
+import { message } from '../shared/messages';
+import { type AuthRefusal, refusal } from './auth.types';
+import { Invitation } from './invitation.entity';
+import { normaliseEmail } from './login.service';
+import type { Organisation } from './organisation.entity';
+import { hubOrganisation, organisationOfInstitution } from './organisation.service';
+import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem } from './password';
+import { refusalToGrant, resolveScope, type ResolvedGrant, type RoleScopeInput, scopeOf } from './role-grant';
+import { RoleAssignment } from './role-assignment.entity';
+import { hashToken, randomToken } from './secrets';
+import { User } from './user.entity';
+
+const INVITATION_VALID_MS = 7 * DAY;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export interface InviteInput extends RoleScopeInput {
+  email: string;
+  name: string;
+}
+
+/** The organisation a new account belongs to follows from the role it is invited for. */
+async function organisationFor(em: EntityManager, grants: ResolvedGrant[]): Promise<Organisation> {
+  const [grant] = grants;
+  if (grant?.institution) return organisationOfInstitution(em, grant.institution);
+  if (grant?.organisation) return grant.organisation;
+  return hubOrganisation(em);
+}
+
+export function assignRoles(em: EntityManager, user: User, grants: ResolvedGrant[], now: Date): void {
+  for (const grant of grants) {
+    em.create(RoleAssignment, {
+      user,
+      role: grant.role,
+      institution: grant.institution,
+      registry: grant.registry,
+      subDelivery: grant.subDelivery,
+      organisation: grant.organisation,
+      grantedAt: now,
+    });
+  }
+}
+
+/** Local administrators invite colleagues; hub staff also first local administrators, hub staff, processors and requesters. */
+export async function inviteUser(ctx: RequestContext, input: InviteInput): Promise<Invitation | AuthRefusal> {
+  const language = ctx.actor.language;
+  const email = normaliseEmail(input.email);
+  if (!EMAIL.test(email) || email.length > 320) return refusal('INVALID_EMAIL', message(language, 'INVALID_EMAIL', { email: input.email }), { field: 'email' });
+  const token = randomToken();
+  const outcome = await ctx.em.transactional(async (em) => {
+    const grants = await resolveScope(em, input, language);
+    if (!Array.isArray(grants)) return grants;
+    const refused = refusalToGrant(ctx.actor, grants);
+    if (refused) return refused;
+    if (await em.count(User, { email })) return refusal('EMAIL_TAKEN', message(language, 'EMAIL_TAKEN'), { field: 'email' });
+    const now = ctx.services.clock.now();
+    const organisation = await organisationFor(em, grants);
+    const invitation = em.create(Invitation, {
+      email,
+      name: input.name.trim().slice(0, 200),
+      organisation,
+      institution: grants[0]?.institution ?? null,
+      role: input.role,
+      scope: scopeOf(input),
+      tokenHash: hashToken(token),
+      invitedBy: ctx.actor.user?.id ?? null,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + INVITATION_VALID_MS),
+    });
+    await em.flush();
+    await recordAudit(em, ctx.actor, {
+      event: AuditEventType.CREATE,
+      action: 'inviteUser',
+      objectType: 'Invitation',
+      objectId: invitation.id,
+      institutionId: grants[0]?.institution?.id ?? null,
+      detail: input.role,
+    });
+    return { invitation, organisationName: organisation.name };
+  });
+  if (!('invitation' in outcome)) return outcome;
+  const link = `${ctx.services.config.publicUrl}/invitation/${token}`;
+  await ctx.services.mailer.send(invitationMail(outcome.invitation, link, outcome.organisationName));
+  return outcome.invitation;
+}
+
+/** Public: the invited person chooses a password; the account and its roles are made in one transaction. */
+export async function acceptInvitation(ctx: RequestContext, token: string, password: string): Promise<User | AuthRefusal> {
+  const language = ctx.actor.language;
+  const problem = passwordProblem(password);
+  if (problem) return refusal(`PASSWORD_${problem}`, message(language, `PASSWORD_${problem}`, { min: MIN_PASSWORD_LENGTH }), { field: 'password' });
+  const passwordHash = await hashPassword(password);
+  return ctx.em.transactional(async (em) => {
+    const now = ctx.services.clock.now();
+    const invitation = await em.findOne(Invitation, { tokenHash: hashToken(token), acceptedAt: null, expiresAt: { $gt: now } });
+    if (!invitation) return refusal('INVALID_LINK', message(language, 'INVALID_LINK'));
+    if (await em.count(User, { email: invitation.email })) return refusal('EMAIL_TAKEN', message(language, 'EMAIL_TAKEN'));
+    const grants = await resolveScope(em, { role: invitation.role, ...invitation.scope }, language);
+    if (!Array.isArray(grants)) return grants;
+    const user = em.create(User, {
+      email: invitation.email,
+      name: invitation.name,
+      organisation: invitation.organisation,
+      passwordHash,
+      language,
+      createdAt: now,
+    });
+    assignRoles(em, user, grants, now);
+    invitation.acceptedAt = now;
+    await em.flush();
+    await recordAudit(em, ctx.actor, {
+      event: AuditEventType.CREATE,
+      action: 'acceptInvitation',
+      objectType: 'User',
+      objectId: user.id,
+      institutionId: invitation.institution?.id ?? null,
+      subjectUserId: user.id,
+      subjectEmail: user.email,
+    });
+    return user;
+  });
+}

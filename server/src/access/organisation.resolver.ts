@@ -1,0 +1,31 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../app/context';
+import { Organisation, OrganisationKind } from './organisation.entity';
+import { createOrganisation, listOrganisations } from './organisation.service';
+import { Role } from './role';
+import { userError } from '../shared/messages';
+
+@Resolver(() => Organisation)
+export class OrganisationResolver {
+  @Authorized(Role.HUB_STAFF)
+  @Query(() => [Organisation], { description: 'Organisations, by name (hub staff).' })
+  organisations(
+    @Ctx() ctx: RequestContext,
+    @Arg('kind', () => OrganisationKind, { nullable: true, description: 'Only this kind.' }) kind?: OrganisationKind | null,
+  ): Promise<Organisation[]> {
+    return listOrganisations(ctx, kind ?? null);
+  }
+
+  @Authorized(Role.HUB_STAFF)
+  @Mutation(() => Organisation, { description: 'Registers a processor or requester organisation (hub staff).' })
+  createOrganisation(
+    @Ctx() ctx: RequestContext,
+    @Arg('kind', () => OrganisationKind, { description: 'PROCESSOR or REQUESTER.' }) kind: OrganisationKind,
+    @Arg('name', () => String, { description: 'Name, unique (up to 200 characters).' }) name: string,
+  ): Promise<Organisation> {
+    if (kind !== OrganisationKind.PROCESSOR && kind !== OrganisationKind.REQUESTER) {
+      throw userError('BAD_USER_INPUT', ctx.actor.language, 'ROLE_SCOPE', { role: kind, scope: 'PROCESSOR | REQUESTER' }, 'kind');
+    }
+    return createOrganisation(ctx, kind, name);
+  }
+}

@@ -1,0 +1,35 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../app/context';
+import { AuditEventType } from '../audit/audit-event.entity';
+import { recordAudit } from '../audit/audit.service';
+import type { Institution } from '../institutions/institution.entity';
+import { Organisation, OrganisationKind } from './organisation.entity';
+
+export const HUB_ORGANISATION_NAME = 'Dutch Hospital Data (DHD)';
+
+/** The hub's own organisation, made on first need. */
+export async function hubOrganisation(em: EntityManager): Promise<Organisation> {
+  return (await em.findOne(Organisation, { kind: OrganisationKind.HUB })) ?? em.create(Organisation, { kind: OrganisationKind.HUB, name: HUB_ORGANISATION_NAME });
+}
+
+/** Every institution is an organisation for its people; made on first need. */
+export async function organisationOfInstitution(em: EntityManager, institution: Institution): Promise<Organisation> {
+  return (
+    (await em.findOne(Organisation, { institution: institution.id })) ??
+    em.create(Organisation, { kind: OrganisationKind.INSTITUTION, name: `${institution.name} (${institution.code})`, institution })
+  );
+}
+
+export async function listOrganisations(ctx: RequestContext, kind: OrganisationKind | null): Promise<Organisation[]> {
+  return ctx.em.find(Organisation, kind ? { kind } : {}, { orderBy: { name: 'asc' } });
+}
+
+/** Hub staff register processors and requesters; institutions and the hub come with the system. */
+export async function createOrganisation(ctx: RequestContext, kind: OrganisationKind.PROCESSOR | OrganisationKind.REQUESTER, name: string): Promise<Organisation> {
+  return ctx.em.transactional(async (em) => {
+    const organisation = em.create(Organisation, { kind, name: name.trim() });
+    await em.flush();
+    await recordAudit(em, ctx.actor, { event: AuditEventType.CREATE, action: 'createOrganisation', objectType: 'Organisation', objectId: organisation.id });
+    return organisation;
+  });
+}

@@ -1,0 +1,90 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Institution } from '../institutions/institution.entity';
+import { Registry } from '../registries/registry.entity';
+import { SubDelivery } from '../registries/sub-delivery.entity';
+import { type Language, message } from '../shared/messages';
+import { type Actor, administersInstitution, isHubStaff } from './actor';
+import { type AuthRefusal, refusal } from './auth.types';
+import { Organisation, OrganisationKind } from './organisation.entity';
+import { Role, ROLE_SCOPE } from './role';
+
+export interface RoleScopeInput {
+  role: Role;
+  institutionCode?: string | null;
+  registryCodes?: string[] | null;
+  subDeliveryCode?: string | null;
+  organisationId?: string | null;
+}
+
+/** One assignment to make: a role with its resolved scope. */
+export interface ResolvedGrant {
+  role: Role;
+  institution: Institution | null;
+  registry: Registry | null;
+  subDelivery: SubDelivery | null;
+  organisation: Organisation | null;
+}
+
+const SCOPE_TEXT = {
+  INSTITUTION: { nl: 'een instelling', en: 'an institution' },
+  INSTITUTION_REGISTRY: { nl: 'een instelling en minstens één registratie', en: 'an institution and at least one registry' },
+  ORGANISATION: { nl: 'een verwerker- of verzoekerorganisatie van de juiste soort', en: 'a processor or requester organisation of the right kind' },
+  HUB: { nl: 'geen instelling of organisatie', en: 'no institution or organisation' },
+} as const;
+
+function scopeRefusal(language: Language, role: Role, field: string): AuthRefusal {
+  return refusal('ROLE_SCOPE', message(language, 'ROLE_SCOPE', { role, scope: SCOPE_TEXT[ROLE_SCOPE[role]][language] }), { field });
+}
+
+const only = (role: Role, parts: Partial<ResolvedGrant>): ResolvedGrant => ({
+  role,
+  institution: null,
+  registry: null,
+  subDelivery: null,
+  organisation: null,
+  ...parts,
+});
+
+/** Turns codes into entities and checks the role's scope is complete: one grant per registry. */
+export async function resolveScope(em: EntityManager, input: RoleScopeInput, language: Language): Promise<ResolvedGrant[] | AuthRefusal> {
+  const scope = ROLE_SCOPE[input.role];
+  if (scope === 'HUB') return input.institutionCode || input.organisationId ? scopeRefusal(language, input.role, 'institutionCode') : [only(input.role, {})];
+  if (scope === 'ORGANISATION') {
+    const kind = input.role === Role.PROCESSOR ? OrganisationKind.PROCESSOR : OrganisationKind.REQUESTER;
+    const organisation = input.organisationId ? await em.findOne(Organisation, { id: input.organisationId, kind }) : null;
+    return organisation ? [only(input.role, { organisation })] : scopeRefusal(language, input.role, 'organisationId');
+  }
+  const institution = input.institutionCode ? await em.findOne(Institution, { code: input.institutionCode }) : null;
+  if (!institution) return scopeRefusal(language, input.role, 'institutionCode');
+  if (scope === 'INSTITUTION') return [only(input.role, { institution })];
+  const codes = [...new Set(input.registryCodes ?? [])];
+  const registries = codes.length ? await em.find(Registry, { code: { $in: codes } }, { orderBy: { code: 'asc' } }) : [];
+  if (codes.length === 0 || registries.length !== codes.length) return scopeRefusal(language, input.role, 'registryCodes');
+  if (!input.subDeliveryCode) return registries.map((registry) => only(input.role, { institution, registry }));
+  const registry = registries.length === 1 ? registries[0] : undefined;
+  const subDelivery = registry ? await em.findOne(SubDelivery, { registry: registry.id, code: input.subDeliveryCode }) : null;
+  return subDelivery ? [only(input.role, { institution, registry, subDelivery })] : scopeRefusal(language, input.role, 'subDeliveryCode');
+}
+
+/**
+ * Who may grant what: hub staff anything (hub staff accounts only by hub staff, ISSUE 3); a local
+ * administrator only institution roles at an institution they administer.
+ */
+export function refusalToGrant(actor: Actor, grants: ResolvedGrant[]): AuthRefusal | null {
+  for (const grant of grants) {
+    const scope = ROLE_SCOPE[grant.role];
+    if ((scope === 'HUB' || scope === 'ORGANISATION') && !isHubStaff(actor)) return refusal('HUB_STAFF_ONLY', message(actor.language, 'HUB_STAFF_ONLY'));
+    if (grant.institution && !administersInstitution(actor, grant.institution.id)) return refusal('FORBIDDEN', message(actor.language, 'FORBIDDEN'));
+  }
+  return null;
+}
+
+/** Scope as stored on an invitation: codes and ids only. */
+export function scopeOf(input: RoleScopeInput) {
+  return {
+    institutionCode: input.institutionCode ?? null,
+    registryCodes: [...new Set(input.registryCodes ?? [])],
+    subDeliveryCode: input.subDeliveryCode ?? null,
+    organisationId: input.organisationId ?? null,
+  };
+}

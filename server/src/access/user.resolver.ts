@@ -1,0 +1,76 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../app/context';
+import { InviteUserInput, RoleScopeInput } from './access.inputs';
+import type { AuthRefusal } from './auth.types';
+import type { Invitation } from './invitation.entity';
+import { acceptInvitation, inviteUser } from './invitation.service';
+import { Organisation } from './organisation.entity';
+import { Role } from './role';
+import { RoleAssignment } from './role-assignment.entity';
+import { User } from './user.entity';
+import { grantRole, listInstitutionUsers, revokeRole, rolesOfUser, setUserActive } from './user.service';
+import { InvitationResult, type RoleAssignmentList, roleList, RolesResult, UserResult } from './user.types';
+
+@Resolver(() => User)
+export class UserResolver {
+  @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)
+  @Query(() => [User], { description: 'The people of an institution (its local administrators and hub staff only).' })
+  institutionUsers(@Ctx() ctx: RequestContext, @Arg('institutionCode', () => String, { description: '8-digit code.' }) institutionCode: string): Promise<User[]> {
+    return listInstitutionUsers(ctx, institutionCode);
+  }
+
+  @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)
+  @Mutation(() => InvitationResult, { description: 'Mails an invitation link (valid 7 days, single use). Local administrators invite for their institution; hub staff also hub staff, processors and requesters.' })
+  inviteUser(@Ctx() ctx: RequestContext, @Arg('input', () => InviteUserInput, { description: 'Whom and which role.' }) input: InviteUserInput): Promise<Invitation | AuthRefusal> {
+    return inviteUser(ctx, input);
+  }
+
+  @Mutation(() => UserResult, { description: 'Accepts an invitation: makes the account with this password. Public (the token is the proof).' })
+  acceptInvitation(
+    @Ctx() ctx: RequestContext,
+    @Arg('token', () => String, { description: 'The token from the invitation link.' }) token: string,
+    @Arg('password', () => String, { description: 'At least 12 characters, not a common password.' }) password: string,
+  ): Promise<User | AuthRefusal> {
+    return acceptInvitation(ctx, token, password);
+  }
+
+  @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)
+  @Mutation(() => RolesResult, { description: 'Grants a role to a user of your institution (hub staff: anyone). Takes effect on their next request.' })
+  async grantRole(
+    @Ctx() ctx: RequestContext,
+    @Arg('userId', () => ID, { description: 'The user.' }) userId: string,
+    @Arg('input', () => RoleScopeInput, { description: 'Role and scope.' }) input: RoleScopeInput,
+  ): Promise<RoleAssignmentList | AuthRefusal> {
+    return roleList(await grantRole(ctx, userId, input));
+  }
+
+  @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)
+  @Mutation(() => RolesResult, { description: 'Revokes one role assignment; the last active local administrator of an institution cannot lose that role.' })
+  async revokeRole(@Ctx() ctx: RequestContext, @Arg('assignmentId', () => ID, { description: 'The role assignment.' }) assignmentId: string): Promise<RoleAssignmentList | AuthRefusal> {
+    return roleList(await revokeRole(ctx, assignmentId));
+  }
+
+  @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)
+  @Mutation(() => UserResult, { description: 'Deactivates an account: its sessions end at once and its tokens stop working. Not the last active local administrator.' })
+  deactivateUser(@Ctx() ctx: RequestContext, @Arg('userId', () => ID, { description: 'The user.' }) userId: string): Promise<User | AuthRefusal> {
+    return setUserActive(ctx, userId, false);
+  }
+
+  @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)
+  @Mutation(() => UserResult, { description: 'Reactivates a deactivated account.' })
+  reactivateUser(@Ctx() ctx: RequestContext, @Arg('userId', () => ID, { description: 'The user.' }) userId: string): Promise<User | AuthRefusal> {
+    return setUserActive(ctx, userId, true);
+  }
+
+  @FieldResolver(() => [RoleAssignment], { description: 'The roles the user holds now.' })
+  roles(@Root() user: User, @Ctx() ctx: RequestContext): Promise<RoleAssignment[]> {
+    return rolesOfUser(ctx, user.id);
+  }
+
+  @FieldResolver(() => Organisation, { description: 'The organisation the user belongs to.' })
+  async organisation(@Root() user: User, @Ctx() ctx: RequestContext): Promise<Organisation> {
+    const organisation = await ctx.loaders.organisationById.load(user.organisation.id);
+    if (!organisation) throw new Error(`user ${user.id} has no organisation`);
+    return organisation;
+  }
+}

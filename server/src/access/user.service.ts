@@ -1,0 +1,121 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../app/context';
+import { AuditEventType } from '../audit/audit-event.entity';
+import { recordAudit } from '../audit/audit.service';
+import { Institution } from '../institutions/institution.entity';
+import { message, userError } from '../shared/messages';
+import { administersInstitution, isHubStaff } from './actor';
+import { type AuthRefusal, refusal } from './auth.types';
+import { assignRoles } from './invitation.service';
+import { Organisation } from './organisation.entity';
+import { Role } from './role';
+import { RoleAssignment } from './role-assignment.entity';
+import { refusalToGrant, resolveScope, type RoleScopeInput } from './role-grant';
+import { endSessionsOfUser } from './session.service';
+import { User } from './user.entity';
+
+function notFound(ctx: RequestContext, object: { nl: string; en: string }) {
+  return userError('NOT_FOUND', ctx.actor.language, 'NOT_FOUND', { object: object[ctx.actor.language] });
+}
+const USER = { nl: 'Gebruiker', en: 'User' };
+const INSTITUTION = { nl: 'Instelling', en: 'Institution' };
+
+/** The institution a user belongs to, if their organisation is one. */
+async function institutionOfUser(em: EntityManager, user: User): Promise<Institution | null> {
+  const organisation = await em.findOne(Organisation, { id: user.organisation.id }, { populate: ['institution'] });
+  return organisation?.institution?.getEntity() ?? null;
+}
+
+/**
+ * A user the actor may manage: hub staff anyone; a local administrator the people of their own
+ * institution. Anyone else's user is "not found", never "forbidden" (no hint that it exists).
+ */
+async function manageableUser(ctx: RequestContext, em: EntityManager, userId: string): Promise<{ user: User; institution: Institution | null }> {
+  const user = await em.findOne(User, { id: userId });
+  const institution = user ? await institutionOfUser(em, user) : null;
+  if (!user || !(isHubStaff(ctx.actor) || (institution && administersInstitution(ctx.actor, institution.id)))) throw notFound(ctx, USER);
+  return { user, institution };
+}
+
+export async function listInstitutionUsers(ctx: RequestContext, institutionCode: string): Promise<User[]> {
+  const institution = await ctx.em.findOne(Institution, { code: institutionCode });
+  if (!institution || !administersInstitution(ctx.actor, institution.id)) throw notFound(ctx, INSTITUTION);
+  return ctx.em.find(User, { organisation: { institution: institution.id } }, { orderBy: { name: 'asc' } });
+}
+
+/** Active local administrators of the institution other than `exceptUserId`. */
+async function otherLocalAdmins(em: EntityManager, institutionId: string, exceptUserId: string, exceptAssignmentId?: string): Promise<number> {
+  return em.count(RoleAssignment, {
+    role: Role.LOCAL_ADMIN,
+    institution: institutionId,
+    user: { active: true },
+    ...(exceptAssignmentId ? { id: { $ne: exceptAssignmentId } } : { user: { active: true, id: { $ne: exceptUserId } } }),
+  });
+}
+
+function lastAdminRefusal(ctx: RequestContext, institution: Institution): AuthRefusal {
+  return refusal('LAST_LOCAL_ADMIN', message(ctx.actor.language, 'LAST_LOCAL_ADMIN', { institution: institution.name }));
+}
+
+export async function grantRole(ctx: RequestContext, userId: string, input: RoleScopeInput): Promise<RoleAssignment[] | AuthRefusal> {
+  return ctx.em.transactional(async (em) => {
+    const { user, institution } = await manageableUser(ctx, em, userId);
+    const grants = await resolveScope(em, input, ctx.actor.language);
+    if (!Array.isArray(grants)) return grants;
+    const refused = refusalToGrant(ctx.actor, grants);
+    if (refused) return refused;
+    // Institution roles only for the institution's own people.
+    if (grants.some((grant) => grant.institution && grant.institution.id !== institution?.id)) return refusal('FORBIDDEN', message(ctx.actor.language, 'FORBIDDEN'));
+    const now = ctx.services.clock.now();
+    assignRoles(em, user, grants, now);
+    await em.flush();
+    await recordAudit(em, ctx.actor, { event: AuditEventType.UPDATE, action: 'grantRole', objectType: 'User', objectId: user.id, institutionId: institution?.id ?? null, detail: input.role });
+    return em.find(RoleAssignment, { user: user.id }, { orderBy: { grantedAt: 'asc' } });
+  });
+}
+
+export async function revokeRole(ctx: RequestContext, assignmentId: string): Promise<RoleAssignment[] | AuthRefusal> {
+  return ctx.em.transactional(async (em) => {
+    const assignment = await em.findOne(RoleAssignment, { id: assignmentId }, { populate: ['institution'] });
+    if (!assignment) throw notFound(ctx, USER);
+    const { user, institution } = await manageableUser(ctx, em, assignment.user.id);
+    if (assignment.role === Role.HUB_STAFF && !isHubStaff(ctx.actor)) throw notFound(ctx, USER);
+    const adminInstitution = assignment.institution?.getEntity();
+    if (assignment.role === Role.LOCAL_ADMIN && adminInstitution && user.active && (await otherLocalAdmins(em, adminInstitution.id, user.id, assignment.id)) === 0) {
+      return lastAdminRefusal(ctx, adminInstitution);
+    }
+    em.remove(assignment);
+    await em.flush();
+    await recordAudit(em, ctx.actor, { event: AuditEventType.UPDATE, action: 'revokeRole', objectType: 'User', objectId: user.id, institutionId: institution?.id ?? null, detail: assignment.role });
+    return em.find(RoleAssignment, { user: user.id }, { orderBy: { grantedAt: 'asc' } });
+  });
+}
+
+/** Deactivation ends the user's sessions at once and stops their tokens; the last local administrator cannot go. */
+export async function setUserActive(ctx: RequestContext, userId: string, active: boolean): Promise<User | AuthRefusal> {
+  return ctx.em.transactional(async (em) => {
+    const { user, institution } = await manageableUser(ctx, em, userId);
+    if (!active) {
+      const adminOf = await em.find(RoleAssignment, { user: user.id, role: Role.LOCAL_ADMIN }, { populate: ['institution'] });
+      for (const assignment of adminOf) {
+        const adminInstitution = assignment.institution?.getEntity();
+        if (adminInstitution && (await otherLocalAdmins(em, adminInstitution.id, user.id)) === 0) return lastAdminRefusal(ctx, adminInstitution);
+      }
+      await endSessionsOfUser(em, user.id, ctx.services.clock.now());
+    }
+    user.active = active;
+    await em.flush();
+    await recordAudit(em, ctx.actor, {
+      event: AuditEventType.UPDATE,
+      action: active ? 'reactivateUser' : 'deactivateUser',
+      objectType: 'User',
+      objectId: user.id,
+      institutionId: institution?.id ?? null,
+    });
+    return user;
+  });
+}
+
+export async function rolesOfUser(ctx: RequestContext, userId: string): Promise<RoleAssignment[]> {
+  return ctx.loaders.roleAssignmentsByUser.load(userId);
+}

@@ -1,0 +1,16 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { ServerKeys } from '../access/secrets';
+import type { Mailer } from '../mail/mailer';
+import type { Clock } from '../shared/clock';
+import type { Config } from './config';
+import type { Logger } from './logger';
+
+/** What lives as long as the process; every request and job reaches it through its context. */
+export interface AppServices {
+  config: Config;
+  orm: MikroORM;
+  logger: Logger;
+  clock: Clock;
+  keys: ServerKeys;
+  mailer: Mailer;
+}

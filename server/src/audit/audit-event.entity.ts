@@ -1,0 +1,95 @@
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum AuditEventType {
+  CREATE = 'CREATE',
+  UPDATE = 'UPDATE',
+  DELETE = 'DELETE',
+  READ = 'READ',
+  SEARCH = 'SEARCH',
+  EXPORT = 'EXPORT',
+  LOGIN = 'LOGIN',
+  LOGIN_FAILURE = 'LOGIN_FAILURE',
+  LOGOUT = 'LOGOUT',
+  AUTHORISATION_FAILURE = 'AUTHORISATION_FAILURE',
+  SESSION_EXPIRED = 'SESSION_EXPIRED',
+}
+
+registerEnumType(AuditEventType, { name: 'AuditEventType', description: 'Kind of audited event (NEN 7513).' });
+
+/**
+ * One row of the NEN 7513 audit log: append-only (a trigger refuses UPDATE and DELETE, see the
+ * migration), written in the same transaction as the change it records. Actor details are copied,
+ * not referenced, so the row stays true when the user is changed later.
+ */
+@ObjectType({ description: 'An entry of the audit log (NEN 7513).' })
+@Entity({ tableName: 'audit_event' })
+@Index({ properties: ['institutionId', 'at'] })
+@Index({ properties: ['actorUserId', 'at'] })
+export class AuditEvent {
+  [OptionalProps]?: 'at';
+
+  @Field(() => ID, { description: 'Sequence number.' })
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Field(() => Date, { description: 'When it happened (UTC).' })
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  at!: Date;
+
+  @Field(() => AuditEventType, { description: 'What happened.' })
+  @Enum({ items: () => AuditEventType, type: 'string' })
+  event!: AuditEventType;
+
+  @Field(() => String, { nullable: true, description: 'Id of the user who acted; null for anonymous requests and the system.' })
+  @Property({ type: 'uuid', nullable: true })
+  actorUserId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'E-mail address of that user at the time.' })
+  @Property({ type: 'string', length: 320, nullable: true })
+  actorEmail?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Organisation of the actor at the time.' })
+  @Property({ type: 'uuid', nullable: true })
+  actorOrganisationId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Roles the actor held, e.g. `LOCAL_ADMIN@11111111`.' })
+  @Property({ type: 'text', nullable: true })
+  actorRoles?: string | null;
+
+  @Field(() => String, { description: 'Through what: SESSION, TOKEN, CLI, SYSTEM or ANONYMOUS, with the session or token id.' })
+  @Property({ type: 'string', length: 100 })
+  channel!: string;
+
+  @Field(() => String, { nullable: true, description: 'On whose behalf, when not the actor\'s own (e.g. a processor organisation).' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  onBehalfOf?: string | null;
+
+  @Field(() => String, { description: 'The operation or action, e.g. `inviteUser`, `login`.' })
+  @Property({ type: 'string', length: 100 })
+  action!: string;
+
+  @Field(() => String, { nullable: true, description: 'Kind of object acted on, e.g. `User`, `Session`.' })
+  @Property({ type: 'string', length: 60, nullable: true })
+  objectType?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Id of the object, or a description of the record set.' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  objectId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Institution whose data or people it concerns.' })
+  @Property({ type: 'uuid', nullable: true })
+  institutionId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Client address.' })
+  @Property({ type: 'string', length: 64, nullable: true })
+  address?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Client user agent (shortened).' })
+  @Property({ type: 'string', length: 300, nullable: true })
+  userAgent?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Short outcome or reason code (never identifying values).' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  detail?: string | null;
+}

@@ -1,0 +1,38 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { describeRoles, type Actor } from '../access/actor';
+import { AuditEvent, AuditEventType } from './audit-event.entity';
+
+export interface AuditEntry {
+  event: AuditEventType;
+  action: string;
+  objectType?: string;
+  objectId?: string | null;
+  institutionId?: string | null;
+  detail?: string;
+  /** When the actor is not yet known (e.g. a failed login), whom it was about. */
+  subjectUserId?: string | null;
+  subjectEmail?: string | null;
+}
+
+/**
+ * Inserts an audit row through `em`: inside a transaction it commits or rolls back with the change
+ * it records; a failure throws, so a read whose audit row cannot be written fails too (NEN 7513).
+ */
+export async function recordAudit(em: EntityManager, actor: Actor, entry: AuditEntry): Promise<void> {
+  await em.insert(AuditEvent, {
+    event: entry.event,
+    action: entry.action,
+    actorUserId: actor.user?.id ?? entry.subjectUserId ?? null,
+    actorEmail: actor.user?.email ?? entry.subjectEmail ?? null,
+    actorOrganisationId: actor.user?.organisationId ?? actor.token?.organisationId ?? null,
+    actorRoles: describeRoles(actor) || null,
+    channel: actor.channel,
+    onBehalfOf: actor.token?.organisationId && !actor.user ? `organisation:${actor.token.organisationId}` : null,
+    objectType: entry.objectType ?? null,
+    objectId: entry.objectId ?? null,
+    institutionId: entry.institutionId ?? null,
+    address: actor.address,
+    userAgent: actor.userAgent,
+    detail: entry.detail ?? null,
+  });
+}

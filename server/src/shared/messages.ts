@@ -1,0 +1,64 @@
+import { GraphQLError } from 'graphql';
+
+export type Language = 'nl' | 'en';
+
+/** Messages the API shows to people, Dutch first. `{name}` is replaced from the parameters. */
+const MESSAGES = {
+  UNAUTHENTICATED: { nl: 'Log eerst in.', en: 'Please log in first.' },
+  FORBIDDEN: { nl: 'U heeft geen toegang tot deze functie.', en: 'You do not have access to this function.' },
+  INVALID_TOKEN: { nl: 'Het API-token is ongeldig, verlopen of ingetrokken.', en: 'The API token is invalid, expired or revoked.' },
+  NOT_FOUND: { nl: '{object} niet gevonden.', en: '{object} not found.' },
+  INVALID_CREDENTIALS: { nl: 'E-mailadres of wachtwoord onjuist.', en: 'Email address or password incorrect.' },
+  ACCOUNT_LOCKED: {
+    nl: 'Te veel mislukte pogingen; probeer het over {minutes} minuten opnieuw.',
+    en: 'Too many failed attempts; try again in {minutes} minutes.',
+  },
+  ADDRESS_BLOCKED: {
+    nl: 'Te veel mislukte pogingen vanaf dit adres; probeer het over {minutes} minuten opnieuw.',
+    en: 'Too many failed attempts from this address; try again in {minutes} minutes.',
+  },
+  HTTPS_REQUIRED: { nl: 'Inloggen kan alleen via https.', en: 'Logging in requires https.' },
+  NO_PENDING_LOGIN: { nl: 'Er loopt geen inlogpoging; log opnieuw in.', en: 'No login in progress; please log in again.' },
+  INVALID_CODE: { nl: 'De code is onjuist of verlopen.', en: 'The code is incorrect or expired.' },
+  TOO_MANY_CODE_ATTEMPTS: {
+    nl: 'Te veel onjuiste codes; log opnieuw in.',
+    en: 'Too many incorrect codes; please log in again.',
+  },
+  TOTP_NOT_SET_UP: { nl: 'Stel eerst een authenticator-app in.', en: 'Set up an authenticator app first.' },
+  TOTP_ALREADY_SET_UP: { nl: 'De authenticator-app is al ingesteld.', en: 'The authenticator app is already set up.' },
+  PASSWORD_TOO_SHORT: { nl: 'Het wachtwoord moet minstens {min} tekens hebben.', en: 'The password must have at least {min} characters.' },
+  PASSWORD_TOO_COMMON: {
+    nl: 'Dit wachtwoord is te gangbaar; kies een ander.',
+    en: 'This password is too common; choose another.',
+  },
+  INVALID_LINK: { nl: 'De link is ongeldig, al gebruikt of verlopen.', en: 'The link is invalid, already used or expired.' },
+  EMAIL_TAKEN: { nl: 'Er bestaat al een account met dit e-mailadres.', en: 'An account with this email address already exists.' },
+  INVALID_EMAIL: { nl: '{email} is geen geldig e-mailadres.', en: '{email} is not a valid email address.' },
+  LAST_LOCAL_ADMIN: {
+    nl: 'Dit is de laatste actieve lokaal beheerder van {institution}; wijs eerst een ander aan.',
+    en: 'This is the last active local administrator of {institution}; appoint another one first.',
+  },
+  ROLE_SCOPE: { nl: 'De rol {role} vraagt: {scope}.', en: 'Role {role} needs: {scope}.' },
+  HUB_STAFF_ONLY: {
+    nl: 'Alleen DHD-medewerkers kunnen dit toekennen.',
+    en: 'Only hub staff can grant this.',
+  },
+  INVALID_EXPIRY: { nl: 'De geldigheid moet 1 tot {max} dagen zijn.', en: 'The validity must be 1 to {max} days.' },
+} as const;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function message(language: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return MESSAGES[key][language].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** A GraphQL error whose code the client can act on and whose text the user can read. */
+export function userError(
+  code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND',
+  language: Language,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+  field?: string,
+): GraphQLError {
+  return new GraphQLError(message(language, key, params), { extensions: { code, reason: key, ...(field ? { field } : {}) } });
+}
