@@ -10,30 +10,31 @@ describe('error masking', () => {
 
   it('turns a database error into a generic message with a correlation id, without the database\'s words', async () => {
     const connection = server.datahub.orm.em.getConnection();
-    await connection.execute('alter table institution rename to institution_away');
+    await connection.execute('alter table registry rename to registry_away');
     try {
-      const response = await graphql(server.url, '{ institutions { code } }');
+      const response = await graphql(server.url, '{ registries { code } }');
       const error = response.errors?.[0];
       expect(response.status).to.equal(200);
       expect(error?.extensions?.code).to.equal('INTERNAL_SERVER_ERROR');
       expect(error?.extensions?.correlationId).to.match(/^[0-9a-f-]{36}$/);
       expect(error?.message).to.equal(`An unexpected error occurred. Quote reference ${error?.extensions?.correlationId} when you report it.`);
       expect(Object.keys(error?.extensions ?? {})).to.deep.equal(['code', 'correlationId']);
-      expect(JSON.stringify(response)).not.to.match(/does not exist|institution_away|\bselect\b|stacktrace/i);
+      expect(JSON.stringify(response)).not.to.match(/does not exist|registry_away|\bselect\b|stacktrace/i);
     } finally {
-      await connection.execute('alter table institution_away rename to institution');
+      await connection.execute('alter table registry_away rename to registry');
     }
   });
 
   it('gives each unexpected error its own correlation id', async () => {
     const connection = server.datahub.orm.em.getConnection();
-    await connection.execute('alter table registry rename to registry_away');
+    await connection.execute('alter table sub_delivery rename to sub_delivery_away');
     try {
-      const first = await graphql(server.url, '{ registries { code } }');
-      const second = await graphql(server.url, '{ registries { code } }');
+      const first = await graphql(server.url, '{ registries { subDeliveries { code } } }');
+      const second = await graphql(server.url, '{ registries { subDeliveries { code } } }');
+      expect(first.errors?.[0]?.extensions?.correlationId).to.be.a('string');
       expect(first.errors?.[0]?.extensions?.correlationId).not.to.equal(second.errors?.[0]?.extensions?.correlationId);
     } finally {
-      await connection.execute('alter table registry_away rename to registry');
+      await connection.execute('alter table sub_delivery_away rename to sub_delivery');
     }
   });
 });

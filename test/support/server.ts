@@ -1,12 +1,28 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { loadConfig } from '../../server/src/app/config';
 import { createLogger } from '../../server/src/app/logger';
 import { startDatahub, type RunningDatahub } from '../../server/src/app/server';
 import { startTestCluster, type TestCluster } from './database';
 
+/** A clock the tests move forward instead of sleeping. */
+export class TestClock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+}
+
 export interface TestServer {
   url: string;
   datahub: RunningDatahub;
   databaseUrl: string;
+  dataDir: string;
+  clock: TestClock;
 }
 
 let cluster: Promise<TestCluster> | null = null;
@@ -20,10 +36,22 @@ export function testCluster(): Promise<TestCluster> {
 /** Starts a datahub on a fresh database (migrations applied, demo data seeded) on a free port. */
 export async function startTestServer(env: Record<string, string> = {}, databaseUrl?: string): Promise<TestServer> {
   const url = databaseUrl ?? (await (await testCluster()).createDatabase());
-  const config = loadConfig({ ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', DATAHUB_DEMO: '1', LOG_LEVEL: 'silent', ...env });
-  const datahub = await startDatahub(config, createLogger(config.logLevel));
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'datahub-test-data-'));
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: url,
+    DATAHUB_DATA_DIR: dataDir,
+    DATAHUB_SECRET: 'test-secret-test-secret-test-secret-0123',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATAHUB_DEMO: '1',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const clock = new TestClock();
+  const datahub = await startDatahub(config, createLogger(config.logLevel), { clock });
   started.push(datahub);
-  return { url: `http://127.0.0.1:${datahub.port}`, datahub, databaseUrl: url };
+  return { url: `http://127.0.0.1:${datahub.port}`, datahub, databaseUrl: url, dataDir, clock };
 }
 
 let shared: Promise<TestServer> | null = null;

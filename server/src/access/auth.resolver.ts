@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../app/context';
 import { ActionResult, type AuthRefusal, type Done, LoginResult, LoginStage, type LoginStep, type TotpSetup, TotpSetupResult } from './auth.types';
 import { login } from './login.service';
@@ -15,6 +15,14 @@ export class Me {
 
   @Field(() => LoginStage, { description: 'SIGNED_IN, or the second-factor step still to take.' })
   stage!: LoginStage;
+}
+
+@Resolver(() => Session)
+export class SessionResolver {
+  @FieldResolver(() => Boolean, { description: 'True for the session this request comes from.' })
+  current(@Root() session: Session, @Ctx() ctx: RequestContext): boolean {
+    return session.id === ctx.actor.session?.id;
+  }
 }
 
 @Resolver()

@@ -94,7 +94,7 @@ export async function login(ctx: RequestContext, emailInput: string, password: s
     }
     user.failedLogins = 0;
     user.lockedUntil = null;
-    const skipSecondFactor = user.totpEnabled && trustedDevice(ctx, user);
+    const skipSecondFactor = trustedDevice(ctx, user);
     const session = await startSession(ctx, em, user, skipSecondFactor);
     await recordAudit(em, { ...ctx.actor, channel: `SESSION:${session.id}` }, {
       event: AuditEventType.LOGIN,

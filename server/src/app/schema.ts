@@ -3,7 +3,7 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { ApiTokenResolver } from '../access/api-token.resolver';
 import { AuthChecker } from '../access/auth-checker';
-import { AuthResolver } from '../access/auth.resolver';
+import { AuthResolver, SessionResolver } from '../access/auth.resolver';
 import { OrganisationResolver } from '../access/organisation.resolver';
 import { RoleAssignmentResolver } from '../access/role-assignment.resolver';
 import { UserResolver } from '../access/user.resolver';
@@ -19,6 +19,7 @@ export const resolvers = [
   SubDeliveryResolver,
   PeriodResolver,
   AuthResolver,
+  SessionResolver,
   UserResolver,
   RoleAssignmentResolver,
   OrganisationResolver,

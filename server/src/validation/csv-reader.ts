@@ -1,0 +1,138 @@
+/**
+ * Streaming CSV reader: bytes in, `string[]` records out, structural problems as data.
+ * The user guide's rules (DOMAIN.md "CSV rules") and SECURITY.md (csv-parse): strict UTF-8 checked
+ * in front of the parser, BOM accepted, no empty lines, `relax_column_count: false`, a maximum
+ * record size, no control characters, `cast: false`, never the whole upload as one string.
+ * Headers are handed over as they are; the caller compares them with its allowlist.
+ */
+import { parse, type CsvError } from 'csv-parse';
+import { ControlCharacterScanner } from './control-characters';
+import type { ParamValue } from './findings';
+import { type Utf8Validator, Utf8Guard } from './utf8-guard';
+
+export type StructureProblem =
+  | { code: 'B02'; offset: number }
+  | { code: 'B04'; line: number }
+  | { code: 'B06'; line: number; detail: string; params: Record<string, ParamValue> };
+
+export interface CsvReaderOptions {
+  /** csv-parse `max_record_size`: a 50 MB line fails at once instead of being buffered. */
+  maxRecordSize: number;
+  utf8Validator?: Utf8Validator;
+}
+
+export interface CsvRecordSink {
+  /** The first row; return false to stop reading. */
+  header(cells: string[]): boolean;
+  /** A data row with the physical lines it spans; return false to stop reading. */
+  record(cells: string[], firstLine: number, lastLine: number): boolean;
+}
+
+const CSV_ERROR_DETAILS: Readonly<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED: 'quoteNotClosed',
+  CSV_INVALID_CLOSING_QUOTE: 'invalidClosingQuote',
+  INVALID_OPENING_QUOTE: 'invalidOpeningQuote',
+  CSV_MAX_RECORD_SIZE: 'maxRecordSize',
+};
+
+/** Translates a csv-parse error into B04 or B06; the error's own text (which may quote data) is dropped. */
+export function translateCsvError(error: CsvError, maxRecordSize: number): StructureProblem {
+  const line = typeof error.lines === 'number' ? error.lines : 0;
+  const record: unknown = (error as { record?: unknown }).record;
+  if (error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' || error.code === 'CSV_RECORD_INCONSISTENT_COLUMNS') {
+    if (Array.isArray(record) && record.length === 1 && record[0] === '') return { code: 'B04', line };
+    const found = Array.isArray(record) ? record.length : 0;
+    const expected = (error as { columns?: unknown }).columns;
+    return { code: 'B06', line, detail: 'inconsistentColumns', params: { expected: Number(expected) || 0, found } };
+  }
+  const detail = Object.prototype.hasOwnProperty.call(CSV_ERROR_DETAILS, error.code) ? CSV_ERROR_DETAILS[error.code]! : 'csvOther';
+  const params: Record<string, ParamValue> =
+    detail === 'maxRecordSize' ? { max: maxRecordSize } : detail === 'csvOther' ? { reason: error.code } : {};
+  return { code: 'B06', line, detail, params };
+}
+
+/** Reads the whole source; resolves with the first structural problem, or null. */
+export async function readCsv(
+  source: AsyncIterable<Uint8Array>,
+  options: CsvReaderOptions,
+  sink: CsvRecordSink,
+): Promise<StructureProblem | null> {
+  const utf8 = new Utf8Guard(options.utf8Validator);
+  const controls = new ControlCharacterScanner();
+  let problem: StructureProblem | null = null;
+  let stopped = false;
+  let headerSeen = false;
+  let expectedColumns = 0;
+  let lastLine = 0;
+  const parser = parse({
+    bom: true,
+    cast: false,
+    delimiter: ',',
+    quote: '"',
+    escape: '"',
+    relax_column_count: false,
+    skip_empty_lines: false,
+    max_record_size: options.maxRecordSize,
+    // Errors arrive through on_skip synchronously, in order with the records, with their line.
+    skip_records_with_error: true,
+    on_skip: (error: CsvError | undefined) => {
+      if (stopped || !error) return;
+      const translated = translateCsvError(error, options.maxRecordSize);
+      problem = translated.code === 'B06' && translated.detail === 'inconsistentColumns'
+        ? { ...translated, params: { ...translated.params, expected: expectedColumns } }
+        : translated;
+      stopped = true;
+    },
+  });
+  parser.on('data', (cells: string[]) => {
+    if (stopped) return;
+    const line = parser.info.lines;
+    const firstLine = lastLine + 1;
+    lastLine = line;
+    if (!headerSeen) {
+      headerSeen = true;
+      expectedColumns = cells.length;
+      if (cells.length === 1 && cells[0] === '') {
+        problem = { code: 'B04', line };
+        stopped = true;
+      } else if (!sink.header(cells)) stopped = true;
+    } else if (!sink.record(cells, firstLine, line)) stopped = true;
+  });
+  const finished = new Promise<void>((resolve) => {
+    parser.once('end', resolve);
+    parser.once('close', resolve);
+    parser.once('error', (error: CsvError) => {
+      if (!stopped) problem = translateCsvError(error, options.maxRecordSize);
+      stopped = true;
+      resolve();
+    });
+  });
+
+  try {
+    for await (const chunk of source) {
+      const early = checkBytes(utf8, controls, chunk);
+      if (early) return early;
+      parser.write(chunk);
+      if (stopped) break;
+    }
+    if (!stopped) {
+      const badByte = utf8.end();
+      if (badByte >= 0) return { code: 'B02', offset: badByte };
+    }
+    parser.end();
+    await finished;
+  } finally {
+    if (!parser.writableEnded) parser.destroy();
+  }
+  return problem;
+}
+
+/** Encoding and control characters are checked per chunk before the parser sees it. */
+function checkBytes(utf8: Utf8Guard, controls: ControlCharacterScanner, chunk: Uint8Array): StructureProblem | null {
+  const badByte = utf8.push(chunk);
+  if (badByte >= 0) return { code: 'B02', offset: badByte };
+  const control = controls.push(chunk);
+  return control
+    ? { code: 'B06', line: control.line, detail: 'controlCharacter', params: { char: control.char, column: control.column } }
+    : null;
+}

@@ -1,0 +1,164 @@
+/**
+ * The validation engine: a delivery file (bytes, read as a stream) and the dictionary it claims to
+ * follow in; findings, totals and the outcome status out (specs/README.md). Pure TypeScript: the
+ * byte source is any async iterable (a Node stream, a browser `File.stream()`), so the console can
+ * run the same checks before a file is sent.
+ */
+import type { CompiledDictionary } from './compile-dictionary';
+import type { FileFormat } from './dictionary-types';
+import { DuplicateKeyIndex } from './duplicate-keys';
+import { fileNameForMessage } from './file-name';
+import { type Finding, type FindingListener, FindingTally, type OutcomeStatus, type ValidationTotals } from './findings';
+import { type FileProblem, readRecords, type RecordSourceOptions } from './record-source';
+import type { PeriodOption } from './record-rules';
+import { RecordValidator } from './record-validator';
+import { formatMismatch } from './sniff';
+import type { Utf8Validator } from './utf8-guard';
+
+/** Opens the file's bytes; called a second time when duplicate keys need their first occurrences. */
+export type ByteSource = () => AsyncIterable<Uint8Array>;
+
+export interface ValidationOptions {
+  /** The file's format; taken from `fileName`'s extension when absent. */
+  format?: FileFormat;
+  /** The file's name: its extension is checked against the format (B01). */
+  fileName?: string;
+  /** The delivery's period, for 020_Period (null or TOTAAL: no 020_Period). */
+  period?: PeriodOption | null;
+  /** The delivery date `YYYY-MM-DD` (CAT 1.4: OperatieDatum "not after the delivery date"); unchecked when absent. */
+  deliveryDate?: string | null;
+  /** File-level findings the caller established (B07–B09 from the file name, server side). */
+  fileFindings?: readonly Finding[];
+  /** Receives each finding as it is made; without it, findings are collected in the result. */
+  onFinding?: FindingListener;
+  maxRecordSize?: number;
+  /** Node callers pass `buffer.isUtf8` (see node-files.ts); the default works in browsers. */
+  utf8Validator?: Utf8Validator;
+  xmlRecordDecoder?: 'fast-xml-parser' | 'saxes';
+}
+
+export interface ValidationResult {
+  status: OutcomeStatus;
+  totals: ValidationTotals;
+  /** Every finding in record order, file-level ones first; empty when `onFinding` was given. */
+  findings: Finding[];
+}
+
+export const DEFAULT_MAX_RECORD_SIZE = 64 * 1024;
+
+function extensionOf(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase();
+}
+
+function fileFinding(compiled: CompiledDictionary, problem: FileProblem): Finding {
+  return { recordNumber: null, code: problem.code, class: compiled.classOf(problem.code), field: null, params: problem.params, keyValues: null };
+}
+
+/** B01: the extension, the dictionary's formats and the first bytes must agree. */
+function formatProblem(compiled: CompiledDictionary, options: ValidationOptions): { format: FileFormat | null; problem: FileProblem | null } {
+  const extension = options.fileName === undefined ? undefined : extensionOf(options.fileName);
+  const format = options.format ?? (extension === 'csv' || extension === 'xml' ? extension : null);
+  const shownExtension = extension === undefined ? `.${format}` : fileNameForMessage(`.${extension}`);
+  const b01 = { code: 'B01', params: { ext: shownExtension } };
+  if (format === null || !compiled.dictionary.formats.includes(format)) return { format: null, problem: b01 };
+  if (extension !== undefined && extension !== format) return { format: null, problem: b01 };
+  return { format, problem: null };
+}
+
+export async function validateDelivery(
+  open: ByteSource,
+  compiled: CompiledDictionary,
+  options: ValidationOptions = {},
+): Promise<ValidationResult> {
+  const tally = new FindingTally();
+  const collected: Finding[] = [];
+  const emit = (finding: Finding): void => {
+    tally.add(finding);
+    if (options.onFinding) options.onFinding(finding);
+    else collected.push(finding);
+  };
+  for (const finding of options.fileFindings ?? []) emit(finding);
+
+  const { format, problem } = formatProblem(compiled, options);
+  if (format === null) {
+    emit(fileFinding(compiled, problem!));
+    return finish(tally, collected);
+  }
+  const sourceOptions: RecordSourceOptions = {
+    format,
+    maxRecordSize: options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE,
+    utf8Validator: options.utf8Validator,
+    xmlRecordDecoder: options.xmlRecordDecoder,
+  };
+  await checkRecords(open, compiled, options, sourceOptions, tally, emit);
+  return finish(tally, collected);
+}
+
+async function checkRecords(
+  open: ByteSource,
+  compiled: CompiledDictionary,
+  options: ValidationOptions,
+  sourceOptions: RecordSourceOptions,
+  tally: FindingTally,
+  emit: (finding: Finding) => void,
+): Promise<void> {
+  const validator = new RecordValidator(compiled, { deliveryDate: options.deliveryDate ?? null, period: options.period ?? null }, emit);
+  const keys = new DuplicateKeyIndex();
+  const keyFields = compiled.keyFields;
+  const sniffed = { bytes: 0, mismatch: false };
+  const problems = await readRecords(sniff(open(), sourceOptions.format, sniffed), compiled, sourceOptions, (cells, recordNumber) => {
+    tally.records = recordNumber;
+    if (!validator.validate(cells, recordNumber)) return true;
+    let key = cells[keyFields[0]!]!;
+    for (let k = 1; k < keyFields.length; k++) key += `\u0000${cells[keyFields[k]!]!}`;
+    if (keys.add(key, recordNumber) !== 0) emit(duplicateFinding(compiled, validator, cells, recordNumber));
+    return true;
+  });
+  if (sniffed.mismatch) return emit(fileFinding(compiled, { code: 'B01', params: { ext: `.${sourceOptions.format}` } }));
+  if (sniffed.bytes === 0) return emit(fileFinding(compiled, { code: 'B05', params: {} }));
+  for (const problem of problems) emit(fileFinding(compiled, problem));
+  if (problems.length === 0 && tally.records === 0) emit(fileFinding(compiled, { code: 'B05', params: {} }));
+  const firsts = keys.firstOccurrencesOfDuplicates();
+  if (firsts.length > 0) await reportFirstOccurrences(open, compiled, sourceOptions, firsts, validator, emit);
+}
+
+function duplicateFinding(compiled: CompiledDictionary, validator: RecordValidator, cells: readonly string[], recordNumber: number): Finding {
+  return { recordNumber, code: '005', class: compiled.classOf('005'), field: null, params: {}, keyValues: validator.keyValuesOf(cells) };
+}
+
+/** Second pass, up to the last first occurrence of a duplicated key (see duplicate-keys.ts). */
+async function reportFirstOccurrences(
+  open: ByteSource,
+  compiled: CompiledDictionary,
+  sourceOptions: RecordSourceOptions,
+  firsts: Int32Array,
+  validator: RecordValidator,
+  emit: (finding: Finding) => void,
+): Promise<void> {
+  let next = 0;
+  await readRecords(open(), compiled, sourceOptions, (cells, recordNumber) => {
+    if (recordNumber !== firsts[next]) return true;
+    emit(duplicateFinding(compiled, validator, cells, recordNumber));
+    next++;
+    return next < firsts.length;
+  });
+}
+
+/** Passes the bytes through, noting whether the first ones show another format (a zip, a PDF, XML as CSV). */
+async function* sniff(source: AsyncIterable<Uint8Array>, format: FileFormat, seen: { bytes: number; mismatch: boolean }): AsyncIterable<Uint8Array> {
+  for await (const chunk of source) {
+    if (seen.bytes === 0 && chunk.length > 0 && formatMismatch(chunk, format)) {
+      seen.mismatch = true;
+      return;
+    }
+    seen.bytes += chunk.length;
+    yield chunk;
+  }
+}
+
+function finish(tally: FindingTally, collected: Finding[]): ValidationResult {
+  // Record order, file-level lines first; sort is stable, so a record's lines keep their check order.
+  collected.sort((a, b) => (a.recordNumber ?? 0) - (b.recordNumber ?? 0));
+  return { status: tally.status(), totals: tally.totals(), findings: collected };
+}

@@ -1,0 +1,75 @@
+/**
+ * Report line texts, rendered from the dictionary's templates in Dutch or English (STYLE.md:
+ * "Codes come from the spec, words from templates"). A finding stores code and parameters only;
+ * its text is made here, when it is shown. Identifying values were masked before the finding
+ * existed, so nothing here can print them.
+ */
+import type { CheckDefinition, FieldDefinition, Language, LocalizedText, ResolvedDictionary } from './dictionary-types';
+import { defaultFormatDescription } from './field-values';
+import type { Finding, ParamValue } from './findings';
+
+interface MessageCatalogue {
+  checks: Map<string, CheckDefinition>;
+  fields: Map<string, FieldDefinition>;
+}
+
+const catalogues = new WeakMap<ResolvedDictionary, MessageCatalogue>();
+
+function catalogueOf(dictionary: ResolvedDictionary): MessageCatalogue {
+  let catalogue = catalogues.get(dictionary);
+  if (!catalogue) {
+    const checks = new Map<string, CheckDefinition>();
+    for (const check of [...dictionary.common.checks, ...dictionary.checks]) checks.set(check.code, check);
+    catalogue = { checks, fields: new Map(dictionary.fields.map((f) => [f.name, f])) };
+    catalogues.set(dictionary, catalogue);
+  }
+  return catalogue;
+}
+
+function own<T>(record: Readonly<Record<string, T>> | undefined, key: ParamValue | undefined): T | undefined {
+  if (record === undefined || typeof key !== 'string') return undefined;
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
+
+function fill(template: string, value: (name: string) => string | undefined): string {
+  return template.replace(PLACEHOLDER, (whole, name: string) => value(name) ?? whole);
+}
+
+/** The template a finding uses: its variant when it names one, else the check's message. */
+function templateOf(check: CheckDefinition, params: Finding['params']): LocalizedText {
+  return own(check.variants, params['variant']) ?? check.message;
+}
+
+export function renderFindingMessage(finding: Finding, dictionary: ResolvedDictionary, language: Language): string {
+  const { checks, fields } = catalogueOf(dictionary);
+  const check = checks.get(finding.code);
+  if (!check) return finding.code;
+  const field = finding.field === null ? undefined : fields.get(finding.field);
+  const { common } = dictionary;
+  const params = finding.params;
+  const value = (name: string): string | undefined => {
+    switch (name) {
+      case 'field':
+        return finding.field ?? undefined;
+      case 'type':
+        return field ? common.typeLabels[field.type][language] : undefined;
+      case 'format':
+        return field ? (field.formatDescription ?? defaultFormatDescription(field))[language] : undefined;
+      case 'detail': {
+        const detail = own(check.details, params['detail']);
+        return detail ? fill(detail[language], value) : undefined;
+      }
+      case 'condition': {
+        const phrase = params['conditionKind'] === 'filled' ? common.conditionPhrases.filled : common.conditionPhrases.equals;
+        return params['conditionField'] === undefined ? undefined : fill(phrase[language], value);
+      }
+      default: {
+        const param = own(params, name);
+        return param === undefined ? undefined : String(param);
+      }
+    }
+  };
+  return fill(templateOf(check, params)[language], value);
+}

@@ -1,0 +1,117 @@
+import { expect } from 'chai';
+import { CookieClient } from '../../support/client';
+import { DEMO_PASSWORD, expectOk, LOGIN, mailedCode, ME, SEND_EMAIL_CODE, START_TOTP, totpNow, VERIFY_EMAIL_CODE, VERIFY_TOTP } from '../../support/actors';
+import { startTestServer, type TestServer } from '../../support/server';
+
+type Step = { __typename: string; stage?: string; code?: string };
+
+describe('login with a second factor', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+
+  it('sets up TOTP at first login, then signs in with a code; the session id changes after the password and again after the code', async () => {
+    const client = new CookieClient(server.url);
+    const login = expectOk(await client.request<{ login: Step }>(LOGIN, { email: 'inzage@zuidermeer.test', password: DEMO_PASSWORD }));
+    const afterPassword = client.cookies.get('datahub_session');
+    const setup = expectOk(await client.request<{ startTotpSetup: { secret: string; uri: string } }>(START_TOTP));
+    const verified = expectOk(await client.request<{ verifyTotp: Step }>(VERIFY_TOTP, { code: totpNow(server, setup.startTotpSetup.secret) }));
+    const afterSecondFactor = client.cookies.get('datahub_session');
+    const me = expectOk(await client.request<{ me: { stage: string; user: { email: string } } }>(ME));
+    expect(login.login.stage).to.equal('TOTP_SETUP');
+    expect(setup.startTotpSetup.uri).to.match(/^otpauth:\/\/totp\//);
+    expect(verified.verifyTotp.stage).to.equal('SIGNED_IN');
+    expect(afterPassword).to.be.a('string').and.not.equal(afterSecondFactor);
+    expect(me.me).to.deep.include({ stage: 'SIGNED_IN' });
+  });
+
+  it('asks the TOTP code at the next login and refuses the code that was already used', async () => {
+    const client = new CookieClient(server.url);
+    const login = expectOk(await client.request<{ login: Step }>(LOGIN, { email: 'beheer@maasdal.test', password: DEMO_PASSWORD }));
+    const { startTotpSetup } = expectOk(await client.request<{ startTotpSetup: { secret: string } }>(START_TOTP));
+    const code = totpNow(server, startTotpSetup.secret);
+    expectOk(await client.request(VERIFY_TOTP, { code }));
+    const again = new CookieClient(server.url);
+    const second = expectOk(await again.request<{ login: Step }>(LOGIN, { email: 'beheer@maasdal.test', password: DEMO_PASSWORD }));
+    const replay = expectOk(await again.request<{ verifyTotp: Step }>(VERIFY_TOTP, { code }));
+    expect(login.login.stage).to.equal('TOTP_SETUP');
+    expect(second.login.stage).to.equal('SECOND_FACTOR');
+    expect(replay.verifyTotp).to.deep.include({ __typename: 'AuthRefusal', code: 'INVALID_CODE' });
+  });
+
+  it('signs in with the mailed code, which works once only', async () => {
+    const client = new CookieClient(server.url);
+    expectOk(await client.request(LOGIN, { email: 'aanlever@zuidermeer.test', password: DEMO_PASSWORD }));
+    expectOk(await client.request(SEND_EMAIL_CODE));
+    const code = mailedCode(server, 'aanlever@zuidermeer.test');
+    const first = expectOk(await client.request<{ verifyEmailCode: Step }>(VERIFY_EMAIL_CODE, { code }));
+    const other = new CookieClient(server.url);
+    expectOk(await other.request(LOGIN, { email: 'aanlever@zuidermeer.test', password: DEMO_PASSWORD }));
+    const reuse = expectOk(await other.request<{ verifyEmailCode: Step }>(VERIFY_EMAIL_CODE, { code }));
+    expect(first.verifyEmailCode.stage).to.equal('SIGNED_IN');
+    expect(reuse.verifyEmailCode).to.deep.include({ __typename: 'AuthRefusal', code: 'INVALID_CODE' });
+  });
+
+  it('refuses a mailed code after its 10 minutes', async () => {
+    const client = new CookieClient(server.url);
+    expectOk(await client.request(LOGIN, { email: 'hub@datahub.test', password: DEMO_PASSWORD }));
+    expectOk(await client.request(SEND_EMAIL_CODE));
+    server.clock.advance(11 * 60_000);
+    const late = expectOk(await client.request<{ verifyEmailCode: Step }>(VERIFY_EMAIL_CODE, { code: mailedCode(server, 'hub@datahub.test') }));
+    expect(late.verifyEmailCode).to.deep.include({ __typename: 'AuthRefusal', code: 'INVALID_CODE' });
+  });
+
+  it('ends the pending session after five wrong codes, so guessing needs the password again', async () => {
+    const client = new CookieClient(server.url);
+    expectOk(await client.request(LOGIN, { email: 'beheer@zuidermeer.test', password: DEMO_PASSWORD }));
+    expectOk(await client.request(SEND_EMAIL_CODE));
+    const answers: (string | undefined)[] = [];
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      answers.push(expectOk(await client.request<{ verifyEmailCode: Step }>(VERIFY_EMAIL_CODE, { code: '000000' })).verifyEmailCode.code);
+    }
+    const right = expectOk(await client.request<{ verifyEmailCode: Step }>(VERIFY_EMAIL_CODE, { code: mailedCode(server, 'beheer@zuidermeer.test') }));
+    expect(answers).to.deep.equal(['INVALID_CODE', 'INVALID_CODE', 'INVALID_CODE', 'INVALID_CODE', 'TOO_MANY_CODE_ATTEMPTS', 'NO_PENDING_LOGIN']);
+    expect(right.verifyEmailCode.code).to.equal('NO_PENDING_LOGIN');
+  });
+
+  it('gives a pending (password-only) session no access to anything but the second factor', async () => {
+    const client = new CookieClient(server.url);
+    expectOk(await client.request(LOGIN, { email: 'hub@datahub.test', password: DEMO_PASSWORD }));
+    const response = await client.request('{ institutions { code } }');
+    expect(response.errors?.[0]?.extensions?.code).to.equal('UNAUTHENTICATED');
+  });
+});
+
+describe('password lockout', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+
+  it('answers an unknown account exactly like a wrong password', async () => {
+    const client = new CookieClient(server.url);
+    const unknown = expectOk(await client.request<{ login: Step & { message: string } }>(LOGIN, { email: 'niemand@nergens.test', password: DEMO_PASSWORD }));
+    const wrong = expectOk(await client.request<{ login: Step & { message: string } }>(LOGIN, { email: 'inzage@zuidermeer.test', password: 'wrong-password-123' }));
+    expect(unknown.login).to.deep.equal(wrong.login);
+    expect(unknown.login.code).to.equal('INVALID_CREDENTIALS');
+  });
+
+  it('locks the account after five wrong passwords: even the right password is refused until the lock ends', async () => {
+    const client = new CookieClient(server.url);
+    for (let attempt = 0; attempt < 5; attempt += 1) await client.request(LOGIN, { email: 'aanlever@zuidermeer.test', password: 'not-the-password-1' });
+    const locked = expectOk(await client.request<{ login: Step & { retryAfterSeconds: number } }>(LOGIN, { email: 'aanlever@zuidermeer.test', password: DEMO_PASSWORD }));
+    server.clock.advance(16 * 60_000);
+    const later = expectOk(await client.request<{ login: Step }>(LOGIN, { email: 'aanlever@zuidermeer.test', password: DEMO_PASSWORD }));
+    expect(locked.login.code).to.equal('ACCOUNT_LOCKED');
+    expect(locked.login.retryAfterSeconds).to.be.within(60, 15 * 60);
+    expect(later.login.__typename).to.equal('LoginStep');
+  });
+
+  it('blocks an address after twenty failures within 15 minutes, whatever the account', async () => {
+    const client = new CookieClient(server.url);
+    for (let attempt = 0; attempt < 20; attempt += 1) await client.request(LOGIN, { email: `probe${attempt}@nergens.test`, password: 'guess-guess-guess' });
+    const blocked = expectOk(await client.request<{ login: Step }>(LOGIN, { email: 'hub@datahub.test', password: DEMO_PASSWORD }));
+    expect(blocked.login.code).to.equal('ADDRESS_BLOCKED');
+  });
+});

@@ -1,0 +1,109 @@
+import { expect } from 'chai';
+import { Invitation } from '../../../server/src/access/invitation.entity';
+import { User } from '../../../server/src/access/user.entity';
+import { CookieClient } from '../../support/client';
+import { asUser, expectOk, LOGIN, mailedLinkToken, tokenFor } from '../../support/actors';
+import { startTestServer, type TestServer } from '../../support/server';
+
+const INVITE = `mutation ($input: InviteUserInput!) { inviteUser(input: $input) {
+  __typename ... on Invitation { id email role expiresAt } ... on AuthRefusal { code message field } } }`;
+const ACCEPT = `mutation ($token: String!, $password: String!) { acceptInvitation(token: $token, password: $password) {
+  __typename ... on User { email roles { role registry { code } institution { code } } } ... on AuthRefusal { code field } } }`;
+const USERS = '{ institutionUsers(institutionCode: "11111111") { id email active roles { id role registry { code } } } }';
+const GRANT = `mutation ($userId: ID!, $input: RoleScopeInput!) { grantRole(userId: $userId, input: $input) {
+  __typename ... on RoleAssignmentList { assignments { id role registry { code } } } ... on AuthRefusal { code message } } }`;
+const REVOKE = `mutation ($id: ID!) { revokeRole(assignmentId: $id) { __typename ... on RoleAssignmentList { assignments { role } } ... on AuthRefusal { code message } } }`;
+
+interface UserRow { id: string; email: string; active: boolean; roles: { id: string; role: string; registry: { code: string } | null }[] }
+
+describe('users, invitations and roles', () => {
+  let server: TestServer;
+  let admin: string;
+  const users = async (token = admin) => expectOk(await asUser<{ institutionUsers: UserRow[] }>(server, token, USERS)).institutionUsers;
+  before(async () => {
+    server = await startTestServer();
+    admin = await tokenFor(server, 'beheer@zuidermeer.test');
+  });
+
+  it('lets a local administrator invite a colleague who accepts once with a password and gets the role per registry', async () => {
+    const invited = expectOk(await asUser<{ inviteUser: { __typename: string; role: string } }>(server, admin, INVITE, {
+      input: { email: 'Nieuwe.Collega@Zuidermeer.test', name: 'Nina Nieuw', role: 'SUBMITTER', institutionCode: '11111111', registryCodes: ['CAT', 'PMICD'] },
+    }));
+    const token = mailedLinkToken(server, 'nieuwe.collega@zuidermeer.test', 'invitation');
+    const accepted = expectOk(await asUser<{ acceptInvitation: { email: string; roles: { role: string; registry: { code: string } }[] } }>(server, '', ACCEPT, { token, password: 'Een-sterk-wachtwoord-42' }));
+    const again = expectOk(await asUser<{ acceptInvitation: { code: string } }>(server, '', ACCEPT, { token, password: 'Een-sterk-wachtwoord-42' }));
+    const login = expectOk(await new CookieClient(server.url).request<{ login: { stage?: string } }>(LOGIN, { email: 'nieuwe.collega@zuidermeer.test', password: 'Een-sterk-wachtwoord-42' }));
+    expect(invited.inviteUser.__typename).to.equal('Invitation');
+    expect(accepted.acceptInvitation.email).to.equal('nieuwe.collega@zuidermeer.test');
+    expect(accepted.acceptInvitation.roles.map((role) => `${role.role}:${role.registry.code}`).sort()).to.deep.equal(['SUBMITTER:CAT', 'SUBMITTER:PMICD']);
+    expect(again.acceptInvitation.code).to.equal('INVALID_LINK');
+    expect(login.login.stage).to.equal('TOTP_SETUP');
+  });
+
+  it('refuses an invitation link after 7 days and makes no account', async () => {
+    expectOk(await asUser(server, admin, INVITE, { input: { email: 'laat@zuidermeer.test', name: 'Late', role: 'VIEWER', institutionCode: '11111111', registryCodes: ['CAT'] } }));
+    const token = mailedLinkToken(server, 'laat@zuidermeer.test', 'invitation');
+    server.clock.advance(7 * 24 * 3_600_000 + 60_000);
+    const late = expectOk(await asUser<{ acceptInvitation: { code: string } }>(server, '', ACCEPT, { token, password: 'Een-sterk-wachtwoord-42' }));
+    expect(late.acceptInvitation.code).to.equal('INVALID_LINK');
+    expect(await server.datahub.orm.em.fork().count(User, { email: 'laat@zuidermeer.test' })).to.equal(0);
+  });
+
+  it('refuses a short or common password on acceptance, naming the field', async () => {
+    expectOk(await asUser(server, admin, INVITE, { input: { email: 'zwak@zuidermeer.test', name: 'Zwak', role: 'VIEWER', institutionCode: '11111111', registryCodes: ['CAT'] } }));
+    const token = mailedLinkToken(server, 'zwak@zuidermeer.test', 'invitation');
+    const short = expectOk(await asUser<{ acceptInvitation: { code: string; field: string } }>(server, '', ACCEPT, { token, password: 'kort' }));
+    const common = expectOk(await asUser<{ acceptInvitation: { code: string } }>(server, '', ACCEPT, { token, password: 'Welkom2026!!!' }));
+    expect(short.acceptInvitation).to.deep.equal({ __typename: 'AuthRefusal', code: 'PASSWORD_TOO_SHORT', field: 'password' });
+    expect(common.acceptInvitation.code).to.equal('PASSWORD_TOO_COMMON');
+  });
+
+  it('refuses a local administrator inviting for another institution, and a SUBMITTER without registries', async () => {
+    const other = expectOk(await asUser<{ inviteUser: { code: string } }>(server, admin, INVITE, { input: { email: 'x@maasdal.test', name: 'X', role: 'VIEWER', institutionCode: '15330041', registryCodes: ['CAT'] } }));
+    const bare = expectOk(await asUser<{ inviteUser: { code: string; field: string } }>(server, admin, INVITE, { input: { email: 'y@zuidermeer.test', name: 'Y', role: 'SUBMITTER', institutionCode: '11111111' } }));
+    const hub = expectOk(await asUser<{ inviteUser: { code: string } }>(server, admin, INVITE, { input: { email: 'z@zuidermeer.test', name: 'Z', role: 'HUB_STAFF' } }));
+    expect(other.inviteUser.code).to.equal('FORBIDDEN');
+    expect(bare.inviteUser).to.deep.include({ code: 'ROLE_SCOPE', field: 'registryCodes' });
+    expect(hub.inviteUser.code).to.equal('HUB_STAFF_ONLY');
+    expect(await server.datahub.orm.em.fork().count(Invitation, { email: { $in: ['x@maasdal.test', 'y@zuidermeer.test', 'z@zuidermeer.test'] } })).to.equal(0);
+  });
+
+  it('applies a granted and a revoked role on the user\'s very next request', async () => {
+    const viewer = (await users()).find((user) => user.email === 'inzage@zuidermeer.test') as UserRow;
+    const viewerToken = await tokenFor(server, 'inzage@zuidermeer.test');
+    const before = await asUser(server, viewerToken, USERS);
+    const granted = expectOk(await asUser<{ grantRole: { assignments: { id: string; role: string }[] } }>(server, admin, GRANT, { userId: viewer.id, input: { role: 'LOCAL_ADMIN', institutionCode: '11111111' } }));
+    const during = await asUser(server, viewerToken, USERS);
+    const assignment = granted.grantRole.assignments.find((row) => row.role === 'LOCAL_ADMIN');
+    expectOk(await asUser(server, admin, REVOKE, { id: assignment?.id }));
+    const after = await asUser(server, viewerToken, USERS);
+    expect(before.errors?.[0]?.extensions?.code).to.equal('FORBIDDEN');
+    expect(during.errors).to.equal(undefined);
+    expect(after.errors?.[0]?.extensions?.code).to.equal('FORBIDDEN');
+  });
+
+  it('refuses to revoke or deactivate the last active local administrator, and keeps the role', async () => {
+    const maasdal = await tokenFor(server, 'beheer@maasdal.test');
+    const rows = expectOk(await asUser<{ institutionUsers: UserRow[] }>(server, maasdal, '{ institutionUsers(institutionCode: "15330041") { id email active roles { id role registry { code } } } }')).institutionUsers;
+    const self = rows.find((user) => user.email === 'beheer@maasdal.test') as UserRow;
+    const adminRole = self.roles.find((role) => role.role === 'LOCAL_ADMIN');
+    const revoke = expectOk(await asUser<{ revokeRole: { code: string; message: string } }>(server, maasdal, REVOKE, { id: adminRole?.id }));
+    const deactivate = expectOk(await asUser<{ deactivateUser: { code: string } }>(server, maasdal, 'mutation ($id: ID!) { deactivateUser(userId: $id) { __typename ... on AuthRefusal { code } } }', { id: self.id }));
+    const still = await asUser(server, maasdal, '{ institutionUsers(institutionCode: "15330041") { id } }');
+    expect(revoke.revokeRole.code).to.equal('LAST_LOCAL_ADMIN');
+    expect(revoke.revokeRole.message).to.include('Maasdal Medisch Centrum');
+    expect(deactivate.deactivateUser.code).to.equal('LAST_LOCAL_ADMIN');
+    expect(still.errors).to.equal(undefined);
+  });
+
+  it('answers "not found" for a user of another institution, as for an unknown id', async () => {
+    const maasdal = await tokenFor(server, 'beheer@maasdal.test');
+    const zuidermeerUser = (await users()).find((user) => user.email === 'aanlever@zuidermeer.test') as UserRow;
+    const foreign = await asUser(server, maasdal, 'mutation ($id: ID!) { deactivateUser(userId: $id) { __typename } }', { id: zuidermeerUser.id });
+    const unknown = await asUser(server, maasdal, 'mutation ($id: ID!) { deactivateUser(userId: $id) { __typename } }', { id: '00000000-0000-4000-8000-000000000000' });
+    const foreignList = await asUser(server, maasdal, USERS);
+    expect(foreign.errors?.[0]?.extensions?.code).to.equal('NOT_FOUND');
+    expect(foreign.errors?.[0]?.message).to.equal(unknown.errors?.[0]?.message);
+    expect(foreignList.errors?.[0]?.extensions?.code).to.equal('NOT_FOUND');
+  });
+});
