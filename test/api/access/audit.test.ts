@@ -1,0 +1,80 @@
+import { expect } from 'chai';
+import { Invitation } from '../../../server/src/access/invitation.entity';
+import { AuditEvent } from '../../../server/src/audit/audit-event.entity';
+import { asUser, expectOk, tokenFor } from '../../support/actors';
+import { graphql } from '../../support/client';
+import { startTestServer, type TestServer } from '../../support/server';
+
+const EVENTS = `query ($filter: AuditEventFilter) { auditEvents(filter: $filter, first: 100) { totalCount nodes { event action actorEmail institutionId detail } } }`;
+
+describe('audit log (NEN 7513)', () => {
+  let server: TestServer;
+  let hub: string;
+  before(async () => {
+    server = await startTestServer();
+    hub = await tokenFor(server, 'hub@datahub.test');
+  });
+
+  it('records a refused operation with who tried what', async () => {
+    const viewer = await tokenFor(server, 'inzage@zuidermeer.test');
+    await asUser(server, viewer, '{ organisations { name } }');
+    await graphql(server.url, '{ institutions { code } }');
+    const rows = expectOk(await asUser<{ auditEvents: { nodes: { action: string; actorEmail: string | null; detail: string }[] } }>(server, hub, EVENTS, { filter: { event: 'AUTHORISATION_FAILURE' } }));
+    const actions = rows.auditEvents.nodes.map((row) => `${row.actorEmail ?? 'anonymous'} ${row.action} ${row.detail}`);
+    expect(actions).to.include('inzage@zuidermeer.test Query.organisations NEEDS HUB_STAFF');
+    expect(actions).to.include('anonymous Query.institutions NOT_AUTHENTICATED');
+  });
+
+  it('writes an audit row for a sent invitation and none for one refused for its scope', async () => {
+    const admin = await tokenFor(server, 'beheer@zuidermeer.test');
+    const invite = 'mutation ($input: InviteUserInput!) { inviteUser(input: $input) { __typename } }';
+    await asUser(server, admin, invite, { input: { email: 'a@zuidermeer.test', name: 'A', role: 'SUBMITTER', institutionCode: '11111111' } });
+    await asUser(server, admin, invite, { input: { email: 'b@zuidermeer.test', name: 'B', role: 'VIEWER', institutionCode: '11111111', registryCodes: ['CAT'] } });
+    const rows = await server.datahub.orm.em.fork().find(AuditEvent, { action: 'inviteUser' });
+    expect(rows.map((row) => row.detail)).to.deep.equal(['VIEWER']);
+  });
+
+  it('stores no change whose audit row cannot be written (the row is in the change\'s transaction)', async () => {
+    const admin = await tokenFor(server, 'beheer@zuidermeer.test');
+    const connection = server.datahub.orm.em.fork().getConnection();
+    await connection.execute(`alter table audit_event add constraint refuse_invitations check (action <> 'inviteUser') not valid`);
+    try {
+      const response = await asUser(server, admin, 'mutation ($input: InviteUserInput!) { inviteUser(input: $input) { __typename } }', {
+        input: { email: 'atomair@zuidermeer.test', name: 'Atoom', role: 'VIEWER', institutionCode: '11111111', registryCodes: ['CAT'] },
+      });
+      expect(response.errors?.[0]?.extensions?.code).to.equal('INTERNAL_SERVER_ERROR');
+      expect(await server.datahub.orm.em.fork().count(Invitation, { email: 'atomair@zuidermeer.test' })).to.equal(0);
+    } finally {
+      await connection.execute('alter table audit_event drop constraint refuse_invitations');
+    }
+  });
+
+  it('shows a local administrator only entries about their own institution', async () => {
+    const maasdal = await tokenFor(server, 'beheer@maasdal.test');
+    const own = expectOk(await asUser<{ auditEvents: { nodes: { institutionId: string | null }[] } }>(server, maasdal, EVENTS, {}));
+    const foreign = expectOk(await asUser<{ auditEvents: { totalCount: number } }>(server, maasdal, EVENTS, { filter: { institutionCode: '11111111' } }));
+    const maasdalId = (await server.datahub.orm.em.fork().getConnection().execute(`select id from institution where code = '15330041'`))[0].id;
+    expect(own.auditEvents.nodes.every((row) => row.institutionId === maasdalId)).to.equal(true);
+    expect(foreign.auditEvents.totalCount).to.equal(0);
+  });
+
+  it('exports as CSV with formula cells neutralised, and audits the export', async () => {
+    await server.datahub.orm.em.fork().insert(AuditEvent, { event: 'READ', action: '=HYPERLINK("x")', channel: 'TEST' } as never);
+    const csv = expectOk(await asUser<{ auditEventsCsv: string }>(server, hub, '{ auditEventsCsv }')).auditEventsCsv;
+    const exports = await server.datahub.orm.em.fork().count(AuditEvent, { event: 'EXPORT', action: 'exportAuditEvents' });
+    expect(csv.split('\r\n')[0]).to.equal('id,at,event,action,actorUserId,actorEmail,actorRoles,channel,onBehalfOf,objectType,objectId,institutionId,address,detail');
+    expect(csv).to.include(`"'=HYPERLINK(""x"")"`);
+    expect(csv).not.to.include(`,"=HYPERLINK`);
+    expect(exports).to.equal(1);
+  });
+
+  it('cannot be changed or deleted through the application\'s database connection', async () => {
+    const connection = server.datahub.orm.em.fork().getConnection();
+    const update = await connection.execute(`update audit_event set action = 'x'`).then(() => 'updated', (error: Error) => error.message);
+    const remove = await connection.execute(`delete from audit_event`).then(() => 'deleted', (error: Error) => error.message);
+    const truncate = await connection.execute(`truncate audit_event`).then(() => 'truncated', (error: Error) => error.message);
+    expect(update).to.include('append-only');
+    expect(remove).to.include('append-only');
+    expect(truncate).to.include('append-only');
+  });
+});

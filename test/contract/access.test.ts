@@ -1,0 +1,112 @@
+import { expect } from 'chai';
+import type { GraphQLSchema } from 'graphql';
+import { getMetadataStorage } from 'type-graphql';
+import { buildDatahubSchema, PUBLIC_OPERATIONS } from '../../server/src/app/schema';
+import { asUser, tokenFor } from '../support/actors';
+import { startTestServer, type TestServer } from '../support/server';
+
+function operationsOf(schema: GraphQLSchema): string[] {
+  return (['Query', 'Mutation'] as const).flatMap((type) => Object.keys(schema.getType(type) ? (schema.getType(type) as { getFields(): object }).getFields() : {}).map((field) => `${type}.${field}`));
+}
+
+describe('access contract: every operation declares who may use it', () => {
+  it('every query and mutation carries @Authorized or is on the short public list with a reason', async () => {
+    const schema = await buildDatahubSchema();
+    const storage = getMetadataStorage();
+    const declared = new Set(
+      [...storage.queries.map((query) => ['Query', query] as const), ...storage.mutations.map((mutation) => ['Mutation', mutation] as const)]
+        .filter(([, resolver]) => storage.authorizedFields.some((field) => field.target === resolver.target && field.fieldName === resolver.methodName))
+        .map(([type, resolver]) => `${type}.${resolver.schemaName}`),
+    );
+    const undeclared = operationsOf(schema).filter((operation) => !declared.has(operation) && !(operation in PUBLIC_OPERATIONS));
+    expect(undeclared, `operations without an access declaration: ${undeclared.join(', ')}`).to.deep.equal([]);
+  });
+
+  it('the public list names only operations that exist and carry no @Authorized (no stale or contradictory entries)', async () => {
+    const operations = new Set(operationsOf(await buildDatahubSchema()));
+    const storage = getMetadataStorage();
+    const authorized = new Set(storage.authorizedFields.map((field) => field.fieldName));
+    for (const operation of Object.keys(PUBLIC_OPERATIONS)) {
+      expect(operations.has(operation), operation).to.equal(true);
+      expect(authorized.has(operation.split('.')[1] as string), operation).to.equal(false);
+    }
+  });
+});
+
+type Actor = 'ANONYMOUS' | 'HUB_STAFF' | 'LOCAL_ADMIN' | 'SUBMITTER' | 'VIEWER' | 'PROCESSOR' | 'REQUESTER';
+const ACTORS: Record<Actor, string | null> = {
+  ANONYMOUS: null,
+  HUB_STAFF: 'hub@datahub.test',
+  LOCAL_ADMIN: 'beheer@zuidermeer.test',
+  SUBMITTER: 'aanlever@zuidermeer.test',
+  VIEWER: 'inzage@zuidermeer.test',
+  PROCESSOR: 'verwerker@nhr.test',
+  REQUESTER: 'verzoeker@onderzoek.test',
+};
+const EVERYONE: Actor[] = Object.keys(ACTORS) as Actor[];
+const SIGNED_IN = EVERYONE.filter((actor) => actor !== 'ANONYMOUS');
+const ADMINS: Actor[] = ['HUB_STAFF', 'LOCAL_ADMIN'];
+const HUB: Actor[] = ['HUB_STAFF'];
+const NO_ID = '00000000-0000-4000-8000-000000000000';
+
+/** Each operation, one harmless call, and who gets past the gate (refusals after it are the service's). */
+const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>; allowed: Actor[] }> = {
+  'Query.me': { call: '{ me { stage } }', allowed: EVERYONE },
+  'Query.registries': { call: '{ registries { code } }', allowed: EVERYONE },
+  'Query.registry': { call: '{ registry(code: "CAT") { code } }', allowed: EVERYONE },
+  'Query.period': { call: '{ period(code: "2026K1") { kind } }', allowed: EVERYONE },
+  'Query.institutions': { call: '{ institutions { code } }', allowed: SIGNED_IN },
+  'Query.institution': { call: '{ institution(code: "11111111") { code } }', allowed: SIGNED_IN },
+  'Query.mySessions': { call: '{ mySessions { id } }', allowed: SIGNED_IN },
+  'Query.apiTokens': { call: '{ apiTokens { id } }', allowed: SIGNED_IN },
+  'Query.institutionUsers': { call: '{ institutionUsers(institutionCode: "11111111") { id } }', allowed: ADMINS },
+  'Query.auditEvents': { call: '{ auditEvents { totalCount } }', allowed: ADMINS },
+  'Query.auditEventsCsv': { call: '{ auditEventsCsv }', allowed: ADMINS },
+  'Query.organisations': { call: '{ organisations { name } }', allowed: HUB },
+  'Mutation.login': { call: 'mutation { login(email: "x@y.test", password: "nope-nope-nope") { __typename } }', allowed: EVERYONE },
+  'Mutation.startTotpSetup': { call: 'mutation { startTotpSetup { __typename } }', allowed: EVERYONE },
+  'Mutation.verifyTotp': { call: 'mutation { verifyTotp(code: "000000") { __typename } }', allowed: EVERYONE },
+  'Mutation.sendEmailCode': { call: 'mutation { sendEmailCode { __typename } }', allowed: EVERYONE },
+  'Mutation.verifyEmailCode': { call: 'mutation { verifyEmailCode(code: "000000") { __typename } }', allowed: EVERYONE },
+  'Mutation.logout': { call: 'mutation { logout }', allowed: EVERYONE },
+  'Mutation.requestPasswordReset': { call: 'mutation { requestPasswordReset(email: "x@y.test") { __typename } }', allowed: EVERYONE },
+  'Mutation.resetPassword': { call: 'mutation { resetPassword(token: "nope", password: "Nieuw-en-sterk-2026") { __typename } }', allowed: EVERYONE },
+  'Mutation.acceptInvitation': { call: 'mutation { acceptInvitation(token: "nope", password: "Nieuw-en-sterk-2026") { __typename } }', allowed: EVERYONE },
+  'Mutation.endSession': { call: `mutation { endSession(id: "${NO_ID}") { id } }`, allowed: SIGNED_IN },
+  'Mutation.createApiToken': { call: 'mutation { createApiToken(input: { name: "m", days: 400 }) { __typename } }', allowed: SIGNED_IN },
+  'Mutation.revokeApiToken': { call: `mutation { revokeApiToken(id: "${NO_ID}") { id } }`, allowed: SIGNED_IN },
+  'Mutation.inviteUser': { call: 'mutation { inviteUser(input: { email: "m@y.test", name: "M", role: SUBMITTER, institutionCode: "11111111" }) { __typename } }', allowed: ADMINS },
+  'Mutation.grantRole': { call: `mutation { grantRole(userId: "${NO_ID}", input: { role: VIEWER }) { __typename } }`, allowed: ADMINS },
+  'Mutation.revokeRole': { call: `mutation { revokeRole(assignmentId: "${NO_ID}") { __typename } }`, allowed: ADMINS },
+  'Mutation.deactivateUser': { call: `mutation { deactivateUser(userId: "${NO_ID}") { __typename } }`, allowed: ADMINS },
+  'Mutation.reactivateUser': { call: `mutation { reactivateUser(userId: "${NO_ID}") { __typename } }`, allowed: ADMINS },
+  'Mutation.createOrganisation': { call: 'mutation { createOrganisation(kind: REQUESTER, name: "Matrix BV") { id } }', allowed: HUB },
+};
+
+describe('role matrix: every operation as every role and anonymously', () => {
+  let server: TestServer;
+  const tokens = new Map<Actor, string>();
+  before(async () => {
+    server = await startTestServer();
+    for (const [actor, email] of Object.entries(ACTORS) as [Actor, string | null][]) if (email) tokens.set(actor, await tokenFor(server, email));
+  });
+
+  it('covers every operation of the schema', async () => {
+    expect(operationsOf(await buildDatahubSchema()).sort()).to.deep.equal(Object.keys(MATRIX).sort());
+  });
+
+  for (const [operation, { call, variables, allowed }] of Object.entries(MATRIX)) {
+    const who = allowed.length === EVERYONE.length ? 'open to everyone' : `only ${allowed.join(', ')} get past the gate`;
+    it(`${operation}: ${who}`, async () => {
+      const outcome: Record<string, string> = {};
+      for (const actor of EVERYONE) {
+        const response = await asUser(server, tokens.get(actor) ?? '', call, variables);
+        const code = response.errors?.[0]?.extensions?.code;
+        outcome[actor] = code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' ? 'refused' : 'allowed';
+        if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'INTERNAL_SERVER_ERROR') throw new Error(`${operation} as ${actor}: ${JSON.stringify(response.errors)}`);
+      }
+      const expected = Object.fromEntries(EVERYONE.map((actor) => [actor, allowed.includes(actor) ? 'allowed' : 'refused']));
+      expect(outcome).to.deep.equal(expected);
+    });
+  }
+});
