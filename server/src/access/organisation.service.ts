@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../app/context';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
+import { userError } from '../shared/messages';
 import type { Institution } from '../institutions/institution.entity';
 import { Organisation, OrganisationKind } from './organisation.entity';
 
@@ -26,8 +27,10 @@ export async function listOrganisations(ctx: RequestContext, kind: OrganisationK
 
 /** Hub staff register processors and requesters; institutions and the hub come with the system. */
 export async function createOrganisation(ctx: RequestContext, kind: OrganisationKind.PROCESSOR | OrganisationKind.REQUESTER, name: string): Promise<Organisation> {
+  const trimmed = name.trim().slice(0, 200);
   return ctx.em.transactional(async (em) => {
-    const organisation = em.create(Organisation, { kind, name: name.trim() });
+    if (await em.count(Organisation, { name: trimmed })) throw userError('BAD_USER_INPUT', ctx.actor.language, 'ORGANISATION_EXISTS', { name: trimmed }, 'name');
+    const organisation = em.create(Organisation, { kind, name: trimmed });
     await em.flush();
     await recordAudit(em, ctx.actor, { event: AuditEventType.CREATE, action: 'createOrganisation', objectType: 'Organisation', objectId: organisation.id });
     return organisation;

@@ -26,7 +26,10 @@ export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+      // Only the extensions our own errors set for clients: the stable reason and the input field.
+      const { reason, field } = formatted.extensions ?? {};
+      const extensions = { code, ...(typeof reason === 'string' ? { reason } : {}), ...(typeof field === 'string' ? { field } : {}) };
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
     }
     const correlationId = randomUUID();
     const cause = unwrapResolverError(error) as { name?: string; code?: string; table?: string; constraint?: string; message?: string };
