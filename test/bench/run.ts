@@ -36,8 +36,8 @@ function catRecord(i: number, next: () => number, faulty: boolean): string[] {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const complication = next() < 0.1;
   const record = [
-    `OP${String(i).padStart(9, '0')}`, `2026-0${1 + Math.floor(next() * 3)}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`,
-    `PAT${Math.floor(next() * 1e9)}`, String(1925 + Math.floor(next() * 90)), pick(['M', 'V', 'O']), pick(['01', '02']),
+    `OP${String(i).padStart(12, '0')}`, `2026-0${1 + Math.floor(next() * 3)}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`,
+    `P${Math.floor(next() * 2 ** 52).toString(16).padStart(19, '0')}`, String(1925 + Math.floor(next() * 90)), pick(['M', 'V', 'O']), pick(['01', '02']),
     (Math.floor(next() * 61) * 0.05).toFixed(2), next() < 0.8 ? (Math.floor(next() * 61) * 0.05).toFixed(2) : '',
     pick(['', '1', '2', '3', '4', '5']), complication ? 'J' : 'N', complication ? pick(['01', '02', '99']) : '',
   ];
@@ -54,12 +54,12 @@ async function writeLines(file: string, lines: Iterable<string>): Promise<void> 
   for (const line of lines) {
     batch += line;
     if (batch.length > MB) {
-      if (!out.write(batch)) await new Promise((resolve) => out.once('drain', resolve));
+      if (!out.write(batch)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
       batch = '';
     }
   }
   out.end(batch);
-  await new Promise((resolve) => out.once('finish', resolve));
+  await new Promise<void>((resolve) => out.once('finish', () => resolve()));
 }
 
 function* catCsv(count: number, faultRate: number, duplicateLast = false): Iterable<string> {
@@ -79,6 +79,8 @@ function* catXml(count: number, faultRate: number): Iterable<string> {
 }
 
 interface Measurement {
+  /** Resident set size of the process when the run starts (after GC): modules, dictionaries, leftovers. */
+  rssBeforeMB: number;
   seconds: number;
   records: number;
   recordsPerSecond: number;
@@ -88,14 +90,15 @@ interface Measurement {
 
 async function measure(run: () => Promise<{ records: number; detail?: Record<string, unknown> }>): Promise<Measurement> {
   (globalThis as { gc?: () => void }).gc?.();
-  let peak = process.memoryUsage.rss();
+  const before = process.memoryUsage.rss();
+  let peak = before;
   const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()); }, 10);
   const started = process.hrtime.bigint();
   const { records, detail } = await run();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage.rss());
-  return { seconds: round(seconds, 2), records, recordsPerSecond: Math.round(records / seconds), peakRssMB: round(peak / MB, 0), detail };
+  return { rssBeforeMB: round(before / MB, 0), seconds: round(seconds, 2), records, recordsPerSecond: Math.round(records / seconds), peakRssMB: round(peak / MB, 0), detail };
 }
 
 function round(n: number, digits: number): number {
@@ -155,7 +158,7 @@ async function main(): Promise<void> {
     await writeFile(path.resolve(__dirname, '../../bench/results/validation-latest.json'), json);
     await writeFile(path.resolve(__dirname, `../../bench/results/validation-${figures.measuredAt.replace(/[:.]/g, '-')}.json`), json);
     const row = (name: string, m: Measurement, extra = ''): string =>
-      `${name.padEnd(44)} ${String(m.records).padStart(9)} ${String(m.seconds).padStart(7)} s ${String(m.recordsPerSecond).padStart(9)} rec/s ${String(m.peakRssMB).padStart(5)} MB  ${extra}`;
+      `${name.padEnd(44)} ${String(m.records).padStart(9)} ${String(m.seconds).padStart(7)} s ${String(m.recordsPerSecond).padStart(9)} rec/s ${String(m.peakRssMB).padStart(5)} MB peak (${String(m.rssBeforeMB).padStart(3)} MB at start)  ${extra}`;
     console.log(`machine: ${figures.machine.cpu}, ${figures.machine.cores} cores, ${figures.machine.memoryGB} GB, Node ${figures.machine.node}`);
     console.log(row(`1. csv-parse only, ${csvSize} MB CSV`, baseline));
     console.log(row('   full engine, same file', full, `ratio engine/baseline ${figures.csv.ratio} (target ≥ 0.8; RSS ≤ 200 MB)`));

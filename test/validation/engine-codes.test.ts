@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { codesOf, dictionary, findingsOfRecord, VALID_RECORDS } from './helpers';
+import { codesOf, csvOf, dictionary, findingsOfRecord, validate, VALID_RECORDS } from './helpers';
 
 /**
  * Every record-level code of every spec, provoked by one change to a valid record, and shown not
@@ -133,10 +133,9 @@ describe('record-level codes of every spec, through the engine', () => {
   });
 
   it('020_Period does not apply to TOTAAL or when no period is given', async () => {
-    const { validate, csvOf } = await import('./helpers');
     const d = await dictionary('CAT/Cataract/1.4');
     const csv = csvOf(d.compiled.fieldNames, [{ ...VALID_RECORDS['CAT/Cataract/1.4']!, OperatieDatum: '2020-01-01' }]);
-    expect((await validate(d.dictionary.registry + '/Cataract/1.4', csv, { period: { code: 'TOTAAL', start: null, end: null } })).findings).to.deep.equal([]);
+    expect((await validate('CAT/Cataract/1.4', csv, { period: { code: 'TOTAAL', start: null, end: null } })).findings).to.deep.equal([]);
     expect((await validate('CAT/Cataract/1.4', csv, {})).findings).to.deep.equal([]);
   });
 

@@ -12,7 +12,8 @@ const validCatRecord = fc.record({
   OperatieDatum: fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 28 })).map(([m, d]) => `2026-${pad(m)}-${pad(d)}`),
   PatientCode: fc.string({ minLength: 1, maxLength: 20, unit: fc.constantFrom('a', 'Z', '0', '9', ' ', '-', 'é', '"', ',', '&', '<', '€') })
     .filter((s) => s.trim() !== '' || s.length > 0),
-  Geboortejaar: fc.integer({ min: 1921, max: 2026 }).map(String),
+  // Up to 2025, so that moving OperatieDatum to 2025-12-31 (020_Period) cannot also give 003_Y_EQ.
+  Geboortejaar: fc.integer({ min: 1921, max: 2025 }).map(String),
   Geslacht: fc.constantFrom('M', 'V', 'O'),
   ODS: fc.constantFrom('01', '02'),
   VaCCPre: fc.constantFrom(...VISUS),
@@ -46,7 +47,7 @@ describe('property: CSV and XML agree, and one corrupted field gives exactly its
         expect(xml.totals).to.deep.equal(csv.totals);
         expect(csv.totals.records).to.equal(records.length);
       }),
-      { numRuns: 60 },
+      { numRuns: Number(process.env.RUNS ?? 60) },
     );
   });
 
@@ -62,7 +63,7 @@ describe('property: CSV and XML agree, and one corrupted field gives exactly its
         expect(xml.findings).to.deep.equal(csv.findings);
         expect(xml.totals).to.deep.equal(csv.totals);
       }),
-      { numRuns: 80 },
+      { numRuns: Number(process.env.RUNS ?? 80) },
     );
   });
 });
