@@ -6,6 +6,9 @@ import type { AppServices } from './app/services';
 import { CliUsageError, createTokenCommand, createUserCommand } from './access/cli-commands';
 import { StartupError } from './app/startup-error';
 import { migrate, openOrm } from './db/orm';
+import { loadDictionaryCatalogue, registerDictionaries } from './dictionaries/dictionary-catalogue';
+import { todayInAmsterdam } from './shared/calendar';
+import { runValidateCommand } from './validation/cli-validate';
 import { seedDemoData } from './db/seeds/demo';
 
 interface Command {
@@ -13,14 +16,20 @@ interface Command {
   run(args: string[]): Promise<number>;
 }
 
-/** Opens the configured database (embedded when DATABASE_URL is unset), runs `work`, closes everything. */
-async function withDatabase(work: (orm: Awaited<ReturnType<typeof openOrm>>, services: AppServices) => Promise<void>): Promise<void> {
+/**
+ * Opens the configured database (embedded when DATABASE_URL is unset), applies migrations and
+ * registers the dictionaries, runs `work`, and closes everything.
+ */
+async function withDatabase(work: (orm: Awaited<ReturnType<typeof openOrm>>, services: AppServices, applied: string[]) => Promise<void>): Promise<void> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const logger = createLogger(config.logLevel);
+  const dictionaries = await loadDictionaryCatalogue(config.dictionariesDir);
   const database = await openDatabase(config, logger);
   const orm = await openOrm(database.url);
   try {
-    await work(orm, await createServices(config, orm, logger));
+    const applied = await migrate(orm);
+    await registerDictionaries(orm.em.fork(), dictionaries, todayInAmsterdam());
+    await work(orm, await createServices(config, orm, logger, dictionaries), applied);
   } finally {
     await orm.close();
     await database.embedded?.stop();
@@ -31,8 +40,7 @@ const commands: Record<string, Command> = {
   migrate: {
     summary: 'apply the committed database migrations that are not applied yet',
     async run() {
-      await withDatabase(async (orm) => {
-        const applied = await migrate(orm);
+      await withDatabase(async (_orm, _services, applied) => {
         process.stderr.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'the database is up to date\n');
       });
       return 0;
@@ -42,7 +50,6 @@ const commands: Record<string, Command> = {
     summary: 'add the demo institutions and registries that are missing (matched by code)',
     async run() {
       await withDatabase(async (orm) => {
-        await migrate(orm);
         await seedDemoData(orm.em.fork());
         process.stderr.write('demo data present\n');
       });
@@ -53,20 +60,22 @@ const commands: Record<string, Command> = {
     summary: 'for developers: write a migration for the difference between the entities and the database',
     async run() {
       await withDatabase(async (orm) => {
-        await migrate(orm);
         const result = await orm.getMigrator().createMigration();
         process.stderr.write(result.fileName ? `wrote ${result.fileName}; add it to db/migrations/index.ts\n` : 'no changes\n');
       });
       return 0;
     },
   },
+  validate: {
+    summary: 'validate FILE [--dictionary CAT/Cataract/1.4] [--period 2026K1] [--format table|json|csv] [--lang nl|en]: check a file without server or database',
+    run: (args) => runValidateCommand(args, { stdout: process.stdout, stderr: process.stderr }),
+  },
   user: {
     summary: 'user create --email E --name N --role ROLE [--institution CODE | --organisation NAME] [--registry CODE …] [--password P]',
     async run(args) {
       if (args[0] !== 'create') throw new CliUsageError('usage: pnpm cli user create --email E --name N --role ROLE …');
       let code = 1;
-      await withDatabase(async (orm, services) => {
-        await migrate(orm);
+      await withDatabase(async (_orm, services) => {
         code = await createUserCommand(services, args.slice(1), process.stdout);
       });
       return code;
@@ -77,8 +86,7 @@ const commands: Record<string, Command> = {
     async run(args) {
       if (args[0] !== 'create') throw new CliUsageError('usage: pnpm cli token create --email E [--name N] [--days D]');
       let code = 1;
-      await withDatabase(async (orm, services) => {
-        await migrate(orm);
+      await withDatabase(async (_orm, services) => {
         code = await createTokenCommand(services, args.slice(1), process.stdout);
       });
       return code;

@@ -39,3 +39,33 @@ describe('pnpm cli user create / token create (built CLI against the test databa
     expect(failure?.stderr).to.include('VIEWER').and.include('registry');
   });
 });
+
+describe('pnpm cli validate (built CLI, no server or database)', () => {
+  const example = (file: string) => path.resolve(__dirname, '../../dictionaries/CAT/Cataract/1.4/examples', file);
+  const validate = (args: string[]) =>
+    run('node', [CLI, 'validate', ...args], { env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' } }).then(
+      ({ stdout }) => ({ code: 0, stdout }),
+      (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+    );
+
+  it('exits 1 for a file with record errors and prints the report as JSON with the documented names', async () => {
+    const { code, stdout } = await validate([example('invalid-records.csv'), '--dictionary', 'CAT/Cataract/1.4', '--period', '2026K1', '--format', 'json']);
+    const report = JSON.parse(stdout) as { status: string; totals: { records: number }; findings: Record<string, unknown>[] };
+    expect(code).to.equal(1);
+    expect(report.status).to.equal('PROCESSED_WITH_ERRORS');
+    expect(report.totals.records).to.equal(13);
+    expect(Object.keys(report.findings[0] ?? {}).sort()).to.deep.equal(['class', 'code', 'field', 'keyValues', 'message', 'recordNumber']);
+  });
+
+  it('exits 2 for a file that would be rejected as a whole', async () => {
+    const { code } = await validate([example('invalid-header.csv'), '--dictionary', 'CAT/Cataract/1.4']);
+    expect(code).to.equal(2);
+  });
+
+  it('exits 0 for a clean file with a conforming name', async () => {
+    const copy = path.join(require('node:os').tmpdir(), '11111111_0_CAT_1.4_7_20260410_PROD.csv');
+    require('node:fs').copyFileSync(example('valid.csv'), copy);
+    const { code, stdout } = await validate([copy, '--period', '2026K1', '--format', 'json']);
+    expect(code, stdout).to.equal(0);
+  });
+});

@@ -1,34 +1,23 @@
 import { expect } from 'chai';
-import type { GraphQLSchema } from 'graphql';
-import { getMetadataStorage } from 'type-graphql';
-import { buildDatahubSchema, PUBLIC_OPERATIONS } from '../../server/src/app/schema';
+import { authorizedOperations, buildDatahubSchema, operationsOf, PUBLIC_OPERATIONS } from '../../server/src/app/schema';
 import { asUser, tokenFor } from '../support/actors';
 import { startTestServer, type TestServer } from '../support/server';
-
-function operationsOf(schema: GraphQLSchema): string[] {
-  return (['Query', 'Mutation'] as const).flatMap((type) => Object.keys(schema.getType(type) ? (schema.getType(type) as { getFields(): object }).getFields() : {}).map((field) => `${type}.${field}`));
-}
+import { uploadRequest } from '../support/upload';
 
 describe('access contract: every operation declares who may use it', () => {
   it('every query and mutation carries @Authorized or is on the short public list with a reason', async () => {
     const schema = await buildDatahubSchema();
-    const storage = getMetadataStorage();
-    const declared = new Set(
-      [...storage.queries.map((query) => ['Query', query] as const), ...storage.mutations.map((mutation) => ['Mutation', mutation] as const)]
-        .filter(([, resolver]) => storage.authorizedFields.some((field) => field.target === resolver.target && field.fieldName === resolver.methodName))
-        .map(([type, resolver]) => `${type}.${resolver.schemaName}`),
-    );
+    const declared = authorizedOperations();
     const undeclared = operationsOf(schema).filter((operation) => !declared.has(operation) && !(operation in PUBLIC_OPERATIONS));
     expect(undeclared, `operations without an access declaration: ${undeclared.join(', ')}`).to.deep.equal([]);
   });
 
   it('the public list names only operations that exist and carry no @Authorized (no stale or contradictory entries)', async () => {
     const operations = new Set(operationsOf(await buildDatahubSchema()));
-    const storage = getMetadataStorage();
-    const authorized = new Set(storage.authorizedFields.map((field) => field.fieldName));
+    const authorized = authorizedOperations();
     for (const operation of Object.keys(PUBLIC_OPERATIONS)) {
       expect(operations.has(operation), operation).to.equal(true);
-      expect(authorized.has(operation.split('.')[1] as string), operation).to.equal(false);
+      expect(authorized.has(operation), operation).to.equal(false);
     }
   });
 });
@@ -50,11 +39,14 @@ const HUB: Actor[] = ['HUB_STAFF'];
 const NO_ID = '00000000-0000-4000-8000-000000000000';
 
 /** Each operation, one harmless call, and who gets past the gate (refusals after it are the service's). */
-const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>; allowed: Actor[] }> = {
+const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>; allowed: Actor[]; upload?: true }> = {
   'Query.me': { call: '{ me { stage } }', allowed: EVERYONE },
   'Query.registries': { call: '{ registries { code } }', allowed: EVERYONE },
   'Query.registry': { call: '{ registry(code: "CAT") { code } }', allowed: EVERYONE },
   'Query.period': { call: '{ period(code: "2026K1") { kind } }', allowed: EVERYONE },
+  'Query.dictionaries': { call: '{ dictionaries { id } }', allowed: EVERYONE },
+  'Query.dictionary': { call: '{ dictionary(id: "CAT/Cataract/1.4") { id } }', allowed: EVERYONE },
+  'Query.validateFile': { call: 'query ($file: Upload!) { validateFile(file: $file, dictionary: "CAT/Cataract/1.4") { status } }', allowed: SIGNED_IN, upload: true },
   'Query.institutions': { call: '{ institutions { code } }', allowed: SIGNED_IN },
   'Query.institution': { call: '{ institution(code: "11111111") { code } }', allowed: SIGNED_IN },
   'Query.mySessions': { call: '{ mySessions { id } }', allowed: SIGNED_IN },
@@ -95,12 +87,15 @@ describe('role matrix: every operation as every role and anonymously', () => {
     expect(operationsOf(await buildDatahubSchema()).sort()).to.deep.equal(Object.keys(MATRIX).sort());
   });
 
-  for (const [operation, { call, variables, allowed }] of Object.entries(MATRIX)) {
+  for (const [operation, { call, variables, allowed, upload }] of Object.entries(MATRIX)) {
     const who = allowed.length === EVERYONE.length ? 'open to everyone' : `only ${allowed.join(', ')} get past the gate`;
     it(`${operation}: ${who}`, async () => {
       const outcome: Record<string, string> = {};
       for (const actor of EVERYONE) {
-        const response = await asUser(server, tokens.get(actor) ?? '', call, variables);
+        const token = tokens.get(actor);
+        const response = upload
+          ? await uploadRequest(server.url, call, {}, { name: 'x.csv', content: 'OperatieID\n1\n' }, { 'apollo-require-preflight': 'true', ...(token ? { authorization: `Bearer ${token}` } : {}) })
+          : await asUser(server, token ?? '', call, variables);
         const code = response.errors?.[0]?.extensions?.code;
         outcome[actor] = code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' ? 'refused' : 'allowed';
         if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'INTERNAL_SERVER_ERROR') throw new Error(`${operation} as ${actor}: ${JSON.stringify(response.errors)}`);

@@ -13,6 +13,8 @@ export interface Config {
   /** Largest accepted upload in bytes (graphql-upload's maxFileSize). */
   uploadMaxBytes: number;
   consoleDir: string;
+  /** The data dictionaries (`dictionaries/` of the repository by default). */
+  dictionariesDir: string;
   /** Secret the session device cookie and sealed TOTP secrets are keyed on; null: generated under dataDir. */
   secret: string | null;
   smtpUrl: string | null;
@@ -75,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     uploadMaxBytes: integer('DATAHUB_UPLOAD_MAX_BYTES', env.DATAHUB_UPLOAD_MAX_BYTES ?? String(500 * 1024 * 1024), 1, 2 ** 40, problems),
     consoleDir: path.resolve(env.DATAHUB_CONSOLE_DIR ?? path.join(projectRoot, 'console', 'dist')),
+    dictionariesDir: path.resolve(env.DATAHUB_DICTIONARIES_DIR ?? path.join(projectRoot, 'dictionaries')),
     secret: env.DATAHUB_SECRET || null,
     smtpUrl: env.SMTP_URL || null,
     mailFrom: env.MAIL_FROM ?? 'Registratie Datahub <noreply@datahub.localhost>',

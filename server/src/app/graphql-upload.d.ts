@@ -8,3 +8,20 @@ declare module 'graphql-upload/graphqlUploadExpress.mjs' {
     maxFiles?: number;
   }): RequestHandler;
 }
+
+declare module 'graphql-upload/GraphQLUpload.mjs' {
+  import type { GraphQLScalarType } from 'graphql';
+  const GraphQLUpload: GraphQLScalarType;
+  export default GraphQLUpload;
+}
+
+declare module 'graphql-upload/Upload.mjs' {
+  import type { Readable } from 'node:stream';
+  /** One uploaded file; its bytes are buffered to a temporary file, so it can be read more than once. */
+  export interface FileUpload {
+    filename: string;
+    mimetype: string;
+    encoding: string;
+    createReadStream(options?: { encoding?: string; highWaterMark?: number }): Readable;
+  }
+}

@@ -5,20 +5,32 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
+import { isAuthenticated } from '../access/actor';
+import { authenticate } from '../access/authenticate';
 import { healthRoute } from '../health/health.route';
+import { message } from '../shared/messages';
 import { createRequestContext, type RequestContext } from './context';
 import type { AppServices } from './services';
 
 /**
  * graphql-upload writes every file to disk before a resolver runs, so a multipart request without
- * the CSRF preflight header is refused here, before it sees a byte (SECURITY.md, graphql-upload 17).
+ * the CSRF preflight header, or without a full login (both factors, or an API token), is refused
+ * here, before it reads a byte of the file (SECURITY.md, graphql-upload 17).
  */
-function requirePreflightForMultipart(request: Request, response: Response, next: NextFunction) {
-  if (!request.is('multipart/form-data')) return next();
-  if (request.headers['apollo-require-preflight'] || request.headers['x-apollo-operation-name']) return next();
-  response.status(400).json({
-    errors: [{ message: 'A multipart request needs the "Apollo-Require-Preflight" header.', extensions: { code: 'BAD_REQUEST' } }],
-  });
+function multipartGate(services: AppServices) {
+  return async (request: Request, response: Response, next: NextFunction) => {
+    if (!request.is('multipart/form-data')) return next();
+    if (!request.headers['apollo-require-preflight'] && !request.headers['x-apollo-operation-name']) {
+      response.status(400).json({ errors: [{ message: 'A multipart request needs the "Apollo-Require-Preflight" header.', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    const actor = await authenticate(services.orm.em.fork(), services.clock, request).catch(() => null);
+    if (!actor || !isAuthenticated(actor)) {
+      response.status(401).json({ errors: [{ message: message(actor?.language ?? 'nl', 'UNAUTHENTICATED'), extensions: { code: 'UNAUTHENTICATED' } }] });
+      return;
+    }
+    next();
+  };
 }
 
 function serveConsole(app: express.Express, consoleDir: string) {
@@ -55,7 +67,7 @@ export function createHttpApp(options: { services: AppServices; apollo: ApolloSe
     '/graphql',
     cookieParser(),
     express.json({ limit: '1mb' }),
-    requirePreflightForMultipart,
+    multipartGate(services),
     graphqlUploadExpress({ maxFileSize: config.uploadMaxBytes, maxFiles: 1, maxFieldSize: 1024 * 1024 }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => createRequestContext(services, req, res),

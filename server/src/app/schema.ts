@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { ApiTokenResolver } from '../access/api-token.resolver';
 import { AuthChecker } from '../access/auth-checker';
 import { AuthResolver, SessionResolver } from '../access/auth.resolver';
@@ -8,6 +8,8 @@ import { OrganisationResolver } from '../access/organisation.resolver';
 import { RoleAssignmentResolver } from '../access/role-assignment.resolver';
 import { UserResolver } from '../access/user.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
+import { DictionaryResolver } from '../dictionaries/dictionary.resolver';
+import { FileCheckResolver } from '../file-check/file-check.resolver';
 import { InstitutionResolver } from '../institutions/institution.resolver';
 import { RegistryResolver } from '../registries/registry.resolver';
 import { SubDeliveryResolver } from '../registries/sub-delivery.resolver';
@@ -25,6 +27,8 @@ export const resolvers = [
   OrganisationResolver,
   ApiTokenResolver,
   AuditResolver,
+  DictionaryResolver,
+  FileCheckResolver,
 ] as const;
 
 /**
@@ -36,6 +40,8 @@ export const PUBLIC_OPERATIONS: Record<string, string> = {
   'Query.registries': 'registries and their dictionaries are published specifications',
   'Query.registry': 'as registries',
   'Query.period': 'parses a period code; touches no data',
+  'Query.dictionaries': 'data dictionaries are published specifications for hospitals\' IT',
+  'Query.dictionary': 'as dictionaries',
   'Mutation.login': 'the way in',
   'Mutation.startTotpSetup': 'second-factor step; needs a pending login',
   'Mutation.verifyTotp': 'second-factor step; needs a pending login',
@@ -54,4 +60,22 @@ export function buildDatahubSchema(): Promise<GraphQLSchema> {
 /** The committed form of the schema (`schema/schema.graphql`): sorted, so a diff shows only real changes. */
 export function printSortedSchema(schema: GraphQLSchema): string {
   return printSchema(lexicographicSortSchema(schema)) + '\n';
+}
+
+/** `Query.x` / `Mutation.y` names of every operation that carries @Authorized (read after the schema is built). */
+export function authorizedOperations(): Set<string> {
+  const storage = getMetadataStorage();
+  const declared = (type: 'Query' | 'Mutation', resolvers: typeof storage.queries) =>
+    resolvers
+      .filter((resolver) => storage.authorizedFields.some((field) => field.target === resolver.target && field.fieldName === resolver.methodName))
+      .map((resolver) => `${type}.${resolver.schemaName}`);
+  return new Set([...declared('Query', storage.queries), ...declared('Mutation', storage.mutations)]);
+}
+
+/** Every query and mutation of a schema as `Query.x` / `Mutation.y`. */
+export function operationsOf(schema: GraphQLSchema): string[] {
+  return (['Query', 'Mutation'] as const).flatMap((name) => {
+    const type = name === 'Query' ? schema.getQueryType() : schema.getMutationType();
+    return Object.keys(type?.getFields() ?? {}).map((field) => `${name}.${field}`);
+  });
 }

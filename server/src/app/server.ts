@@ -4,7 +4,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import path from 'node:path';
 import { ServerKeys } from '../access/secrets';
 import { loadServerSecret } from '../access/server-secret';
+import { type DictionaryCatalogue, loadDictionaryCatalogue, registerDictionaries } from '../dictionaries/dictionary-catalogue';
 import { createMailer } from '../mail/mailer';
+import { todayInAmsterdam } from '../shared/calendar';
 import { type Clock, systemClock } from '../shared/clock';
 import type { AppServices } from './services';
 import { checkDatabaseReachable } from '../db/database-check';
@@ -25,10 +27,10 @@ export interface RunningDatahub {
 }
 
 /** Process-wide services: the server key, the mailer (SMTP or the outbox folder) and the clock. */
-export async function createServices(config: Config, orm: MikroORM, logger: Logger, clock: Clock = systemClock): Promise<AppServices> {
+export async function createServices(config: Config, orm: MikroORM, logger: Logger, dictionaries: DictionaryCatalogue, clock: Clock = systemClock): Promise<AppServices> {
   const keys = new ServerKeys(await loadServerSecret(config));
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox'), logger });
-  return { config, orm, logger, clock, keys, mailer };
+  return { config, orm, logger, clock, keys, mailer, dictionaries };
 }
 
 /** Starts the embedded database when no DATABASE_URL is given; otherwise checks the given one answers. */
@@ -51,15 +53,19 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   });
 }
 
-/** Database, migrations, demo data, GraphQL and HTTP, in that order; stop() undoes them in reverse. */
+/** Dictionaries, database, migrations, registration, demo data, GraphQL and HTTP, in that order; stop() undoes them in reverse. */
 export async function startDatahub(config: Config, logger: Logger, options: { clock?: Clock } = {}): Promise<RunningDatahub> {
+  const dictionaries = await loadDictionaryCatalogue(config.dictionariesDir);
   const database = await openDatabase(config, logger);
   const orm = await openOrm(database.url);
   try {
     const applied = await migrate(orm);
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+    const clock = options.clock ?? systemClock;
+    const registered = await registerDictionaries(orm.em.fork(), dictionaries, todayInAmsterdam(clock.now()));
+    if (registered.length > 0) logger.info({ dictionaries: registered }, 'dictionary versions registered');
     if (config.demoData) await seedDemoDataIfEmpty(orm.em.fork(), logger);
-    const services = await createServices(config, orm, logger, options.clock);
+    const services = await createServices(config, orm, logger, dictionaries, clock);
     const apollo = createApolloServer(await buildDatahubSchema(), { production: config.production, logger });
     await apollo.start();
     const app = createHttpApp({ services, apollo });

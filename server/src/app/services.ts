@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ServerKeys } from '../access/secrets';
+import type { DictionaryCatalogue } from '../dictionaries/dictionary-catalogue';
 import type { Mailer } from '../mail/mailer';
 import type { Clock } from '../shared/clock';
 import type { Config } from './config';
@@ -13,4 +14,5 @@ export interface AppServices {
   clock: Clock;
   keys: ServerKeys;
   mailer: Mailer;
+  dictionaries: DictionaryCatalogue;
 }

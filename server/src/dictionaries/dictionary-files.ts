@@ -17,6 +17,8 @@ export { DictionaryFileError } from './dictionary-files-schema';
 export interface RegistryFile {
   code: string;
   name: LocalizedText;
+  holder: string;
+  producesInformationProduct: boolean;
   source: string;
   channels: Array<'PORTAL' | 'FHIR' | 'ENTRY_PORTAL'>;
   subDeliveries: Array<{ code: string; name: LocalizedText }>;

@@ -109,6 +109,8 @@ export interface DictionaryDefinition {
   registry: string;
   subDelivery: string;
   version: string;
+  /** First day deliveries may follow this version (`YYYY-MM-DD`). */
+  validFrom?: string;
   title: LocalizedText;
   source: string;
   formats: FileFormat[];

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { Invitation } from '../../../server/src/access/invitation.entity';
-import { AuditEvent } from '../../../server/src/audit/audit-event.entity';
+import { AuditEvent, AuditEventType } from '../../../server/src/audit/audit-event.entity';
 import { asUser, expectOk, tokenFor } from '../../support/actors';
 import { graphql } from '../../support/client';
 import { startTestServer, type TestServer } from '../../support/server';
@@ -61,7 +61,7 @@ describe('audit log (NEN 7513)', () => {
   it('exports as CSV with formula cells neutralised, and audits the export', async () => {
     await server.datahub.orm.em.fork().insert(AuditEvent, { event: 'READ', action: '=HYPERLINK("x")', channel: 'TEST' } as never);
     const csv = expectOk(await asUser<{ auditEventsCsv: string }>(server, hub, '{ auditEventsCsv }')).auditEventsCsv;
-    const exports = await server.datahub.orm.em.fork().count(AuditEvent, { event: 'EXPORT', action: 'exportAuditEvents' });
+    const exports = await server.datahub.orm.em.fork().count(AuditEvent, { event: AuditEventType.EXPORT, action: 'exportAuditEvents' });
     expect(csv.split('\r\n')[0]).to.equal('id,at,event,action,actorUserId,actorEmail,actorRoles,channel,onBehalfOf,objectType,objectId,institutionId,address,detail');
     expect(csv).to.include(`"'=HYPERLINK(""x"")"`);
     expect(csv).not.to.include(`,"=HYPERLINK`);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { AuditEvent } from '../../../server/src/audit/audit-event.entity';
+import { AuditEvent, AuditEventType } from '../../../server/src/audit/audit-event.entity';
 import { CookieClient } from '../../support/client';
 import { asUser, DEMO_PASSWORD, expectOk, LOGIN, signIn, tokenFor } from '../../support/actors';
 import { startTestServer, type TestServer } from '../../support/server';
@@ -20,7 +20,7 @@ describe('sessions', () => {
     const stillIn = await client.request(INSTITUTIONS);
     server.clock.advance(31 * MINUTE);
     const expired = await client.request(INSTITUTIONS);
-    const audited = await server.datahub.orm.em.fork().count(AuditEvent, { event: 'SESSION_EXPIRED', actorEmail: 'inzage@zuidermeer.test' });
+    const audited = await server.datahub.orm.em.fork().count(AuditEvent, { event: AuditEventType.SESSION_EXPIRED, actorEmail: 'inzage@zuidermeer.test' });
     expect(stillIn.errors).to.equal(undefined);
     expect(codeOf(expired)).to.equal('UNAUTHENTICATED');
     expect(audited).to.equal(1);

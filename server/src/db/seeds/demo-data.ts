@@ -1,8 +1,4 @@
 import { InstitutionType } from '../../institutions/institution.entity';
-import { Channel } from '../../registries/channel';
-import { DeadlineRule } from '../../registries/deadline-rule';
-import { DictionaryStatus } from '../../dictionaries/dictionary-version.entity';
-import { Frequency } from '../../shared/period';
 
 /** Fictitious institutions: codes and names are made up, any likeness to a real hospital is chance. */
 export const demoInstitutions: { code: string; name: string; type: InstitutionType; active?: boolean; units: string[] }[] = [
@@ -27,81 +23,4 @@ export const demoInstitutions: { code: string; name: string; type: InstitutionTy
   { code: '29740189', name: 'Medisch Spectrum Drentse Aa', type: InstitutionType.GENERAL, units: ['Hoofdlocatie', 'Locatie Gieten'] },
   { code: '30850197', name: 'Hartkliniek Brabantse Wal', type: InstitutionType.CATEGORICAL, units: ['Hoofdlocatie'] },
   { code: '31960200', name: 'Ziekenhuis Vechtstreek', type: InstitutionType.GENERAL, active: false, units: ['Hoofdlocatie'] },
-];
-
-interface DemoSubDelivery {
-  code: string;
-  name: string;
-  frequency: Frequency;
-  deadlineRule: DeadlineRule;
-  dictionaries: { version: string; status: DictionaryStatus; validFrom: string }[];
-}
-
-/** The registries of ../shared/specs/, with their schedules as the specs state them. */
-export const demoRegistries: {
-  code: string;
-  name: string;
-  holder: string;
-  acceptedChannels: Channel[];
-  producesInformationProduct: boolean;
-  subDeliveries: DemoSubDelivery[];
-}[] = [
-  {
-    code: 'CAT',
-    name: 'Cataract',
-    holder: 'Nederlands Oogheelkundig Gezelschap (NOG)',
-    acceptedChannels: [Channel.PORTAL, Channel.ENTRY_PORTAL],
-    producesInformationProduct: true,
-    subDeliveries: [
-      {
-        code: 'Cataract',
-        name: 'Cataractoperaties',
-        frequency: Frequency.QUARTER,
-        // CAT 1.4: the 1st of the second month after the quarter (2026K1 → 2026-05-01).
-        deadlineRule: DeadlineRule.afterPeriodEnd(2, 1),
-        dictionaries: [{ version: '1.4', status: DictionaryStatus.ACTIVE, validFrom: '2026-01-01' }],
-      },
-    ],
-  },
-  {
-    code: 'MMY',
-    name: 'Multipel myeloom',
-    holder: 'Integraal Kankercentrum Nederland (IKNL)',
-    acceptedChannels: [Channel.PORTAL],
-    producesInformationProduct: false,
-    subDeliveries: [
-      {
-        code: 'IKNL',
-        name: 'Klinische gegevens',
-        frequency: Frequency.HALF_YEAR,
-        // MMY 2.1: both half years due 1 February of the following year.
-        deadlineRule: DeadlineRule.fixedDate(1, 2, 1),
-        dictionaries: [{ version: '2.1', status: DictionaryStatus.ACTIVE, validFrom: '2026-01-01' }],
-      },
-      {
-        code: 'PROMS',
-        name: 'Patiëntgerapporteerde uitkomsten (PROMs)',
-        frequency: Frequency.HALF_YEAR,
-        deadlineRule: DeadlineRule.fixedDate(1, 2, 1),
-        dictionaries: [{ version: '1.0', status: DictionaryStatus.ACTIVE, validFrom: '2026-01-01' }],
-      },
-    ],
-  },
-  {
-    code: 'PMICD',
-    name: 'Pacemaker en ICD',
-    holder: 'Nederlandse Hart Registratie (NHR)',
-    acceptedChannels: [Channel.PORTAL],
-    producesInformationProduct: false,
-    subDeliveries: [
-      {
-        code: 'PMICD',
-        name: 'Implantaties pacemaker en ICD',
-        frequency: Frequency.QUARTER,
-        // PMICD 2018.0.5: the last day of the month after the quarter (2026K1 → 2026-04-30).
-        deadlineRule: DeadlineRule.afterPeriodEnd(1, 'LAST'),
-        dictionaries: [{ version: '2018.0.5', status: DictionaryStatus.ACTIVE, validFrom: '2018-07-01' }],
-      },
-    ],
-  },
 ];

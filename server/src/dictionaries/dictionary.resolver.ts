@@ -1,0 +1,28 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../app/context';
+import { DictionaryVersion } from './dictionary-version.entity';
+import { toDictionaryView } from './dictionary.mapper';
+import { Dictionary } from './dictionary.types';
+
+@Resolver(() => DictionaryVersion)
+export class DictionaryResolver {
+  @Query(() => [Dictionary], { description: 'Every data dictionary the hub holds, as published specifications. Public.' })
+  dictionaries(@Ctx() ctx: RequestContext): Dictionary[] {
+    return ctx.services.dictionaries.all.map((loaded) => toDictionaryView(loaded.dictionary));
+  }
+
+  @Query(() => Dictionary, { nullable: true, description: 'One dictionary by `REGISTRY/SubDelivery/version` (e.g. `CAT/Cataract/1.4`); null when unknown. Public.' })
+  dictionary(@Ctx() ctx: RequestContext, @Arg('id', () => String, { description: 'e.g. `CAT/Cataract/1.4`.' }) id: string): Dictionary | null {
+    const loaded = ctx.services.dictionaries.byId(id);
+    return loaded ? toDictionaryView(loaded.dictionary) : null;
+  }
+
+  @FieldResolver(() => Dictionary, { nullable: true, description: 'The dictionary\'s content (fields, reference tables, checks); null when no file defines this version.' })
+  async content(@Root() version: DictionaryVersion, @Ctx() ctx: RequestContext): Promise<Dictionary | null> {
+    const subDelivery = await ctx.loaders.subDeliveryById.load(version.subDelivery.id);
+    const registry = subDelivery ? await ctx.loaders.registryById.load(subDelivery.registry.id) : null;
+    const loaded = registry && subDelivery ? ctx.services.dictionaries.find(registry.code, subDelivery.code, version.version) : undefined;
+    return loaded ? toDictionaryView(loaded.dictionary) : null;
+  }
+}
+

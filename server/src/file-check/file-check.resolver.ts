@@ -1,0 +1,26 @@
+import GraphQLUpload from 'graphql-upload/GraphQLUpload.mjs';
+import type { FileUpload } from 'graphql-upload/Upload.mjs';
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../app/context';
+import type { Period } from '../shared/period';
+import { PeriodScalar } from '../shared/scalars';
+import { checkUploadedFile, MAX_FINDINGS_RETURNED } from './file-check.service';
+import { FileCheckReport } from './file-check.types';
+
+@Resolver()
+export class FileCheckResolver {
+  @Authorized()
+  @Query(() => FileCheckReport, {
+    description:
+      'Checks a file (multipart upload, one file) against its dictionary exactly as processing would, and returns the report. Nothing is stored; the file is discarded afterwards.',
+  })
+  async validateFile(
+    @Ctx() ctx: RequestContext,
+    @Arg('file', () => GraphQLUpload, { description: 'The CSV or XML file.' }) file: Promise<FileUpload>,
+    @Arg('dictionary', () => String, { nullable: true, description: '`REGISTRY/SubDelivery/version`; taken from a conforming file name when omitted.' }) dictionary?: string | null,
+    @Arg('period', () => PeriodScalar, { nullable: true, description: 'The delivery\'s period, for 020_Period.' }) period?: Period | null,
+    @Arg('maxFindings', () => Int, { defaultValue: 200, description: `How many report lines to return (0–${MAX_FINDINGS_RETURNED}); totals count them all.` }) maxFindings: number = 200,
+  ): Promise<FileCheckReport> {
+    return checkUploadedFile(ctx, await file, { dictionary: dictionary ?? null, period: period ?? null, maxFindings });
+  }
+}

@@ -1,0 +1,90 @@
+import type { FileUpload } from 'graphql-upload/Upload.mjs';
+import type { RequestContext } from '../app/context';
+import type { LoadedDictionary } from '../dictionaries/dictionary-files';
+import type { Period } from '../shared/period';
+import { todayInAmsterdam } from '../shared/calendar';
+import { userError } from '../shared/messages';
+import { checkDeliveryFileName, type Finding, renderFindingMessage, validateDelivery, type ValidationResult } from '../validation';
+import { FindingTally } from '../validation/findings';
+import { nodeUtf8Validator } from '../validation/node-files';
+import type { FileCheckReport, FileFinding } from './file-check.types';
+
+export const MAX_FINDINGS_RETURNED = 1000;
+
+/** --dictionary wins; otherwise a conforming file name chooses it (registry and version). */
+function chooseDictionary(ctx: RequestContext, fileName: string, wanted: string | null): { loaded: LoadedDictionary | null; fileFindings: Finding[] } {
+  const catalogue = ctx.services.dictionaries;
+  const check = checkDeliveryFileName(fileName, { knownVersions: catalogue.all.map((d) => ({ registry: d.registry, version: d.version })) });
+  if (wanted) {
+    const loaded = catalogue.byId(wanted);
+    if (!loaded) throw userError('BAD_USER_INPUT', ctx.actor.language, 'NOT_FOUND', { object: `Dictionary ${wanted}` }, 'dictionary');
+    // B07 on the name's registry or version only matters when the name chose the dictionary.
+    return { loaded, fileFindings: check.findings.filter((finding) => finding.code !== 'B07') };
+  }
+  if (!check.fields) throw userError('BAD_USER_INPUT', ctx.actor.language, 'NOT_FOUND', { object: ctx.actor.language === 'nl' ? 'Datadictionary bij deze bestandsnaam' : 'Dictionary for this file name' }, 'dictionary');
+  return { loaded: catalogue.find(check.fields.registry, undefined, check.fields.version) ?? null, fileFindings: check.findings };
+}
+
+function counts(byKey: Record<string, number>): { code: string; count: number }[] {
+  return Object.entries(byKey)
+    .filter(([, count]) => count > 0)
+    .map(([code, count]) => ({ code, count }));
+}
+
+/**
+ * Checks an uploaded file with the same engine and messages as processing, without storing it
+ * (the console's "check before delivering"). Identifying values are masked by the engine.
+ */
+export async function checkUploadedFile(ctx: RequestContext, upload: FileUpload, options: { dictionary: string | null; period: Period | null; maxFindings: number }): Promise<FileCheckReport> {
+  const { loaded, fileFindings } = chooseDictionary(ctx, upload.filename, options.dictionary);
+  const language = ctx.actor.language;
+  const fallback = loaded ?? ctx.services.dictionaries.all[0];
+  if (!fallback) throw new Error('no dictionaries loaded');
+  const collected: Finding[] = [];
+  let findingCount = 0;
+  const limit = Math.min(Math.max(options.maxFindings, 0), MAX_FINDINGS_RETURNED);
+  const keep = (finding: Finding) => {
+    findingCount += 1;
+    if (collected.length < limit) collected.push(finding);
+  };
+  const period = options.period;
+  let result: Pick<ValidationResult, 'status' | 'totals'>;
+  if (loaded) {
+    result = await validateDelivery(() => upload.createReadStream(), loaded.compiled, {
+      fileName: upload.filename,
+      period: period ? { code: period.code, start: period.startDate, end: period.endDate } : null,
+      deliveryDate: todayInAmsterdam(ctx.services.clock.now()),
+      fileFindings,
+      onFinding: keep,
+      utf8Validator: nodeUtf8Validator,
+    });
+  } else {
+    // A conforming name with an unknown registry or version: B07, the file is rejected unread.
+    const tally = new FindingTally();
+    for (const finding of fileFindings) {
+      tally.add(finding);
+      keep(finding);
+    }
+    upload.createReadStream().destroy();
+    result = { status: tally.status(), totals: tally.totals() };
+  }
+  const view = (finding: Finding): FileFinding => ({
+    recordNumber: finding.recordNumber,
+    code: finding.code,
+    class: finding.class,
+    field: finding.field,
+    message: renderFindingMessage(finding, fallback.dictionary, language),
+    keyValues: Object.entries(finding.keyValues ?? {}).map(([name, value]) => ({ name, value })),
+  });
+  return {
+    dictionary: loaded ? `${loaded.registry}/${loaded.subDelivery}/${loaded.version}` : null,
+    status: result.status,
+    records: result.totals.records,
+    accepted: result.totals.accepted,
+    rejected: result.totals.rejected,
+    byCode: counts(result.totals.byCode),
+    byClass: counts(result.totals.byClass),
+    findingCount,
+    findings: collected.map(view),
+  };
+}
