@@ -7,4 +7,6 @@ import { i18n } from './i18n';
 import { router } from './router';
 import './styles.css';
 
-createApp(App).use(i18n).use(router).use(urql, client).mount('#app');
+const app = createApp(App).use(i18n).use(router).use(urql, client);
+// Mount after the first navigation (and its login check), so no page flashes before a redirect.
+void router.isReady().then(() => app.mount('#app'));

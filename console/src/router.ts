@@ -1,12 +1,19 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import ComingSoon from './components/ComingSoon.vue';
 import NotFound from './components/NotFound.vue';
+import { onUnauthenticated } from './graphql/client';
+import { accessRoutes } from './modules/access';
+import { forgetMe, loadMe } from './modules/access/session';
+import { hubRoutes } from './modules/hub';
 import { registriesRoutes } from './modules/registries';
+import { usersRoutes } from './modules/users';
 
 declare module 'vue-router' {
   interface RouteMeta {
     /** i18n key of the page title, shown in the browser tab. */
     titleKey: string;
+    /** Reachable without signing in (login, password reset, invitation); shown without the menu. */
+    public?: boolean;
   }
 }
 
@@ -22,6 +29,9 @@ const comingSoon = (path: string, name: string, titleKey: string, descriptionKey
 
 const routes: RouteRecordRaw[] = [
   ...registriesRoutes,
+  ...accessRoutes,
+  ...usersRoutes,
+  ...hubRoutes,
   comingSoon('/overview', 'overview', 'nav.overview', 'comingSoon.overview'),
   comingSoon('/deliveries', 'deliveries', 'nav.deliveries', 'comingSoon.deliveries'),
   comingSoon('/expected', 'expected', 'nav.expected', 'comingSoon.expected'),
@@ -39,4 +49,21 @@ const routes: RouteRecordRaw[] = [
 export const router = createRouter({
   history: createWebHistory(),
   routes,
+});
+
+// Every page but the public ones needs a finished login; the wanted page rides along in `redirect`.
+// This only steers the browser: the server refuses every operation of a user without a session.
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true;
+  const current = await loadMe();
+  if (current?.stage === 'SIGNED_IN') return true;
+  return { name: 'login', query: { redirect: to.fullPath } };
+});
+
+// A session that ends while a page is open (idle limit, logout elsewhere, deactivation).
+onUnauthenticated(() => {
+  forgetMe();
+  const current = router.currentRoute.value;
+  if (current.meta.public) return;
+  void router.replace({ name: 'login', query: { redirect: current.fullPath } });
 });

@@ -27,6 +27,15 @@ function storedLocale(): Locale {
 const dateFormats = {
   date: { day: 'numeric', month: 'short', year: 'numeric' },
   dayMonth: { day: 'numeric', month: 'long' },
+  dateTime: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' },
+  dateTimeSeconds: {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  },
 } as const;
 
 export const i18n = createI18n<[MessageSchema], Locale, false>({

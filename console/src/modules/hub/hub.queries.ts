@@ -1,0 +1,51 @@
+import { graphql } from '../../graphql/generated';
+
+export const organisationsQuery = graphql(`
+  query Organisations($kind: OrganisationKind) {
+    organisations(kind: $kind) {
+      id
+      name
+      kind
+    }
+  }
+`);
+
+export const createOrganisationMutation = graphql(`
+  mutation CreateOrganisation($kind: OrganisationKind!, $name: String!) {
+    createOrganisation(kind: $kind, name: $name) {
+      id
+      name
+      kind
+    }
+  }
+`);
+
+export const auditEventsQuery = graphql(`
+  query AuditEvents($filter: AuditEventFilter, $first: Int!, $offset: Int!) {
+    auditEvents(filter: $filter, first: $first, offset: $offset) {
+      totalCount
+      nodes {
+        id
+        at
+        event
+        action
+        actorEmail
+        actorRoles
+        channel
+        onBehalfOf
+        objectType
+        objectId
+        institutionId
+        address
+        userAgent
+        detail
+      }
+    }
+  }
+`);
+
+export const auditEventsCsvQuery = graphql(`
+  query AuditEventsCsv($filter: AuditEventFilter) {
+    auditEventsCsv(filter: $filter)
+  }
+`);

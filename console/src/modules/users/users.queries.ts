@@ -1,0 +1,109 @@
+import { graphql } from '../../graphql/generated';
+
+export const userFields = graphql(`
+  fragment UserFields on User {
+    id
+    email
+    name
+    active
+    totpEnabled
+    roles {
+      ...RoleAssignmentFields
+    }
+  }
+`);
+
+export const institutionUsersQuery = graphql(`
+  query InstitutionUsers($institutionCode: String!) {
+    institutionUsers(institutionCode: $institutionCode) {
+      ...UserFields
+    }
+  }
+`);
+
+/** What the role pickers offer: registries to scope a role to, institutions for hub staff. */
+export const roleChoicesQuery = graphql(`
+  query RoleChoices {
+    registries {
+      id
+      code
+      name
+    }
+  }
+`);
+
+export const institutionChoicesQuery = graphql(`
+  query InstitutionChoices {
+    institutions {
+      id
+      code
+      name
+    }
+  }
+`);
+
+export const inviteUserMutation = graphql(`
+  mutation InviteUser($input: InviteUserInput!) {
+    inviteUser(input: $input) {
+      __typename
+      ... on Invitation {
+        id
+        email
+        expiresAt
+      }
+      ...RefusalFields
+    }
+  }
+`);
+
+export const grantRoleMutation = graphql(`
+  mutation GrantRole($userId: ID!, $input: RoleScopeInput!) {
+    grantRole(userId: $userId, input: $input) {
+      __typename
+      ... on RoleAssignmentList {
+        assignments {
+          ...RoleAssignmentFields
+        }
+      }
+      ...RefusalFields
+    }
+  }
+`);
+
+export const revokeRoleMutation = graphql(`
+  mutation RevokeRole($assignmentId: ID!) {
+    revokeRole(assignmentId: $assignmentId) {
+      __typename
+      ... on RoleAssignmentList {
+        assignments {
+          ...RoleAssignmentFields
+        }
+      }
+      ...RefusalFields
+    }
+  }
+`);
+
+export const deactivateUserMutation = graphql(`
+  mutation DeactivateUser($userId: ID!) {
+    deactivateUser(userId: $userId) {
+      __typename
+      ... on User {
+        ...UserFields
+      }
+      ...RefusalFields
+    }
+  }
+`);
+
+export const reactivateUserMutation = graphql(`
+  mutation ReactivateUser($userId: ID!) {
+    reactivateUser(userId: $userId) {
+      __typename
+      ... on User {
+        ...UserFields
+      }
+      ...RefusalFields
+    }
+  }
+`);
