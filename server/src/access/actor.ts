@@ -15,7 +15,8 @@ export interface Grant {
  * account disabled is refused on the very next request, live sessions included.
  */
 export interface Actor {
-  user: { id: string; email: string; name: string; organisationId: string; language: string } | null;
+  /** `institutionId`: the institution the user's organisation is, if any (audit rows about the user carry it). */
+  user: { id: string; email: string; name: string; organisationId: string; institutionId: string | null; language: string } | null;
   session: { id: string; secondFactorPassed: boolean } | null;
   token: { id: string; organisationId: string | null } | null;
   grants: Grant[];

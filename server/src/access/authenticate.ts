@@ -15,8 +15,11 @@ import { User } from './user.entity';
 export const SESSION_IDLE_MS = 30 * MINUTE;
 export const SESSION_ABSOLUTE_MS = 12 * HOUR;
 
-function requestLanguage(request: Request): 'nl' | 'en' {
-  return request.acceptsLanguages('nl', 'en') === 'en' ? 'en' : 'nl';
+/** The language the client asks for (the console sends its own), or null when it names neither. */
+function requestLanguage(request: Request): 'nl' | 'en' | null {
+  if (!request.get('accept-language')) return null;
+  const preferred = request.acceptsLanguages('nl', 'en');
+  return preferred === 'en' || preferred === 'nl' ? preferred : null;
 }
 
 export async function loadGrants(em: EntityManager, userId: string): Promise<Grant[]> {
@@ -31,18 +34,19 @@ export async function loadGrants(em: EntityManager, userId: string): Promise<Gra
   }));
 }
 
-function userActor(base: Actor, user: User, grants: Grant[]): Actor {
+/** Messages follow the screen's language when the client names one, else the user's own setting. */
+function userActor(base: Actor, user: User, grants: Grant[], screenLanguage: 'nl' | 'en' | null): Actor {
   return {
     ...base,
-    user: { id: user.id, email: user.email, name: user.name, organisationId: user.organisation.id, language: user.language },
+    user: { id: user.id, email: user.email, name: user.name, organisationId: user.organisation.id, institutionId: user.organisation.getEntity().institution?.id ?? null, language: user.language },
     grants,
-    language: user.language === 'en' ? 'en' : 'nl',
+    language: screenLanguage ?? (user.language === 'en' ? 'en' : 'nl'),
   };
 }
 
 /** The session behind the cookie, if it is live; an idle or too old one is ended and audited. */
-async function fromSession(em: EntityManager, clock: Clock, base: Actor, cookie: string): Promise<Actor> {
-  const session = await em.findOne(Session, { tokenHash: hashToken(cookie), revokedAt: null }, { populate: ['user'] });
+async function fromSession(em: EntityManager, clock: Clock, base: Actor, cookie: string, screenLanguage: 'nl' | 'en' | null): Promise<Actor> {
+  const session = await em.findOne(Session, { tokenHash: hashToken(cookie), revokedAt: null }, { populate: ['user', 'user.organisation'] });
   if (!session) return base;
   const now = clock.now();
   const user = session.user.getEntity();
@@ -66,14 +70,14 @@ async function fromSession(em: EntityManager, clock: Clock, base: Actor, cookie:
   }
   session.lastSeenAt = now;
   await em.flush();
-  const actor = userActor({ ...base, channel: `SESSION:${session.id}` }, user, session.secondFactorAt ? await loadGrants(em, user.id) : []);
+  const actor = userActor({ ...base, channel: `SESSION:${session.id}` }, user, session.secondFactorAt ? await loadGrants(em, user.id) : [], screenLanguage);
   return { ...actor, session: { id: session.id, secondFactorPassed: session.secondFactorAt != null } };
 }
 
 /** A bearer token carries its owner's roles, never more: a user's current grants, or PROCESSOR of its organisation. */
-async function fromToken(em: EntityManager, clock: Clock, base: Actor, token: string): Promise<Actor | null> {
+async function fromToken(em: EntityManager, clock: Clock, base: Actor, token: string, screenLanguage: 'nl' | 'en' | null): Promise<Actor | null> {
   const now = clock.now();
-  const apiToken = await em.findOne(ApiToken, { tokenHash: hashToken(token), revokedAt: null, expiresAt: { $gt: now } }, { populate: ['user'] });
+  const apiToken = await em.findOne(ApiToken, { tokenHash: hashToken(token), revokedAt: null, expiresAt: { $gt: now } }, { populate: ['user', 'user.organisation'] });
   if (!apiToken) return null;
   apiToken.lastUsedAt = now;
   await em.flush();
@@ -82,7 +86,7 @@ async function fromToken(em: EntityManager, clock: Clock, base: Actor, token: st
   if (apiToken.user) {
     const user = apiToken.user.getEntity();
     if (!user.active) return null;
-    return { ...userActor({ ...base, channel }, user, await loadGrants(em, user.id)), token: tokenInfo };
+    return { ...userActor({ ...base, channel }, user, await loadGrants(em, user.id), screenLanguage), token: tokenInfo };
   }
   const organisationId = tokenInfo.organisationId;
   const grants: Grant[] = organisationId
@@ -95,14 +99,15 @@ export class InvalidTokenError extends Error {}
 
 /** Reads the actor from `Authorization: Bearer …` or the session cookie; anonymous otherwise. */
 export async function authenticate(em: EntityManager, clock: Clock, request: Request): Promise<Actor> {
-  const base = anonymousActor(request.ip ?? null, request.get('user-agent')?.slice(0, 300) ?? null, requestLanguage(request));
+  const screenLanguage = requestLanguage(request);
+  const base = anonymousActor(request.ip ?? null, request.get('user-agent')?.slice(0, 300) ?? null, screenLanguage ?? 'nl');
   const authorization = request.get('authorization');
   if (authorization) {
     const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(authorization);
-    const actor = match?.[1] ? await fromToken(em, clock, base, match[1]) : null;
+    const actor = match?.[1] ? await fromToken(em, clock, base, match[1], screenLanguage) : null;
     if (!actor) throw new InvalidTokenError('invalid token');
     return actor;
   }
   const cookie = readSessionCookie(request);
-  return cookie ? fromSession(em, clock, base, cookie) : base;
+  return cookie ? fromSession(em, clock, base, cookie, screenLanguage) : base;
 }

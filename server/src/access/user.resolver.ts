@@ -2,13 +2,13 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import type { RequestContext } from '../app/context';
 import { InviteUserInput, RoleScopeInput } from './access.inputs';
 import type { AuthRefusal } from './auth.types';
-import type { Invitation } from './invitation.entity';
+import { Invitation } from './invitation.entity';
 import { acceptInvitation, inviteUser } from './invitation.service';
 import { Organisation } from './organisation.entity';
 import { Role } from './role';
 import { RoleAssignment } from './role-assignment.entity';
 import { User } from './user.entity';
-import { grantRole, listInstitutionUsers, revokeRole, rolesOfUser, setUserActive } from './user.service';
+import { grantRole, listInstitutionUsers, listOpenInvitations, listOrganisationUsers, revokeRole, rolesOfUser, setUserActive, withdrawInvitation } from './user.service';
 import { InvitationResult, type RoleAssignmentList, roleList, RolesResult, UserResult } from './user.types';
 
 @Resolver(() => User)
@@ -17,6 +17,24 @@ export class UserResolver {
   @Query(() => [User], { description: 'The people of an institution (its local administrators and hub staff only).' })
   institutionUsers(@Ctx() ctx: RequestContext, @Arg('institutionCode', () => String, { description: '8-digit code.' }) institutionCode: string): Promise<User[]> {
     return listInstitutionUsers(ctx, institutionCode);
+  }
+
+  @Authorized(Role.HUB_STAFF)
+  @Query(() => [User], { description: 'The people of any organisation: the hub, a processor, a requester or an institution (hub staff).' })
+  organisationUsers(@Ctx() ctx: RequestContext, @Arg('organisationId', () => ID, { description: 'The organisation.' }) organisationId: string): Promise<User[]> {
+    return listOrganisationUsers(ctx, organisationId);
+  }
+
+  @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)
+  @Query(() => [Invitation], { description: 'Open invitations of an institution (not accepted, not expired), newest first.' })
+  openInvitations(@Ctx() ctx: RequestContext, @Arg('institutionCode', () => String, { description: '8-digit code.' }) institutionCode: string): Promise<Invitation[]> {
+    return listOpenInvitations(ctx, institutionCode);
+  }
+
+  @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)
+  @Mutation(() => Invitation, { description: 'Withdraws an open invitation: its link stops working at once.' })
+  withdrawInvitation(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The invitation.' }) id: string): Promise<Invitation> {
+    return withdrawInvitation(ctx, id);
   }
 
   @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)

@@ -6,6 +6,7 @@ import { Institution } from '../institutions/institution.entity';
 import { message, userError } from '../shared/messages';
 import { administersInstitution, isHubStaff } from './actor';
 import { type AuthRefusal, refusal } from './auth.types';
+import { Invitation } from './invitation.entity';
 import { assignRoles } from './invitation.service';
 import { Organisation } from './organisation.entity';
 import { Role } from './role';
@@ -66,8 +67,17 @@ export async function grantRole(ctx: RequestContext, userId: string, input: Role
     if (refused) return refused;
     // Institution roles only for the institution's own people.
     if (grants.some((grant) => grant.institution && grant.institution.id !== institution?.id)) return refusal('FORBIDDEN', message(ctx.actor.language, 'FORBIDDEN'));
+    const held = await em.find(RoleAssignment, { user: user.id });
+    const same = (grant: (typeof grants)[number], row: RoleAssignment) =>
+      row.role === grant.role &&
+      (row.institution?.id ?? null) === (grant.institution?.id ?? null) &&
+      (row.registry?.id ?? null) === (grant.registry?.id ?? null) &&
+      (row.subDelivery?.id ?? null) === (grant.subDelivery?.id ?? null) &&
+      (row.organisation?.id ?? null) === (grant.organisation?.id ?? null);
+    const fresh = grants.filter((grant) => !held.some((row) => same(grant, row)));
+    if (fresh.length === 0) return refusal('ALREADY_GRANTED', message(ctx.actor.language, 'ALREADY_GRANTED'));
     const now = ctx.services.clock.now();
-    assignRoles(em, user, grants, now);
+    assignRoles(em, user, fresh, now);
     await em.flush();
     await recordAudit(em, ctx.actor, { event: AuditEventType.UPDATE, action: 'grantRole', objectType: 'User', objectId: user.id, institutionId: institution?.id ?? null, detail: input.role });
     return em.find(RoleAssignment, { user: user.id }, { orderBy: { grantedAt: 'asc' } });
@@ -113,6 +123,31 @@ export async function setUserActive(ctx: RequestContext, userId: string, active:
       institutionId: institution?.id ?? null,
     });
     return user;
+  });
+}
+
+/** Hub staff: the people of any organisation (the hub, processors, requesters, institutions). */
+export async function listOrganisationUsers(ctx: RequestContext, organisationId: string): Promise<User[]> {
+  return ctx.em.find(User, { organisation: organisationId }, { orderBy: { name: 'asc' } });
+}
+
+/** Invitations of an institution not yet accepted and not expired, newest first. */
+export async function listOpenInvitations(ctx: RequestContext, institutionCode: string): Promise<Invitation[]> {
+  const institution = await ctx.em.findOne(Institution, { code: institutionCode });
+  if (!institution || !administersInstitution(ctx.actor, institution.id)) throw notFound(ctx, INSTITUTION);
+  return ctx.em.find(Invitation, { institution: institution.id, acceptedAt: null, expiresAt: { $gt: ctx.services.clock.now() } }, { orderBy: { createdAt: 'desc' } });
+}
+
+/** Withdraws an open invitation: its link stops working at once (it expires now). */
+export async function withdrawInvitation(ctx: RequestContext, invitationId: string): Promise<Invitation> {
+  const invitation = await ctx.em.findOne(Invitation, { id: invitationId, acceptedAt: null });
+  const allowed = invitation && (invitation.institution ? administersInstitution(ctx.actor, invitation.institution.id) : isHubStaff(ctx.actor));
+  if (!invitation || !allowed) throw notFound(ctx, { nl: 'Uitnodiging', en: 'Invitation' });
+  return ctx.em.transactional(async (em) => {
+    invitation.expiresAt = ctx.services.clock.now();
+    await em.nativeUpdate(Invitation, { id: invitation.id }, { expiresAt: invitation.expiresAt });
+    await recordAudit(em, ctx.actor, { event: AuditEventType.UPDATE, action: 'withdrawInvitation', objectType: 'Invitation', objectId: invitation.id, institutionId: invitation.institution?.id ?? null });
+    return invitation;
   });
 }
 

@@ -1,10 +1,16 @@
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { AuditEvent } from './audit-event.entity';
 import type { RequestContext } from '../app/context';
 import { Role } from '../access/role';
 import { AuditEventFilter, AuditEventPage, exportAuditEvents, searchAuditEvents } from './audit.query';
 
-@Resolver()
+@Resolver(() => AuditEvent)
 export class AuditResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'The 8-digit code of the institution the entry is about.' })
+  async institutionCode(@Root() event: AuditEvent, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return event.institutionId ? ((await ctx.loaders.institutionById.load(event.institutionId))?.code ?? null) : null;
+  }
+
   @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)
   @Query(() => AuditEventPage, { description: 'The audit log, newest first: hub staff all of it, local administrators what concerns their institution.' })
   auditEvents(

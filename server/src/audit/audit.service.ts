@@ -14,11 +14,24 @@ export interface AuditEntry {
   subjectEmail?: string | null;
 }
 
+/** The institution a user belongs to (through their organisation), for events about them. */
+async function institutionOfUser(em: EntityManager, userId: string): Promise<string | null> {
+  const rows = await em.getConnection().execute<{ institution_id: string | null }[]>(
+    'select o.institution_id from app_user u join organisation o on o.id = u.organisation_id where u.id = ?',
+    [userId],
+  );
+  return rows[0]?.institution_id ?? null;
+}
+
 /**
  * Inserts an audit row through `em`: inside a transaction it commits or rolls back with the change
  * it records; a failure throws, so a read whose audit row cannot be written fails too (NEN 7513).
  */
 export async function recordAudit(em: EntityManager, actor: Actor, entry: AuditEntry): Promise<void> {
+  // An event without an object institution is about the acting (or subject) user's own institution,
+  // so local administrators see their colleagues' logins and refusals too.
+  const institutionId =
+    entry.institutionId ?? actor.user?.institutionId ?? (entry.subjectUserId ? await institutionOfUser(em, entry.subjectUserId) : null);
   await em.insert(AuditEvent, {
     event: entry.event,
     action: entry.action,
@@ -30,7 +43,7 @@ export async function recordAudit(em: EntityManager, actor: Actor, entry: AuditE
     onBehalfOf: actor.token?.organisationId && !actor.user ? `organisation:${actor.token.organisationId}` : null,
     objectType: entry.objectType ?? null,
     objectId: entry.objectId ?? null,
-    institutionId: entry.institutionId ?? null,
+    institutionId,
     address: actor.address,
     userAgent: actor.userAgent,
     detail: entry.detail ?? null,

@@ -43,6 +43,7 @@ const MESSAGES = {
     nl: 'Alleen DHD-medewerkers kunnen dit toekennen.',
     en: 'Only hub staff can grant this.',
   },
+  ALREADY_GRANTED: { nl: 'De gebruiker heeft deze rol al.', en: 'The user already holds this role.' },
   ORGANISATION_EXISTS: { nl: 'Er bestaat al een organisatie met de naam {name}.', en: 'An organisation named {name} already exists.' },
   INVALID_EXPIRY: { nl: 'De geldigheid moet 1 tot {max} dagen zijn.', en: 'The validity must be 1 to {max} days.' },
 } as const;

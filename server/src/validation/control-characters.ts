@@ -52,10 +52,3 @@ export class ControlCharacterScanner {
     return null;
   }
 }
-
-const CONTROL_IN_TEXT = /[\u0000-\u001f\u007f]/;
-
-/** Index of the first control character (line breaks and tabs included) in a value, or -1. */
-export function controlCharacterIndex(value: string): number {
-  return CONTROL_IN_TEXT.test(value) ? value.search(CONTROL_IN_TEXT) : -1;
-}

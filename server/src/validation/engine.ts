@@ -34,6 +34,7 @@ export interface ValidationOptions {
   maxRecordSize?: number;
   /** Node callers pass `buffer.isUtf8` (see node-files.ts); the default works in browsers. */
   utf8Validator?: Utf8Validator;
+  /** XML records' values from saxes' own events (default), or re-parsed by fast-xml-parser: same findings. */
   xmlRecordDecoder?: 'fast-xml-parser' | 'saxes';
 }
 

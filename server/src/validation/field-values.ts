@@ -30,9 +30,12 @@ export function parseDateYear(text: string): number {
   return day <= daysInMonth(year, month) ? year : NaN;
 }
 
-/** The year of a date that already passed `parseDateYear` (its first four characters are digits). */
+/** `Number(text.slice(0, 4))`, without the slice for the usual case of four digits (a valid date). */
 export function yearOfValidDate(text: string): number {
-  return digitsValue(text, 0, 4);
+  if (text.length >= 4 && isDigit(text.charCodeAt(0)) && isDigit(text.charCodeAt(1)) && isDigit(text.charCodeAt(2)) && isDigit(text.charCodeAt(3))) {
+    return digitsValue(text, 0, 4);
+  }
+  return Number(text.slice(0, 4));
 }
 
 function daysInMonth(year: number, month: number): number {

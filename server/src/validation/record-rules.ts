@@ -6,7 +6,7 @@
  */
 import type { FieldCondition, FieldDefinition, RuleDefinition } from './dictionary-types';
 import type { ParamValue } from './findings';
-import { passesElevenTest } from './field-values';
+import { passesElevenTest, yearOfValidDate } from './field-values';
 
 /** The delivery's period; `start`/`end` are `YYYY-MM-DD`. Null dates mean TOTAAL (no 020_Period). */
 export interface PeriodOption {
@@ -99,9 +99,11 @@ export function registryRule(code: string, rule: RuleDefinition, lookup: RuleFie
       const shown = lookup.shown(year);
       return {
         code, field: year, reads: [year, date],
+        // `reads` guarantees both passed their own checks: an integer and a valid date, or empty.
         evaluate: (cells) => {
-          const [y, d] = [cells[year]!, cells[date]!];
-          return y !== '' && d !== '' && Number(y) > Number(d.slice(0, 4)) ? { value: shown(y) } : null;
+          const y = cells[year]!;
+          const d = cells[date]!;
+          return y !== '' && d !== '' && Number(y) > yearOfValidDate(d) ? { value: shown(y) } : null;
         },
       };
     }
@@ -111,9 +113,10 @@ export function registryRule(code: string, rule: RuleDefinition, lookup: RuleFie
       return {
         code, field: birthYear, reads: [birthYear, date],
         evaluate: (cells) => {
-          const [y, d] = [cells[birthYear]!, cells[date]!];
+          const y = cells[birthYear]!;
+          const d = cells[date]!;
           if (y === '' || d === '') return null;
-          const age = Number(d.slice(0, 4)) - Number(y);
+          const age = yearOfValidDate(d) - Number(y);
           return age > maxYears ? { age } : null;
         },
       };
@@ -152,7 +155,8 @@ function dateNotBefore(
   return {
     code, field: at, reads: [at, other],
     evaluate: (cells) => {
-      const [value, otherValue] = [cells[at]!, cells[other]!];
+      const value = cells[at]!;
+      const otherValue = cells[other]!;
       if (value === '' || otherValue === '' || value >= otherValue) return null;
       return otherParam === undefined
         ? { value: shown(value) }

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Invitation } from '../../../server/src/access/invitation.entity';
 import { AuditEvent, AuditEventType } from '../../../server/src/audit/audit-event.entity';
-import { asUser, expectOk, tokenFor } from '../../support/actors';
+import { asUser, expectOk, signIn, tokenFor } from '../../support/actors';
 import { graphql } from '../../support/client';
 import { startTestServer, type TestServer } from '../../support/server';
 
@@ -56,6 +56,15 @@ describe('audit log (NEN 7513)', () => {
     const maasdalId = (await server.datahub.orm.em.fork().getConnection().execute(`select id from institution where code = '15330041'`))[0].id;
     expect(own.auditEvents.nodes.every((row) => row.institutionId === maasdalId)).to.equal(true);
     expect(foreign.auditEvents.totalCount).to.equal(0);
+  });
+
+  it('shows a local administrator their colleagues\' logins, with the institution\'s code', async () => {
+    const maasdal = await tokenFor(server, 'beheer@maasdal.test');
+    await signIn(server, 'beheer@maasdal.test');
+    const rows = expectOk(await asUser<{ auditEvents: { nodes: { event: string; actorEmail: string; institutionCode: string }[] } }>(
+      server, maasdal, '{ auditEvents(filter: { event: LOGIN }) { nodes { event actorEmail institutionCode } } }'));
+    expect(rows.auditEvents.nodes.length).to.be.greaterThan(0);
+    expect(rows.auditEvents.nodes.every((row) => row.actorEmail === 'beheer@maasdal.test' && row.institutionCode === '15330041')).to.equal(true);
   });
 
   it('exports as CSV with formula cells neutralised, and audits the export', async () => {

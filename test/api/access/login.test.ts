@@ -89,6 +89,17 @@ describe('password lockout', () => {
     server = await startTestServer();
   });
 
+  it('words a refusal in the language the screen asks for', async () => {
+    const english = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+      body: JSON.stringify({ query: LOGIN, variables: { email: 'x@y.test', password: 'wrong-wrong-wrong' } }),
+    }).then((response) => response.json() as Promise<{ data: { login: { message: string } } }>);
+    const dutch = expectOk(await new CookieClient(server.url).request<{ login: { message: string } }>(LOGIN, { email: 'x@y.test', password: 'wrong-wrong-wrong' }));
+    expect(english.data.login.message).to.equal('Email address or password incorrect.');
+    expect(dutch.login.message).to.equal('E-mailadres of wachtwoord onjuist.');
+  });
+
   it('answers an unknown account exactly like a wrong password', async () => {
     const client = new CookieClient(server.url);
     const unknown = expectOk(await client.request<{ login: Step & { message: string } }>(LOGIN, { email: 'niemand@nergens.test', password: DEMO_PASSWORD }));

@@ -96,6 +96,34 @@ describe('users, invitations and roles', () => {
     expect(still.errors).to.equal(undefined);
   });
 
+  it('refuses to grant a role the user already holds, storing no second copy', async () => {
+    const submitter = (await users()).find((user) => user.email === 'aanlever@zuidermeer.test') as UserRow;
+    const again = expectOk(await asUser<{ grantRole: { code: string } }>(server, admin, GRANT, { userId: submitter.id, input: { role: 'SUBMITTER', institutionCode: '11111111', registryCodes: ['CAT'] } }));
+    const after = (await users()).find((user) => user.email === 'aanlever@zuidermeer.test') as UserRow;
+    expect(again.grantRole.code).to.equal('ALREADY_GRANTED');
+    expect(after.roles).to.have.length(submitter.roles.length);
+  });
+
+  it('lists open invitations and withdraws one, whose link then no longer works', async () => {
+    expectOk(await asUser(server, admin, INVITE, { input: { email: 'terug@zuidermeer.test', name: 'Terug', role: 'VIEWER', institutionCode: '11111111', registryCodes: ['CAT'] } }));
+    const token = mailedLinkToken(server, 'terug@zuidermeer.test', 'invitation');
+    const open = expectOk(await asUser<{ openInvitations: { id: string; email: string }[] }>(server, admin, '{ openInvitations(institutionCode: "11111111") { id email } }'));
+    const invitation = open.openInvitations.find((row) => row.email === 'terug@zuidermeer.test');
+    expectOk(await asUser(server, admin, 'mutation ($id: ID!) { withdrawInvitation(id: $id) { id } }', { id: invitation?.id }));
+    const accept = expectOk(await asUser<{ acceptInvitation: { code: string } }>(server, '', ACCEPT, { token, password: 'Een-sterk-wachtwoord-42' }));
+    const stillOpen = expectOk(await asUser<{ openInvitations: { email: string }[] }>(server, admin, '{ openInvitations(institutionCode: "11111111") { email } }'));
+    expect(accept.acceptInvitation.code).to.equal('INVALID_LINK');
+    expect(stillOpen.openInvitations.map((row) => row.email)).not.to.include('terug@zuidermeer.test');
+  });
+
+  it('lets hub staff list the people of a processor organisation', async () => {
+    const hub = await tokenFor(server, 'hub@datahub.test');
+    const { organisations } = expectOk(await asUser<{ organisations: { id: string; name: string }[] }>(server, hub, '{ organisations(kind: PROCESSOR) { id name } }'));
+    const nhr = organisations.find((row) => row.name === 'NHR Analysebureau');
+    const people = expectOk(await asUser<{ organisationUsers: { email: string }[] }>(server, hub, 'query ($id: ID!) { organisationUsers(organisationId: $id) { email } }', { id: nhr?.id }));
+    expect(people.organisationUsers.map((row) => row.email)).to.deep.equal(['verwerker@nhr.test']);
+  });
+
   it('answers "not found" for a user of another institution, as for an unknown id', async () => {
     const maasdal = await tokenFor(server, 'beheer@maasdal.test');
     const zuidermeerUser = (await users()).find((user) => user.email === 'aanlever@zuidermeer.test') as UserRow;
