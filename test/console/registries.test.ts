@@ -1,17 +1,7 @@
-import { existsSync } from 'node:fs';
 import { expect } from 'chai';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { sharedServer } from '../support/server';
-
-/** Debian's chromium, never a downloaded browser (DEVELOPERS.md); flags for this closed network. */
-export async function launchChromium(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: apt-get install -y chromium`);
-  return chromium.launch({
-    executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-}
+import { launchChromium, logInWithMailedCode } from './browser';
 
 describe('console: registries page in Chromium', () => {
   let browser: Browser;
@@ -22,13 +12,23 @@ describe('console: registries page in Chromium', () => {
     await browser?.close();
   });
 
-  it('shows CAT, MMY with IKNL and PROMS, PMICD and the institutions at /', async () => {
+  it('sends a visitor to the login page first, in Dutch', async () => {
     const { url } = await sharedServer();
     const page = await browser.newPage();
     await page.goto(`${url}/`);
+    await page.getByTestId('login-email').waitFor({ timeout: 15000 });
+    expect(new URL(page.url()).pathname).to.equal('/login');
+    expect(await page.locator('html').getAttribute('lang')).to.equal('nl');
+  });
+
+  it('shows CAT, MMY with IKNL and PROMS, PMICD and the institutions at / after logging in', async () => {
+    const server = await sharedServer();
+    const page = await (await browser.newContext()).newPage();
+    await logInWithMailedCode(page, server, 'hub@datahub.test');
+    await page.goto(`${server.url}/`);
     await page.getByText('CAT', { exact: true }).first().waitFor({ timeout: 15000 });
+    await page.getByText('Maasdal Medisch Centrum').first().waitFor();
     const text = await page.locator('body').innerText();
     for (const expected of ['CAT', 'MMY', 'IKNL', 'PROMS', 'PMICD', 'Maasdal Medisch Centrum']) expect(text).to.include(expected);
-    expect(await page.locator('html').getAttribute('lang')).to.equal('nl');
   });
 });
