@@ -109,3 +109,20 @@ describe('validateFile: checking a file without storing it', () => {
     expect(response.errors?.[0]?.extensions?.code).to.equal('UNAUTHENTICATED');
   });
 });
+
+describe('GET /api/dictionaries/…json (for checking files in the browser)', () => {
+  it('serves the resolved dictionary the engine uses, with its reference tables and common checks', async () => {
+    const { url } = await sharedServer();
+    const response = await fetch(`${url}/api/dictionaries/CAT/Cataract/1.4.json`);
+    const body = (await response.json()) as { registry: string; referenceTables: { name: string }[]; common: { checks: { code: string }[] } };
+    expect(response.status).to.equal(200);
+    expect(body.registry).to.equal('CAT');
+    expect(body.referenceTables.map((table) => table.name)).to.include.members(['VISUS', 'GESLACHT']);
+    expect(body.common.checks.map((check) => check.code)).to.include('005');
+  });
+
+  it('answers 404 for an unknown version', async () => {
+    const { url } = await sharedServer();
+    expect((await fetch(`${url}/api/dictionaries/CAT/Cataract/9.9.json`)).status).to.equal(404);
+  });
+});

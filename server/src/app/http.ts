@@ -7,6 +7,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import { isAuthenticated } from '../access/actor';
 import { authenticate } from '../access/authenticate';
+import { dictionaryRoute } from '../dictionaries/dictionary.route';
 import { healthRoute } from '../health/health.route';
 import { message } from '../shared/messages';
 import { createRequestContext, type RequestContext } from './context';
@@ -63,6 +64,7 @@ export function createHttpApp(options: { services: AppServices; apollo: ApolloSe
   // Behind a TLS-terminating proxy, X-Forwarded-Proto decides whether cookies are Secure.
   if (config.trustProxy) app.set('trust proxy', 1);
   app.get('/healthz', healthRoute(services.orm));
+  app.get('/api/dictionaries/:registry/:subDelivery/:version.json', dictionaryRoute(services.dictionaries));
   app.use(
     '/graphql',
     cookieParser(),

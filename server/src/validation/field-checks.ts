@@ -6,6 +6,7 @@
  */
 import type { FieldDefinition, ReferenceTable } from './dictionary-types';
 import type { ParamValue } from './findings';
+import { CodeSet } from './code-set';
 import { codePointLength, isDecimal, parseDateYear, parseInteger } from './field-values';
 
 /** Where a field check reports: a code and its parameters (values already masked by `shown`). */
@@ -37,7 +38,7 @@ export function compileFieldCheck(
 ): FieldCheck {
   const syntax = compileSyntax(field, shown);
   const limits = compileLimits(field, shown);
-  const codes = table ? new Set(table.codes.map((c) => c.code)) : null;
+  const codes = table ? new CodeSet(table.codes.map((c) => c.code)) : null;
   // One closure per shape, so that the common cases run one call per value instead of a chain.
   if (limits === null && codes === null) return syntax;
   if (limits === null) {

@@ -43,8 +43,10 @@ export function fastXmlParserDecoder(recordElement: string, fieldIndex: Readonly
     parseTagValue: false, // otherwise `01234567` becomes 1234567
     parseAttributeValue: false,
     trimValues: false,
-    processEntities: true, // the five predefined entities and character references only: DOCTYPE is refused before
-    htmlEntities: false,
+    processEntities: true, // the five predefined entities: DOCTYPE is refused before, so no others are declared
+    // Needed for character references (`&#48;` stays literal otherwise, where saxes and XML give `0`).
+    // No HTML named entity (`&nbsp;`) gets here: saxes refuses any undeclared entity first.
+    htmlEntities: true,
     ignoreDeclaration: true,
     ignorePiTags: true,
     maxNestedTags: 4,
