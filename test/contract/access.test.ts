@@ -55,6 +55,7 @@ const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>
   'Query.auditEvents': { call: '{ auditEvents { totalCount } }', allowed: ADMINS },
   'Query.auditEventsCsv': { call: '{ auditEventsCsv }', allowed: ADMINS },
   'Query.organisations': { call: '{ organisations { name } }', allowed: HUB },
+  'Query.userSessions': { call: `{ userSessions(userId: "${NO_ID}") { id } }`, allowed: HUB },
   'Query.organisationUsers': { call: `{ organisationUsers(organisationId: "${NO_ID}") { id } }`, allowed: HUB },
   'Query.openInvitations': { call: '{ openInvitations(institutionCode: "11111111") { id } }', allowed: ADMINS },
   'Mutation.withdrawInvitation': { call: `mutation { withdrawInvitation(id: "${NO_ID}") { id } }`, allowed: ADMINS },

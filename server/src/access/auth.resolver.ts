@@ -5,7 +5,8 @@ import { login } from './login.service';
 import { requestPasswordReset, resetPassword } from './password-reset.service';
 import { sendEmailCode, startTotpSetup, verifyEmailCode, verifyTotp } from './second-factor.service';
 import { Session } from './session.entity';
-import { endSession, listOwnSessions, logout } from './session.service';
+import { endSession, listOwnSessions, listSessionsOfUser, logout } from './session.service';
+import { Role } from './role';
 import { User } from './user.entity';
 
 @ObjectType({ description: 'Who is using the API now, and how far their login is.' })
@@ -88,6 +89,12 @@ export class AuthResolver {
   @Query(() => [Session], { description: 'Your own live sessions, most recently used first.' })
   mySessions(@Ctx() ctx: RequestContext): Promise<Session[]> {
     return listOwnSessions(ctx);
+  }
+
+  @Authorized(Role.HUB_STAFF)
+  @Query(() => [Session], { description: 'Hub staff: the live sessions of any user, most recently used first.' })
+  userSessions(@Ctx() ctx: RequestContext, @Arg('userId', () => ID, { description: 'The user.' }) userId: string): Promise<Session[]> {
+    return listSessionsOfUser(ctx, userId);
   }
 
   @Authorized()

@@ -54,6 +54,11 @@ export async function listOwnSessions(ctx: RequestContext): Promise<Session[]> {
   return ctx.em.find(Session, { user: userId, revokedAt: null }, { orderBy: { lastSeenAt: 'desc' } });
 }
 
+/** Hub staff: another user's live sessions, to end them (ISSUE 3: hub staff can end anyone's). */
+export async function listSessionsOfUser(ctx: RequestContext, userId: string): Promise<Session[]> {
+  return ctx.em.find(Session, { user: userId, revokedAt: null }, { orderBy: { lastSeenAt: 'desc' } });
+}
+
 /** Users end their own sessions; hub staff anyone's. Someone else's session is "not found". */
 export async function endSession(ctx: RequestContext, sessionId: string): Promise<Session> {
   const session = await ctx.em.findOne(Session, { id: sessionId });

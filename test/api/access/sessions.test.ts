@@ -76,6 +76,19 @@ describe('sessions', () => {
     expect(laptopStill.errors).to.equal(undefined);
   });
 
+  it('lets hub staff list and end another user\'s session', async () => {
+    const victim = await signIn(server, 'aanlever@zuidermeer.test');
+    const hub = await tokenFor(server, 'hub@datahub.test');
+    const admin = await tokenFor(server, 'beheer@zuidermeer.test');
+    const users = expectOk(await asUser<{ institutionUsers: { id: string; email: string }[] }>(server, admin, '{ institutionUsers(institutionCode: "11111111") { id email } }'));
+    const userId = users.institutionUsers.find((user) => user.email === 'aanlever@zuidermeer.test')?.id;
+    const sessions = expectOk(await asUser<{ userSessions: { id: string }[] }>(server, hub, 'query ($id: ID!) { userSessions(userId: $id) { id } }', { id: userId }));
+    for (const { id } of sessions.userSessions) expectOk(await asUser(server, hub, 'mutation ($id: ID!) { endSession(id: $id) { id } }', { id }));
+    const after = await victim.request(INSTITUTIONS);
+    expect(sessions.userSessions.length).to.be.greaterThan(0);
+    expect(codeOf(after)).to.equal('UNAUTHENTICATED');
+  });
+
   it('ends a live session at once when the account is deactivated', async () => {
     const viewerServer = server;
     const admin = await tokenFor(viewerServer, 'beheer@zuidermeer.test');
