@@ -4,19 +4,15 @@ import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
 import type { AppServices } from '../app/services';
 import { invitationMail } from '../mail/templates';
-import { DAY } from '../shared/clock';
 import { systemActor, type Actor } from './actor';
 import { issueToken, MAX_TOKEN_DAYS } from './api-token.service';
 import { AuthRefusal } from './auth.types';
-import { Invitation } from './invitation.entity';
-import { assignRoles } from './invitation.service';
+import { assignRoles, invitationLink, organisationFor, storeInvitation } from './invitation.service';
 import { normaliseEmail } from './login.service';
 import { Organisation, OrganisationKind } from './organisation.entity';
-import { hubOrganisation, organisationOfInstitution } from './organisation.service';
 import { hashPassword, passwordProblem } from './password';
 import { Role } from './role';
-import { resolveScope, type ResolvedGrant, scopeOf } from './role-grant';
-import { hashToken, randomToken } from './secrets';
+import { resolveScope } from './role-grant';
 import { User } from './user.entity';
 
 export class CliUsageError extends Error {}
@@ -26,12 +22,6 @@ const cliActor: Actor = { ...systemActor, channel: 'CLI' };
 async function organisationByName(em: EntityManager, role: Role, name: string): Promise<Organisation> {
   const kind = role === Role.PROCESSOR ? OrganisationKind.PROCESSOR : OrganisationKind.REQUESTER;
   return (await em.findOne(Organisation, { name })) ?? em.create(Organisation, { kind, name });
-}
-
-async function ownOrganisation(em: EntityManager, grants: ResolvedGrant[]): Promise<Organisation> {
-  const [grant] = grants;
-  if (grant?.institution) return organisationOfInstitution(em, grant.institution);
-  return grant?.organisation ?? hubOrganisation(em);
 }
 
 /**
@@ -65,9 +55,10 @@ export async function createUserCommand(services: AppServices, args: string[], o
     if (await tx.count(User, { email })) throw new CliUsageError(`An account for ${email} exists already.`);
     const organisation = values.organisation && (role === Role.PROCESSOR || role === Role.REQUESTER) ? await organisationByName(tx, role, values.organisation) : null;
     if (organisation) await tx.flush();
-    const grants = await resolveScope(tx, { role, institutionCode: values.institution, registryCodes: values.registry, organisationId: organisation?.id }, 'en');
+    const scopeInput = { role, institutionCode: values.institution, registryCodes: values.registry, organisationId: organisation?.id };
+    const grants = await resolveScope(tx, scopeInput, 'en');
     if (grants instanceof AuthRefusal) throw new CliUsageError(grants.message);
-    const owner = await ownOrganisation(tx, grants);
+    const owner = await organisationFor(tx, grants);
     const now = services.clock.now();
     if (passwordHash) {
       const user = tx.create(User, { email, name: values.name as string, organisation: owner, passwordHash });
@@ -76,18 +67,7 @@ export async function createUserCommand(services: AppServices, args: string[], o
       await recordAudit(tx, cliActor, { event: AuditEventType.CREATE, action: 'cli user create', objectType: 'User', objectId: user.id, institutionId: grants[0]?.institution?.id ?? null, detail: role });
       return { user };
     }
-    const token = randomToken();
-    const invitation = tx.create(Invitation, {
-      email,
-      name: values.name as string,
-      organisation: owner,
-      institution: grants[0]?.institution ?? null,
-      role,
-      scope: scopeOf({ role, institutionCode: values.institution, registryCodes: values.registry, organisationId: organisation?.id }),
-      tokenHash: hashToken(token),
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + 7 * DAY),
-    });
+    const { invitation, token } = storeInvitation(tx, { ...scopeInput, email, name: values.name as string }, grants, owner, null, now);
     await tx.flush();
     await recordAudit(tx, cliActor, { event: AuditEventType.CREATE, action: 'cli user create', objectType: 'Invitation', objectId: invitation.id, institutionId: grants[0]?.institution?.id ?? null, detail: role });
     return { invitation, token, organisationName: owner.name };
@@ -95,7 +75,7 @@ export async function createUserCommand(services: AppServices, args: string[], o
   if ('user' in result) {
     out.write(`created ${email} (${role})\n`);
   } else {
-    const link = `${services.config.publicUrl}/invitation/${result.token}`;
+    const link = invitationLink(services.config.publicUrl, result.token);
     await services.mailer.send(invitationMail(result.invitation, link, result.organisationName));
     out.write(`invitation for ${email} (${role}) mailed; link: ${link}\n`);
   }

@@ -25,7 +25,7 @@ export interface InviteInput extends RoleScopeInput {
 }
 
 /** The organisation a new account belongs to follows from the role it is invited for. */
-async function organisationFor(em: EntityManager, grants: ResolvedGrant[]): Promise<Organisation> {
+export async function organisationFor(em: EntityManager, grants: ResolvedGrant[]): Promise<Organisation> {
   const [grant] = grants;
   if (grant?.institution) return organisationOfInstitution(em, grant.institution);
   if (grant?.organisation) return grant.organisation;
@@ -46,32 +46,51 @@ export function assignRoles(em: EntityManager, user: User, grants: ResolvedGrant
   }
 }
 
+/**
+ * Stores an invitation (only the SHA-256 of its token) and returns the token for the mailed link.
+ * Callers check who may invite whom; this is shared by the API and the CLI.
+ */
+export function storeInvitation(
+  em: EntityManager,
+  input: InviteInput,
+  grants: ResolvedGrant[],
+  organisation: Organisation,
+  invitedBy: string | null,
+  now: Date,
+): { invitation: Invitation; token: string } {
+  const token = randomToken();
+  const invitation = em.create(Invitation, {
+    email: normaliseEmail(input.email),
+    name: input.name.trim().slice(0, 200),
+    organisation,
+    institution: grants[0]?.institution ?? null,
+    role: input.role,
+    scope: scopeOf(input),
+    tokenHash: hashToken(token),
+    invitedBy,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + INVITATION_VALID_MS),
+  });
+  return { invitation, token };
+}
+
+export function invitationLink(publicUrl: string, token: string): string {
+  return `${publicUrl}/invitation/${token}`;
+}
+
 /** Local administrators invite colleagues; hub staff also first local administrators, hub staff, processors and requesters. */
 export async function inviteUser(ctx: RequestContext, input: InviteInput): Promise<Invitation | AuthRefusal> {
   const language = ctx.actor.language;
   const email = normaliseEmail(input.email);
   if (!EMAIL.test(email) || email.length > 320) return refusal('INVALID_EMAIL', message(language, 'INVALID_EMAIL', { email: input.email }), { field: 'email' });
-  const token = randomToken();
   const outcome = await ctx.em.transactional(async (em) => {
     const grants = await resolveScope(em, input, language);
     if (!Array.isArray(grants)) return grants;
     const refused = refusalToGrant(ctx.actor, grants);
     if (refused) return refused;
     if (await em.count(User, { email })) return refusal('EMAIL_TAKEN', message(language, 'EMAIL_TAKEN'), { field: 'email' });
-    const now = ctx.services.clock.now();
     const organisation = await organisationFor(em, grants);
-    const invitation = em.create(Invitation, {
-      email,
-      name: input.name.trim().slice(0, 200),
-      organisation,
-      institution: grants[0]?.institution ?? null,
-      role: input.role,
-      scope: scopeOf(input),
-      tokenHash: hashToken(token),
-      invitedBy: ctx.actor.user?.id ?? null,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + INVITATION_VALID_MS),
-    });
+    const { invitation, token } = storeInvitation(em, input, grants, organisation, ctx.actor.user?.id ?? null, ctx.services.clock.now());
     await em.flush();
     await recordAudit(em, ctx.actor, {
       event: AuditEventType.CREATE,
@@ -81,10 +100,10 @@ export async function inviteUser(ctx: RequestContext, input: InviteInput): Promi
       institutionId: grants[0]?.institution?.id ?? null,
       detail: input.role,
     });
-    return { invitation, organisationName: organisation.name };
+    return { invitation, token, organisationName: organisation.name };
   });
   if (!('invitation' in outcome)) return outcome;
-  const link = `${ctx.services.config.publicUrl}/invitation/${token}`;
+  const link = invitationLink(ctx.services.config.publicUrl, outcome.token);
   await ctx.services.mailer.send(invitationMail(outcome.invitation, link, outcome.organisationName));
   return outcome.invitation;
 }

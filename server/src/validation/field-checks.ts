@@ -7,7 +7,7 @@
 import type { FieldDefinition, ReferenceTable } from './dictionary-types';
 import type { ParamValue } from './findings';
 import { CodeSet } from './code-set';
-import { codePointLength, isDecimal, parseDateYear, parseInteger } from './field-values';
+import { codePointLength, parseDateYear, parseDecimal, parseInteger } from './field-values';
 
 /** Where a field check reports: a code and its parameters (values already masked by `shown`). */
 export type FieldReporter = (code: string, params: Record<string, ParamValue>) => void;
@@ -36,47 +36,58 @@ export function compileFieldCheck(
   table: ReferenceTable | undefined,
   shown: (raw: string) => string,
 ): FieldCheck {
-  const syntax = compileSyntax(field, shown);
-  const limits = compileLimits(field, shown);
   const codes = table ? new CodeSet(table.codes.map((c) => c.code)) : null;
-  // One closure per shape, so that the common cases run one call per value instead of a chain.
-  if (limits === null && codes === null) return syntax;
-  if (limits === null) {
-    const refTab = codes!;
-    return (value, report, run) => {
-      if (!syntax(value, report, run)) return false;
-      if (refTab.has(value)) return true;
-      report('001_RefTab', { value: shown(value) });
-      return false;
-    };
-  }
-  return (value, report, run) => {
-    if (!syntax(value, report, run)) return false;
-    // Both may fire (CAT 1.4: outside [0, 3] and absent from VISUS gives two lines).
-    let passed = limits(value, report);
-    if (codes !== null && !codes.has(value)) {
-      report('001_RefTab', { value: shown(value) });
+  const refTab = (value: string, report: FieldReporter): boolean => {
+    if (codes === null || codes.has(value)) return true;
+    report('001_RefTab', { value: shown(value) });
+    return false;
+  };
+  const typeError = (value: string, report: FieldReporter): false => {
+    report('002_Type', { value: shown(value) });
+    return false;
+  };
+  if (field.type === 'integer' || field.type === 'decimal') return compileNumberCheck(field, shown, refTab, typeError);
+  const syntax = compileSyntax(field, typeError);
+  if (codes === null) return syntax;
+  return (value, report, run) => syntax(value, report, run) && refTab(value, report);
+}
+
+/**
+ * Integers and decimals: the syntax scan gives the value too, so limits need no `Number()` (a
+ * runtime call per value). Limits (015_X_Y_EQ) and reference table (001_RefTab) may both fire
+ * (CAT 1.4: "A value both outside [0, 3] and absent from VISUS gets both lines").
+ */
+function compileNumberCheck(
+  field: FieldDefinition,
+  shown: (raw: string) => string,
+  refTab: (value: string, report: FieldReporter) => boolean,
+  typeError: (value: string, report: FieldReporter) => false,
+): FieldCheck {
+  const c = field.constraints ?? {};
+  const decimals = c.decimals ?? 2;
+  const isInteger = field.type === 'integer';
+  const hasLimits = c.minimum !== undefined || c.maximum !== undefined;
+  const min = c.minimum ?? Number.NEGATIVE_INFINITY;
+  const max = c.maximum ?? Number.POSITIVE_INFINITY;
+  const params = { min: c.minimum ?? '-∞', max: c.maximum ?? '∞' };
+  return (value, report) => {
+    const n = isInteger ? parseInteger(value) : parseDecimal(value, decimals);
+    if (Number.isNaN(n)) return typeError(value, report);
+    let passed = true;
+    if (hasLimits && !(n >= min && n <= max)) {
+      report('015_X_Y_EQ', { value: shown(value), ...params });
       passed = false;
     }
-    return passed;
+    return refTab(value, report) && passed;
   };
 }
 
 type SyntaxCheck = (value: string, report: FieldReporter, run: FieldRunContext) => boolean;
 
-function compileSyntax(field: FieldDefinition, shown: (raw: string) => string): SyntaxCheck {
+/** Type/format of dates, strings and codes (002_Type); numbers are compileNumberCheck's. */
+function compileSyntax(field: FieldDefinition, typeError: (value: string, report: FieldReporter) => false): SyntaxCheck {
   const c = field.constraints ?? {};
-  const typeError = (value: string, report: FieldReporter): false => {
-    report('002_Type', { value: shown(value) });
-    return false;
-  };
   switch (field.type) {
-    case 'integer':
-      return (value, report) => !Number.isNaN(parseInteger(value)) || typeError(value, report);
-    case 'decimal': {
-      const decimals = c.decimals ?? 2;
-      return (value, report) => isDecimal(value, decimals) || typeError(value, report);
-    }
     case 'date': {
       if (!c.notAfterDeliveryDate) return (value, report) => !Number.isNaN(parseDateYear(value)) || typeError(value, report);
       return (value, report, run) => {
@@ -89,6 +100,8 @@ function compileSyntax(field: FieldDefinition, shown: (raw: string) => string): 
     case 'string':
       return compileStringSyntax(field, typeError);
     case 'code':
+    case 'integer':
+    case 'decimal':
       return () => true;
   }
 }
@@ -165,22 +178,4 @@ function simpleClassPattern(pattern: string): { allowed: Uint8Array; min: number
     if (max < min) return null; // RegExp would throw; let it
   }
   return { allowed, min, max };
-}
-
-function compileLimits(
-  field: FieldDefinition,
-  shown: (raw: string) => string,
-): ((value: string, report: FieldReporter) => boolean) | null {
-  const c = field.constraints ?? {};
-  if (c.minimum === undefined && c.maximum === undefined) return null;
-  if (field.type !== 'integer' && field.type !== 'decimal') return null;
-  const min = c.minimum ?? Number.NEGATIVE_INFINITY;
-  const max = c.maximum ?? Number.POSITIVE_INFINITY;
-  const params = { min: c.minimum ?? '-∞', max: c.maximum ?? '∞' };
-  return (value, report) => {
-    const n = Number(value);
-    if (n >= min && n <= max) return true;
-    report('015_X_Y_EQ', { value: shown(value), ...params });
-    return false;
-  };
 }

@@ -6,7 +6,7 @@
  */
 import type { FieldCondition, FieldDefinition, RuleDefinition } from './dictionary-types';
 import type { ParamValue } from './findings';
-import { passesElevenTest, yearOfValidDate } from './field-values';
+import { numberOf, passesElevenTest, yearOfValidDate } from './field-values';
 
 /** The delivery's period; `start`/`end` are `YYYY-MM-DD`. Null dates mean TOTAAL (no 020_Period). */
 export interface PeriodOption {
@@ -103,7 +103,7 @@ export function registryRule(code: string, rule: RuleDefinition, lookup: RuleFie
         evaluate: (cells) => {
           const y = cells[year]!;
           const d = cells[date]!;
-          return y !== '' && d !== '' && Number(y) > yearOfValidDate(d) ? { value: shown(y) } : null;
+          return y !== '' && d !== '' && numberOf(y) > yearOfValidDate(d) ? { value: shown(y) } : null;
         },
       };
     }
@@ -116,7 +116,7 @@ export function registryRule(code: string, rule: RuleDefinition, lookup: RuleFie
           const y = cells[birthYear]!;
           const d = cells[date]!;
           if (y === '' || d === '') return null;
-          const age = yearOfValidDate(d) - Number(y);
+          const age = yearOfValidDate(d) - numberOf(y);
           return age > maxYears ? { age } : null;
         },
       };
