@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { CodeSet } from '../../server/src/validation/code-set';
 import { ControlCharacterScanner, describeCodeUnit } from '../../server/src/validation/control-characters';
 import { compilePattern } from '../../server/src/validation/field-checks';
-import { isDecimal, parseDateYear, parseInteger, yearOfValidDate } from '../../server/src/validation/field-values';
+import { numberOf, parseDateYear, parseDecimal, parseInteger, yearOfValidDate } from '../../server/src/validation/field-values';
 import { createSaxesParser } from '../../server/src/validation/xml-reader';
 import { dictionary, validate, VALID_RECORDS, xmlOf } from './helpers';
 
@@ -26,7 +26,10 @@ describe('fast paths agree with the plain implementations', () => {
     };
     fc.assert(fc.property(valueText, (text) => {
       expect(parseInteger(text)).to.deep.equal(/^-?[0-9]{1,15}$/.test(text) ? Number(text) : NaN);
-      for (const decimals of [0, 1, 2, 3]) expect(isDecimal(text, decimals)).to.equal(new RegExp(`^-?[0-9]{1,15}\\.[0-9]{${decimals}}$`).test(text));
+      for (const decimals of [0, 1, 2, 3]) {
+        expect(parseDecimal(text, decimals)).to.deep.equal(new RegExp(`^-?[0-9]{1,15}\\.[0-9]{${decimals}}$`).test(text) ? Number(text) : NaN);
+      }
+      if (!Number.isNaN(parseInteger(text))) expect(numberOf(text)).to.equal(Number(text));
       expect(Number.isNaN(parseDateYear(text))).to.equal(!isRealDate(text));
       expect(yearOfValidDate(text)).to.deep.equal(Number(text.slice(0, 4)));
     }), { numRuns: 3000 });
@@ -34,6 +37,13 @@ describe('fast paths agree with the plain implementations', () => {
       const text = date.toISOString().slice(0, 10);
       expect(parseDateYear(text)).to.equal(date.getUTCFullYear());
     }));
+    // Decimals with many digits: the integer-over-power-of-ten shortcut must round like Number().
+    fc.assert(fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 6 }), (digits, decimals) => {
+      const abs = (digits < 0n ? -digits : digits).toString().padStart(decimals + 1, '0');
+      const text = `${digits < 0n ? '-' : ''}${abs.slice(0, abs.length - decimals)}.${abs.slice(abs.length - decimals)}`;
+      const expected = /^-?[0-9]{1,15}\.[0-9]*$/.test(text) ? Number(text) : NaN;
+      expect(parseDecimal(text, decimals), text).to.deep.equal(expected);
+    }), { numRuns: 5000 });
     for (const text of ['2024-02-29', '2023-02-29', '1900-02-29', '2000-02-29', '2026-04-31', '2026-00-10', '2026-13-01', '2026-01-00', '-0', '000000000000000', '0000000000000000']) {
       expect(Number.isNaN(parseDateYear(text)), text).to.equal(!isRealDate(text));
       expect(parseInteger(text), text).to.deep.equal(/^-?[0-9]{1,15}$/.test(text) ? Number(text) : NaN);

@@ -38,10 +38,13 @@ async function manageableUser(ctx: RequestContext, em: EntityManager, userId: st
   return { user, institution };
 }
 
+/** Reading who works where (names, e-mail addresses) is audited as a READ of the institution's people. */
 export async function listInstitutionUsers(ctx: RequestContext, institutionCode: string): Promise<User[]> {
   const institution = await ctx.em.findOne(Institution, { code: institutionCode });
   if (!institution || !administersInstitution(ctx.actor, institution.id)) throw notFound(ctx, INSTITUTION);
-  return ctx.em.find(User, { organisation: { institution: institution.id } }, { orderBy: { name: 'asc' } });
+  const users = await ctx.em.find(User, { organisation: { institution: institution.id } }, { orderBy: { name: 'asc' } });
+  await recordAudit(ctx.em, ctx.actor, { event: AuditEventType.READ, action: 'institutionUsers', objectType: 'User', objectId: `${users.length} users`, institutionId: institution.id });
+  return users;
 }
 
 /** Active local administrators of the institution other than `exceptUserId`. */

@@ -55,6 +55,8 @@ export async function searchAuditEvents(ctx: RequestContext, filter: AuditEventF
   const where = await scopedWhere(ctx, filter);
   if (!where) return { totalCount: 0, nodes: [] };
   const [nodes, totalCount] = await ctx.em.findAndCount(AuditEvent, where, { orderBy: { id: 'desc' }, limit: Math.min(Math.max(first, 1), 500), offset: Math.max(offset, 0) });
+  // Searching the log is itself logged (after the search, so the entry does not list itself).
+  await recordAudit(ctx.em, ctx.actor, { event: AuditEventType.SEARCH, action: 'auditEvents', objectType: 'AuditEvent', objectId: `${nodes.length} of ${totalCount}`, institutionId: null });
   return { totalCount, nodes };
 }
 

@@ -61,6 +61,9 @@ export function parseInteger(text: string): number {
   return negative ? -value : value;
 }
 
+/** 10^0 … 10^22: every one exact as a double. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
 /**
  * The decimal's value, or NaN when the text is not a decimal with exactly `decimals` digits after
  * a point (`-?[0-9]{1,15}\.[0-9]{decimals}`; no comma, no exponent).
@@ -74,8 +77,9 @@ export function parseDecimal(text: string, decimals: number): number {
   const digits = point - start + decimals;
   // All digits as one integer over 10^decimals: both exact below 2^53, and IEEE division rounds
   // correctly, so this is the double nearest the decimal, which is what Number(text) gives.
-  if (digits > 15 || decimals > 22) return Number(text);
-  const value = (digitsValue(text, start, point - start) * 10 ** decimals + digitsValue(text, point + 1, decimals)) / 10 ** decimals;
+  if (digits > 15 || decimals >= POWERS_OF_TEN.length) return Number(text);
+  const scale = POWERS_OF_TEN[decimals]!;
+  const value = (digitsValue(text, start, point - start) * scale + digitsValue(text, point + 1, decimals)) / scale;
   return negative ? -value : value;
 }
 

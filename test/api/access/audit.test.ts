@@ -67,6 +67,18 @@ describe('audit log (NEN 7513)', () => {
     expect(rows.auditEvents.nodes.every((row) => row.actorEmail === 'beheer@maasdal.test' && row.institutionCode === '15330041')).to.equal(true);
   });
 
+  it('records reading an institution\'s people and searching the log, with who did it', async () => {
+    const admin = await tokenFor(server, 'beheer@zuidermeer.test');
+    await asUser(server, admin, '{ institutionUsers(institutionCode: "11111111") { id } }');
+    await asUser(server, admin, '{ auditEvents { totalCount } }');
+    const em = server.datahub.orm.em.fork();
+    const read = await em.find(AuditEvent, { event: AuditEventType.READ, action: 'institutionUsers', actorEmail: 'beheer@zuidermeer.test' });
+    const search = await em.find(AuditEvent, { event: AuditEventType.SEARCH, action: 'auditEvents', actorEmail: 'beheer@zuidermeer.test' });
+    expect(read).to.have.length(1);
+    expect(read[0]?.channel).to.match(/^TOKEN:/);
+    expect(search).to.have.length(1);
+  });
+
   it('exports as CSV with formula cells neutralised, and audits the export', async () => {
     await server.datahub.orm.em.fork().insert(AuditEvent, { event: 'READ', action: '=HYPERLINK("x")', channel: 'TEST' } as never);
     const csv = expectOk(await asUser<{ auditEventsCsv: string }>(server, hub, '{ auditEventsCsv }')).auditEventsCsv;
