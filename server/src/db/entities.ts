@@ -7,6 +7,11 @@ import { RoleAssignment } from '../access/role-assignment.entity';
 import { Session } from '../access/session.entity';
 import { User } from '../access/user.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { Delivery } from '../deliveries/delivery.entity';
+import { DeliveryRecord } from '../records/delivery-record.entity';
+import { HeldRecordVersion } from '../records/held-record-version.entity';
+import { HeldRecord } from '../records/held-record.entity';
+import { ReportLine } from '../reports/report-line.entity';
 import { DictionaryVersion } from '../dictionaries/dictionary-version.entity';
 import { Institution } from '../institutions/institution.entity';
 import { InstitutionUnit } from '../institutions/institution-unit.entity';
@@ -31,4 +36,9 @@ export const entities = [
   Invitation,
   LoginFailure,
   AuditEvent,
+  Delivery,
+  ReportLine,
+  DeliveryRecord,
+  HeldRecord,
+  HeldRecordVersion,
 ];

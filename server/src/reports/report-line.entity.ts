@@ -1,0 +1,40 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
+import { Delivery } from '../deliveries/delivery.entity';
+
+/**
+ * A line of a processing report. Codes and parameters only: the Dutch or English text is rendered
+ * from the dictionary's template when read (STYLE.md 6). Identifying values never get here: the
+ * engine masks them before a finding exists. Written in batches by COPY-like multi-row inserts.
+ */
+@Entity({ tableName: 'report_line' })
+@Unique({ properties: ['delivery', 'ordinal'] })
+@Index({ properties: ['delivery', 'code'] })
+export class ReportLine {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @ManyToOne(() => Delivery, { ref: true, deleteRule: 'cascade' })
+  delivery!: Ref<Delivery>;
+
+  /** Order in the report: the engine's order, then conflict lines (T01/T02) after every record's own. */
+  @Property({ type: 'integer' })
+  ordinal!: number;
+
+  @Property({ type: 'integer', nullable: true })
+  recordNumber?: number | null;
+
+  @Property({ type: 'string', length: 40 })
+  code!: string;
+
+  @Property({ type: 'string', length: 2 })
+  class!: string;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  field?: string | null;
+
+  @Property({ type: 'json' })
+  params!: Record<string, string | number>;
+
+  @Property({ type: 'json', nullable: true })
+  keyValues?: Record<string, string> | null;
+}
