@@ -7,6 +7,7 @@ import { CliUsageError, createTokenCommand, createUserCommand } from './access/c
 import { StartupError } from './app/startup-error';
 import { migrate, openOrm } from './db/orm';
 import { loadDictionaryCatalogue, registerDictionaries } from './dictionaries/dictionary-catalogue';
+import { registerSchedules } from './overviews/module';
 import { todayInAmsterdam } from './shared/calendar';
 import { runValidateCommand } from './validation/cli-validate';
 import { seedDemoData } from './db/seeds/demo';
@@ -29,6 +30,7 @@ async function withDatabase(work: (orm: Awaited<ReturnType<typeof openOrm>>, ser
   try {
     const applied = await migrate(orm);
     await registerDictionaries(orm.em.fork(), dictionaries, todayInAmsterdam());
+    await registerSchedules(orm.em.fork(), dictionaries);
     await work(orm, await createServices(config, orm, logger, dictionaries), applied);
   } finally {
     await orm.close();

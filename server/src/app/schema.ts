@@ -10,6 +10,7 @@ import { UserResolver } from '../access/user.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { DictionaryResolver } from '../dictionaries/dictionary.resolver';
 import { FileCheckResolver } from '../file-check/file-check.resolver';
+import { overviewResolvers } from '../overviews/module';
 import { InstitutionResolver } from '../institutions/institution.resolver';
 import { RegistryResolver } from '../registries/registry.resolver';
 import { SubDeliveryResolver } from '../registries/sub-delivery.resolver';
@@ -29,6 +30,7 @@ export const resolvers = [
   AuditResolver,
   DictionaryResolver,
   FileCheckResolver,
+  ...overviewResolvers,
 ] as const;
 
 /**

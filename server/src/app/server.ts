@@ -6,6 +6,7 @@ import { ServerKeys } from '../access/secrets';
 import { loadServerSecret } from '../access/server-secret';
 import { type DictionaryCatalogue, loadDictionaryCatalogue, registerDictionaries } from '../dictionaries/dictionary-catalogue';
 import { createMailer } from '../mail/mailer';
+import { registerSchedules } from '../overviews/module';
 import { todayInAmsterdam } from '../shared/calendar';
 import { type Clock, systemClock } from '../shared/clock';
 import type { AppServices } from './services';
@@ -64,6 +65,7 @@ export async function startDatahub(config: Config, logger: Logger, options: { cl
     const clock = options.clock ?? systemClock;
     const registered = await registerDictionaries(orm.em.fork(), dictionaries, todayInAmsterdam(clock.now()));
     if (registered.length > 0) logger.info({ dictionaries: registered }, 'dictionary versions registered');
+    await registerSchedules(orm.em.fork(), dictionaries);
     if (config.demoData) await seedDemoDataIfEmpty(orm.em.fork(), logger);
     const services = await createServices(config, orm, logger, dictionaries, clock);
     const apollo = createApolloServer(await buildDatahubSchema(), { production: config.production, logger });

@@ -12,6 +12,7 @@ import { DeliveryRecord } from '../records/delivery-record.entity';
 import { HeldRecordVersion } from '../records/held-record-version.entity';
 import { HeldRecord } from '../records/held-record.entity';
 import { ReportLine } from '../reports/report-line.entity';
+import { overviewEntities } from '../overviews/module';
 import { DictionaryVersion } from '../dictionaries/dictionary-version.entity';
 import { Institution } from '../institutions/institution.entity';
 import { InstitutionUnit } from '../institutions/institution-unit.entity';
@@ -41,4 +42,5 @@ export const entities = [
   DeliveryRecord,
   HeldRecord,
   HeldRecordVersion,
+  ...overviewEntities,
 ];

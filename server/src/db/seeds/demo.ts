@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../../app/logger';
 import { Institution } from '../../institutions/institution.entity';
 import { InstitutionUnit } from '../../institutions/institution-unit.entity';
+import { seedDemoParticipations } from '../../overviews/module';
 import { seedDemoAccounts } from './demo-accounts';
 import { demoInstitutions } from './demo-data';
 
@@ -22,6 +23,8 @@ export async function seedDemoData(em: EntityManager): Promise<void> {
     await seedInstitutions(tx);
     await tx.flush();
     await seedDemoAccounts(tx);
+    await tx.flush();
+    await seedDemoParticipations(tx);
   });
 }
 
