@@ -1,22 +1,23 @@
 /**
  * `pnpm bench`: the three measurements of issue 4, on deterministic generated files in a temp
  * directory (deleted afterwards). Prints a table, writes the figures to bench/results/, asserts no
- * times. Peak RSS is sampled every 10 ms during each run, after a forced GC (node --expose-gc).
+ * times.
+ *
+ * Method (bench/README.md): every measurement runs in a fresh `node --expose-gc` process on plain
+ * JavaScript (measure.ts and its imports compiled here with @swc/core), so its peak RSS is the
+ * engine's and not this process's (files generated here, TypeScript compiler loaded). Baseline
+ * and engine alternate three times on the same file and the medians are compared, so one slow
+ * moment on a shared machine does not decide the ratio.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import type { Transform } from 'node:stream';
-import { findDictionary, loadDictionaries } from '../../server/src/dictionaries/dictionary-files';
-import { validateDelivery } from '../../server/src/validation/engine';
-import { fileSource, nodeUtf8Validator } from '../../server/src/validation/node-files';
+import { transformFileSync } from '@swc/core';
+import type { Measurement } from './measure';
 
-// csv-parse is the server's dependency; load it from there for the baseline.
-const { parse } = createRequire(path.resolve(__dirname, '../../server/package.json'))('csv-parse') as {
-  parse: (options: Record<string, unknown>) => Transform;
-};
+const ROOT = path.resolve(__dirname, '../..');
 
 const FIELDS = ['OperatieID', 'OperatieDatum', 'PatientCode', 'Geboortejaar', 'Geslacht', 'ODS', 'VaCCPre', 'VaCCPO', 'Anesthesie', 'Complicatie', 'ComplicatieType'];
 const MB = 1024 * 1024;
@@ -78,94 +79,144 @@ function* catXml(count: number, faultRate: number): Iterable<string> {
   yield '</CataractAanlevering>\n';
 }
 
-interface Measurement {
-  /** Resident set size of the process when the run starts (after GC): modules, dictionaries, leftovers. */
-  rssBeforeMB: number;
-  seconds: number;
-  records: number;
-  recordsPerSecond: number;
-  peakRssMB: number;
-  detail?: Record<string, unknown>;
+const REPEATS = 3;
+
+/**
+ * Compiles `entry` and every relative import it reaches to CommonJS under `outDir`, mirroring the
+ * paths below ROOT; packages are left to NODE_PATH. Returns the compiled entry.
+ */
+function compileGraph(entry: string, outDir: string): string {
+  const done = new Set<string>();
+  const pending = [entry];
+  while (pending.length > 0) {
+    const source = pending.pop()!;
+    if (done.has(source)) continue;
+    done.add(source);
+    const { code } = transformFileSync(source, {
+      // As tsconfig.base.json compiles the server (target ES2022, useDefineForClassFields false).
+      jsc: { parser: { syntax: 'typescript', decorators: true }, target: 'es2022', transform: { useDefineForClassFields: false } },
+      module: { type: 'commonjs' },
+      sourceMaps: false,
+    });
+    const target = path.join(outDir, path.relative(ROOT, source)).replace(/\.ts$/, '.js');
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, code);
+    for (const [, specifier] of code.matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)) {
+      pending.push(`${path.resolve(path.dirname(source), specifier!)}.ts`);
+    }
+  }
+  return path.join(outDir, path.relative(ROOT, entry)).replace(/\.ts$/, '.js');
 }
 
-async function measure(run: () => Promise<{ records: number; detail?: Record<string, unknown> }>): Promise<Measurement> {
-  (globalThis as { gc?: () => void }).gc?.();
-  const before = process.memoryUsage.rss();
-  let peak = before;
-  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()); }, 10);
-  const started = process.hrtime.bigint();
-  const { records, detail } = await run();
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage.rss());
-  return { rssBeforeMB: round(before / MB, 0), seconds: round(seconds, 2), records, recordsPerSecond: Math.round(records / seconds), peakRssMB: round(peak / MB, 0), detail };
+function measureIn(child: string, task: string, file: string, dictionaries: string): Measurement {
+  const result = spawnSync(process.execPath, ['--expose-gc', child, task, file, dictionaries], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '', NODE_PATH: [path.join(ROOT, 'server/node_modules'), path.join(ROOT, 'node_modules')].join(path.delimiter) },
+  });
+  if (result.status !== 0) throw new Error(`${task} on ${path.basename(file)} failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').pop()!) as Measurement;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Medians over runs, and the runs themselves. */
+function summary(runs: readonly Measurement[]): Record<string, unknown> & { seconds: number; cpuSeconds: number; recordsPerSecond: number; peakRssMB: number; rssStartMB: number; records: number } {
+  const seconds = median(runs.map((r) => r.seconds));
+  return {
+    records: runs[0]!.records,
+    seconds: round(seconds, 2),
+    cpuSeconds: round(median(runs.map((r) => r.cpuSeconds)), 2),
+    recordsPerSecond: Math.round(runs[0]!.records / seconds),
+    rssStartMB: Math.max(...runs.map((r) => r.rssStartMB)),
+    peakRssMB: Math.max(...runs.map((r) => r.peakRssMB)),
+    runs: runs.map(({ seconds: s, cpuSeconds, peakRssMB }) => ({ seconds: s, cpuSeconds, peakRssMB })),
+    ...(runs[0]!.detail ? { detail: runs[0]!.detail } : {}),
+  };
+}
+
+/** Baseline and engine alternately on one file, `REPEATS` times each. */
+function alternate(measure: (task: string) => Measurement, baselineTask: string, engineTask: string): [Measurement[], Measurement[]] {
+  const baseline: Measurement[] = [];
+  const engine: Measurement[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    baseline.push(measure(baselineTask));
+    engine.push(measure(engineTask));
+  }
+  return [baseline, engine];
 }
 
 function round(n: number, digits: number): number {
   return Math.round(n * 10 ** digits) / 10 ** digits;
 }
 
-async function csvParseBaseline(file: string): Promise<{ records: number }> {
-  let records = -1; // the header is not a record
-  const parser = parse({ bom: true, cast: false, relax_column_count: false, max_record_size: 65536 });
-  parser.on('data', () => { records++; });
-  const done = new Promise((resolve, reject) => { parser.on('end', resolve); parser.on('error', reject); });
-  createReadStream(file, { highWaterMark: 256 * 1024 }).pipe(parser);
-  await done;
-  return { records };
-}
-
 async function main(): Promise<void> {
+  const started = Date.now();
+  const loadBefore = os.loadavg()[0]!;
   const dir = await mkdtemp(path.join(os.tmpdir(), 'datahub-bench-'));
   try {
-    const cat = findDictionary(await loadDictionaries(), { registry: 'CAT', version: '1.4' })!;
-    const engine = async (file: string, options: Record<string, unknown> = {}): Promise<{ records: number; detail: Record<string, unknown> }> => {
-      const counts = new Map<string, number>();
-      const result = await validateDelivery(fileSource(file), cat.compiled, {
-        fileName: path.basename(file), period: { code: '2026K1', start: '2026-01-01', end: '2026-03-31' }, deliveryDate: '2026-04-15',
-        utf8Validator: nodeUtf8Validator, onFinding: (f) => counts.set(f.code, (counts.get(f.code) ?? 0) + 1), ...options,
-      });
-      return { records: result.totals.records, detail: { status: result.status, rejected: result.totals.rejected, byCode: result.totals.byCode } };
-    };
+    // A snapshot of the dictionaries, so every child reads the same ones.
+    const dictionaries = path.join(dir, 'dictionaries');
+    cpSync(path.join(ROOT, 'dictionaries'), dictionaries, { recursive: true });
+    const child = compileGraph(path.join(__dirname, 'measure.ts'), path.join(dir, 'js'));
 
     const csvFile = path.join(dir, 'cat-1m.csv');
     await writeLines(csvFile, catCsv(1_000_000, 0.05));
-    const csvSize = round((await stat(csvFile)).size / MB, 1);
-    const baseline = await measure(() => csvParseBaseline(csvFile));
-    const full = await measure(() => engine(csvFile));
-    const baselineAgain = await measure(() => csvParseBaseline(csvFile));
-
     const xmlFile = path.join(dir, 'cat-200k.xml');
     await writeLines(xmlFile, catXml(200_000, 0.05));
-    const xmlSize = round((await stat(xmlFile)).size / MB, 1);
-    const xmlFxp = await measure(() => engine(xmlFile, { xmlRecordDecoder: 'fast-xml-parser' }));
-    const xmlSaxes = await measure(() => engine(xmlFile, { xmlRecordDecoder: 'saxes' }));
-
     const dupFile = path.join(dir, 'cat-1m-dup.csv');
     await writeLines(dupFile, catCsv(1_000_000, 0, true));
-    const duplicates = await measure(() => engine(dupFile));
+    const csvSize = round((await stat(csvFile)).size / 1024 ** 2, 1);
+    const xmlSize = round((await stat(xmlFile)).size / 1024 ** 2, 1);
 
-    const slowerBaseline = Math.max(baseline.seconds, baselineAgain.seconds);
+    const [csvBaseline, csvEngine] = alternate((task) => measureIn(child, task, csvFile, dictionaries), 'csv-parse', 'engine');
+    const [xmlBaseline, xmlEngine] = alternate((task) => measureIn(child, task, xmlFile, dictionaries), 'saxes', 'engine');
+    const xmlFxp = measureIn(child, 'engine-fast-xml-parser', xmlFile, dictionaries);
+    const duplicates = measureIn(child, 'engine', dupFile, dictionaries);
+
+    const csv = { baseline: summary(csvBaseline), engine: summary(csvEngine) };
+    const xml = { saxesOnly: summary(xmlBaseline), engine: summary(xmlEngine) };
     const figures = {
       measuredAt: new Date().toISOString(),
-      machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGB: round(os.totalmem() / 1024 ** 3, 1), node: process.version, platform: `${os.platform()} ${os.release()}` },
-      csv: { fileMB: csvSize, baseline, baselineAgain, engine: full, ratio: round(Math.min(baseline.seconds, baselineAgain.seconds) / full.seconds, 2), ratioAgainstSlowerBaseline: round(slowerBaseline / full.seconds, 2), targets: { ratio: 0.8, peakRssMB: 200 } },
-      xml: { fileMB: xmlSize, fastXmlParser: xmlFxp, saxes: xmlSaxes, targets: { recordsPerSecond: 100000, peakRssMB: 300 } },
+      machine: {
+        cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGB: round(os.totalmem() / 1024 ** 3, 1), node: process.version,
+        platform: `${os.platform()} ${os.release()}`, loadAverageBefore: round(loadBefore, 2), loadAverageAfter: round(os.loadavg()[0]!, 2),
+      },
+      method: `each run in a fresh node process; baseline and engine alternated ${REPEATS}× on the same file; medians`,
+      csv: {
+        fileMB: csvSize, ...csv,
+        ratio: round(csv.baseline.seconds / csv.engine.seconds, 2),
+        ratioCpu: round(csv.baseline.cpuSeconds / csv.engine.cpuSeconds, 2),
+        targets: { ratio: 0.8, peakRssMB: 200 },
+      },
+      xml: {
+        fileMB: xmlSize, ...xml, fastXmlParser: xmlFxp,
+        ratio: round(xml.saxesOnly.seconds / xml.engine.seconds, 2),
+        targets: { recordsPerSecond: 100000, peakRssMB: 300 },
+      },
       duplicateAtEnd: { ...duplicates, found: (duplicates.detail?.['byCode'] as Record<string, number> | undefined)?.['005'] === 2 },
+      benchSeconds: round((Date.now() - started) / 1000, 0),
     };
-    await mkdir(path.resolve(__dirname, '../../bench/results'), { recursive: true });
+    await mkdir(path.join(ROOT, 'bench/results'), { recursive: true });
     const json = `${JSON.stringify(figures, null, 2)}\n`;
-    await writeFile(path.resolve(__dirname, '../../bench/results/validation-latest.json'), json);
-    await writeFile(path.resolve(__dirname, `../../bench/results/validation-${figures.measuredAt.replace(/[:.]/g, '-')}.json`), json);
-    const row = (name: string, m: Measurement, extra = ''): string =>
-      `${name.padEnd(44)} ${String(m.records).padStart(9)} ${String(m.seconds).padStart(7)} s ${String(m.recordsPerSecond).padStart(9)} rec/s ${String(m.peakRssMB).padStart(5)} MB peak (${String(m.rssBeforeMB).padStart(3)} MB at start)  ${extra}`;
-    console.log(`machine: ${figures.machine.cpu}, ${figures.machine.cores} cores, ${figures.machine.memoryGB} GB, Node ${figures.machine.node}`);
-    console.log(row(`1. csv-parse only, ${csvSize} MB CSV`, baseline));
-    console.log(row('   full engine, same file', full, `ratio engine/baseline ${figures.csv.ratio} (target ≥ 0.8; RSS ≤ 200 MB)`));
-    console.log(row('   csv-parse only, again', baselineAgain));
-    console.log(row(`2. engine, ${xmlSize} MB XML, fast-xml-parser records`, xmlFxp, 'target ≥ 100000 rec/s, RSS ≤ 300 MB'));
-    console.log(row('   engine, same XML, saxes records', xmlSaxes));
-    console.log(row('3. 1M distinct keys + 1 duplicate at the end', duplicates, `duplicate found: ${figures.duplicateAtEnd.found}`));
+    await writeFile(path.join(ROOT, 'bench/results/validation-latest.json'), json);
+    await writeFile(path.join(ROOT, `bench/results/validation-${figures.measuredAt.replace(/[:.]/g, '-')}.json`), json);
+
+    const row = (name: string, m: { records: number; seconds: number; cpuSeconds: number; recordsPerSecond: number; peakRssMB: number; rssStartMB: number }, extra = ''): string =>
+      `${name.padEnd(40)} ${String(m.records).padStart(9)} ${m.seconds.toFixed(2).padStart(6)} s (cpu ${m.cpuSeconds.toFixed(2).padStart(5)}) ${String(m.recordsPerSecond).padStart(8)} rec/s ${String(m.peakRssMB).padStart(4)} MB peak (${String(m.rssStartMB).padStart(3)} at start)  ${extra}`;
+    const { machine } = figures;
+    console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}; load average ${machine.loadAverageBefore} → ${machine.loadAverageAfter}`);
+    console.log(`medians of ${REPEATS} alternating runs, each in a fresh process`);
+    console.log(row(`1. csv-parse only, ${csvSize} MB CSV`, csv.baseline));
+    console.log(row('   full engine, same file', csv.engine, `ratio ${figures.csv.ratio} (cpu ${figures.csv.ratioCpu}; target ≥ 0.8, RSS ≤ 200 MB)`));
+    console.log(row(`2. saxes only, ${xmlSize} MB XML`, xml.saxesOnly));
+    console.log(row('   full engine (saxes records)', xml.engine, 'target ≥ 100000 rec/s, RSS ≤ 300 MB'));
+    console.log(row('   engine, fast-xml-parser records (1 run)', xmlFxp));
+    console.log(row('3. 1M distinct keys + duplicate at end', duplicates, `duplicate found: ${figures.duplicateAtEnd.found}`));
+    console.log(`(${figures.benchSeconds} s in all)`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

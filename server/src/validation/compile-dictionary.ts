@@ -3,13 +3,15 @@
  * checking a record is a loop over a `string[]` with no lookups by name and no object per row.
  */
 import type { CheckDefinition, MessageClass, ResolvedDictionary } from './dictionary-types';
-import { compileFieldCheck, type FieldCheck, valueDisplay } from './field-checks';
+import { checkField, compileFieldPlan, type FieldCheck, type FieldPlan, valueDisplay } from './field-checks';
 import { conditionalChecks, type CrossCheck, periodCheck, registryRule, type RuleFieldLookup } from './record-rules';
 
 export interface CompiledField {
   name: string;
   required: boolean;
   check: FieldCheck;
+  /** The same checks as data, for the record loop (`checkField(plan, …)`, see field-checks.ts). */
+  plan: FieldPlan;
   /** How this field's value may appear in a finding (masked when identifying). */
   shown: (raw: string) => string;
 }
@@ -39,7 +41,9 @@ export function compileDictionary(dictionary: ResolvedDictionary): CompiledDicti
     const table = field.referenceTable === undefined ? undefined : tables.get(field.referenceTable);
     if (field.referenceTable !== undefined && !table) throw new Error(`reference table ${field.referenceTable} not resolved`);
     const shown = valueDisplay(field, dictionary.common.maskedValue);
-    return { name: field.name, required: field.required, check: compileFieldCheck(field, table, shown), shown };
+    const plan = compileFieldPlan(field, table, shown);
+    const check: FieldCheck = (value, report, run) => checkField(plan, value, report, run);
+    return { name: field.name, required: field.required, check, plan, shown };
   });
 
   const lookup: RuleFieldLookup = {

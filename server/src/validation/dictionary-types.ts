@@ -75,6 +75,8 @@ export interface CheckDefinition {
   description: LocalizedText;
   /** Message template; `{name}` is replaced by the finding's parameter of that name. */
   message: LocalizedText;
+  /** How to fix it, in plain language (shown beside a report's totals). */
+  hint?: LocalizedText;
   /** Alternative templates chosen by the finding's `variant` parameter (B03, 010_Cond). */
   variants?: Record<string, LocalizedText>;
   /** Templates for the `{detail}` placeholder, chosen by the finding's `detail` parameter (B06, B07). */
@@ -117,6 +119,8 @@ export interface DictionaryDefinition {
   xml?: XmlLayout;
   schedule: ScheduleEntry[];
   primaryKey: string[];
+  /** Fields that say whom a record is about (T01 compares them with the record held). */
+  patientKey?: string[];
   reportKey: string[];
   fields: FieldDefinition[];
   checks: CheckDefinition[];

@@ -31,6 +31,12 @@ export interface ValidationOptions {
   fileFindings?: readonly Finding[];
   /** Receives each finding as it is made; without it, findings are collected in the result. */
   onFinding?: FindingListener;
+  /**
+   * Receives each data record of the first pass, its cells in the dictionary's field order, before
+   * its checks run (the server stages records for the record store). The array may be reused for
+   * the next record: copy what you keep. Values are raw, identifying ones included: pseudonymise.
+   */
+  onRecord?: (recordNumber: number, cells: readonly string[]) => void;
   maxRecordSize?: number;
   /** Node callers pass `buffer.isUtf8` (see node-files.ts); the default works in browsers. */
   utf8Validator?: Utf8Validator;
@@ -110,6 +116,7 @@ async function checkRecords(
   const sniffed = { bytes: 0, mismatch: false };
   const problems = await readRecords(sniff(open(), sourceOptions.format, sniffed), compiled, sourceOptions, (cells, recordNumber) => {
     tally.records = recordNumber;
+    options.onRecord?.(recordNumber, cells);
     if (!validator.validate(cells, recordNumber)) return true;
     let key = cells[keyFields[0]!]!;
     for (let k = 1; k < keyFields.length; k++) key += `\u0000${cells[keyFields[k]!]!}`;

@@ -31,98 +31,107 @@ export function valueDisplay(field: FieldDefinition, maskedValue: string): (raw:
   return (raw) => (raw.length > MAX_SHOWN_LENGTH ? `${raw.slice(0, MAX_SHOWN_LENGTH)}…` : raw);
 }
 
-export function compileFieldCheck(
-  field: FieldDefinition,
-  table: ReferenceTable | undefined,
-  shown: (raw: string) => string,
-): FieldCheck {
-  const codes = table ? new CodeSet(table.codes.map((c) => c.code)) : null;
-  const refTab = (value: string, report: FieldReporter): boolean => {
-    if (codes === null || codes.has(value)) return true;
-    report('001_RefTab', { value: shown(value) });
-    return false;
+/** What kind of syntax check a field has; numbers so that `checkField` switches on a small integer. */
+const STRING = 0;
+const DATE = 1;
+const NUMBER = 2;
+const CODE = 3;
+
+/**
+ * One field's checks as data, interpreted by `checkField`. A closure per field called from the
+ * record loop made that call site megamorphic (eleven different functions for CAT), which V8
+ * cannot inline; one function over plain data is a monomorphic call with inlinable helpers.
+ */
+export interface FieldPlan {
+  readonly kind: number;
+  readonly shown: (raw: string) => string;
+  /** The reference table (001_RefTab), or null. */
+  readonly codes: CodeSet | null;
+  // string
+  readonly minLength: number;
+  readonly maxLength: number;
+  /** Characters allowed by a one-class pattern (see compilePattern), or null. */
+  readonly patternClass: SimpleClassPattern | null;
+  /** Any other pattern, or null. */
+  readonly pattern: ((value: string) => boolean) | null;
+  // date
+  readonly notAfterDeliveryDate: boolean;
+  // integer, decimal
+  readonly integer: boolean;
+  readonly decimals: number;
+  readonly hasLimits: boolean;
+  readonly minimum: number;
+  readonly maximum: number;
+  readonly limitParams: Readonly<Record<string, ParamValue>>;
+}
+
+export function compileFieldPlan(field: FieldDefinition, table: ReferenceTable | undefined, shown: (raw: string) => string): FieldPlan {
+  const c = field.constraints ?? {};
+  const kind = { string: STRING, date: DATE, integer: NUMBER, decimal: NUMBER, code: CODE }[field.type];
+  const simple = field.type === 'string' && c.pattern !== undefined ? simpleClassPattern(c.pattern) : null;
+  return {
+    kind,
+    shown,
+    codes: table ? new CodeSet(table.codes.map((code) => code.code)) : null,
+    minLength: field.type === 'string' ? c.minLength ?? 0 : 0,
+    maxLength: field.type === 'string' ? c.maxLength ?? Number.POSITIVE_INFINITY : Number.POSITIVE_INFINITY,
+    patternClass: simple,
+    pattern: field.type === 'string' && c.pattern !== undefined && simple === null ? compilePattern(c.pattern) : null,
+    notAfterDeliveryDate: field.type === 'date' && c.notAfterDeliveryDate === true,
+    integer: field.type === 'integer',
+    decimals: c.decimals ?? 2,
+    // Limits apply to numbers only (015_X_Y_EQ).
+    hasLimits: kind === NUMBER && (c.minimum !== undefined || c.maximum !== undefined),
+    minimum: c.minimum ?? Number.NEGATIVE_INFINITY,
+    maximum: c.maximum ?? Number.POSITIVE_INFINITY,
+    limitParams: { min: c.minimum ?? '-∞', max: c.maximum ?? '∞' },
   };
-  const typeError = (value: string, report: FieldReporter): false => {
-    report('002_Type', { value: shown(value) });
-    return false;
-  };
-  if (field.type === 'integer' || field.type === 'decimal') return compileNumberCheck(field, shown, refTab, typeError);
-  const syntax = compileSyntax(field, typeError);
-  if (codes === null) return syntax;
-  return (value, report, run) => syntax(value, report, run) && refTab(value, report);
 }
 
 /**
- * Integers and decimals: the syntax scan gives the value too, so limits need no `Number()` (a
- * runtime call per value). Limits (015_X_Y_EQ) and reference table (001_RefTab) may both fire
- * (CAT 1.4: "A value both outside [0, 3] and absent from VISUS gets both lines").
+ * Checks a non-empty value: type/format (002_Type, which stops the field), then limits
+ * (015_X_Y_EQ) and reference table (001_RefTab), both of which may fire. Returns whether the field
+ * passed all its own checks.
  */
-function compileNumberCheck(
-  field: FieldDefinition,
-  shown: (raw: string) => string,
-  refTab: (value: string, report: FieldReporter) => boolean,
-  typeError: (value: string, report: FieldReporter) => false,
-): FieldCheck {
-  const c = field.constraints ?? {};
-  const decimals = c.decimals ?? 2;
-  const isInteger = field.type === 'integer';
-  const hasLimits = c.minimum !== undefined || c.maximum !== undefined;
-  const min = c.minimum ?? Number.NEGATIVE_INFINITY;
-  const max = c.maximum ?? Number.POSITIVE_INFINITY;
-  const params = { min: c.minimum ?? '-∞', max: c.maximum ?? '∞' };
-  return (value, report) => {
-    const n = isInteger ? parseInteger(value) : parseDecimal(value, decimals);
-    if (Number.isNaN(n)) return typeError(value, report);
-    let passed = true;
-    if (hasLimits && !(n >= min && n <= max)) {
-      report('015_X_Y_EQ', { value: shown(value), ...params });
-      passed = false;
+export function checkField(plan: FieldPlan, value: string, report: FieldReporter, run: FieldRunContext): boolean {
+  let passed = true;
+  switch (plan.kind) {
+    case CODE:
+      break;
+    case NUMBER: {
+      // The syntax scan gives the value too, so limits need no `Number()` (a runtime call per value).
+      const n = plan.integer ? parseInteger(value) : parseDecimal(value, plan.decimals);
+      if (Number.isNaN(n)) return typeError(plan, value, report);
+      if (plan.hasLimits && !(n >= plan.minimum && n <= plan.maximum)) {
+        report('015_X_Y_EQ', { value: plan.shown(value), ...plan.limitParams });
+        passed = false;
+      }
+      break;
     }
-    return refTab(value, report) && passed;
-  };
-}
-
-type SyntaxCheck = (value: string, report: FieldReporter, run: FieldRunContext) => boolean;
-
-/** Type/format of dates, strings and codes (002_Type); numbers are compileNumberCheck's. */
-function compileSyntax(field: FieldDefinition, typeError: (value: string, report: FieldReporter) => false): SyntaxCheck {
-  const c = field.constraints ?? {};
-  switch (field.type) {
-    case 'date': {
-      if (!c.notAfterDeliveryDate) return (value, report) => !Number.isNaN(parseDateYear(value)) || typeError(value, report);
-      return (value, report, run) => {
-        if (Number.isNaN(parseDateYear(value))) return typeError(value, report);
-        // CAT 1.4 OperatieDatum: "YYYY-MM-DD, not after the delivery date" is part of its format.
-        if (run.deliveryDate !== null && value > run.deliveryDate) return typeError(value, report);
-        return true;
-      };
-    }
-    case 'string':
-      return compileStringSyntax(field, typeError);
-    case 'code':
-    case 'integer':
-    case 'decimal':
-      return () => true;
+    case DATE:
+      if (Number.isNaN(parseDateYear(value))) return typeError(plan, value, report);
+      // CAT 1.4 OperatieDatum: "YYYY-MM-DD, not after the delivery date" is part of its format.
+      if (plan.notAfterDeliveryDate && run.deliveryDate !== null && value > run.deliveryDate) return typeError(plan, value, report);
+      break;
+    default:
+      // UTF-16 length bounds the code point length from above and from below (by half).
+      if (value.length > plan.maxLength || value.length < plan.minLength) {
+        const length = codePointLength(value);
+        if (length > plan.maxLength || length < plan.minLength) return typeError(plan, value, report);
+      }
+      if (plan.patternClass !== null && !matchesClass(plan.patternClass, value)) return typeError(plan, value, report);
+      if (plan.pattern !== null && !plan.pattern(value)) return typeError(plan, value, report);
   }
+  if (plan.codes !== null && !plan.codes.has(value)) {
+    report('001_RefTab', { value: plan.shown(value) });
+    passed = false;
+  }
+  return passed;
 }
 
-function compileStringSyntax(
-  field: FieldDefinition,
-  typeError: (value: string, report: FieldReporter) => false,
-): SyntaxCheck {
-  const c = field.constraints ?? {};
-  const min = c.minLength ?? 0;
-  const max = c.maxLength ?? Number.POSITIVE_INFINITY;
-  const pattern = c.pattern === undefined ? null : compilePattern(c.pattern);
-  return (value, report) => {
-    // UTF-16 length bounds the code point length from above and from below (by half).
-    if (value.length > max || value.length < min) {
-      const length = codePointLength(value);
-      if (length > max || length < min) return typeError(value, report);
-    }
-    if (pattern !== null && !pattern(value)) return typeError(value, report);
-    return true;
-  };
+function typeError(plan: FieldPlan, value: string, report: FieldReporter): false {
+  report('002_Type', { value: plan.shown(value) });
+  return false;
 }
 
 /**
@@ -134,25 +143,31 @@ function compileStringSyntax(
  */
 export function compilePattern(pattern: string): (value: string) => boolean {
   const simple = simpleClassPattern(pattern);
-  if (simple === null) {
-    const regex = new RegExp(`^(?:${pattern})$`, 'u');
-    return (value) => regex.test(value);
+  if (simple !== null) return (value) => matchesClass(simple, value);
+  const regex = new RegExp(`^(?:${pattern})$`, 'u');
+  return (value) => regex.test(value);
+}
+
+export interface SimpleClassPattern {
+  /** 1 for each allowed ASCII character. */
+  allowed: Uint8Array;
+  min: number;
+  max: number;
+}
+
+function matchesClass({ allowed, min, max }: SimpleClassPattern, value: string): boolean {
+  if (value.length < min || value.length > max) return false;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit >= 128 || allowed[unit] === 0) return false;
   }
-  const { allowed, min, max } = simple;
-  return (value) => {
-    if (value.length < min || value.length > max) return false;
-    for (let i = 0; i < value.length; i++) {
-      const unit = value.charCodeAt(i);
-      if (unit >= 128 || allowed[unit] === 0) return false;
-    }
-    return true;
-  };
+  return true;
 }
 
 const SIMPLE_CLASS = /^\[([ -Z_-~]+)\](?:([+*?])|\{([0-9]{1,4})(?:(,)([0-9]{1,4})?)?\})?$/;
 
 /** `[class]quantifier` with printable ASCII other than `\\`, `[`, `]`, `^` in the class; else null. */
-function simpleClassPattern(pattern: string): { allowed: Uint8Array; min: number; max: number } | null {
+function simpleClassPattern(pattern: string): SimpleClassPattern | null {
   const match = SIMPLE_CLASS.exec(pattern);
   if (match === null) return null;
   const [, members, symbol, low, comma, high] = match as unknown as [string, string, string?, string?, string?, string?];

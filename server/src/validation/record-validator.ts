@@ -5,7 +5,7 @@
  * field's checks (field-checks.ts).
  */
 import type { CompiledDictionary } from './compile-dictionary';
-import type { FieldReporter } from './field-checks';
+import { checkField, type FieldReporter } from './field-checks';
 import type { Finding, ParamValue } from './findings';
 import type { PeriodOption } from './record-rules';
 
@@ -48,7 +48,7 @@ export class RecordValidator {
         if (field.required) this.report('000_Req', i, NO_PARAMS);
         this.passed[i] = field.required ? 0 : 1;
       } else {
-        this.passed[i] = field.check(value, this.reportField, this.run) ? 1 : 0;
+        this.passed[i] = checkField(field.plan, value, this.reportField, this.run) ? 1 : 0;
       }
     }
     for (let c = 0; c < crossChecks.length; c++) {
