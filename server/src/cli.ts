@@ -7,7 +7,7 @@ import { CliUsageError, createTokenCommand, createUserCommand } from './access/c
 import { StartupError } from './app/startup-error';
 import { migrate, openOrm } from './db/orm';
 import { loadDictionaryCatalogue, registerDictionaries } from './dictionaries/dictionary-catalogue';
-import { registerSchedules } from './overviews/module';
+import { registerSchedules, remindersCommand } from './overviews/module';
 import { todayInAmsterdam } from './shared/calendar';
 import { runValidateCommand } from './validation/cli-validate';
 import { seedDemoData } from './db/seeds/demo';
@@ -94,6 +94,16 @@ const commands: Record<string, Command> = {
       return code;
     },
   },
+  reminders: {
+    summary: 'reminders [--as-of YYYY-MM-DD]: mail the reminders due that day (default today); a second run on a day sends nothing',
+    async run(args) {
+      let code = 1;
+      await withDatabase(async (_orm, services) => {
+        code = await remindersCommand(services, args, process.stdout);
+      });
+      return code;
+    },
+  },
   help: {
     summary: 'list the commands',
     async run() {
@@ -115,8 +125,13 @@ async function main(argv: string[]): Promise<number> {
   return command.run(args);
 }
 
+/** Exit only once stdout is flushed: a pipe (`cli validate … | jq`) must get the whole report. */
+function exitAfterFlush(code: number): void {
+  process.stdout.write('', () => process.exit(code));
+}
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitAfterFlush(code),
   (error: unknown) => {
     if (error instanceof CliUsageError) {
       process.stderr.write(`${error.message}\n`);

@@ -34,7 +34,8 @@ export function testCluster(): Promise<TestCluster> {
 }
 
 /** Starts a datahub on a fresh database (migrations applied, demo data seeded) on a free port. */
-export async function startTestServer(env: Record<string, string> = {}, databaseUrl?: string): Promise<TestServer> {
+/** `logs`: when given, the server logs at debug level into it (to search the logs for what must never be there). */
+export async function startTestServer(env: Record<string, string> = {}, databaseUrl?: string, logs?: string[]): Promise<TestServer> {
   const url = databaseUrl ?? (await (await testCluster()).createDatabase());
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'datahub-test-data-'));
   const config = loadConfig({
@@ -42,6 +43,8 @@ export async function startTestServer(env: Record<string, string> = {}, database
     DATABASE_URL: url,
     DATAHUB_DATA_DIR: dataDir,
     DATAHUB_SECRET: 'test-secret-test-secret-test-secret-0123',
+    DATAHUB_STORAGE_KEY: '11'.repeat(32),
+    DATAHUB_PSEUDONYM_KEY: '22'.repeat(32),
     PORT: '0',
     HOST: '127.0.0.1',
     DATAHUB_DEMO: '1',
@@ -49,7 +52,8 @@ export async function startTestServer(env: Record<string, string> = {}, database
     ...env,
   });
   const clock = new TestClock();
-  const datahub = await startDatahub(config, createLogger(config.logLevel), { clock });
+  const logger = logs ? createLogger('debug', { write: (line: string) => void logs.push(line) }) : createLogger(config.logLevel);
+  const datahub = await startDatahub(config, logger, { clock });
   started.push(datahub);
   return { url: `http://127.0.0.1:${datahub.port}`, datahub, databaseUrl: url, dataDir, clock };
 }

@@ -23,6 +23,13 @@ export interface Config {
   publicUrl: string;
   /** Express `trust proxy`: set when a TLS-terminating proxy sets X-Forwarded-Proto. */
   trustProxy: boolean;
+  /** AES-256-GCM key for stored files (64 hex digits or base64); null: generated under dataDir. */
+  storageKey: string | null;
+  /** HMAC key for pseudonyms of identifying fields; null: generated under dataDir. */
+  pseudonymKey: string | null;
+  /** Run the delivery worker inside the server process (`pnpm worker` runs it on its own). */
+  inProcessWorker: boolean;
+  workerConcurrency: number;
 }
 
 export class ConfigError extends Error {
@@ -83,7 +90,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM ?? 'Registratie Datahub <noreply@datahub.localhost>',
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? '4000'}`).replace(/\/+$/, ''),
     trustProxy: env.TRUST_PROXY === '1',
+    storageKey: env.DATAHUB_STORAGE_KEY || null,
+    pseudonymKey: env.DATAHUB_PSEUDONYM_KEY || null,
+    inProcessWorker: (env.DATAHUB_WORKER ?? '1') === '1',
+    workerConcurrency: integer('DATAHUB_WORKER_CONCURRENCY', env.DATAHUB_WORKER_CONCURRENCY ?? '2', 1, 32, problems),
   };
+  if (config.production && config.storageKey === null) problems.push('DATAHUB_STORAGE_KEY is required when NODE_ENV=production.');
+  if (config.production && config.pseudonymKey === null) problems.push('DATAHUB_PSEUDONYM_KEY is required when NODE_ENV=production.');
+  if (env.DATAHUB_WORKER !== undefined && env.DATAHUB_WORKER !== '0' && env.DATAHUB_WORKER !== '1') problems.push(`DATAHUB_WORKER must be 0 or 1, but is "${env.DATAHUB_WORKER}".`);
   if (config.secret !== null && config.secret.length < 32) problems.push('DATAHUB_SECRET must be at least 32 characters long.');
   if (config.production && config.secret === null) problems.push('DATAHUB_SECRET is required when NODE_ENV=production.');
   if (config.smtpUrl !== null && !/^smtps?:\/\//.test(config.smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://.');

@@ -9,6 +9,7 @@ import { isAuthenticated } from '../access/actor';
 import { authenticate } from '../access/authenticate';
 import { dictionaryRoute } from '../dictionaries/dictionary.route';
 import { healthRoute } from '../health/health.route';
+import { reportExportRoutes } from '../reports/report-export.route';
 import { message } from '../shared/messages';
 import { createRequestContext, type RequestContext } from './context';
 import type { AppServices } from './services';
@@ -65,6 +66,10 @@ export function createHttpApp(options: { services: AppServices; apollo: ApolloSe
   if (config.trustProxy) app.set('trust proxy', 1);
   app.get('/healthz', healthRoute(services.orm));
   app.get('/api/dictionaries/:registry/:subDelivery/:version.json', dictionaryRoute(services.dictionaries));
+  const exports = reportExportRoutes(services);
+  app.get('/api/deliveries/:id/report.csv', cookieParser(), exports.csv);
+  app.get('/api/deliveries/:id/report.xlsx', cookieParser(), exports.xlsx);
+  app.get('/api/deliveries/:id/failed-records.csv', cookieParser(), exports.failedRecords);
   app.use(
     '/graphql',
     cookieParser(),

@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -6,10 +6,11 @@ export type { Logger };
  * Structured JSON logs on stdout. Never log request bodies, variables or database rows: they may
  * carry identifying values (BSN, names); log ids, codes and counts instead.
  */
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = {
     level,
     base: { service: 'datahub' },
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -10,6 +10,8 @@ import { UserResolver } from '../access/user.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { DictionaryResolver } from '../dictionaries/dictionary.resolver';
 import { FileCheckResolver } from '../file-check/file-check.resolver';
+import { DeliveryFieldsResolver } from '../deliveries/delivery-fields.resolver';
+import { DeliveryResolver } from '../deliveries/delivery.resolver';
 import { overviewResolvers } from '../overviews/module';
 import { InstitutionResolver } from '../institutions/institution.resolver';
 import { RegistryResolver } from '../registries/registry.resolver';
@@ -30,6 +32,8 @@ export const resolvers = [
   AuditResolver,
   DictionaryResolver,
   FileCheckResolver,
+  DeliveryResolver,
+  DeliveryFieldsResolver,
   ...overviewResolvers,
 ] as const;
 

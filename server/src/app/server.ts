@@ -6,7 +6,13 @@ import { ServerKeys } from '../access/secrets';
 import { loadServerSecret } from '../access/server-secret';
 import { type DictionaryCatalogue, loadDictionaryCatalogue, registerDictionaries } from '../dictionaries/dictionary-catalogue';
 import { createMailer } from '../mail/mailer';
+import { Pseudonymiser } from '../records/pseudonymiser';
+import { EncryptedFileStore } from '../storage/encrypted-file-store';
+import { loadKey } from '../storage/storage-key';
+import { sweepStaleUploads } from '../storage/sweep';
 import { registerSchedules } from '../overviews/module';
+import { prepareQueue } from '../jobs/queue';
+import { startWorker } from '../jobs/worker';
 import { todayInAmsterdam } from '../shared/calendar';
 import { type Clock, systemClock } from '../shared/clock';
 import type { AppServices } from './services';
@@ -31,7 +37,9 @@ export interface RunningDatahub {
 export async function createServices(config: Config, orm: MikroORM, logger: Logger, dictionaries: DictionaryCatalogue, clock: Clock = systemClock): Promise<AppServices> {
   const keys = new ServerKeys(await loadServerSecret(config));
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox'), logger });
-  return { config, orm, logger, clock, keys, mailer, dictionaries };
+  const fileStore = new EncryptedFileStore(path.join(config.dataDir, 'files'), await loadKey(config.storageKey, config.dataDir, 'storage-key'));
+  const pseudonymiser = new Pseudonymiser(await loadKey(config.pseudonymKey, config.dataDir, 'pseudonym-key'));
+  return { config, orm, logger, clock, keys, mailer, dictionaries, fileStore, pseudonymiser };
 }
 
 /** Starts the embedded database when no DATABASE_URL is given; otherwise checks the given one answers. */
@@ -68,6 +76,9 @@ export async function startDatahub(config: Config, logger: Logger, options: { cl
     await registerSchedules(orm.em.fork(), dictionaries);
     if (config.demoData) await seedDemoDataIfEmpty(orm.em.fork(), logger);
     const services = await createServices(config, orm, logger, dictionaries, clock);
+    await prepareQueue(database.url);
+    await sweepStaleUploads(path.join(config.dataDir, 'files'), logger);
+    const worker = config.inProcessWorker ? await startWorker(services, database.url) : null;
     const apollo = createApolloServer(await buildDatahubSchema(), { production: config.production, logger });
     await apollo.start();
     const app = createHttpApp({ services, apollo });
@@ -84,6 +95,7 @@ export async function startDatahub(config: Config, logger: Logger, options: { cl
           server.closeAllConnections();
         });
         await apollo.stop();
+        await worker?.stop();
         await orm.close();
         await database.embedded?.stop();
       },

@@ -2,6 +2,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ServerKeys } from '../access/secrets';
 import type { DictionaryCatalogue } from '../dictionaries/dictionary-catalogue';
 import type { Mailer } from '../mail/mailer';
+import type { Pseudonymiser } from '../records/pseudonymiser';
+import type { FileStore } from '../storage/file-store';
 import type { Clock } from '../shared/clock';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -15,4 +17,6 @@ export interface AppServices {
   keys: ServerKeys;
   mailer: Mailer;
   dictionaries: DictionaryCatalogue;
+  fileStore: FileStore;
+  pseudonymiser: Pseudonymiser;
 }

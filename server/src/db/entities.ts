@@ -12,6 +12,7 @@ import { DeliveryRecord } from '../records/delivery-record.entity';
 import { HeldRecordVersion } from '../records/held-record-version.entity';
 import { HeldRecord } from '../records/held-record.entity';
 import { ReportLine } from '../reports/report-line.entity';
+import { WorkerHeartbeat } from '../jobs/worker-heartbeat.entity';
 import { overviewEntities } from '../overviews/module';
 import { DictionaryVersion } from '../dictionaries/dictionary-version.entity';
 import { Institution } from '../institutions/institution.entity';
@@ -42,5 +43,6 @@ export const entities = [
   DeliveryRecord,
   HeldRecord,
   HeldRecordVersion,
+  WorkerHeartbeat,
   ...overviewEntities,
 ];

@@ -44,6 +44,23 @@ const MESSAGES = {
     en: 'Only hub staff can grant this.',
   },
   ALREADY_GRANTED: { nl: 'De gebruiker heeft deze rol al.', en: 'The user already holds this role.' },
+  DELIVERY_FIELDS_MISSING: {
+    nl: 'De bestandsnaam volgt de aanleverspecificatie niet; vul {fields} zelf in.',
+    en: 'The file name does not follow the delivery specification; fill in {fields} yourself.',
+  },
+  UNKNOWN_INSTITUTION: { nl: 'Instelling {code} is onbekend of niet actief.', en: 'Institution {code} is unknown or not active.' },
+  UNKNOWN_UNIT: { nl: 'Instelling {code} heeft geen onderdeel {unit}.', en: 'Institution {code} has no unit {unit}.' },
+  UNKNOWN_VERSION: {
+    nl: 'Registratie {registry} kent geen actieve datadictionary-versie {version}.',
+    en: 'Registry {registry} has no active dictionary version {version}.',
+  },
+  NOT_YOUR_DELIVERY: {
+    nl: 'U mag niet aanleveren voor instelling {code}, registratie {registry}.',
+    en: 'You may not deliver for institution {code}, registry {registry}.',
+  },
+  FILE_TOO_LARGE: { nl: 'Het bestand is groter dan {max} bytes.', en: 'The file is larger than {max} bytes.' },
+  UPLOAD_ABORTED: { nl: 'Het uploaden is afgebroken; er is niets opgeslagen.', en: 'The upload was interrupted; nothing was stored.' },
+  CREATION_DATE_FUTURE: { nl: 'De aanmaakdatum {date} ligt in de toekomst.', en: 'The creation date {date} is in the future.' },
   ORGANISATION_EXISTS: { nl: 'Er bestaat al een organisatie met de naam {name}.', en: 'An organisation named {name} already exists.' },
   INVALID_EXPIRY: { nl: 'De geldigheid moet 1 tot {max} dagen zijn.', en: 'The validity must be 1 to {max} days.' },
 } as const;

@@ -2,10 +2,14 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123153802 } from './Migration20261123153802';
 import { Migration20261123154842 } from './Migration20261123154842';
 import { Migration20261123161509 } from './Migration20261123161509';
+import { Migration20261123161958 } from './Migration20261123161958';
+import { Migration20261123162203 } from './Migration20261123162203';
 
 /** Applied in this order; `pnpm cli migration:create` writes new files here, then add them below. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123153802_domain_core', class: Migration20261123153802 },
   { name: 'Migration20261123154842_identity_and_audit', class: Migration20261123154842 },
   { name: 'Migration20261123161509_deliveries', class: Migration20261123161509 },
+  { name: 'Migration20261123161958_schedules_and_participations', class: Migration20261123161958 },
+  { name: 'Migration20261123162203_worker_heartbeat', class: Migration20261123162203 },
 ];

@@ -1,0 +1,52 @@
+import GraphQLUpload from 'graphql-upload/GraphQLUpload.mjs';
+import type { FileUpload } from 'graphql-upload/Upload.mjs';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../app/context';
+import type { AuthRefusal } from '../access/auth.types';
+import { Role } from '../access/role';
+import { findReadableDelivery, searchDeliveries } from './delivery.query';
+import { DeliveryFilter, UploadDeliveryInput } from './delivery.inputs';
+import { Delivery } from './delivery.entity';
+import { DeliveryConnection, FileNameCheckResult, UploadDeliveryResult } from './delivery.types';
+import { checkFileNameForDelivery } from './file-name-check.service';
+import { uploadDelivery } from './upload.service';
+
+@Resolver(() => Delivery)
+export class DeliveryResolver {
+  @Authorized(Role.SUBMITTER)
+  @Mutation(() => UploadDeliveryResult, {
+    description:
+      'Delivers one file (GraphQL multipart request; header Apollo-Require-Preflight). Stored encrypted, then checked by a worker: follow `delivery(id).status` and `progress`. Refused before the file is read when it is not yours to deliver.',
+  })
+  async uploadDelivery(
+    @Ctx() ctx: RequestContext,
+    @Arg('file', () => GraphQLUpload, { description: 'The CSV or XML file (at most DATAHUB_UPLOAD_MAX_BYTES).' }) file: Promise<FileUpload>,
+    @Arg('input', () => UploadDeliveryInput, { description: 'Period, test flag, and the fields a non-conforming name does not give.' }) input: UploadDeliveryInput,
+  ): Promise<Delivery | AuthRefusal> {
+    return uploadDelivery(ctx, await file, input);
+  }
+
+  @Authorized(Role.SUBMITTER)
+  @Query(() => FileNameCheckResult, { description: '"Controleren": the fields a file name gives, and what would stop or warn about a delivery under that name.' })
+  checkDeliveryFileName(@Ctx() ctx: RequestContext, @Arg('fileName', () => String, { description: 'The file\'s name.' }) fileName: string): Promise<FileNameCheckResult> {
+    return checkFileNameForDelivery(ctx, fileName);
+  }
+
+  @Authorized()
+  @Query(() => Delivery, { description: 'One delivery; "not found" when it is not yours to see.' })
+  delivery(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Delivery id.' }) id: string): Promise<Delivery> {
+    return findReadableDelivery(ctx, id);
+  }
+
+  @Authorized()
+  @Query(() => DeliveryConnection, { description: 'Deliveries you may see (Aangeleverd), newest first.' })
+  deliveries(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => DeliveryFilter, { nullable: true, description: 'Conditions.' }) filter?: DeliveryFilter | null,
+    @Arg('first', () => Int, { defaultValue: 25, description: 'Page size (1–200).' }) first: number = 25,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor from the previous page.' }) after?: string | null,
+  ): Promise<DeliveryConnection> {
+    return searchDeliveries(ctx, filter ?? {}, first, after);
+  }
+}
+

@@ -1,0 +1,62 @@
+import { createUnionType, Field, Int, ObjectType } from 'type-graphql';
+import { AuthRefusal } from '../access/auth.types';
+import { LocalDateScalar } from '../shared/scalars';
+import { Delivery } from './delivery.entity';
+
+export const UploadDeliveryResult = createUnionType({
+  name: 'UploadDeliveryResult',
+  description: 'The delivery, stored and queued for processing; or why it was refused (nothing stored).',
+  types: () => [Delivery, AuthRefusal] as const,
+  resolveType: (value) => (value instanceof AuthRefusal ? AuthRefusal : Delivery),
+});
+
+@ObjectType({ description: 'A page of deliveries, newest first.' })
+export class DeliveryConnection {
+  @Field(() => Int, { description: 'Deliveries matching the filter.' })
+  totalCount!: number;
+
+  @Field(() => [Delivery], { description: 'This page.' })
+  nodes!: Delivery[];
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' })
+  endCursor!: string | null;
+
+  @Field(() => Boolean, { description: 'Whether more follow.' })
+  hasNextPage!: boolean;
+}
+
+@ObjectType({ description: 'What a file name says and what "Controleren" finds about it before delivering.' })
+export class FileNameCheckResult {
+  @Field(() => Boolean, { description: 'True when the name follows the convention.' })
+  conforming!: boolean;
+
+  @Field(() => String, { nullable: true, description: '8-digit institution code from the name.' })
+  institutionCode!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Unit number.' })
+  unit!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Registry code.' })
+  registry!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Sub-delivery the registry and version belong to.' })
+  subDelivery!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Dictionary version.' })
+  version!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Sequence number.' })
+  sequenceNumber!: number | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Creation date.' })
+  creationDate!: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'TEST in the name.' })
+  test!: boolean | null;
+
+  @Field(() => [String], { description: 'Errors: what is wrong with the name or its fields, in the user\'s language. Delivering is refused while any remain.' })
+  problems!: string[];
+
+  @Field(() => [String], { description: 'Warnings that do not stop a delivery (e.g. B09 sequence number, B08 hand-filled name).' })
+  warnings!: string[];
+}

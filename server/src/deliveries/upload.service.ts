@@ -1,0 +1,96 @@
+import type { FileUpload } from 'graphql-upload/Upload.mjs';
+import type { RequestContext } from '../app/context';
+import { type AuthRefusal, refusal } from '../access/auth.types';
+import { AuditEventType } from '../audit/audit-event.entity';
+import { recordAudit } from '../audit/audit.service';
+import { enqueueDeliveryProcessing } from '../jobs/queue';
+import { Channel } from '../registries/channel';
+import { todayInAmsterdam } from '../shared/calendar';
+import { message } from '../shared/messages';
+import type { Period } from '../shared/period';
+import type { StoredFile } from '../storage/file-store';
+import { Delivery } from './delivery.entity';
+import { resolveDeliveryTarget, type TargetInput } from './delivery-target';
+
+function uploadRefusal(ctx: RequestContext, error: unknown): AuthRefusal {
+  const text = error instanceof Error ? error.message : '';
+  if (/exceeds the .* size limit/i.test(text)) {
+    return refusal('FILE_TOO_LARGE', message(ctx.actor.language, 'FILE_TOO_LARGE', { max: ctx.services.config.uploadMaxBytes }), { field: 'file' });
+  }
+  return refusal('UPLOAD_ABORTED', message(ctx.actor.language, 'UPLOAD_ABORTED'), { field: 'file' });
+}
+
+/**
+ * Stores the file (encrypted, hashed on the way) and commits the delivery row and its processing
+ * job in one transaction. Refused before the stream is read when the target is wrong or not the
+ * actor's to deliver (the stream is destroyed and the refusal audited).
+ */
+export async function uploadDelivery(ctx: RequestContext, upload: FileUpload, input: TargetInput & { period: Period }): Promise<Delivery | AuthRefusal> {
+  const em = ctx.em;
+  const target = await resolveDeliveryTarget(em, ctx.actor, upload.filename, input);
+  if (!('institution' in target)) {
+    upload.createReadStream().destroy();
+    await recordAudit(ctx.services.orm.em.fork(), ctx.actor, {
+      event: AuditEventType.AUTHORISATION_FAILURE,
+      action: 'uploadDelivery',
+      objectType: 'Delivery',
+      detail: target.code,
+    });
+    return target;
+  }
+  if (target.creationDate && target.creationDate > todayInAmsterdam(ctx.services.clock.now())) {
+    upload.createReadStream().destroy();
+    return refusal('CREATION_DATE_FUTURE', message(ctx.actor.language, 'CREATION_DATE_FUTURE', { date: target.creationDate }), { field: 'creationDate' });
+  }
+  let stored: StoredFile;
+  try {
+    stored = await ctx.services.fileStore.put(upload.createReadStream());
+  } catch (error) {
+    return uploadRefusal(ctx, error);
+  }
+  const now = ctx.services.clock.now();
+  try {
+    return await em.transactional(async (tx) => {
+      const sameBytes = await tx.findOne(
+        Delivery,
+        { institution: target.institution.id, subDelivery: target.subDelivery.id, period: input.period.code, sha256: stored.sha256 },
+        { orderBy: { deliveredAt: 'asc' } },
+      );
+      const delivery = tx.create(Delivery, {
+        institution: target.institution,
+        unit: target.unit,
+        subDelivery: target.subDelivery,
+        dictionaryVersion: target.dictionaryVersion,
+        period: input.period.code,
+        test: target.test,
+        channel: Channel.PORTAL,
+        fileName: upload.filename.slice(0, 255),
+        fileNameConforming: target.fileNameConforming,
+        sequenceNumber: target.sequenceNumber,
+        creationDate: target.creationDate,
+        size: String(stored.size),
+        sha256: stored.sha256,
+        storageKey: stored.key,
+        sameBytesAs: sameBytes,
+        deliveredBy: ctx.actor.user?.id ?? null,
+        deliveredAt: now,
+        deliveryDate: todayInAmsterdam(now),
+      });
+      await tx.flush();
+      await enqueueDeliveryProcessing(tx, delivery.id);
+      await recordAudit(tx, ctx.actor, {
+        event: AuditEventType.CREATE,
+        action: 'uploadDelivery',
+        objectType: 'Delivery',
+        objectId: delivery.id,
+        institutionId: target.institution.id,
+        detail: target.test ? 'TEST' : 'PROD',
+      });
+      return delivery;
+    });
+  } catch (error) {
+    // Nothing was committed: do not keep an orphan file.
+    await ctx.services.fileStore.remove(stored.key).catch(() => undefined);
+    throw error;
+  }
+}

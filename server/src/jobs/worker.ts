@@ -1,0 +1,93 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { type Job, Logger as GraphileLogger, run, type Runner } from 'graphile-worker';
+import pg from 'pg';
+import type { AppServices } from '../app/services';
+import type { Logger } from '../app/logger';
+import { User } from '../access/user.entity';
+import { DeliveryStatus } from '../deliveries/delivery-status';
+import { Delivery } from '../deliveries/delivery.entity';
+import { processDelivery } from '../deliveries/processing/process-delivery';
+import { deliveryProcessedMail } from '../mail/delivery-mail';
+import { SubDelivery } from '../registries/sub-delivery.entity';
+import { Registry } from '../registries/registry.entity';
+import { MAX_DELIVERY_ATTEMPTS, PROCESS_DELIVERY } from './queue';
+import { startWorkerWatch } from './worker-watch';
+
+export interface RunningWorker {
+  stop(): Promise<void>;
+}
+
+/** A failure reason fit to show: the error's kind and first line, never file contents (the engine reports those). */
+function failureReason(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.split('\n')[0]!.replace(/[0-9]{9,}/g, '…').slice(0, 300);
+}
+
+async function notifySubmitter(services: AppServices, deliveryId: string): Promise<void> {
+  const em = services.orm.em.fork();
+  const delivery = await em.findOne(Delivery, { id: deliveryId });
+  if (!delivery?.deliveredBy) return;
+  const user = await em.findOne(User, { id: delivery.deliveredBy.id, active: true });
+  const subDelivery = await em.findOne(SubDelivery, { id: delivery.subDelivery.id });
+  const registry = subDelivery ? await em.findOne(Registry, { id: subDelivery.registry.id }) : null;
+  if (!user || !registry) return;
+  const link = `${services.config.publicUrl}/aanleveringen/${delivery.id}`;
+  await services.mailer.send(deliveryProcessedMail(user, { status: delivery.status, registry: registry.code, period: delivery.period }, link));
+}
+
+/**
+ * One job per delivery. A system failure is retried (graphile-worker backs off); after the last
+ * attempt the delivery becomes FAILED with the reason, and the job ends instead of looping.
+ */
+export function deliveryTask(services: AppServices) {
+  return async (payload: unknown, helpers: { job: Job; logger: { info(message: string): void } }) => {
+    const deliveryId = (payload as { deliveryId?: unknown }).deliveryId;
+    if (typeof deliveryId !== 'string') return;
+    try {
+      const status = await processDelivery(services, deliveryId);
+      services.logger.info({ deliveryId, status, attempt: helpers.job.attempts }, 'delivery processed');
+    } catch (error) {
+      const last = helpers.job.attempts >= (helpers.job.max_attempts ?? MAX_DELIVERY_ATTEMPTS);
+      services.logger.warn({ deliveryId, attempt: helpers.job.attempts, last, reason: failureReason(error) }, 'delivery processing failed');
+      if (!last) {
+        await services.orm.em.fork().nativeUpdate(Delivery, { id: deliveryId }, { status: DeliveryStatus.RECEIVED });
+        throw error;
+      }
+      await services.orm.em.fork().nativeUpdate(Delivery, { id: deliveryId }, { status: DeliveryStatus.FAILED, failureReason: failureReason(error), processedAt: services.clock.now() });
+    }
+    await notifySubmitter(services, deliveryId).catch((error: unknown) => services.logger.warn({ deliveryId, reason: failureReason(error) }, 'could not send the processing mail'));
+  };
+}
+
+function graphileLogger(logger: Logger): GraphileLogger {
+  return new GraphileLogger(() => (level, message) => {
+    if (level === 'error') logger.error({ component: 'worker' }, message);
+    else if (level === 'warning') logger.warn({ component: 'worker' }, message);
+    else logger.debug({ component: 'worker' }, message);
+  });
+}
+
+/** Runs the delivery worker (in the server by default, or on its own with `pnpm worker`); several may run at once. */
+export async function startWorker(services: AppServices, databaseUrl: string): Promise<RunningWorker> {
+  const pgPool = new pg.Pool({ connectionString: databaseUrl, max: services.config.workerConcurrency + 2 });
+  pgPool.on('error', (error) => services.logger.warn({ reason: failureReason(error) }, 'worker pool connection lost'));
+  const processTag = `datahub-${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const runner: Runner = await run({
+    pgPool,
+    concurrency: services.config.workerConcurrency,
+    noHandleSignals: true,
+    pollInterval: 1000,
+    logger: graphileLogger(services.logger),
+    taskList: { [PROCESS_DELIVERY]: deliveryTask(services) as never },
+  });
+  const watch = startWorkerWatch(pgPool, processTag, services.logger);
+  runner.events.on('job:start', ({ worker }) => void watch.claim(worker.workerId));
+  return {
+    async stop() {
+      watch.stop();
+      await runner.stop();
+      await pgPool.end();
+    },
+  };
+}

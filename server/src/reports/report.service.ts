@@ -1,0 +1,121 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../app/context';
+import { AuditEventType } from '../audit/audit-event.entity';
+import { recordAudit } from '../audit/audit.service';
+import type { Delivery } from '../deliveries/delivery.entity';
+import type { LoadedDictionary } from '../dictionaries/dictionary-files';
+import type { Language } from '../shared/messages';
+import { type Finding, type MessageClass, renderFindingMessage } from '../validation';
+import type { ReportCodeTotal, ReportLineConnection, ReportLineView } from './report.types';
+
+export interface StoredLine {
+  ordinal: number;
+  record_number: number | null;
+  code: string;
+  class: string;
+  field: string | null;
+  params: Record<string, string | number>;
+  key_values: Record<string, string> | null;
+}
+
+/** The dictionary a delivery was checked with. */
+export async function dictionaryOf(ctx: { em: RequestContext['em']; services: RequestContext['services'] }, delivery: Delivery): Promise<LoadedDictionary> {
+  const rows = await ctx.em.getConnection().execute<{ registry: string; sub: string; version: string }[]>(
+    `select r.code as registry, s.code as sub, v.version from dictionary_version v join sub_delivery s on s.id = v.sub_delivery_id join registry r on r.id = s.registry_id where v.id = ?`,
+    [delivery.dictionaryVersion.id],
+  );
+  const row = rows[0];
+  const loaded = row ? ctx.services.dictionaries.find(row.registry, row.sub, row.version) : undefined;
+  if (!loaded) throw new Error(`no dictionary for delivery ${delivery.id}`);
+  return loaded;
+}
+
+export function renderLine(line: StoredLine, dictionary: LoadedDictionary, language: Language): ReportLineView {
+  const finding: Finding = {
+    recordNumber: line.record_number,
+    code: line.code,
+    class: line.class as MessageClass,
+    field: line.field,
+    params: line.params,
+    keyValues: line.key_values,
+  };
+  return {
+    ordinal: line.ordinal,
+    recordNumber: line.record_number,
+    code: line.code,
+    class: line.class,
+    field: line.field,
+    message: renderFindingMessage(finding, dictionary.dictionary, language),
+    // JSONB does not keep key order: give the report key columns in the dictionary's order.
+    keyValues: line.key_values
+      ? dictionary.dictionary.reportKey.filter((name) => name in (line.key_values as object)).map((name) => ({ name, value: (line.key_values as Record<string, string>)[name] as string }))
+      : [],
+  };
+}
+
+/** Report order: file-level lines first, then per record its lines in check order. */
+export function orderedLines(knex: Knex, deliveryId: string, filter: { code?: string | null; class?: string | null }) {
+  const query = knex('report_line').where('delivery_id', deliveryId);
+  if (filter.code) query.where('code', filter.code);
+  if (filter.class) query.where('class', filter.class);
+  return query;
+}
+
+/** Reading report lines is reading patient-linked data: audited, and refused if the audit row fails. */
+export async function reportLinesPage(
+  ctx: RequestContext,
+  delivery: Delivery,
+  args: { first: number; after?: string | null; code?: string | null; class?: string | null },
+): Promise<ReportLineConnection> {
+  const knex = ctx.em.getKnex() as Knex;
+  const limit = Math.min(Math.max(args.first, 1), 500);
+  const offset = args.after ? Math.max(0, Number(Buffer.from(args.after, 'base64url').toString('utf8')) || 0) : 0;
+  const base = orderedLines(knex, delivery.id, args);
+  const [{ count }] = (await base.clone().count({ count: '*' })) as [{ count: string }];
+  const rows = (await base
+    .clone()
+    .select('ordinal', 'record_number', 'code', 'class', 'field', 'params', 'key_values')
+    .orderByRaw('record_number asc nulls first, ordinal asc')
+    .limit(limit)
+    .offset(offset)) as StoredLine[];
+  await recordAudit(ctx.em, ctx.actor, {
+    event: AuditEventType.READ,
+    action: 'reportLines',
+    objectType: 'Delivery',
+    objectId: delivery.id,
+    institutionId: delivery.institution.id,
+    detail: `${rows.length} lines from ${offset}`,
+  });
+  const dictionary = await dictionaryOf(ctx, delivery);
+  const totalCount = Number(count);
+  const end = offset + rows.length;
+  return {
+    totalCount,
+    nodes: rows.map((row) => renderLine(row, dictionary, ctx.actor.language)),
+    endCursor: rows.length ? Buffer.from(String(end), 'utf8').toString('base64url') : null,
+    hasNextPage: end < totalCount,
+  };
+}
+
+/** Totals per code with what the check means and how to fix it, from the dictionary. */
+export async function reportTotals(ctx: RequestContext, delivery: Delivery): Promise<ReportCodeTotal[]> {
+  const knex = ctx.em.getKnex() as Knex;
+  const rows = (await knex('report_line').where('delivery_id', delivery.id).select('code', 'class').count({ count: '*' }).groupBy('code', 'class').orderBy('code')) as {
+    code: string;
+    class: string;
+    count: string;
+  }[];
+  const dictionary = await dictionaryOf(ctx, delivery);
+  const checks = [...dictionary.dictionary.common.checks, ...dictionary.dictionary.checks];
+  const language = ctx.actor.language;
+  return rows.map((row) => {
+    const check = checks.find((candidate) => candidate.code === row.code);
+    return {
+      code: row.code,
+      class: row.class,
+      count: Number(row.count),
+      description: check?.description[language] ?? row.code,
+      hint: check?.hint?.[language] ?? null,
+    };
+  });
+}

@@ -1,0 +1,59 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { KeyValue } from '../file-check/file-check.types';
+
+@ObjectType({ description: 'A line of a processing report, rendered in the user\'s language.' })
+export class ReportLineView {
+  @Field(() => Int, { description: 'Position in the report (0-based).' })
+  ordinal!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Data record number from 1; null for the file as a whole.' })
+  recordNumber!: number | null;
+
+  @Field(() => String, { description: 'Check code, e.g. `015_X_Y_EQ`.' })
+  code!: string;
+
+  @Field(() => String, { description: 'Class: F, W, BF, BW, TF or TW.' })
+  class!: string;
+
+  @Field(() => String, { nullable: true, description: 'The field, when the line is about one.' })
+  field!: string | null;
+
+  @Field(() => String, { description: 'The message.' })
+  message!: string;
+
+  @Field(() => [KeyValue], { description: 'The record\'s report key values (identifying values never appear).' })
+  keyValues!: KeyValue[];
+}
+
+@ObjectType({ description: 'A page of report lines in report order.' })
+export class ReportLineConnection {
+  @Field(() => Int, { description: 'Lines matching the filter.' })
+  totalCount!: number;
+
+  @Field(() => [ReportLineView], { description: 'This page.' })
+  nodes!: ReportLineView[];
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' })
+  endCursor!: string | null;
+
+  @Field(() => Boolean, { description: 'Whether more lines follow.' })
+  hasNextPage!: boolean;
+}
+
+@ObjectType({ description: 'How often a code occurs in a report, what it means and how to fix it.' })
+export class ReportCodeTotal {
+  @Field(() => String, { description: 'Check code.' })
+  code!: string;
+
+  @Field(() => String, { description: 'Class.' })
+  class!: string;
+
+  @Field(() => Int, { description: 'Lines with this code.' })
+  count!: number;
+
+  @Field(() => String, { description: 'What is checked.' })
+  description!: string;
+
+  @Field(() => String, { nullable: true, description: 'How to fix it, in plain language.' })
+  hint!: string | null;
+}

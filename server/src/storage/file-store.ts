@@ -1,0 +1,20 @@
+import type { Readable } from 'node:stream';
+
+export interface StoredFile {
+  key: string;
+  size: number;
+  sha256: string;
+}
+
+/**
+ * Where delivered files live. The file name a user gave is never part of a key: keys are made here.
+ * One implementation today (encrypted files under the data folder); an S3-compatible store can
+ * implement the same three methods.
+ */
+export interface FileStore {
+  /** Streams `source` into the store, encrypting it, and returns its key, plain size and plain SHA-256. */
+  put(source: Readable): Promise<StoredFile>;
+  /** The plain bytes again; fails if they were altered (authentication tag). */
+  open(key: string): Readable;
+  remove(key: string): Promise<void>;
+}

@@ -1,0 +1,101 @@
+import { expect } from 'chai';
+import { asUser, expectOk, latestMail, tokenFor } from '../../support/actors';
+import { example, settled, upload } from '../../support/deliveries';
+import { startTestServer, type TestServer } from '../../support/server';
+
+/** Every text value of every table in the public and graphile_worker schemas, as one string. */
+async function databaseDump(server: TestServer): Promise<string> {
+  const connection = server.datahub.orm.em.fork().getConnection();
+  const tables = (await connection.execute(
+    `select table_schema, table_name from information_schema.tables where table_schema in ('public', 'graphile_worker') and table_type = 'BASE TABLE'`,
+  )) as { table_schema: string; table_name: string }[];
+  const parts: string[] = [];
+  for (const table of tables) {
+    const rows = await connection.execute(`select t::text as row from "${table.table_schema}"."${table.table_name}" t`);
+    for (const row of rows as { row: string }[]) parts.push(row.row);
+  }
+  return parts.join('\n');
+}
+
+describe('deliveries: pseudonymisation, exports and the processing mail', () => {
+  const logs: string[] = [];
+  let server: TestServer;
+  let submitter: string;
+  let pmicdId: string;
+  const pmicd = example('PMICD/PMICD/2018.0.5/examples/valid.csv');
+  const bsns = pmicd.split('\n').slice(1).filter(Boolean).map((line) => line.split(',')[1] as string);
+  const names = ['Jansen', 'Pieter', 'Bakker-de Vries'];
+  before(async () => {
+    server = await startTestServer({}, undefined, logs);
+    submitter = await tokenFor(server, 'aanlever@zuidermeer.test');
+    const hub = await tokenFor(server, 'hub@datahub.test');
+    const admin = await tokenFor(server, 'beheer@zuidermeer.test');
+    const users = expectOk(await asUser<{ institutionUsers: { id: string; email: string }[] }>(server, admin, '{ institutionUsers(institutionCode: "11111111") { id email } }'));
+    const id = users.institutionUsers.find((user) => user.email === 'aanlever@zuidermeer.test')?.id;
+    await asUser(server, hub, 'mutation ($id: ID!) { grantRole(userId: $id, input: { role: SUBMITTER, institutionCode: "11111111", registryCodes: ["PMICD"] }) { __typename } }', { id });
+    const delivery = await upload(server, submitter, '11111111_0_PMICD_2018.0.5_301_20260410_PROD.csv', pmicd, { period: '2026K1' });
+    pmicdId = delivery.id;
+    await settled(server, pmicdId);
+  });
+
+  it('stores no BSN or name of a PMICD file anywhere in the database: only keyed pseudonyms', async () => {
+    const dump = await databaseDump(server);
+    expect(bsns.length).to.be.greaterThan(2);
+    for (const value of [...bsns, ...names]) expect(dump, value).not.to.include(value);
+    expect(dump).to.match(/ps_[A-Za-z0-9_-]{43}/);
+  });
+
+  it('writes no BSN or name to the logs, even at debug level', () => {
+    const text = logs.join('');
+    expect(text.length).to.be.greaterThan(0);
+    for (const value of [...bsns, ...names]) expect(text, value).not.to.include(value);
+  });
+
+  it('gives the same BSN the same pseudonym in a later delivery', async () => {
+    const again = await upload(server, submitter, '11111111_0_PMICD_2018.0.5_302_20260410_PROD.csv', pmicd, { period: '2026K2' });
+    await settled(server, again.id);
+    const rows = (await server.datahub.orm.em.fork().getConnection().execute(
+      `select a.payload ->> 'BSN' as first, b.payload ->> 'BSN' as second from delivery_record a join delivery_record b on b.record_number = a.record_number
+        where a.delivery_id = ? and b.delivery_id = ? order by a.record_number`,
+      [pmicdId, again.id],
+    )) as { first: string; second: string }[];
+    expect(rows.length).to.equal(bsns.length);
+    expect(rows.every((row) => row.first === row.second && row.first.startsWith('ps_'))).to.equal(true);
+  });
+
+  it('exports the report and the failed records as CSV with formula cells neutralised, and audits each export', async () => {
+    const delivery = await upload(server, submitter, '11111111_0_CAT_1.4_303_20260410_PROD.csv',
+      'OperatieID,OperatieDatum,PatientCode,Geboortejaar,Geslacht,ODS,VaCCPre,VaCCPO,Anesthesie,Complicatie,ComplicatieType\nK1,2026-02-03,=1+2,1948,X,01,0.30,0.90,1,N,\nK2,2026-02-03,P2,1948,V,01,0.30,0.90,1,N,\n', { period: '2026K1' });
+    await settled(server, delivery.id);
+    const report = await fetch(`${server.url}/api/deliveries/${delivery.id}/report.csv`, { headers: { authorization: `Bearer ${submitter}` } });
+    const failed = await fetch(`${server.url}/api/deliveries/${delivery.id}/failed-records.csv`, { headers: { authorization: `Bearer ${submitter}` } });
+    const [reportCsv, failedCsv] = [await report.text(), await failed.text()];
+    const audited = await server.datahub.orm.em.fork().getConnection().execute(`select count(*)::int as n from audit_event where event = 'EXPORT' and object_id = ?`, [delivery.id]);
+    expect(report.status).to.equal(200);
+    expect(reportCsv).to.include('"001_RefTab","F","Geslacht"');
+    expect(failedCsv.split('\r\n')[1]).to.equal(`"K1","2026-02-03","'=1+2","1948","X","01","0.30","0.90","1","N",""`);
+    expect(audited[0].n).to.equal(2);
+  });
+
+  it('exports XLSX and the failed records (identifying columns left out)', async () => {
+    const xlsx = await fetch(`${server.url}/api/deliveries/${pmicdId}/report.xlsx`, { headers: { authorization: `Bearer ${submitter}` } });
+    const failed = await fetch(`${server.url}/api/deliveries/${pmicdId}/failed-records.csv`, { headers: { authorization: `Bearer ${submitter}` } });
+    const bytes = Buffer.from(await xlsx.arrayBuffer());
+    expect(xlsx.status).to.equal(200);
+    expect(bytes.subarray(0, 2).toString()).to.equal('PK');
+    expect((await failed.text()).split('\r\n')[0]).to.equal('ProcedureID,Geboortedatum,Geslacht,ImplantatieDatum,Procedure,DeviceType,Fabrikant,Model,Serienummer,Indicatie,Complicatie30d');
+  });
+
+  it('answers 404 for another institution\'s delivery export, as for an unknown one', async () => {
+    const other = await tokenFor(server, 'beheer@maasdal.test');
+    const response = await fetch(`${server.url}/api/deliveries/${pmicdId}/report.csv`, { headers: { authorization: `Bearer ${other}` } });
+    expect(response.status).to.equal(404);
+  });
+
+  it('mails the submitter when processing ends: outcome and link, no data', () => {
+    const mail = latestMail(server, 'aanlever@zuidermeer.test');
+    expect(mail).to.match(/Aanlevering (PMICD|CAT) .*: Verwerkt/);
+    expect(mail).to.include('/aanleveringen/');
+    for (const value of bsns) expect(mail).not.to.include(value);
+  });
+});
