@@ -4,7 +4,11 @@ import NotFound from './components/NotFound.vue';
 import { onUnauthenticated } from './graphql/client';
 import { accessRoutes } from './modules/access';
 import { forgetMe, loadMe } from './modules/access/session';
+import { deliveriesRoutes } from './modules/deliveries';
+import { dictionariesRoutes } from './modules/dictionaries';
+import { fileCheckRoutes } from './modules/file-check';
 import { hubRoutes } from './modules/hub';
+import { overviewsRoutes } from './modules/overviews';
 import { registriesRoutes } from './modules/registries';
 import { usersRoutes } from './modules/users';
 
@@ -28,14 +32,14 @@ const comingSoon = (path: string, name: string, titleKey: string, descriptionKey
   }) satisfies RouteRecordRaw;
 
 const routes: RouteRecordRaw[] = [
+  ...overviewsRoutes,
   ...registriesRoutes,
   ...accessRoutes,
   ...usersRoutes,
   ...hubRoutes,
-  comingSoon('/overview', 'overview', 'nav.overview', 'comingSoon.overview'),
-  comingSoon('/deliveries', 'deliveries', 'nav.deliveries', 'comingSoon.deliveries'),
-  comingSoon('/expected', 'expected', 'nav.expected', 'comingSoon.expected'),
-  comingSoon('/upload', 'upload', 'nav.upload', 'comingSoon.upload'),
+  ...dictionariesRoutes,
+  ...fileCheckRoutes,
+  ...deliveriesRoutes,
   comingSoon('/forwardings', 'forwardings', 'nav.forwardings', 'comingSoon.forwardings'),
   {
     path: '/:pathMatch(.*)*',

@@ -46,6 +46,10 @@ const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>
   'Query.period': { call: '{ period(code: "2026K1") { kind } }', allowed: EVERYONE },
   'Query.dictionaries': { call: '{ dictionaries { id } }', allowed: EVERYONE },
   'Query.dictionary': { call: '{ dictionary(id: "CAT/Cataract/1.4") { id } }', allowed: EVERYONE },
+  'Query.delivery': { call: `{ delivery(id: "${NO_ID}") { id } }`, allowed: SIGNED_IN },
+  'Query.deliveries': { call: '{ deliveries { totalCount } }', allowed: SIGNED_IN },
+  'Query.checkDeliveryFileName': { call: '{ checkDeliveryFileName(fileName: "11111111_0_CAT_1.4_1_20260410_PROD.csv") { conforming } }', allowed: ['SUBMITTER'] },
+  'Mutation.uploadDelivery': { call: 'mutation ($file: Upload!) { uploadDelivery(file: $file, input: { period: "2026K1" }) { __typename } }', allowed: ['SUBMITTER'], upload: true },
   'Query.validateFile': { call: 'query ($file: Upload!) { validateFile(file: $file, dictionary: "CAT/Cataract/1.4") { status } }', allowed: SIGNED_IN, upload: true },
   'Query.institutions': { call: '{ institutions { code } }', allowed: SIGNED_IN },
   'Query.institution': { call: '{ institution(code: "11111111") { code } }', allowed: SIGNED_IN },
@@ -77,6 +81,17 @@ const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>
   'Mutation.deactivateUser': { call: `mutation { deactivateUser(userId: "${NO_ID}") { __typename } }`, allowed: ADMINS },
   'Mutation.reactivateUser': { call: `mutation { reactivateUser(userId: "${NO_ID}") { __typename } }`, allowed: ADMINS },
   'Mutation.createOrganisation': { call: 'mutation { createOrganisation(kind: REQUESTER, name: "Matrix BV") { id } }', allowed: HUB },
+  'Query.deliveryOverview': { call: '{ deliveryOverview(institutionCode: "11111111", asOf: "2026-06-01") { asOf } }', allowed: ['HUB_STAFF', 'LOCAL_ADMIN', 'SUBMITTER', 'VIEWER'] },
+  'Query.expectedDeliveries': { call: '{ expectedDeliveries(first: 1) { totalCount } }', allowed: ['HUB_STAFF', 'LOCAL_ADMIN', 'SUBMITTER', 'VIEWER'] },
+  'Query.participations': { call: '{ participations(institutionCode: "11111111") { id } }', allowed: ['HUB_STAFF', 'LOCAL_ADMIN', 'SUBMITTER', 'VIEWER'] },
+  'Query.deadlineExceptions': { call: '{ deadlineExceptions(institutionCode: "11111111") { id } }', allowed: ['HUB_STAFF', 'LOCAL_ADMIN', 'SUBMITTER', 'VIEWER'] },
+  'Query.completeness': { call: '{ completeness(groupBy: [REGISTRY]) { expected } }', allowed: HUB },
+  'Query.volumeChanges': { call: '{ volumeChanges(first: 1) { period } }', allowed: HUB },
+  'Query.reminderPreferences': { call: '{ reminderPreferences { optedOut } }', allowed: SIGNED_IN },
+  'Mutation.setReminderOptOut': { call: 'mutation { setReminderOptOut(registry: "NOPE", optOut: true) { optedOut } }', allowed: SIGNED_IN },
+  'Mutation.setParticipation': { call: 'mutation { setParticipation(input: { institutionCode: "00000000", registry: "CAT", subDelivery: "Cataract", startPeriod: "2026K1" }) { __typename } }', allowed: HUB },
+  'Mutation.setDeadlineException': { call: 'mutation { setDeadlineException(input: { institutionCode: "00000000", registry: "CAT", subDelivery: "Cataract", period: "2026K1", exempt: true, reason: "matrix" }) { __typename } }', allowed: HUB },
+  'Mutation.removeDeadlineException': { call: `mutation { removeDeadlineException(id: "${NO_ID}") { __typename } }`, allowed: HUB },
 };
 
 describe('role matrix: every operation as every role and anonymously', () => {

@@ -79,8 +79,11 @@ async function fromToken(em: EntityManager, clock: Clock, base: Actor, token: st
   const now = clock.now();
   const apiToken = await em.findOne(ApiToken, { tokenHash: hashToken(token), revokedAt: null, expiresAt: { $gt: now } }, { populate: ['user', 'user.organisation'] });
   if (!apiToken) return null;
-  apiToken.lastUsedAt = now;
-  await em.flush();
+  // At most one write a minute per token: a dashboard polling with one token must not queue every
+  // request behind a write to the same row.
+  if (!apiToken.lastUsedAt || now.getTime() - apiToken.lastUsedAt.getTime() > 60_000) {
+    await em.nativeUpdate(ApiToken, { id: apiToken.id }, { lastUsedAt: now });
+  }
   const tokenInfo = { id: apiToken.id, organisationId: apiToken.organisation?.id ?? null };
   const channel = `TOKEN:${apiToken.id}`;
   if (apiToken.user) {

@@ -17,6 +17,16 @@ import { DeliveryStatus } from './delivery-status';
 @Entity({ tableName: 'delivery' })
 @Index({ properties: ['institution', 'subDelivery', 'period', 'deliveredAt'] })
 @Index({ properties: ['institution', 'deliveredAt'] })
+// Partial indexes for the overviews (issue 6), created by Migration20261123161958; declared here so
+// a generated migration does not propose dropping them.
+@Index({
+  name: 'delivery_fulfilment_index',
+  expression: `create index "delivery_fulfilment_index" on "delivery" ("institution_id", "sub_delivery_id", "period", "delivery_date") where not "test" and "status" in ('PROCESSED', 'PROCESSED_WITH_ERRORS')`,
+})
+@Index({
+  name: 'delivery_latest_final_index',
+  expression: `create index "delivery_latest_final_index" on "delivery" ("institution_id", "sub_delivery_id", "period", "delivered_at" desc) include ("status", "delivery_date") where not "test" and "status" in ('PROCESSED', 'PROCESSED_WITH_ERRORS', 'REJECTED')`,
+})
 export class Delivery {
   [OptionalProps]?: 'status' | 'recordCount' | 'acceptedCount' | 'rejectedCount' | 'errorCount' | 'warningCount' | 'progressDone' | 'attempts';
 

@@ -1,17 +1,47 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DictionaryCatalogue } from '../dictionaries/dictionary-catalogue';
+import { CompletenessResolver, VolumeChangeResolver } from './completeness/completeness.resolver';
+import { seedDemoParticipations as seedDemo } from './demo/demo-participations';
+import { DeliveryOverviewResolver } from './overview/overview.resolver';
+import { DeliveryOverviewInstitutionResolver, ExpectedDeliveryFieldsResolver, RejectedDeliveryFieldsResolver } from './overview/stream-fields.resolver';
+import { Participation } from './participations/participation.entity';
+import { ParticipationResolver } from './participations/participation.resolver';
+import { ReminderPreferenceResolver } from './reminders/reminder-preferences';
+import { ReminderDigest, ReminderOptOut, SentReminder } from './reminders/reminder.entities';
+import { DeadlineException } from './schedules/deadline-exception.entity';
+import { DeliverySchedule } from './schedules/delivery-schedule.entity';
+import { registerSchedules as registerDictionarySchedules } from './schedules/register-schedules';
+import { DeadlineExceptionResolver, SubDeliveryScheduleResolver } from './schedules/schedule.resolver';
 
 /**
  * Schedules, participations, expected deliveries and overviews (issue 6). The app wires this
  * module through these exports only: its resolvers, its entities, the start-up step that derives
- * schedules from the dictionaries, and its demo data.
+ * schedules from the dictionaries, its demo data, and the reminders job.
  */
-export const overviewResolvers = [] as const;
+export const overviewResolvers = [
+  DeliveryOverviewResolver,
+  DeliveryOverviewInstitutionResolver,
+  ExpectedDeliveryFieldsResolver,
+  RejectedDeliveryFieldsResolver,
+  CompletenessResolver,
+  VolumeChangeResolver,
+  ParticipationResolver,
+  SubDeliveryScheduleResolver,
+  DeadlineExceptionResolver,
+  ReminderPreferenceResolver,
+] as const;
 
-export const overviewEntities = [] as const;
+export const overviewEntities = [DeliverySchedule, Participation, DeadlineException, ReminderOptOut, SentReminder, ReminderDigest] as const;
 
 /** Called at every start after the dictionaries are registered. */
-export async function registerSchedules(_em: EntityManager, _catalogue: DictionaryCatalogue): Promise<void> {}
+export async function registerSchedules(em: EntityManager, catalogue: DictionaryCatalogue): Promise<void> {
+  await registerDictionarySchedules(em, catalogue);
+}
 
 /** Called from the demo seed after institutions and accounts exist. */
-export async function seedDemoParticipations(_em: EntityManager): Promise<void> {}
+export async function seedDemoParticipations(em: EntityManager): Promise<void> {
+  await seedDemo(em);
+}
+
+export { sendDueReminders, type ReminderRun } from './reminders/reminders.service';
+export { remindersCommand } from './reminders/reminders.command';

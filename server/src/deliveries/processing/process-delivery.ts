@@ -12,6 +12,7 @@ import { Period } from '../../shared/period';
 import { DeliveryStatus, FINAL_STATUSES } from '../delivery-status';
 import { Delivery } from '../delivery.entity';
 import { BatchInserter } from './batch-inserter';
+import { CopyWriter } from './copy-writer';
 import { recordShaper } from './record-payload';
 import { applySupersession, type MergeTarget, mergeIntoRecordStore, rejectPatientConflicts } from './record-merge';
 import { serverFileFindings } from './server-findings';
@@ -118,7 +119,6 @@ export async function processDelivery(services: AppServices, deliveryId: string)
     const currentStatus = (current.rows as { status: DeliveryStatus }[])[0]?.status;
     if (currentStatus && FINAL_STATUSES.includes(currentStatus)) return null;
     const lines = new BatchInserter(trx, 'report_line');
-    const records = new BatchInserter(trx, 'delivery_record');
     const rejected = new Set<number>();
     const fileFindings = await serverFileFindings(trx, services.dictionaries, {
       deliveryId,
@@ -129,6 +129,10 @@ export async function processDelivery(services: AppServices, deliveryId: string)
       sequenceNumber: delivery.sequenceNumber ?? null,
       deliveredAt: delivery.deliveredAt,
     });
+    // Records go by COPY on the transaction's connection. While the COPY is open no other query can
+    // run there, so it opens last, just before the file is read; report lines (far fewer) are
+    // batched inserts that queue behind it and run once it ends.
+    const records = ingest ? await CopyWriter.open(trx, 'delivery_record', ['delivery_id', 'record_number', 'record_key', 'patient_ref', 'payload', 'rejected']) : null;
     const result: ValidationResult = await validateDelivery(open, dictionary.compiled, {
       fileName: delivery.fileName,
       period: { code: period.code, start: period.startDate, end: period.endDate },
@@ -143,13 +147,14 @@ export async function processDelivery(services: AppServices, deliveryId: string)
       onRecord: ingest
         ? (recordNumber, cells) => {
             const staged = shape(cells);
-            records.add({ delivery_id: deliveryId, record_number: recordNumber, record_key: staged.recordKey, patient_ref: staged.patientRef, payload: JSON.stringify(staged.payload), rejected: false });
+            records?.add([deliveryId, recordNumber, staged.recordKey, staged.patientRef, JSON.stringify(staged.payload), false]);
           }
         : undefined,
     });
+    await records?.end();
     await lines.flush();
-    await records.flush();
     progress.finish();
+    const checkedAt = Date.now();
     if (ingest && rejected.size > 0) {
       await trx.raw('update delivery_record set rejected = true where delivery_id = ? and record_number = any(?::int[])', [deliveryId, [...rejected]]);
     }
@@ -171,6 +176,7 @@ export async function processDelivery(services: AppServices, deliveryId: string)
       await applySupersession(trx, { ...target, period: delivery.period });
     }
     const settled = { ...engineOutcome, status: finalStatus(engineOutcome) };
+    services.logger.info({ deliveryId, records: result.totals.records, checkSeconds: (checkedAt - startedAt.getTime()) / 1000, mergeSeconds: (Date.now() - checkedAt) / 1000 }, 'delivery checked and merged');
     await trx.raw(
       `update delivery set status = ?, processed_at = ?, record_count = ?, accepted_count = ?, rejected_count = ?, error_count = ?, warning_count = ?, progress_done = size, failure_reason = null where id = ?`,
       [settled.status, services.clock.now(), ...countsOf(settled), deliveryId],

@@ -1,0 +1,166 @@
+import { graphql } from '../../graphql/generated';
+
+export const expectedRowFragment = graphql(`
+  fragment ExpectedRow on ExpectedDelivery {
+    period
+    periodEnd
+    deadline
+    deadlineAdjusted
+    state
+    deliveredOn
+    registry {
+      code
+      name
+    }
+    subDelivery {
+      code
+      name
+    }
+  }
+`);
+
+export const deliveryOverviewQuery = graphql(`
+  query DeliveryOverview($institutionCode: String!, $first: Int!) {
+    deliveryOverview(institutionCode: $institutionCode) {
+      asOf
+      institution {
+        code
+        name
+      }
+      missing(first: $first) {
+        totalCount
+        nodes {
+          ...ExpectedRow
+        }
+      }
+      upcoming(first: $first) {
+        totalCount
+        nodes {
+          ...ExpectedRow
+        }
+      }
+      rejected(first: $first) {
+        totalCount
+        nodes {
+          deliveryId
+          period
+          deadline
+          channel
+          deliveryDate
+          status
+          fileName
+          registry {
+            code
+            name
+          }
+          subDelivery {
+            code
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const expectedDeliveriesQuery = graphql(`
+  query ExpectedDeliveries($filter: ExpectedDeliveryFilter, $first: Int!, $after: String) {
+    expectedDeliveries(filter: $filter, first: $first, after: $after) {
+      totalCount
+      hasNextPage
+      endCursor
+      nodes {
+        ...ExpectedRow
+        institution {
+          code
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const streamsQuery = graphql(`
+  query OverviewStreams {
+    registries {
+      code
+      name
+      subDeliveries {
+        code
+        name
+      }
+    }
+  }
+`);
+
+export const completenessQuery = graphql(`
+  query Completeness($filter: CompletenessFilter, $groupBy: [CompletenessDimension!]) {
+    completeness(filter: $filter, groupBy: $groupBy) {
+      period
+      periodEnd
+      registry {
+        code
+      }
+      subDelivery {
+        code
+      }
+      institution {
+        code
+        name
+      }
+      expected
+      delivered
+      onTime
+      late
+      missing
+      rate
+      onTimeRate
+    }
+  }
+`);
+
+export const volumeChangesQuery = graphql(`
+  query VolumeChanges($filter: CompletenessFilter, $threshold: Float) {
+    volumeChanges(filter: $filter, threshold: $threshold, first: 100) {
+      period
+      previousPeriod
+      records
+      previousRecords
+      change
+      institution {
+        code
+        name
+      }
+      registry {
+        code
+      }
+      subDelivery {
+        code
+      }
+    }
+  }
+`);
+
+export const reminderPreferencesQuery = graphql(`
+  query ReminderPreferences {
+    reminderPreferences {
+      optedOut
+      registry {
+        code
+        name
+      }
+    }
+  }
+`);
+
+export const setReminderOptOutMutation = graphql(`
+  mutation SetReminderOptOut($registry: String!, $optOut: Boolean!) {
+    setReminderOptOut(registry: $registry, optOut: $optOut) {
+      optedOut
+      registry {
+        code
+        name
+      }
+    }
+  }
+`);

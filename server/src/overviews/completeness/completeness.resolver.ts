@@ -1,0 +1,81 @@
+import { Arg, Authorized, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../app/context';
+import { Role } from '../../access/role';
+import { Institution } from '../../institutions/institution.entity';
+import { Registry } from '../../registries/registry.entity';
+import { SubDelivery } from '../../registries/sub-delivery.entity';
+import { LocalDateScalar } from '../../shared/scalars';
+import { pageSize } from '../shared/rows';
+import { completeness } from './completeness.service';
+import { CompletenessDimension, CompletenessFilter, CompletenessRow, VolumeChange } from './completeness.types';
+import { DEFAULT_VOLUME_THRESHOLD, volumeChanges } from './volume.service';
+
+const byId = async <T>(id: string | null, loader: { load(id: string): Promise<T | null> }): Promise<T | null> => (id ? loader.load(id) : null);
+
+@Resolver(() => CompletenessRow)
+export class CompletenessResolver {
+  @Authorized(Role.HUB_STAFF)
+  @Query(() => [CompletenessRow], {
+    description: 'Hub-wide completeness (hub staff and their API tokens): expected deliveries whose deadline has passed, delivered, on time, late, missing and the rates, per group.',
+  })
+  completeness(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => CompletenessFilter, { nullable: true, description: 'Conditions.' }) filter?: CompletenessFilter | null,
+    @Arg('groupBy', () => [CompletenessDimension], { defaultValue: [CompletenessDimension.REGISTRY], description: 'Dimensions to group by (empty: one row for everything).' })
+    groupBy: CompletenessDimension[] = [CompletenessDimension.REGISTRY],
+    @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'The day to compute for; default today in Europe/Amsterdam.' }) asOf?: string | null,
+  ): Promise<CompletenessRow[]> {
+    return completeness(ctx, filter ?? {}, groupBy, asOf);
+  }
+
+  @Authorized(Role.HUB_STAFF)
+  @Query(() => [VolumeChange], { description: 'Volume plausibility (hub staff): records per period against the same period a year earlier, per institution and stream; newest periods first.' })
+  volumeChanges(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => CompletenessFilter, { nullable: true, description: 'Conditions (period bounds apply to the later period).' }) filter?: CompletenessFilter | null,
+    @Arg('threshold', () => Float, { defaultValue: DEFAULT_VOLUME_THRESHOLD, description: 'Flag changes larger than this fraction (0.5 = 50%).' }) threshold: number = DEFAULT_VOLUME_THRESHOLD,
+    @Arg('onlyFlagged', () => Boolean, { defaultValue: true, description: 'Only the flagged comparisons.' }) onlyFlagged: boolean = true,
+    @Arg('first', () => Int, { defaultValue: 200, description: 'At most this many rows (0–1000).' }) first: number = 200,
+  ): Promise<VolumeChange[]> {
+    return volumeChanges(ctx, filter ?? {}, Math.max(threshold, 0), onlyFlagged, pageSize(first, 200, 1000));
+  }
+
+  @FieldResolver(() => Registry, { nullable: true, description: 'The registry, when grouped by REGISTRY or SUB_DELIVERY.' })
+  registry(@Root() row: CompletenessRow, @Ctx() ctx: RequestContext): Promise<Registry | null> {
+    return byId(row.registryId, ctx.loaders.registryById);
+  }
+
+  @FieldResolver(() => SubDelivery, { nullable: true, description: 'The sub-delivery, when grouped by SUB_DELIVERY.' })
+  subDelivery(@Root() row: CompletenessRow, @Ctx() ctx: RequestContext): Promise<SubDelivery | null> {
+    return byId(row.subDeliveryId, ctx.loaders.subDeliveryById);
+  }
+
+  @FieldResolver(() => Institution, { nullable: true, description: 'The institution, when grouped by INSTITUTION.' })
+  institution(@Root() row: CompletenessRow, @Ctx() ctx: RequestContext): Promise<Institution | null> {
+    return byId(row.institutionId, ctx.loaders.institutionById);
+  }
+}
+
+@Resolver(() => VolumeChange)
+export class VolumeChangeResolver {
+  @FieldResolver(() => Institution, { description: 'The institution.' })
+  async institution(@Root() row: VolumeChange, @Ctx() ctx: RequestContext): Promise<Institution> {
+    const institution = await ctx.loaders.institutionById.load(row.institutionId);
+    if (!institution) throw new Error('institution vanished');
+    return institution;
+  }
+
+  @FieldResolver(() => SubDelivery, { description: 'The sub-delivery (stream).' })
+  async subDelivery(@Root() row: VolumeChange, @Ctx() ctx: RequestContext): Promise<SubDelivery> {
+    const subDelivery = await ctx.loaders.subDeliveryById.load(row.subDeliveryId);
+    if (!subDelivery) throw new Error('sub-delivery vanished');
+    return subDelivery;
+  }
+
+  @FieldResolver(() => Registry, { description: 'The registry.' })
+  async registry(@Root() row: VolumeChange, @Ctx() ctx: RequestContext): Promise<Registry> {
+    const registry = await ctx.loaders.registryById.load(row.registryId);
+    if (!registry) throw new Error('registry vanished');
+    return registry;
+  }
+}

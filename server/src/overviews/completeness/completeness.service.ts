@@ -1,0 +1,107 @@
+import type { RequestContext } from '../../app/context';
+import { Institution } from '../../institutions/institution.entity';
+import { Registry } from '../../registries/registry.entity';
+import { SubDelivery } from '../../registries/sub-delivery.entity';
+import { asOfOrToday } from '../overview/overview.service';
+import { expectedDeliveriesSql } from '../shared/expected.sql';
+import { empty, join, query, raw, sql, type Sql } from '../shared/sql';
+import { CompletenessDimension, type CompletenessFilter, CompletenessRow } from './completeness.types';
+
+export interface ResolvedFilter {
+  registryId: string | null;
+  subDeliveryId: string | null;
+  institutionId: string | null;
+  from: string | null;
+  to: string | null;
+}
+
+/** Ids for the filter's codes; null when a code names nothing (then nothing matches). */
+export async function resolveFilter(ctx: RequestContext, filter: CompletenessFilter): Promise<ResolvedFilter | null> {
+  const registry = filter.registry ? await ctx.em.findOne(Registry, { code: filter.registry }, { fields: ['id'] }) : undefined;
+  if (registry === null) return null;
+  const subDeliveries = filter.subDelivery
+    ? await ctx.em.find(SubDelivery, { code: filter.subDelivery, ...(registry ? { registry: registry.id } : {}) }, { fields: ['id'] })
+    : undefined;
+  if (subDeliveries && subDeliveries.length !== 1) return null;
+  const institution = filter.institution ? await ctx.em.findOne(Institution, { code: filter.institution }, { fields: ['id'] }) : undefined;
+  if (institution === null) return null;
+  return {
+    registryId: registry?.id ?? null,
+    subDeliveryId: subDeliveries?.[0]?.id ?? null,
+    institutionId: institution?.id ?? null,
+    from: filter.periodFrom?.startDate ?? null,
+    to: filter.periodTo?.endDate ?? null,
+  };
+}
+
+const KEYS: Record<CompletenessDimension, { select: string; order: string }> = {
+  [CompletenessDimension.REGISTRY]: { select: 'e.registry_id', order: 'rg.code' },
+  [CompletenessDimension.SUB_DELIVERY]: { select: 'e.sub_delivery_id', order: 'sd.code' },
+  [CompletenessDimension.PERIOD]: { select: 'e.period, e.period_end', order: 'g.period_end, g.period' },
+  [CompletenessDimension.INSTITUTION]: { select: 'e.institution_id', order: 'i.code' },
+};
+
+interface Aggregate {
+  registry_id?: string;
+  sub_delivery_id?: string;
+  institution_id?: string;
+  period?: string;
+  period_end?: string;
+  expected: number;
+  delivered: number;
+  on_time: number;
+}
+
+/**
+ * Hub-wide completeness in one statement: the expected deliveries of every participation whose
+ * deadline passed before `asOf`, grouped by the chosen dimensions (SUB_DELIVERY implies REGISTRY).
+ */
+export async function completeness(ctx: RequestContext, filter: CompletenessFilter, groupBy: CompletenessDimension[], asOfInput: string | null | undefined): Promise<CompletenessRow[]> {
+  const asOf = asOfOrToday(ctx, asOfInput);
+  const resolved = await resolveFilter(ctx, filter);
+  if (!resolved) return [];
+  const dimensions = new Set(groupBy);
+  if (dimensions.has(CompletenessDimension.SUB_DELIVERY)) dimensions.add(CompletenessDimension.REGISTRY);
+  const ordered = Object.values(CompletenessDimension).filter((dimension) => dimensions.has(dimension));
+  const expected = expectedDeliveriesSql({
+    asOf,
+    grants: null,
+    institutionIds: resolved.institutionId ? [resolved.institutionId] : null,
+    registryId: resolved.registryId,
+    subDeliveryId: resolved.subDeliveryId,
+  });
+  const keys = ordered.map((dimension) => KEYS[dimension].select).join(', ');
+  const period: Sql = join([resolved.from ? sql` and e.period_start >= ${resolved.from}::date` : empty, resolved.to ? sql` and e.period_end <= ${resolved.to}::date` : empty], '');
+  const names: Sql = raw(
+    [
+      dimensions.has(CompletenessDimension.REGISTRY) ? ' join registry rg on rg.id = g.registry_id' : '',
+      dimensions.has(CompletenessDimension.SUB_DELIVERY) ? ' join sub_delivery sd on sd.id = g.sub_delivery_id' : '',
+      dimensions.has(CompletenessDimension.INSTITUTION) ? ' join institution i on i.id = g.institution_id' : '',
+    ].join(''),
+  );
+  const order = ordered.map((dimension) => KEYS[dimension].order).join(', ');
+  const rows = await query<Aggregate>(ctx.em, sql`
+    select g.* from (
+      select ${raw(keys ? `${keys}, ` : '')}count(*)::int as expected, count(e.delivered_on)::int as delivered,
+             count(*) filter (where e.delivered_on <= e.deadline)::int as on_time
+      from (${expected}) e
+      where e.deadline < ${asOf}::date${period}
+      ${raw(keys ? `group by ${keys}` : '')}
+    ) g${names}${raw(order ? ` order by ${order}` : '')}`);
+  return rows.map((row) =>
+    Object.assign(new CompletenessRow(), {
+      registryId: row.registry_id ?? null,
+      subDeliveryId: row.sub_delivery_id ?? null,
+      institutionId: row.institution_id ?? null,
+      period: row.period ?? null,
+      periodEnd: row.period_end ?? null,
+      expected: row.expected,
+      delivered: row.delivered,
+      onTime: row.on_time,
+      late: row.delivered - row.on_time,
+      missing: row.expected - row.delivered,
+      rate: row.expected ? row.delivered / row.expected : 0,
+      onTimeRate: row.expected ? row.on_time / row.expected : 0,
+    }),
+  );
+}

@@ -1,0 +1,171 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { EntityData } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { DeliveryStatus } from '../../deliveries/delivery-status';
+import { Delivery } from '../../deliveries/delivery.entity';
+import { DictionaryVersion } from '../../dictionaries/dictionary-version.entity';
+import { Institution } from '../../institutions/institution.entity';
+import { Channel } from '../../registries/channel';
+import { Registry } from '../../registries/registry.entity';
+import { SubDelivery } from '../../registries/sub-delivery.entity';
+import { todayInAmsterdam } from '../../shared/calendar';
+import { Period } from '../../shared/period';
+import { Participation } from '../participations/participation.entity';
+import { DeadlineException } from '../schedules/deadline-exception.entity';
+import { expectedDeliveriesSql } from '../shared/expected.sql';
+import { query, sql } from '../shared/sql';
+
+const ZUIDERMEER = '11111111';
+const INACTIVE = '31960200';
+/** Who takes part in what, and from when (the rest of the demo institutions join CAT and PMICD from 2024K1). */
+const MMY_INSTITUTIONS = ['11111111', '12040017', '13180025', '15330041', '23180120', '25300146'];
+const LATE_JOINERS: Record<string, string> = { '14250033': '2025K3', '19740083': '2025K3', '27520162': '2025K3', '25300146': '2025H2' };
+const NOT_IN_CAT = ['23180120', '30850197'];
+const NOT_IN_PMICD = ['22070112', '23180120'];
+
+/** A stable fraction in [0, 1) for a text, so every demo database gets the same deliveries. */
+function fraction(text: string): number {
+  return createHash('sha256').update(text).digest().readUInt32BE(0) / 2 ** 32;
+}
+
+function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+async function seedParticipations(em: EntityManager): Promise<void> {
+  const institutions = await em.find(Institution, {});
+  const subDeliveries = await em.find(SubDelivery, {}, { populate: ['registry'] });
+  for (const institution of institutions) {
+    for (const subDelivery of subDeliveries) {
+      const registry = subDelivery.registry.getEntity().code;
+      const takesPart =
+        registry === 'MMY' ? MMY_INSTITUTIONS.includes(institution.code) : registry === 'CAT' ? !NOT_IN_CAT.includes(institution.code) : registry === 'PMICD' ? !NOT_IN_PMICD.includes(institution.code) : false;
+      if (!takesPart || (await em.count(Participation, { institution: institution.id, subDelivery: subDelivery.id }))) continue;
+      const start = Period.parse(LATE_JOINERS[institution.code] ?? (registry === 'MMY' ? '2024H1' : '2024K1'));
+      em.create(Participation, {
+        institution,
+        subDelivery,
+        startPeriod: start.code,
+        startDate: start.startDate as string,
+        channel: registry === 'CAT' && institution.code === '22070112' ? Channel.ENTRY_PORTAL : Channel.PORTAL,
+        active: institution.code !== INACTIVE,
+      });
+    }
+  }
+  await em.flush();
+}
+
+interface DemoRow {
+  institution_id: string;
+  sub_delivery_id: string;
+  period: string;
+  period_end: string;
+  deadline: string;
+  institution_code: string;
+  registry_code: string;
+  sub_delivery_code: string;
+}
+
+/**
+ * Demo deliveries for the expected periods whose deadline has passed: most on time, some late,
+ * some processed with errors or rejected, some missing. UMC Zuidermeer gets a fixed mix so its
+ * Overzicht shows all three tables: the last PMICD quarter and a PROMS half year missing, a CAT
+ * quarter with errors, a rejected PMICD quarter, and a postponed CAT quarter (a deadline exception)
+ * that is upcoming. Their files do not exist (fixed demo storage key and hash).
+ */
+async function seedDeliveries(em: EntityManager, today: string): Promise<void> {
+  const rows = await query<DemoRow>(em, sql`
+    select e.institution_id, e.sub_delivery_id, e.period, e.period_end, e.deadline, i.code as institution_code, rg.code as registry_code, sd.code as sub_delivery_code
+    from (${expectedDeliveriesSql({ asOf: today, grants: null, institutionIds: null })}) e
+    join institution i on i.id = e.institution_id join sub_delivery sd on sd.id = e.sub_delivery_id join registry rg on rg.id = e.registry_id
+    where e.deadline < ${today}::date and e.delivered_on is null
+    order by i.code, rg.code, sd.code, e.deadline desc`);
+  const versions = await em.find(DictionaryVersion, {}, { orderBy: { validFrom: 'desc' } });
+  const versionOf = (subDeliveryId: string) => versions.find((version) => version.subDelivery.id === subDeliveryId) as DictionaryVersion;
+  const channels = new Map((await em.find(Participation, {})).map((p) => [`${p.institution.id}/${p.subDelivery.id}`, p.channel]));
+  const rank = new Map<string, number>();
+  const deliveries: EntityData<Delivery>[] = [];
+  let sequence = 0;
+  const deliver = (row: DemoRow, date: string, status: DeliveryStatus) => {
+    const version = versionOf(row.sub_delivery_id);
+    const records = 40 + Math.floor(fraction(`${row.institution_code}${row.sub_delivery_code}${row.period}n`) * 400);
+    const rejected = status === DeliveryStatus.REJECTED ? records : status === DeliveryStatus.PROCESSED_WITH_ERRORS ? Math.ceil(records / 20) : 0;
+    sequence += 1;
+    deliveries.push({
+      id: randomUUID(),
+      institution: row.institution_id,
+      unit: 0,
+      subDelivery: row.sub_delivery_id,
+      dictionaryVersion: version.id,
+      period: row.period,
+      test: false,
+      channel: channels.get(`${row.institution_id}/${row.sub_delivery_id}`) ?? Channel.PORTAL,
+      status,
+      fileName: `${row.institution_code}_0_${row.registry_code}_${version.version}_${sequence}_${date.replace(/-/g, '')}_PROD.csv`,
+      fileNameConforming: true,
+      sequenceNumber: sequence,
+      creationDate: date,
+      size: String(records * 120),
+      sha256: '0'.repeat(64),
+      storageKey: 'demo/no-file',
+      deliveredBy: null,
+      deliveredAt: new Date(`${date}T09:30:00Z`),
+      deliveryDate: date,
+      processingStartedAt: new Date(`${date}T09:31:00Z`),
+      processedAt: new Date(`${date}T09:33:00Z`),
+      recordCount: records,
+      acceptedCount: records - rejected,
+      rejectedCount: rejected,
+      errorCount: rejected,
+      warningCount: status === DeliveryStatus.PROCESSED ? 0 : 3,
+    });
+  };
+  for (const row of rows) {
+    const stream = `${row.institution_id}/${row.sub_delivery_id}`;
+    const index = rank.get(stream) ?? 0;
+    rank.set(stream, index + 1);
+    const pick = fraction(`${row.institution_code}${row.sub_delivery_code}${row.period}${row.period_end}`);
+    if (row.institution_code === ZUIDERMEER) {
+      if (index === 0 && (row.registry_code === 'PMICD' || row.sub_delivery_code === 'PROMS')) continue;
+      if (index === 0 && row.registry_code === 'CAT' && row.period !== 'TOTAAL') {
+        em.create(DeadlineException, {
+          institution: em.getReference(Institution, row.institution_id),
+          subDelivery: em.getReference(SubDelivery, row.sub_delivery_id),
+          period: row.period,
+          periodEnd: row.period_end,
+          deadline: addDays(today, 12),
+          exempt: false,
+          reason: 'Uitstel wegens overstap naar een ander EPD (demo)',
+          setBy: null,
+        });
+        continue;
+      }
+      if (index === 1 && row.registry_code === 'CAT') deliver(row, addDays(row.deadline, -3), DeliveryStatus.PROCESSED_WITH_ERRORS);
+      else if (index === 1 && row.registry_code === 'PMICD') deliver(row, addDays(row.deadline, -2), DeliveryStatus.REJECTED);
+      else deliver(row, addDays(row.deadline, -1 - Math.floor(pick * 20)), DeliveryStatus.PROCESSED);
+      continue;
+    }
+    if (pick < 0.08) continue;
+    const late = pick > 0.88;
+    const date = late ? addDays(row.deadline, 3 + Math.floor(pick * 40)) : addDays(row.deadline, -1 - Math.floor(pick * 25));
+    if (date > today) continue;
+    if (pick > 0.8 && pick <= 0.84) {
+      deliver(row, addDays(date, -5), DeliveryStatus.REJECTED);
+      deliver(row, date, DeliveryStatus.PROCESSED);
+    } else {
+      deliver(row, date, pick > 0.7 ? DeliveryStatus.PROCESSED_WITH_ERRORS : DeliveryStatus.PROCESSED);
+    }
+  }
+  if (deliveries.length) await em.insertMany(Delivery, deliveries);
+  await em.flush();
+}
+
+/** Participations of the demo institutions and a history of demo deliveries (see seedDeliveries). */
+export async function seedDemoParticipations(em: EntityManager, today: string = todayInAmsterdam()): Promise<void> {
+  if (!(await em.count(Registry, {}))) return;
+  await seedParticipations(em);
+  if (await em.count(Delivery, {})) return;
+  await seedDeliveries(em, today);
+}

@@ -1,0 +1,68 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../app/context';
+import { Institution } from '../../institutions/institution.entity';
+import { Registry } from '../../registries/registry.entity';
+import { SubDelivery } from '../../registries/sub-delivery.entity';
+import { DeliveryOverview, ExpectedDelivery, RejectedDelivery } from './expected-delivery.types';
+
+interface StreamRow {
+  institutionId: string;
+  registryId: string;
+  subDeliveryId: string;
+}
+
+/** Through the request's loaders: one query per kind per request, whatever the number of rows. */
+async function load<T>(value: Promise<T | null>, what: string): Promise<T> {
+  const found = await value;
+  if (!found) throw new Error(`${what} vanished while the request ran`);
+  return found;
+}
+
+function institution(row: { institutionId: string }, ctx: RequestContext): Promise<Institution> {
+  return load(ctx.loaders.institutionById.load(row.institutionId), 'institution');
+}
+function registry(row: StreamRow, ctx: RequestContext): Promise<Registry> {
+  return load(ctx.loaders.registryById.load(row.registryId), 'registry');
+}
+function subDelivery(row: StreamRow, ctx: RequestContext): Promise<SubDelivery> {
+  return load(ctx.loaders.subDeliveryById.load(row.subDeliveryId), 'sub-delivery');
+}
+
+@Resolver(() => ExpectedDelivery)
+export class ExpectedDeliveryFieldsResolver {
+  @FieldResolver(() => Institution, { description: 'The institution expected to deliver.' })
+  institution(@Root() row: ExpectedDelivery, @Ctx() ctx: RequestContext): Promise<Institution> {
+    return institution(row, ctx);
+  }
+
+  @FieldResolver(() => Registry, { description: 'The registry.' })
+  registry(@Root() row: ExpectedDelivery, @Ctx() ctx: RequestContext): Promise<Registry> {
+    return registry(row, ctx);
+  }
+
+  @FieldResolver(() => SubDelivery, { description: 'The sub-delivery (stream).' })
+  subDelivery(@Root() row: ExpectedDelivery, @Ctx() ctx: RequestContext): Promise<SubDelivery> {
+    return subDelivery(row, ctx);
+  }
+}
+
+@Resolver(() => RejectedDelivery)
+export class RejectedDeliveryFieldsResolver {
+  @FieldResolver(() => Registry, { description: 'The registry.' })
+  registry(@Root() row: RejectedDelivery, @Ctx() ctx: RequestContext): Promise<Registry> {
+    return registry(row, ctx);
+  }
+
+  @FieldResolver(() => SubDelivery, { description: 'The sub-delivery (stream).' })
+  subDelivery(@Root() row: RejectedDelivery, @Ctx() ctx: RequestContext): Promise<SubDelivery> {
+    return subDelivery(row, ctx);
+  }
+}
+
+@Resolver(() => DeliveryOverview)
+export class DeliveryOverviewInstitutionResolver {
+  @FieldResolver(() => Institution, { description: 'The institution.' })
+  institution(@Root() overview: DeliveryOverview, @Ctx() ctx: RequestContext): Promise<Institution> {
+    return institution(overview, ctx);
+  }
+}

@@ -1,0 +1,55 @@
+import { Arg, Authorized, createUnionType, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../app/context';
+import { Role } from '../../access/role';
+import { Institution } from '../../institutions/institution.entity';
+import { SubDelivery } from '../../registries/sub-delivery.entity';
+import { PeriodScalar } from '../../shared/scalars';
+import { OverviewRefusal } from '../shared/refusal';
+import { Participation } from './participation.entity';
+import { listParticipations, ParticipationInput, setParticipation } from './participation.service';
+
+const ParticipationResult = createUnionType({
+  name: 'ParticipationResult',
+  description: 'The participation as stored, or why not.',
+  types: () => [Participation, OverviewRefusal] as const,
+  resolveType: (value) => (value instanceof OverviewRefusal ? OverviewRefusal : Participation),
+});
+
+@Resolver(() => Participation)
+export class ParticipationResolver {
+  @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN, Role.SUBMITTER, Role.VIEWER)
+  @Query(() => [Participation], { description: 'An institution\'s participations (deelnames) the caller may see; empty for an unknown or foreign institution.' })
+  participations(@Ctx() ctx: RequestContext, @Arg('institutionCode', () => String, { description: '8-digit code.' }) institutionCode: string): Promise<Participation[]> {
+    return listParticipations(ctx, institutionCode);
+  }
+
+  @Authorized(Role.HUB_STAFF)
+  @Mutation(() => ParticipationResult, { description: 'Records or changes an institution\'s participation in a sub-delivery (hub staff; audited). Expected deliveries follow at once.' })
+  setParticipation(@Ctx() ctx: RequestContext, @Arg('input', () => ParticipationInput, { description: 'The participation.' }) input: ParticipationInput): Promise<Participation | OverviewRefusal> {
+    return setParticipation(ctx, input);
+  }
+
+  @FieldResolver(() => Institution, { description: 'The participating institution.' })
+  async institution(@Root() participation: Participation, @Ctx() ctx: RequestContext): Promise<Institution> {
+    const institution = await ctx.loaders.institutionById.load(participation.institution.id);
+    if (!institution) throw new Error(`participation ${participation.id} has no institution`);
+    return institution;
+  }
+
+  @FieldResolver(() => SubDelivery, { description: 'The sub-delivery (and through it the registry).' })
+  async subDelivery(@Root() participation: Participation, @Ctx() ctx: RequestContext): Promise<SubDelivery> {
+    const subDelivery = await ctx.loaders.subDeliveryById.load(participation.subDelivery.id);
+    if (!subDelivery) throw new Error(`participation ${participation.id} has no sub-delivery`);
+    return subDelivery;
+  }
+
+  @FieldResolver(() => PeriodScalar, { description: 'First period taken part in.' })
+  startPeriod(@Root() participation: Participation): string {
+    return participation.startPeriod;
+  }
+
+  @FieldResolver(() => PeriodScalar, { nullable: true, description: 'Last period taken part in; null while ongoing.' })
+  endPeriod(@Root() participation: Participation): string | null {
+    return participation.endPeriod ?? null;
+  }
+}

@@ -1,0 +1,76 @@
+import { Field, InputType } from 'type-graphql';
+import type { RequestContext } from '../../app/context';
+import { AuditEventType } from '../../audit/audit-event.entity';
+import { recordAudit } from '../../audit/audit.service';
+import { Institution } from '../../institutions/institution.entity';
+import { Channel } from '../../registries/channel';
+import { Frequency, Period } from '../../shared/period';
+import { PeriodScalar } from '../../shared/scalars';
+import { overviewRefusal, type OverviewRefusal } from '../shared/refusal';
+import { scopeForInstitution, streamScope } from '../shared/stream-scope';
+import { findStream } from '../shared/streams';
+import { Participation } from './participation.entity';
+
+@InputType({ description: 'An institution\'s participation in a sub-delivery; an existing one for the same pair is updated.' })
+export class ParticipationInput {
+  @Field(() => String, { description: '8-digit institution code.' })
+  institutionCode!: string;
+
+  @Field(() => String, { description: 'Registry code, e.g. `CAT`.' })
+  registry!: string;
+
+  @Field(() => String, { description: 'Sub-delivery code, e.g. `Cataract`.' })
+  subDelivery!: string;
+
+  @Field(() => PeriodScalar, { description: 'First period taken part in (not TOTAAL); every period overlapping it or later is expected.' })
+  startPeriod!: Period;
+
+  @Field(() => PeriodScalar, { nullable: true, description: 'Last period taken part in (leaving mid-way); null while ongoing.' })
+  endPeriod?: Period | null;
+
+  @Field(() => Channel, { defaultValue: Channel.PORTAL, description: 'The one channel the institution delivers through.' })
+  channel: Channel = Channel.PORTAL;
+
+  @Field(() => Boolean, { defaultValue: true, description: 'False: nothing is expected (e.g. not yet or no longer taking part).' })
+  active: boolean = true;
+}
+
+/** The participations of an institution the caller may see (scoped like the overview), by registry code. */
+export async function listParticipations(ctx: RequestContext, institutionCode: string): Promise<Participation[]> {
+  const institution = await ctx.em.findOne(Institution, { code: institutionCode }, { fields: ['id'] });
+  const grants = institution ? scopeForInstitution(streamScope(ctx.actor), institution.id) : null;
+  if (!institution || !grants) return [];
+  const rows = await ctx.em.find(Participation, { institution: institution.id }, { populate: ['subDelivery'] });
+  return rows.filter((row) =>
+    grants.some((grant) => (grant.registryId === null || grant.registryId === row.subDelivery.getEntity().registry.id) && (grant.subDeliveryId === null || grant.subDeliveryId === row.subDelivery.id)),
+  );
+}
+
+/** Hub staff record or change a participation; the expected deliveries follow at once (they are computed). Audited. */
+export async function setParticipation(ctx: RequestContext, input: ParticipationInput): Promise<Participation | OverviewRefusal> {
+  const language = ctx.actor.language;
+  if (input.startPeriod.kind === Frequency.TOTAL || input.endPeriod?.kind === Frequency.TOTAL) return overviewRefusal(language, 'NO_TOTAL_PERIOD', {}, 'startPeriod');
+  const startDate = input.startPeriod.startDate as string;
+  const endDate = input.endPeriod?.endDate ?? null;
+  if (endDate !== null && endDate < startDate) return overviewRefusal(language, 'END_BEFORE_START', {}, 'endPeriod');
+  return ctx.em.transactional(async (tx) => {
+    const stream = await findStream(tx, language, input);
+    if (!('institution' in stream)) return stream;
+    if (!stream.registry.acceptedChannels.includes(input.channel)) {
+      return overviewRefusal(language, 'CHANNEL_NOT_ACCEPTED', { registry: stream.registry.code, channel: input.channel }, 'channel');
+    }
+    const existing = await tx.findOne(Participation, { institution: stream.institution.id, subDelivery: stream.subDelivery.id });
+    const values = { startPeriod: input.startPeriod.code, startDate, endPeriod: input.endPeriod?.code ?? null, endDate, channel: input.channel, active: input.active };
+    const participation = existing ? Object.assign(existing, values) : tx.create(Participation, { institution: stream.institution, subDelivery: stream.subDelivery, ...values });
+    await tx.flush();
+    await recordAudit(tx, ctx.actor, {
+      event: existing ? AuditEventType.UPDATE : AuditEventType.CREATE,
+      action: 'setParticipation',
+      objectType: 'Participation',
+      objectId: participation.id,
+      institutionId: stream.institution.id,
+      detail: `${stream.registry.code}/${stream.subDelivery.code} ${values.startPeriod}–${values.endPeriod ?? ''} ${values.channel}${values.active ? '' : ' inactive'}`,
+    });
+    return participation;
+  });
+}

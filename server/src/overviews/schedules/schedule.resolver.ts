@@ -1,0 +1,58 @@
+import { Arg, Authorized, createUnionType, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../app/context';
+import { Role } from '../../access/role';
+import { SubDelivery } from '../../registries/sub-delivery.entity';
+import { PeriodScalar } from '../../shared/scalars';
+import { OverviewRefusal } from '../shared/refusal';
+import { DeadlineException } from './deadline-exception.entity';
+import { DeadlineExceptionInput, listDeadlineExceptions, removeDeadlineException, setDeadlineException } from './deadline-exception.service';
+import { DeliverySchedule } from './delivery-schedule.entity';
+import { schedulesOf } from './schedule.loaders';
+
+const DeadlineExceptionResult = createUnionType({
+  name: 'DeadlineExceptionResult',
+  description: 'The deadline exception (as stored, or as it was before removal), or why not.',
+  types: () => [DeadlineException, OverviewRefusal] as const,
+  resolveType: (value) => (value instanceof OverviewRefusal ? OverviewRefusal : DeadlineException),
+});
+
+@Resolver(() => SubDelivery)
+export class SubDeliveryScheduleResolver {
+  @FieldResolver(() => [DeliverySchedule], { description: 'The delivery rhythms with their deadline rules (from the dictionary), by frequency.' })
+  schedules(@Root() subDelivery: SubDelivery, @Ctx() ctx: RequestContext): Promise<DeliverySchedule[]> {
+    return schedulesOf(ctx).load(subDelivery.id);
+  }
+}
+
+@Resolver(() => DeadlineException)
+export class DeadlineExceptionResolver {
+  @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN, Role.SUBMITTER, Role.VIEWER)
+  @Query(() => [DeadlineException], { description: 'Institution-specific deadlines and exemptions of an institution the caller may see; empty otherwise.' })
+  deadlineExceptions(@Ctx() ctx: RequestContext, @Arg('institutionCode', () => String, { description: '8-digit code.' }) institutionCode: string): Promise<DeadlineException[]> {
+    return listDeadlineExceptions(ctx, institutionCode);
+  }
+
+  @Authorized(Role.HUB_STAFF)
+  @Mutation(() => DeadlineExceptionResult, { description: 'Sets an institution-specific deadline or an exemption for one period, with a reason (hub staff; audited).' })
+  setDeadlineException(@Ctx() ctx: RequestContext, @Arg('input', () => DeadlineExceptionInput, { description: 'Which period and what applies.' }) input: DeadlineExceptionInput): Promise<DeadlineException | OverviewRefusal> {
+    return setDeadlineException(ctx, input);
+  }
+
+  @Authorized(Role.HUB_STAFF)
+  @Mutation(() => DeadlineExceptionResult, { description: 'Removes a deadline exception: the schedule\'s deadline applies again (hub staff; audited).' })
+  removeDeadlineException(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The exception.' }) id: string): Promise<DeadlineException | OverviewRefusal> {
+    return removeDeadlineException(ctx, id);
+  }
+
+  @FieldResolver(() => PeriodScalar, { description: 'The period.' })
+  period(@Root() exception: DeadlineException): string {
+    return exception.period;
+  }
+
+  @FieldResolver(() => SubDelivery, { description: 'The sub-delivery.' })
+  async subDelivery(@Root() exception: DeadlineException, @Ctx() ctx: RequestContext): Promise<SubDelivery> {
+    const subDelivery = await ctx.loaders.subDeliveryById.load(exception.subDelivery.id);
+    if (!subDelivery) throw new Error(`deadline exception ${exception.id} has no sub-delivery`);
+    return subDelivery;
+  }
+}

@@ -1,0 +1,97 @@
+import { DeliveryStatus } from '../../deliveries/delivery-status';
+import { grantCondition, type StreamGrant } from './stream-scope';
+import { empty, sql, type Sql, uuidArray } from './sql';
+
+/** Statuses that fulfil an expected delivery (issue 6): processed, with or without errors; production only. */
+export const FULFILLING = [DeliveryStatus.PROCESSED, DeliveryStatus.PROCESSED_WITH_ERRORS];
+/** For reminders: anything delivered and not (yet) refused stops them, so nobody is chased while their file is being checked. */
+export const DELIVERED = [DeliveryStatus.RECEIVED, DeliveryStatus.PROCESSING, DeliveryStatus.PROCESSED, DeliveryStatus.PROCESSED_WITH_ERRORS];
+
+export interface ExpectedSelection {
+  /** Deliveries after this day do not count; periods that begin after it are not expected yet. */
+  asOf: string;
+  /** Which streams (null: every institution, hub staff). */
+  grants: StreamGrant[] | null;
+  /** Narrows the scans of participations and deliveries (null: all institutions). */
+  institutionIds: string[] | null;
+  registryId?: string | null;
+  subDeliveryId?: string | null;
+  statuses?: DeliveryStatus[];
+}
+
+const statusList = (statuses: DeliveryStatus[]): Sql => sql`string_to_array(${statuses.join(',')}, ',')`;
+
+/**
+ * Expected deliveries with their fulfilment, as one set-based SELECT (no per-row queries):
+ *
+ * - every active participation × every schedule of its sub-delivery gives the periods of the
+ *   schedule's length (generate_series over month starts) that overlap the participation and have
+ *   begun by `asOf`; a TOTAL schedule gives one TOTAAL per calendar year;
+ * - the deadline follows the schedule's rule (the SQL twin of DeadlineRule.deadlineFor: an offset
+ *   after the month the period ends in, or a fixed date in the period's year + n), unless hub staff
+ *   set another one; an exempted period is not expected at all;
+ * - `delivered_on` is the first delivery date of a production delivery for the same institution,
+ *   sub-delivery and period with a fulfilling status, up to `asOf` (TOTAAL: delivered in the year
+ *   after the one it covers). On time when `delivered_on <= deadline`.
+ *
+ * Columns: institution_id, sub_delivery_id, registry_id, frequency, period, period_start,
+ * period_end, deadline, adjusted, delivered_on.
+ */
+export function expectedDeliveriesSql(selection: ExpectedSelection): Sql {
+  const { asOf } = selection;
+  const participationScope = selection.institutionIds ? sql` and p.institution_id = any(${uuidArray(selection.institutionIds)})` : empty;
+  const deliveryScope = selection.institutionIds ? sql` and d.institution_id = any(${uuidArray(selection.institutionIds)})` : empty;
+  const registry = selection.registryId ? sql` and sd.registry_id = ${selection.registryId}::uuid` : empty;
+  const subDelivery = selection.subDeliveryId ? sql` and p.sub_delivery_id = ${selection.subDeliveryId}::uuid` : empty;
+  const subDeliveryOfDelivery = selection.subDeliveryId ? sql` and d.sub_delivery_id = ${selection.subDeliveryId}::uuid` : empty;
+  const grants = grantCondition(selection.grants, { institution: 'p.institution_id', registry: 'sd.registry_id', subDelivery: 'p.sub_delivery_id' });
+  // The periods are computed once (MATERIALIZED) so the joins below compare plain columns and can
+  // hash; inlined, PostgreSQL re-evaluated the period code for every candidate pair.
+  return sql`
+    with e as materialized (
+      select p.institution_id, p.sub_delivery_id, sd.registry_id, s.frequency, g.period_start::date as period_start,
+             (g.period_start + make_interval(months => l.len) - interval '1 day')::date as period_end,
+             case s.frequency
+               when 'MONTH' then to_char(g.period_start, 'YYYY"M"MM')
+               when 'QUARTER' then to_char(g.period_start, 'YYYY') || 'K' || ((extract(month from g.period_start)::int + 2) / 3)
+               when 'HALF_YEAR' then to_char(g.period_start, 'YYYY') || 'H' || ((extract(month from g.period_start)::int + 5) / 6)
+               when 'YEAR' then to_char(g.period_start, 'YYYY')
+               else 'TOTAAL'
+             end as period,
+             case when s.frequency = 'TOTAL' then (g.period_start + interval '1 year' - interval '1 day')::date else date '0001-01-01' end as total_end,
+             case when s.deadline_last_day_of_month then (t.target + interval '1 month' - interval '1 day')::date
+                  else t.target + (least(coalesce(s.deadline_day, 1), extract(day from t.target + interval '1 month' - interval '1 day')::int) - 1)
+             end as rule_deadline
+      from participation p
+      join sub_delivery sd on sd.id = p.sub_delivery_id
+      join delivery_schedule s on s.sub_delivery_id = p.sub_delivery_id
+      cross join lateral (select case s.frequency when 'MONTH' then 1 when 'QUARTER' then 3 when 'HALF_YEAR' then 6 else 12 end as len) l
+      cross join lateral overview_period_starts(
+        make_date(extract(year from p.start_date)::int, ((extract(month from p.start_date)::int - 1) / l.len) * l.len + 1, 1),
+        least(${asOf}::date, coalesce(p.end_date, ${asOf}::date)),
+        l.len
+      ) as g(period_start)
+      cross join lateral (
+        select case when s.deadline_kind = 'FIXED_DATE'
+                    then make_date(extract(year from g.period_start)::int + coalesce(s.deadline_years_after_period_year, 0), coalesce(s.deadline_month, 1), 1)
+                    else (date_trunc('month', g.period_start + make_interval(months => l.len) - interval '1 day')
+                          + make_interval(months => coalesce(s.deadline_months_after_period_end, 0)))::date
+               end as target
+      ) t
+      where p.active${participationScope}${registry}${subDelivery}${grants}
+    ), f as materialized (
+      select d.institution_id, d.sub_delivery_id, d.period,
+             case when d.period = 'TOTAAL' then make_date(extract(year from d.delivery_date)::int - 1, 12, 31) else date '0001-01-01' end as total_end,
+             min(d.delivery_date) as delivered_on
+      from delivery d
+      where not d.test and d.status = any(${statusList(selection.statuses ?? FULFILLING)}) and d.delivery_date <= ${asOf}::date${deliveryScope}${subDeliveryOfDelivery}
+      group by 1, 2, 3, 4
+    )
+    select e.institution_id, e.sub_delivery_id, e.registry_id, e.frequency, e.period, e.period_start, e.period_end,
+           coalesce(x.deadline, e.rule_deadline) as deadline, x.id is not null as adjusted, f.delivered_on
+    from e
+    left join deadline_exception x
+      on x.institution_id = e.institution_id and x.sub_delivery_id = e.sub_delivery_id and x.period = e.period and x.period_end = e.period_end
+    left join f on f.institution_id = e.institution_id and f.sub_delivery_id = e.sub_delivery_id and f.period = e.period and f.total_end = e.total_end
+    where x.exempt is not true`;
+}

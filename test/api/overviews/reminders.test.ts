@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'chai';
+import { Role } from '../../../server/src/access/role';
+import { sendDueReminders } from '../../../server/src/overviews/module';
+import { asUser, expectOk, tokenFor } from '../../support/actors';
+import { createInstitution, createInstitutionUser, deliver, DeliveryStatus, participate } from '../../support/delivery-rows';
+import { sharedServer, type TestServer } from '../../support/server';
+
+/** The mails in the outbox addressed to `to`, oldest first. */
+function mailsTo(server: TestServer, to: string): string[] {
+  const outbox = path.join(server.dataDir, 'outbox');
+  return readdirSync(outbox).sort().map((file) => readFileSync(path.join(outbox, file), 'utf8')).filter((text) => text.includes(`To: ${to}`));
+}
+
+describe('reminders job', () => {
+  let server: TestServer;
+  let code: string;
+  let submitter: string;
+  const run = (asOf: string) => sendDueReminders(server.datahub.services, asOf);
+
+  before(async () => {
+    server = await sharedServer();
+  });
+  beforeEach(async () => {
+    code = await createInstitution(server);
+    await participate(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', start: '2026K1' });
+    submitter = await createInstitutionUser(server, code, Role.SUBMITTER, 'CAT');
+  });
+
+  it('mails the stream\'s submitter 14 days before the deadline, with a link to upload for it', async () => {
+    await run('2026-04-17');
+    const [mail] = mailsTo(server, submitter);
+    expect(mail?.replace(/=\r?\n/g, '').replace(/=3D/g, '=')).to.contain('CAT Cataract 2026K1').and.to.contain('/aanleveren?registry=CAT&subDelivery=Cataract&period=2026K1');
+  });
+
+  it('sends nothing more when run twice on the same day', async () => {
+    await run('2026-04-17');
+    await run('2026-04-17');
+    expect(mailsTo(server, submitter)).to.have.length(1);
+  });
+
+  it('sends each reminder once: 14 days before, 3 days before and the day after the deadline', async () => {
+    for (const day of ['2026-04-17', '2026-04-18', '2026-04-28', '2026-04-29', '2026-05-02', '2026-05-03']) await run(day);
+    expect(mailsTo(server, submitter)).to.have.length(3);
+  });
+
+  it('never reminds an institution that already delivered', async () => {
+    await deliver(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', period: '2026K1', on: '2026-04-10', status: DeliveryStatus.PROCESSED });
+    await run('2026-04-17');
+    expect(mailsTo(server, submitter)).to.have.length(0);
+  });
+
+  it('puts all of a user\'s reminders of one day in one digest', async () => {
+    await participate(server, { institution: code, registry: 'PMICD', subDelivery: 'PMICD', start: '2026K1' });
+    const both = await createInstitutionUser(server, code, Role.SUBMITTER, 'CAT');
+    const em = server.datahub.orm.em.fork();
+    await em.getConnection().execute(
+      `insert into role_assignment (id, user_id, role, institution_id, registry_id, granted_at)
+       select gen_random_uuid(), u.id, 'SUBMITTER', i.id, r.id, now() from app_user u, institution i, registry r where u.email = ? and i.code = ? and r.code = 'PMICD'`,
+      [both, code],
+    );
+    await run('2026-04-27');
+    const mails = mailsTo(server, both);
+    expect([mails.length, /PMICD PMICD 2026K1/.test(mails[0] ?? ''), /CAT Cataract 2026K1/.test(mails[0] ?? '')]).to.deep.equal([1, true, true]);
+  });
+
+  it('does not mail viewers', async () => {
+    const viewer = await createInstitutionUser(server, code, Role.VIEWER, 'CAT');
+    await run('2026-04-17');
+    expect(mailsTo(server, viewer)).to.have.length(0);
+  });
+
+  it('respects a user\'s opt-out for the registry', async () => {
+    const token = await tokenFor(server, submitter);
+    const settings = expectOk(await asUser<{ setReminderOptOut: { registry: { code: string }; optedOut: boolean }[] }>(
+      server, token, 'mutation { setReminderOptOut(registry: "CAT", optOut: true) { registry { code } optedOut } }'));
+    await run('2026-04-17');
+    expect([settings.setReminderOptOut, mailsTo(server, submitter).length]).to.deep.equal([[{ registry: { code: 'CAT' }, optedOut: true }], 0]);
+  });
+});
