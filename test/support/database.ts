@@ -69,6 +69,7 @@ export async function startTestCluster(): Promise<TestCluster> {
     user: 'datahub',
     password,
     persistent: false,
+    postgresFlags: ['-c', 'max_connections=300'],
     createPostgresUser: process.getuid?.() === 0,
     onLog: () => undefined,
     onError: () => undefined,

@@ -27,6 +27,12 @@ export interface TestServer {
 
 let cluster: Promise<TestCluster> | null = null;
 const started: RunningDatahub[] = [];
+let sharedDatahub: RunningDatahub | null = null;
+
+/** Stops a server, giving up after 15 s (a server whose database was dropped may not stop cleanly). */
+async function stopQuietly(datahub: RunningDatahub): Promise<void> {
+  await Promise.race([datahub.stop().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 15000).unref())]);
+}
 
 export function testCluster(): Promise<TestCluster> {
   cluster ??= startTestCluster();
@@ -35,7 +41,16 @@ export function testCluster(): Promise<TestCluster> {
 
 /** Starts a datahub on a fresh database (migrations applied, demo data seeded) on a free port. */
 /** `logs`: when given, the server logs at debug level into it (to search the logs for what must never be there). */
+/**
+ * Mocha runs one test at a time, and a suite's server serves only that suite: starting a new one
+ * stops the earlier ones (all but the shared server), so a long run does not hold hundreds of
+ * database connections.
+ */
 export async function startTestServer(env: Record<string, string> = {}, databaseUrl?: string, logs?: string[]): Promise<TestServer> {
+  for (const datahub of started.filter((running) => running !== sharedDatahub)) {
+    started.splice(started.indexOf(datahub), 1);
+    await stopQuietly(datahub);
+  }
   const url = databaseUrl ?? (await (await testCluster()).createDatabase());
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'datahub-test-data-'));
   const config = loadConfig({
@@ -62,12 +77,16 @@ let shared: Promise<TestServer> | null = null;
 
 /** The server most API tests share: started once per run, on its own fresh database. */
 export function sharedServer(): Promise<TestServer> {
-  shared ??= startTestServer();
+  shared ??= startTestServer().then((server) => {
+    sharedDatahub = server.datahub;
+    return server;
+  });
   return shared;
 }
 
 export async function stopTestServers(): Promise<void> {
-  for (const datahub of started.splice(0)) await datahub.stop().catch(() => undefined);
+  for (const datahub of started.splice(0)) await stopQuietly(datahub);
+  sharedDatahub = null;
   if (cluster) await (await cluster.catch(() => null))?.stop();
   cluster = null;
   shared = null;

@@ -54,9 +54,9 @@ export class FileNameCheckResult {
   @Field(() => Boolean, { nullable: true, description: 'TEST in the name.' })
   test!: boolean | null;
 
-  @Field(() => [String], { description: 'Errors: what is wrong with the name or its fields, in the user\'s language. Delivering is refused while any remain.' })
+  @Field(() => [String], { description: 'What would make a delivery under this name be refused (not yours, unknown unit or version, creation date in the future), in the user\'s language. Empty for a non-conforming name: its fields are filled in by hand.' })
   problems!: string[];
 
-  @Field(() => [String], { description: 'Warnings that do not stop a delivery (e.g. B09 sequence number, B08 hand-filled name).' })
+  @Field(() => [String], { description: 'Warnings that do not stop a delivery: B09 (sequence number), B08 (hand-filled name) and which parts of a non-conforming name are off.' })
   warnings!: string[];
 }

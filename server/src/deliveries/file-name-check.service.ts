@@ -26,8 +26,10 @@ export async function checkFileNameForDelivery(ctx: RequestContext, fileName: st
   const catalogue = ctx.services.dictionaries;
   const check = checkName(fileName, { knownVersions: catalogue.all.map((d) => ({ registry: d.registry, version: d.version })) });
   const fields = check.fields;
-  const problems = check.problems.map((problem) => `${language === 'nl' ? 'Bestandsnaam: controleer' : 'File name: check'} ${PART_TEXT[problem.part]?.[language] ?? problem.part}.`);
-  const warnings: string[] = [];
+  // A name that does not conform only means the fields are filled in by hand (B08): its parts are
+  // hints, not problems; problems are what would make the upload be refused.
+  const problems: string[] = [];
+  const warnings = check.problems.map((problem) => `${language === 'nl' ? 'Bestandsnaam: controleer' : 'File name: check'} ${PART_TEXT[problem.part]?.[language] ?? problem.part}.`);
   const fallback = catalogue.all[0];
   let subDelivery: string | null = null;
   if (fields) {

@@ -117,7 +117,8 @@ describe('deliveries: a worker killed mid-file, an aborted upload', function () 
   });
 });
 
-describe('deliveries: a system failure', () => {
+describe('deliveries: a system failure', function () {
+  this.timeout(120000);
   it('retries, and after the last attempt marks the delivery FAILED with a reason instead of looping', async () => {
     const server = await startTestServer({ DATAHUB_WORKER: '0' });
     const submitter = await tokenFor(server, 'aanlever@zuidermeer.test');

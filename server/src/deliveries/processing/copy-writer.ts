@@ -50,6 +50,16 @@ export class CopyWriter {
     this.buffer = '';
   }
 
+  /**
+   * Ends the COPY with a failure (CopyFail): needed before the transaction can roll back, since no
+   * other statement can run on the connection while a COPY waits for data.
+   */
+  async abort(reason: Error): Promise<void> {
+    this.buffer = '';
+    (this.stream as unknown as { destroy(error: Error): void } | null)?.destroy(reason);
+    await this.done?.catch(() => undefined);
+  }
+
   async end(): Promise<void> {
     this.flushChunk();
     this.stream?.end();

@@ -133,24 +133,30 @@ export async function processDelivery(services: AppServices, deliveryId: string)
     // run there, so it opens last, just before the file is read; report lines (far fewer) are
     // batched inserts that queue behind it and run once it ends.
     const records = ingest ? await CopyWriter.open(trx, 'delivery_record', ['delivery_id', 'record_number', 'record_key', 'patient_ref', 'payload', 'rejected']) : null;
-    const result: ValidationResult = await validateDelivery(open, dictionary.compiled, {
-      fileName: delivery.fileName,
-      period: { code: period.code, start: period.startDate, end: period.endDate },
-      deliveryDate: delivery.deliveryDate,
-      fileFindings,
-      utf8Validator: nodeUtf8Validator,
-      onFinding: (finding) => {
-        lines.add(reportRow(deliveryId, lines.count, finding));
-        if (finding.recordNumber !== null && (finding.class === 'F' || finding.class === 'TF')) rejected.add(finding.recordNumber);
-      },
-      // Test deliveries keep no records at all (DOMAIN.md: checked, reported, never ingested).
-      onRecord: ingest
-        ? (recordNumber, cells) => {
-            const staged = shape(cells);
-            records?.add([deliveryId, recordNumber, staged.recordKey, staged.patientRef, JSON.stringify(staged.payload), false]);
-          }
-        : undefined,
-    });
+    let result: ValidationResult;
+    try {
+      result = await validateDelivery(open, dictionary.compiled, {
+        fileName: delivery.fileName,
+        period: { code: period.code, start: period.startDate, end: period.endDate },
+        deliveryDate: delivery.deliveryDate,
+        fileFindings,
+        utf8Validator: nodeUtf8Validator,
+        onFinding: (finding) => {
+          lines.add(reportRow(deliveryId, lines.count, finding));
+          if (finding.recordNumber !== null && (finding.class === 'F' || finding.class === 'TF')) rejected.add(finding.recordNumber);
+        },
+        // Test deliveries keep no records at all (DOMAIN.md: checked, reported, never ingested).
+        onRecord: ingest
+          ? (recordNumber, cells) => {
+              const staged = shape(cells);
+              records?.add([deliveryId, recordNumber, staged.recordKey, staged.patientRef, JSON.stringify(staged.payload), false]);
+            }
+          : undefined,
+      });
+    } catch (error) {
+      await records?.abort(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    }
     await records?.end();
     await lines.flush();
     progress.finish();
