@@ -107,6 +107,20 @@ describe('deliveries: processing order and repeated runs (no worker: jobs run by
     expect(first.supersededBy?.id).to.equal(later.id);
   });
 
+  it('orders two deliveries made in the same instant by id, as supersession does', async () => {
+    const one = await upload(server, submitter, name(), file(row('K750', 'P-K', '0.50', '2024-08-03')), { period: '2024K3' });
+    const two = await upload(server, submitter, name(), file(row('K750', 'P-K', '0.60', '2024-08-03')), { period: '2024K3' });
+    const em = server.datahub.orm.em.fork();
+    await em.getConnection().execute(`update delivery set delivered_at = '2026-01-01T00:00:00Z' where id in (?, ?)`, [one.id, two.id]);
+    const [first, last] = [one.id, two.id].sort();
+    await processDelivery(server.datahub.services, last as string);
+    await processDelivery(server.datahub.services, first as string);
+    const held = await server.datahub.orm.em.fork().findOneOrFail(HeldRecord, { recordKey: 'K750' });
+    const earlier = await server.datahub.orm.em.fork().findOneOrFail(Delivery, { id: first as string });
+    expect(held.delivery.id).to.equal(last);
+    expect(earlier.supersededBy?.id).to.equal(last);
+  });
+
   it('leaves exactly one run\'s lines, counts and records when the same job runs twice at once', async () => {
     const delivery = await upload(server, submitter, name(), file(row('K800', 'P-J', '0.50', '2024-05-03'), row('K800', 'P-J', '0.50', '2024-05-04'), row('K801', 'P-J', '9.99', '2024-05-05'), row('K802', 'P-J', '0.50', '2024-05-06')), { period: '2024K2' });
     const results = await Promise.all([processDelivery(server.datahub.services, delivery.id), processDelivery(server.datahub.services, delivery.id)]);

@@ -43,15 +43,15 @@ export async function rejectPatientConflicts(trx: Knex.Transaction, target: Merg
  * T02 (TW) for accepted records whose key is held (same patient) with other values, the replaced
  * versions kept in `held_record_version`, then the record store brought up to date in one upsert.
  * A held record brought by a later delivery is never overwritten by an earlier one: deliveries
- * apply in delivery order, whatever order they are processed in. Returns the number of T02 lines.
+ * apply in delivery order (delivery time, then id, as supersession), whatever order they are processed in. Returns the number of T02 lines.
  */
 export async function mergeIntoRecordStore(trx: Knex.Transaction, target: MergeTarget, firstOrdinal: number): Promise<number> {
   const changes = `
       from delivery_record dr
       join held_record h on h.sub_delivery_id = ? and h.institution_id = ? and h.record_key = dr.record_key
       join delivery hd on hd.id = h.delivery_id
-     where dr.delivery_id = ? and not dr.rejected and h.payload is distinct from dr.payload and hd.delivered_at <= ?`;
-  const changeBindings = [target.subDeliveryId, target.institutionId, target.deliveryId, target.deliveredAt];
+     where dr.delivery_id = ? and not dr.rejected and h.payload is distinct from dr.payload and (hd.delivered_at, hd.id) <= (?, ?::uuid)`;
+  const changeBindings = [target.subDeliveryId, target.institutionId, target.deliveryId, target.deliveredAt, target.deliveryId];
   const tw = await trx.raw(
     `insert into report_line (delivery_id, ordinal, record_number, code, class, field, params, key_values)
      select ?, ? + row_number() over (order by dr.record_number), dr.record_number, 'T02', 'TW', null,
@@ -73,8 +73,8 @@ export async function mergeIntoRecordStore(trx: Knex.Transaction, target: MergeT
         set payload = excluded.payload, patient_ref = excluded.patient_ref, delivery_id = excluded.delivery_id,
             version = held_record.version + 1, updated_at = excluded.updated_at
       where held_record.payload is distinct from excluded.payload
-        and (select delivered_at from delivery where id = held_record.delivery_id) <= ?`,
-    [target.subDeliveryId, target.institutionId, target.now, target.deliveryId, target.deliveredAt],
+        and (select (delivered_at, id) from delivery where id = held_record.delivery_id) <= (?::timestamptz, ?::uuid)`,
+    [target.subDeliveryId, target.institutionId, target.now, target.deliveryId, target.deliveredAt, target.deliveryId],
   );
   return tw.rowCount ?? 0;
 }
