@@ -11,7 +11,7 @@ describe('GET /healthz', () => {
 
   it('answers 503 once its database is gone, and the process keeps serving', async () => {
     const server = await startTestServer();
-    await (await testCluster()).dropDatabase(server.databaseUrl);
+    await (await testCluster()).cutOff(server.databaseUrl);
     const first = await fetch(`${server.url}/healthz`);
     const second = await fetch(`${server.url}/healthz`);
     expect([first.status, second.status]).to.deep.equal([503, 503]);

@@ -9,6 +9,8 @@ import { findFreePort } from '../../server/src/db/free-port';
 export interface TestCluster {
   createDatabase(): Promise<string>;
   dropDatabase(url: string): Promise<void>;
+  /** Refuses new connections to the database and ends the open ones: "the database is gone" without dropping it. */
+  cutOff(url: string): Promise<void>;
   stop(): Promise<void>;
   description: string;
 }
@@ -39,6 +41,13 @@ function clusterOn(adminUrl: string, description: string, stopCluster: () => Pro
       const name = decodeURIComponent(new URL(url).pathname.slice(1));
       await admin(adminUrl, (client) => client.query(`drop database if exists "${name}" with (force)`));
       created.delete(name);
+    },
+    async cutOff(url: string) {
+      const name = decodeURIComponent(new URL(url).pathname.slice(1));
+      await admin(adminUrl, async (client) => {
+        await client.query(`alter database "${name}" allow_connections false`);
+        await client.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
+      });
     },
     async stop() {
       for (const name of created) {
