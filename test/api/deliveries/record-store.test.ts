@@ -72,7 +72,7 @@ describe('deliveries: record store, conflicts with data held, supersession', () 
     expect(second.sameBytesAs?.id).to.equal(first.id);
   });
 
-  it('applies two deliveries for one period in delivery order, whatever order they finish in: the later one wins', async () => {
+  it('applies two deliveries uploaded at once for one period in delivery order: the later one wins and supersedes the earlier', async () => {
     const [a, b] = await Promise.all([
       upload(server, submitter, name(), file(row('K600', 'P-H', '0.50', '2025-08-03')), { period: '2025K3' }),
       upload(server, submitter, name(), file(row('K600', 'P-H', '0.60', '2025-08-03')), { period: '2025K3' }),

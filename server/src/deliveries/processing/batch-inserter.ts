@@ -29,11 +29,6 @@ export class BatchInserter<Row extends Record<string, unknown>> {
     this.pending = this.pending.then(() => this.trx(this.table).insert(rows).then(() => undefined));
   }
 
-  /** Waits for the batch in flight; lets the reader apply back-pressure every so often. */
-  drained(): Promise<void> {
-    return this.pending;
-  }
-
   async flush(): Promise<void> {
     if (this.rows.length > 0) this.write();
     await this.pending;
