@@ -56,7 +56,9 @@ async function main(): Promise<void> {
     const env = { ...process.env, DATABASE_URL: databaseUrl, DATAHUB_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', DATAHUB_UPLOAD_MAX_BYTES: String(2 ** 31) };
     spawnSync(process.execPath, [path.join(ROOT, 'server/dist/cli.js'), 'seed'], { env, stdio: 'inherit' });
     const token = spawnSync(process.execPath, [path.join(ROOT, 'server/dist/cli.js'), 'token', 'create', '--email', 'aanlever@zuidermeer.test', '--days', '1'], { env, encoding: 'utf8' }).stdout.trim();
-    server = spawn(process.execPath, [path.join(ROOT, 'server/dist/main.js')], { env, stdio: process.env.BENCH_LOG_LEVEL ? 'inherit' : 'ignore' });
+    // BENCH_PROFILE_DIR: a V8 CPU profile of the server process, written when it stops.
+    const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+    server = spawn(process.execPath, [...profile, path.join(ROOT, 'server/dist/main.js')], { env, stdio: process.env.BENCH_LOG_LEVEL ? 'inherit' : 'ignore' });
     const base = `http://127.0.0.1:${port}`;
     await waitFor(async () => ((await fetch(`${base}/healthz`)).ok ? true : null), 60000);
 
@@ -103,7 +105,11 @@ async function main(): Promise<void> {
     console.log('\nDelivery end to end (issue 5)');
     console.table([figures]);
   } finally {
-    server?.kill('SIGTERM');
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server?.once('exit', resolve));
+      server.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10000))]);
+    }
     await cluster.stop().catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
   }

@@ -8,7 +8,7 @@ import { Session } from '../access/session.entity';
 import { User } from '../access/user.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Delivery } from '../deliveries/delivery.entity';
-import { DeliveryRecord } from '../records/delivery-record.entity';
+import { RejectedRecord } from '../records/rejected-record.entity';
 import { HeldRecordVersion } from '../records/held-record-version.entity';
 import { HeldRecord } from '../records/held-record.entity';
 import { ReportLine } from '../reports/report-line.entity';
@@ -40,7 +40,7 @@ export const entities = [
   AuditEvent,
   Delivery,
   ReportLine,
-  DeliveryRecord,
+  RejectedRecord,
   HeldRecord,
   HeldRecordVersion,
   WorkerHeartbeat,

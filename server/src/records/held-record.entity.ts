@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { Entity, ManyToOne, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Delivery } from '../deliveries/delivery.entity';
 import { Institution } from '../institutions/institution.entity';
 import { SubDelivery } from '../registries/sub-delivery.entity';
@@ -8,20 +7,20 @@ import { SubDelivery } from '../registries/sub-delivery.entity';
  * The record store: the current version of each accepted production record, per sub-delivery,
  * institution and record key (the dictionary's primary key). Identifying fields in `payload` are
  * keyed pseudonyms, never clear values. Earlier versions live in `held_record_version`.
+ *
+ * No foreign-key constraints: a bulk merge writes up to millions of rows and each constraint costs
+ * a lookup per row (see Migration20261123184000); the merge takes all three references from the
+ * delivery row it processes, and deliveries are never deleted (a trigger refuses it).
  */
 @Entity({ tableName: 'held_record' })
-@Unique({ properties: ['subDelivery', 'institution', 'recordKey'] })
 export class HeldRecord {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => SubDelivery, { ref: true, deleteRule: 'restrict' })
+  @ManyToOne(() => SubDelivery, { ref: true, primary: true, createForeignKeyConstraint: false })
   subDelivery!: Ref<SubDelivery>;
 
-  @ManyToOne(() => Institution, { ref: true, deleteRule: 'restrict' })
+  @ManyToOne(() => Institution, { ref: true, primary: true, createForeignKeyConstraint: false })
   institution!: Ref<Institution>;
 
-  @Property({ type: 'text' })
+  @PrimaryKey({ type: 'text' })
   recordKey!: string;
 
   /** Who the record is about (the dictionary's patient fields, pseudonymised): T01 compares it. */
@@ -31,7 +30,7 @@ export class HeldRecord {
   @Property({ type: 'jsonb' })
   payload!: Record<string, string>;
 
-  @ManyToOne(() => Delivery, { ref: true, deleteRule: 'restrict' })
+  @ManyToOne(() => Delivery, { ref: true, createForeignKeyConstraint: false })
   delivery!: Ref<Delivery>;
 
   @Property({ type: 'integer' })

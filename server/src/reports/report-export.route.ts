@@ -98,7 +98,7 @@ export function reportExportRoutes(services: AppServices) {
       response.write(columns.join(',') + '\r\n');
       const knex = found.em.getKnex() as Knex;
       for (let offset = 0; ; offset += PAGE) {
-        const rows = (await knex('delivery_record').where({ delivery_id: found.delivery.id, rejected: true }).orderBy('record_number').select('payload').limit(PAGE).offset(offset)) as { payload: Record<string, string> }[];
+        const rows = (await knex('rejected_record').where({ delivery_id: found.delivery.id }).orderBy('record_number').select('payload').limit(PAGE).offset(offset)) as { payload: Record<string, string> }[];
         for (const row of rows) response.write(columns.map((column) => csvCell(row.payload[column] ?? '')).join(',') + '\r\n');
         if (rows.length < PAGE) break;
       }

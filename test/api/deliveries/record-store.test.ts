@@ -41,7 +41,7 @@ describe('deliveries: record store, conflicts with data held, supersession', () 
     await settled(server, second.id);
     const em = server.datahub.orm.em.fork();
     const held = await em.findOneOrFail(HeldRecord, { recordKey: 'K200' });
-    const history = await em.find(HeldRecordVersion, { heldRecord: held.id });
+    const history = await em.find(HeldRecordVersion, { recordKey: 'K200' });
     expect((await lines(second.id)).map((line) => [line.code, line.params.n])).to.deep.equal([['T02', 1]]);
     expect([held.payload.VaCCPO, held.version]).to.deep.equal(['1.00', 2]);
     expect(history.map((version) => version.payload.VaCCPO)).to.deep.equal(['0.90']);
@@ -127,11 +127,13 @@ describe('deliveries: processing order and repeated runs (no worker: jobs run by
     const em = server.datahub.orm.em.fork();
     const done = await em.findOneOrFail(Delivery, { id: delivery.id });
     const counts = await em.getConnection().execute(
-      `select (select count(*)::int from report_line where delivery_id = ?) as lines, (select count(*)::int from delivery_record where delivery_id = ?) as records`,
-      [delivery.id, delivery.id],
+      `select (select count(*)::int from report_line where delivery_id = ?) as lines, (select count(*)::int from rejected_record where delivery_id = ?) as rejected,
+              (select count(*)::int from held_record where delivery_id = ?) as held`,
+      [delivery.id, delivery.id, delivery.id],
     );
     expect(results.filter((status) => status !== null)).to.have.length(1);
     expect(done.status).to.equal('PROCESSED_WITH_ERRORS');
-    expect(counts[0]).to.deep.equal({ lines: 4, records: 4 });
+    expect([done.rejectedCount, done.acceptedCount]).to.deep.equal([3, 1]);
+    expect(counts[0]).to.deep.equal({ lines: 4, rejected: 3, held: 1 });
   });
 });

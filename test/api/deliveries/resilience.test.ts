@@ -74,13 +74,13 @@ describe('deliveries: a worker killed mid-file, an aborted upload', function () 
     const done = await settled(server, delivery.id, 120000);
     const em = server.datahub.orm.em.fork();
     const counts = (await em.getConnection().execute(
-      `select (select count(*)::int from report_line where delivery_id = ?) as lines, (select count(*)::int from delivery_record where delivery_id = ?) as records`,
+      `select (select count(*)::int from report_line where delivery_id = ?) as lines, (select count(*)::int from rejected_record where delivery_id = ?) as rejected`,
       [delivery.id, delivery.id],
     ))[0];
     expect(done.status).to.equal('PROCESSED_WITH_ERRORS');
     expect(done.attempts).to.equal(2);
     expect([done.recordCount, done.rejectedCount, done.acceptedCount]).to.deep.equal([records, records / 20, records - records / 20]);
-    expect(counts).to.deep.equal({ lines: records / 20, records });
+    expect(counts).to.deep.equal({ lines: records / 20, rejected: records / 20 });
     expect(await em.count(HeldRecord, { delivery: delivery.id })).to.equal(records - records / 20);
   });
 

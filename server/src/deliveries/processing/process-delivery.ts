@@ -5,16 +5,16 @@ import { Institution } from '../../institutions/institution.entity';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
 import { DictionaryVersion } from '../../dictionaries/dictionary-version.entity';
 import { Registry } from '../../registries/registry.entity';
-import type { Finding, ValidationResult } from '../../validation';
+import type { ValidationResult } from '../../validation';
 import { validateDelivery } from '../../validation';
 import { nodeUtf8Validator } from '../../validation/node-files';
 import { Period } from '../../shared/period';
 import { DeliveryStatus, FINAL_STATUSES } from '../delivery-status';
 import { Delivery } from '../delivery.entity';
-import { BatchInserter } from './batch-inserter';
-import { CopyWriter } from './copy-writer';
+import { DeliveryWriters } from './delivery-writers';
 import { recordShaper } from './record-payload';
 import { applySupersession, type MergeTarget, mergeIntoRecordStore, rejectPatientConflicts } from './record-merge';
+import { keepRejected, markRejected } from './record-staging';
 import { serverFileFindings } from './server-findings';
 import { finalStatus, type Outcome } from './outcome';
 
@@ -67,20 +67,6 @@ function progressMeter(services: AppServices, deliveryId: string) {
   };
 }
 
-/** What a line stores: codes and parameters, never rendered text. */
-function reportRow(deliveryId: string, ordinal: number, finding: Finding) {
-  return {
-    delivery_id: deliveryId,
-    ordinal,
-    record_number: finding.recordNumber,
-    code: finding.code,
-    class: finding.class,
-    field: finding.field,
-    params: JSON.stringify(finding.params),
-    key_values: finding.keyValues ? JSON.stringify(finding.keyValues) : null,
-  };
-}
-
 /**
  * Checks a delivery's file and stores everything that follows from it (report lines, the records,
  * the record store, supersession, the final status and counts) in ONE transaction. A worker killed
@@ -97,13 +83,16 @@ export async function processDelivery(services: AppServices, deliveryId: string)
   await services.orm.em.fork().nativeUpdate(Delivery, { id: deliveryId }, { status: DeliveryStatus.PROCESSING, processingStartedAt: startedAt, progressDone: '0', attempts: delivery.attempts + 1 });
 
   const progress = progressMeter(services, deliveryId);
+  // Where the records and report lines go, once the transaction has begun: the first pass waits for it.
+  let writers: DeliveryWriters | null = null;
   let firstPass = true;
   const open = () => {
     const source = services.fileStore.open(delivery.storageKey);
     if (!firstPass) return source;
     firstPass = false;
     // pipeline, not pipe: a read error (a damaged file) must reach the reader, not leave it waiting.
-    return pipeline(source, progress.counter(), () => undefined);
+    if (!writers) throw new Error('the file is read before its writers are open');
+    return pipeline(source, progress.counter(), writers.pacer(), () => undefined);
   };
   const period = Period.parse(delivery.period);
   const ingest = !delivery.test;
@@ -112,14 +101,12 @@ export async function processDelivery(services: AppServices, deliveryId: string)
   const outcome = await services.orm.em.fork().transactional(async (em) => {
     const trx = em.getTransactionContext<Knex.Transaction>();
     if (!trx) throw new Error('no transaction');
-    // Deliveries of one stream and period are applied one at a time (see record-merge.ts for their order).
-    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`${institution.id}/${subDelivery.id}/${delivery.period}`]);
+    // Two runs of the same job (a retry beside a worker thought dead) check the file one at a time.
+    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`delivery/${deliveryId}`]);
     // Another run of the same job may have finished while this one waited for the lock.
     const current = await trx.raw('select status from delivery where id = ?', [deliveryId]);
     const currentStatus = (current.rows as { status: DeliveryStatus }[])[0]?.status;
     if (currentStatus && FINAL_STATUSES.includes(currentStatus)) return null;
-    const lines = new BatchInserter(trx, 'report_line');
-    const rejected = new Set<number>();
     const fileFindings = await serverFileFindings(trx, services.dictionaries, {
       deliveryId,
       institutionId: institution.id,
@@ -129,10 +116,11 @@ export async function processDelivery(services: AppServices, deliveryId: string)
       sequenceNumber: delivery.sequenceNumber ?? null,
       deliveredAt: delivery.deliveredAt,
     });
-    // Records go by COPY on the transaction's connection. While the COPY is open no other query can
-    // run there, so it opens last, just before the file is read; report lines (far fewer) are
-    // batched inserts that queue behind it and run once it ends.
-    const records = ingest ? await CopyWriter.open(trx, 'delivery_record', ['delivery_id', 'record_number', 'record_key', 'patient_ref', 'payload', 'rejected']) : null;
+    // While a COPY is open no other query can run on the connection, so the writers open last,
+    // just before the file is read. Test deliveries keep no records at all (DOMAIN.md: checked,
+    // reported, never ingested).
+    const output = await DeliveryWriters.open(trx, deliveryId, ingest);
+    writers = output;
     let result: ValidationResult;
     try {
       result = await validateDelivery(open, dictionary.compiled, {
@@ -141,29 +129,17 @@ export async function processDelivery(services: AppServices, deliveryId: string)
         deliveryDate: delivery.deliveryDate,
         fileFindings,
         utf8Validator: nodeUtf8Validator,
-        onFinding: (finding) => {
-          lines.add(reportRow(deliveryId, lines.count, finding));
-          if (finding.recordNumber !== null && (finding.class === 'F' || finding.class === 'TF')) rejected.add(finding.recordNumber);
-        },
-        // Test deliveries keep no records at all (DOMAIN.md: checked, reported, never ingested).
-        onRecord: ingest
-          ? (recordNumber, cells) => {
-              const staged = shape(cells);
-              records?.add([deliveryId, recordNumber, staged.recordKey, staged.patientRef, JSON.stringify(staged.payload), false]);
-            }
-          : undefined,
+        onFinding: (finding) => output.addFinding(finding),
+        onRecord: ingest ? (recordNumber, cells) => output.addRecord(recordNumber, shape(cells)) : undefined,
       });
     } catch (error) {
-      await records?.abort(error instanceof Error ? error : new Error(String(error)));
+      await output.abort(error instanceof Error ? error : new Error(String(error)));
       throw error;
     }
-    await records?.end();
-    await lines.flush();
+    await output.finish();
     progress.finish();
     const checkedAt = Date.now();
-    if (ingest && rejected.size > 0) {
-      await trx.raw('update delivery_record set rejected = true where delivery_id = ? and record_number = any(?::int[])', [deliveryId, [...rejected]]);
-    }
+    if (ingest) await markRejected(trx, output.lateRejections);
     const target: MergeTarget = {
       deliveryId,
       subDeliveryId: subDelivery.id,
@@ -173,12 +149,15 @@ export async function processDelivery(services: AppServices, deliveryId: string)
       now: services.clock.now(),
     };
     const engineOutcome: Outcome = { status: result.status, totals: result.totals, conflictRejected: 0, conflictWarnings: 0 };
-    if (ingest && result.status !== 'REJECTED') {
-      engineOutcome.conflictRejected = await rejectPatientConflicts(trx, target, lines.count);
+    if (ingest) {
+      // Deliveries of one stream share its record store: they merge one at a time (see record-merge.ts for their order).
+      await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`stream/${institution.id}/${subDelivery.id}`]);
+      if (result.status !== 'REJECTED') engineOutcome.conflictRejected = await rejectPatientConflicts(trx, target, output.lineCount);
+      await keepRejected(trx, deliveryId);
     }
     const status = finalStatus(engineOutcome);
     if (ingest && (status === DeliveryStatus.PROCESSED || status === DeliveryStatus.PROCESSED_WITH_ERRORS)) {
-      engineOutcome.conflictWarnings = await mergeIntoRecordStore(trx, target, lines.count + engineOutcome.conflictRejected);
+      engineOutcome.conflictWarnings = await mergeIntoRecordStore(trx, target, output.lineCount + engineOutcome.conflictRejected);
       await applySupersession(trx, { ...target, period: delivery.period });
     }
     const settled = { ...engineOutcome, status: finalStatus(engineOutcome) };
