@@ -4,6 +4,7 @@ import { Migration20261123154842 } from './Migration20261123154842';
 import { Migration20261123161509 } from './Migration20261123161509';
 import { Migration20261123161958 } from './Migration20261123161958';
 import { Migration20261123162203 } from './Migration20261123162203';
+import { Migration20261123183134 } from './Migration20261123183134';
 
 /** Applied in this order; `pnpm cli migration:create` writes new files here, then add them below. */
 export const migrationsList: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123161509_deliveries', class: Migration20261123161509 },
   { name: 'Migration20261123161958_schedules_and_participations', class: Migration20261123161958 },
   { name: 'Migration20261123162203_worker_heartbeat', class: Migration20261123162203 },
+  { name: 'Migration20261123183134_overview_fulfilment_and_version', class: Migration20261123183134 },
 ];
