@@ -17,11 +17,11 @@ import { Role } from '../../server/src/access/role';
 import { tokenFor } from '../support/actors';
 import { createInstitutionUser } from '../support/delivery-rows';
 import { startTestServer, stopTestServers } from '../support/server';
+import { AS_OF, COMPLETENESS as completeness, OVERVIEW as overview } from './overview-queries';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
-const AS_OF = '2027-01-15';
 
 /** Everything in SQL: generate_series makes the rows inside PostgreSQL, no row crosses the wire. */
 const GENERATE = [
@@ -137,12 +137,6 @@ async function main(): Promise<void> {
     const institutionUser = await tokenFor(server, await createInstitutionUser(server, '40000001', Role.LOCAL_ADMIN));
 
     const hub = await tokenFor(server, 'hub@datahub.test');
-    const overview = `query ($code: String!, $asOf: LocalDate) { deliveryOverview(institutionCode: $code, asOf: $asOf) {
-      missing { totalCount nodes { period deadline registry { code } subDelivery { code } } }
-      upcoming { totalCount nodes { period deadline registry { code } subDelivery { code } } }
-      rejected { totalCount nodes { period status deliveryDate registry { code } subDelivery { code } } } } }`;
-    const completeness = `query ($asOf: LocalDate, $groupBy: [CompletenessDimension!], $filter: CompletenessFilter) {
-      completeness(asOf: $asOf, groupBy: $groupBy, filter: $filter) { expected delivered onTime late missing rate onTimeRate registry { code } institution { code } period } }`;
     const figures = [
       await measure('deliveryOverview (institution user, 3 connections × 5 rows)', server.url, institutionUser, overview, { code: '40000001', asOf: AS_OF }),
       await measure('completeness, all institutions, groupBy REGISTRY', server.url, hub, completeness, { asOf: AS_OF, groupBy: ['REGISTRY'] }),

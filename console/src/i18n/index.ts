@@ -63,7 +63,7 @@ export const elementLocale = computed(() =>
   i18n.global.locale.value === 'en' ? elementEn : elementNl,
 );
 
-/** A GraphQL LocalDate ("YYYY-MM-DD") as a local calendar date, free of time-zone shifts. */
+/** A GraphQL Date ("YYYY-MM-DD") as a local calendar date, free of time-zone shifts. */
 export function parseLocalDate(value: string): Date {
   const [year = 0, month = 1, day = 1] = value.split('-').map(Number);
   return new Date(year, month - 1, day);

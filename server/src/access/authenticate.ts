@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
 import { type Clock, HOUR, MINUTE } from '../shared/clock';
+import { dataVersions, VersionedCache } from '../shared/data-versions';
 import { anonymousActor, type Actor, type Grant } from './actor';
 import { ApiToken } from './api-token.entity';
 import { readSessionCookie } from './cookies';
@@ -34,14 +35,15 @@ export async function loadGrants(em: EntityManager, userId: string): Promise<Gra
   }));
 }
 
+type ActorUser = NonNullable<Actor['user']>;
+
+function actorUser(user: User): ActorUser {
+  return { id: user.id, email: user.email, name: user.name, organisationId: user.organisation.id, institutionId: user.organisation.getEntity().institution?.id ?? null, language: user.language };
+}
+
 /** Messages follow the screen's language when the client names one, else the user's own setting. */
-function userActor(base: Actor, user: User, grants: Grant[], screenLanguage: 'nl' | 'en' | null): Actor {
-  return {
-    ...base,
-    user: { id: user.id, email: user.email, name: user.name, organisationId: user.organisation.id, institutionId: user.organisation.getEntity().institution?.id ?? null, language: user.language },
-    grants,
-    language: screenLanguage ?? (user.language === 'en' ? 'en' : 'nl'),
-  };
+function userActor(base: Actor, user: ActorUser, grants: Grant[], screenLanguage: 'nl' | 'en' | null): Actor {
+  return { ...base, user: { ...user }, grants: grants.map((grant) => ({ ...grant })), language: screenLanguage ?? (user.language === 'en' ? 'en' : 'nl') };
 }
 
 /** The session behind the cookie, if it is live; an idle or too old one is ended and audited. */
@@ -70,27 +72,61 @@ async function fromSession(em: EntityManager, clock: Clock, base: Actor, cookie:
   }
   session.lastSeenAt = now;
   await em.flush();
-  const actor = userActor({ ...base, channel: `SESSION:${session.id}` }, user, session.secondFactorAt ? await loadGrants(em, user.id) : [], screenLanguage);
+  const actor = userActor({ ...base, channel: `SESSION:${session.id}` }, actorUser(user), session.secondFactorAt ? await loadGrants(em, user.id) : [], screenLanguage);
   return { ...actor, session: { id: session.id, secondFactorPassed: session.secondFactorAt != null } };
 }
 
-/** A bearer token carries its owner's roles, never more: a user's current grants, or PROCESSOR of its organisation. */
-async function fromToken(em: EntityManager, clock: Clock, base: Actor, token: string, screenLanguage: 'nl' | 'en' | null): Promise<Actor | null> {
-  const now = clock.now();
-  const apiToken = await em.findOne(ApiToken, { tokenHash: hashToken(token), revokedAt: null, expiresAt: { $gt: now } }, { populate: ['user', 'user.organisation'] });
+/** What a valid bearer token stands for, as read from the database; `user` null for an organisation's token. */
+interface TokenOwner {
+  id: string;
+  organisationId: string | null;
+  expiresAt: Date;
+  lastUsedAt: Date | null;
+  user: ActorUser | null;
+  grants: Grant[];
+}
+
+/**
+ * Valid tokens by hash, for one `access` data version (shared/data-versions.ts): revoking a token,
+ * deactivating its user or changing their roles bumps it when it commits, so the next request
+ * looks the token up again. Expiry is checked on every use; unknown tokens are not kept.
+ */
+export class TokenCache extends VersionedCache<TokenOwner> {
+  constructor() {
+    super(10_000);
+  }
+}
+
+async function lookUpToken(em: EntityManager, hash: string, now: Date): Promise<TokenOwner | null> {
+  const apiToken = await em.findOne(ApiToken, { tokenHash: hash, revokedAt: null, expiresAt: { $gt: now } }, { populate: ['user', 'user.organisation'] });
   if (!apiToken) return null;
+  const owner = { id: apiToken.id, organisationId: apiToken.organisation?.id ?? null, expiresAt: apiToken.expiresAt, lastUsedAt: apiToken.lastUsedAt ?? null };
+  if (!apiToken.user) return { ...owner, user: null, grants: [] };
+  const user = apiToken.user.getEntity();
+  if (!user.active) return null;
+  return { ...owner, user: actorUser(user), grants: await loadGrants(em, user.id) };
+}
+
+/** A bearer token carries its owner's roles, never more: a user's current grants, or PROCESSOR of its organisation. */
+async function fromToken(em: EntityManager, clock: Clock, request: Request, base: Actor, token: string, screenLanguage: 'nl' | 'en' | null, tokens: TokenCache | null): Promise<Actor | null> {
+  const now = clock.now();
+  const hash = hashToken(token);
+  const version = tokens ? (await dataVersions(em, request)).access : 0n;
+  let owner = tokens?.peek(version, hash);
+  if (!owner || owner.expiresAt.getTime() <= now.getTime()) {
+    owner = (await lookUpToken(em, hash, now)) ?? undefined;
+    if (!owner) return null;
+    tokens?.set(version, hash, owner);
+  }
   // At most one write a minute per token: a dashboard polling with one token must not queue every
   // request behind a write to the same row.
-  if (!apiToken.lastUsedAt || now.getTime() - apiToken.lastUsedAt.getTime() > 60_000) {
-    await em.nativeUpdate(ApiToken, { id: apiToken.id }, { lastUsedAt: now });
+  if (!owner.lastUsedAt || now.getTime() - owner.lastUsedAt.getTime() > 60_000) {
+    owner.lastUsedAt = now;
+    await em.nativeUpdate(ApiToken, { id: owner.id }, { lastUsedAt: now });
   }
-  const tokenInfo = { id: apiToken.id, organisationId: apiToken.organisation?.id ?? null };
-  const channel = `TOKEN:${apiToken.id}`;
-  if (apiToken.user) {
-    const user = apiToken.user.getEntity();
-    if (!user.active) return null;
-    return { ...userActor({ ...base, channel }, user, await loadGrants(em, user.id), screenLanguage), token: tokenInfo };
-  }
+  const tokenInfo = { id: owner.id, organisationId: owner.organisationId };
+  const channel = `TOKEN:${owner.id}`;
+  if (owner.user) return { ...userActor({ ...base, channel }, owner.user, owner.grants, screenLanguage), token: tokenInfo };
   const organisationId = tokenInfo.organisationId;
   const grants: Grant[] = organisationId
     ? [{ role: Role.PROCESSOR, institutionId: null, institutionCode: null, registryId: null, subDeliveryId: null, organisationId }]
@@ -100,14 +136,14 @@ async function fromToken(em: EntityManager, clock: Clock, base: Actor, token: st
 
 export class InvalidTokenError extends Error {}
 
-/** Reads the actor from `Authorization: Bearer …` or the session cookie; anonymous otherwise. */
-export async function authenticate(em: EntityManager, clock: Clock, request: Request): Promise<Actor> {
+/** Reads the actor from `Authorization: Bearer …` (through `tokens` when given) or the session cookie; anonymous otherwise. */
+export async function authenticate(em: EntityManager, clock: Clock, request: Request, tokens: TokenCache | null = null): Promise<Actor> {
   const screenLanguage = requestLanguage(request);
   const base = anonymousActor(request.ip ?? null, request.get('user-agent')?.slice(0, 300) ?? null, screenLanguage ?? 'nl');
   const authorization = request.get('authorization');
   if (authorization) {
     const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(authorization);
-    const actor = match?.[1] ? await fromToken(em, clock, base, match[1], screenLanguage) : null;
+    const actor = match?.[1] ? await fromToken(em, clock, request, base, match[1], screenLanguage, tokens) : null;
     if (!actor) throw new InvalidTokenError('invalid token');
     return actor;
   }

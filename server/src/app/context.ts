@@ -21,7 +21,7 @@ export async function createRequestContext(services: AppServices, request: Reque
   const em = services.orm.em.fork();
   let actor: Actor;
   try {
-    actor = await authenticate(em, services.clock, request);
+    actor = await authenticate(em, services.clock, request, services.tokenCache);
   } catch (error) {
     if (error instanceof InvalidTokenError) {
       const language = request.acceptsLanguages('nl', 'en') === 'en' ? 'en' : 'nl';

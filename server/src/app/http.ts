@@ -26,7 +26,7 @@ function multipartGate(services: AppServices) {
       response.status(400).json({ errors: [{ message: 'A multipart request needs the "Apollo-Require-Preflight" header.', extensions: { code: 'BAD_REQUEST' } }] });
       return;
     }
-    const actor = await authenticate(services.orm.em.fork(), services.clock, request).catch(() => null);
+    const actor = await authenticate(services.orm.em.fork(), services.clock, request, services.tokenCache).catch(() => null);
     if (!actor || !isAuthenticated(actor)) {
       response.status(401).json({ errors: [{ message: message(actor?.language ?? 'nl', 'UNAUTHENTICATED'), extensions: { code: 'UNAUTHENTICATED' } }] });
       return;

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import path from 'node:path';
+import { TokenCache } from '../access/authenticate';
 import { ServerKeys } from '../access/secrets';
 import { loadServerSecret } from '../access/server-secret';
 import { type DictionaryCatalogue, loadDictionaryCatalogue, registerDictionaries } from '../dictionaries/dictionary-catalogue';
@@ -10,7 +11,7 @@ import { Pseudonymiser } from '../records/pseudonymiser';
 import { EncryptedFileStore } from '../storage/encrypted-file-store';
 import { loadKey } from '../storage/storage-key';
 import { sweepStaleUploads } from '../storage/sweep';
-import { registerSchedules } from '../overviews/module';
+import { OverviewCache, registerSchedules } from '../overviews/module';
 import { prepareQueue } from '../jobs/queue';
 import { startWorker } from '../jobs/worker';
 import { todayInAmsterdam } from '../shared/calendar';
@@ -39,7 +40,7 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox'), logger });
   const fileStore = new EncryptedFileStore(path.join(config.dataDir, 'files'), await loadKey(config.storageKey, config.dataDir, 'storage-key'));
   const pseudonymiser = new Pseudonymiser(await loadKey(config.pseudonymKey, config.dataDir, 'pseudonym-key'));
-  return { config, orm, logger, clock, keys, mailer, dictionaries, fileStore, pseudonymiser };
+  return { config, orm, logger, clock, keys, mailer, dictionaries, fileStore, pseudonymiser, overviewCache: new OverviewCache(), tokenCache: new TokenCache() };
 }
 
 /** Starts the embedded database when no DATABASE_URL is given; otherwise checks the given one answers. */

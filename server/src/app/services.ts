@@ -1,7 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { TokenCache } from '../access/authenticate';
 import type { ServerKeys } from '../access/secrets';
 import type { DictionaryCatalogue } from '../dictionaries/dictionary-catalogue';
 import type { Mailer } from '../mail/mailer';
+import type { OverviewCache } from '../overviews/module';
 import type { Pseudonymiser } from '../records/pseudonymiser';
 import type { FileStore } from '../storage/file-store';
 import type { Clock } from '../shared/clock';
@@ -19,4 +21,8 @@ export interface AppServices {
   dictionaries: DictionaryCatalogue;
   fileStore: FileStore;
   pseudonymiser: Pseudonymiser;
+  /** Computed overview results of this process, invalidated through the database (overviews/shared/overview-cache.ts). */
+  overviewCache: OverviewCache;
+  /** Valid bearer tokens of this process, invalidated through the database (access/authenticate.ts). */
+  tokenCache: TokenCache;
 }

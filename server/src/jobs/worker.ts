@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { type Job, Logger as GraphileLogger, run, type Runner } from 'graphile-worker';
+import { type Job, Logger as GraphileLogger, type ParsedCronItem, parseCrontab, run, type Runner, type TaskList } from 'graphile-worker';
 import pg from 'pg';
 import type { AppServices } from '../app/services';
 import type { Logger } from '../app/logger';
@@ -10,7 +10,9 @@ import { Delivery } from '../deliveries/delivery.entity';
 import { processDelivery } from '../deliveries/processing/process-delivery';
 import { deliveryProcessedMail } from '../mail/delivery-mail';
 import { SubDelivery } from '../registries/sub-delivery.entity';
+import { sendDueReminders } from '../overviews/module';
 import { Registry } from '../registries/registry.entity';
+import { todayInAmsterdam } from '../shared/calendar';
 import { MAX_DELIVERY_ATTEMPTS, PROCESS_DELIVERY } from './queue';
 import { startWorkerWatch } from './worker-watch';
 
@@ -60,6 +62,34 @@ export function deliveryTask(services: AppServices) {
   };
 }
 
+export const SEND_REMINDERS = 'send-reminders';
+
+/**
+ * graphile-worker's crontab (times in UTC): the reminders daily at 05:00 UTC, 06:00 or 07:00 in
+ * Amsterdam, before the working day. With several workers it still runs once (graphile-worker
+ * keeps the last run per item in the database); a run missed within a day is made up (`fill`),
+ * and the reminder windows catch up on a missed day anyway.
+ */
+export const CRONTAB = `0 5 * * * ${SEND_REMINDERS} ?fill=1d&max=1`;
+
+/** The crontab parsed, so a mistake in it fails at start. */
+export function cronItems(): ParsedCronItem[] {
+  return parseCrontab(CRONTAB);
+}
+
+/** Sends the reminders due today (Europe/Amsterdam); the table of sent reminders keeps a second run silent. */
+export function remindersTask(services: AppServices) {
+  return async () => {
+    const asOf = todayInAmsterdam(services.clock.now());
+    const sent = await sendDueReminders(services, asOf);
+    services.logger.info({ asOf, digests: sent.digests, reminders: sent.reminders }, 'reminders sent');
+  };
+}
+
+export function workerTasks(services: AppServices): TaskList {
+  return { [PROCESS_DELIVERY]: deliveryTask(services) as never, [SEND_REMINDERS]: remindersTask(services) };
+}
+
 function graphileLogger(logger: Logger): GraphileLogger {
   return new GraphileLogger(() => (level, message) => {
     if (level === 'error') logger.error({ component: 'worker' }, message);
@@ -79,7 +109,8 @@ export async function startWorker(services: AppServices, databaseUrl: string): P
     noHandleSignals: true,
     pollInterval: 1000,
     logger: graphileLogger(services.logger),
-    taskList: { [PROCESS_DELIVERY]: deliveryTask(services) as never },
+    taskList: workerTasks(services),
+    parsedCronItems: cronItems(),
   });
   const watch = startWorkerWatch(pgPool, processTag, services.logger);
   runner.events.on('job:start', ({ worker }) => void watch.claim(worker.workerId));

@@ -44,12 +44,12 @@ function parseLocalDate(value: unknown): string {
 
 /** A calendar day without time or zone, as `YYYY-MM-DD` (deadlines, validity, delivery dates). */
 export const LocalDateScalar = new GraphQLScalarType<string, string>({
-  name: 'LocalDate',
+  name: 'Date',
   description: 'A calendar date without time or time zone, written `YYYY-MM-DD` (e.g. `2026-05-01`).',
   serialize(value) {
     if (value instanceof Date) return value.toISOString().slice(0, 10);
     return parseLocalDate(value);
   },
   parseValue: parseLocalDate,
-  parseLiteral: (ast) => parseLocalDate(stringLiteral(ast, 'LocalDate')),
+  parseLiteral: (ast) => parseLocalDate(stringLiteral(ast, 'Date')),
 });

@@ -121,6 +121,16 @@ describe('deliveries: processing order and repeated runs (no worker: jobs run by
     expect(earlier.supersededBy?.id).to.equal(last);
   });
 
+  it('refuses to delete a delivery, since the record store and the audit trail refer to it', async () => {
+    const delivery = await upload(server, submitter, name(), file(row('K900', 'P-K', '0.50', '2024-08-03')), { period: '2024K3' });
+    await processDelivery(server.datahub.services, delivery.id);
+    const connection = server.datahub.orm.em.fork().getConnection();
+    const refusal = await connection.execute('delete from delivery where id = ?', [delivery.id]).then(() => null, (error: Error) => error.message);
+    const left = await connection.execute('select count(*)::int as n from held_record where delivery_id = ?', [delivery.id]);
+    expect(refusal).to.match(/deliveries are never deleted/);
+    expect(left[0]).to.deep.equal({ n: 1 });
+  });
+
   it('leaves exactly one run\'s lines, counts and records when the same job runs twice at once', async () => {
     const delivery = await upload(server, submitter, name(), file(row('K800', 'P-J', '0.50', '2024-05-03'), row('K800', 'P-J', '0.50', '2024-05-04'), row('K801', 'P-J', '9.99', '2024-05-05'), row('K802', 'P-J', '0.50', '2024-05-06')), { period: '2024K2' });
     const results = await Promise.all([processDelivery(server.datahub.services, delivery.id), processDelivery(server.datahub.services, delivery.id)]);

@@ -15,7 +15,7 @@ interface CompletenessRow {
   onTimeRate: number;
 }
 
-const COMPLETENESS = `query ($filter: CompletenessFilter, $groupBy: [CompletenessDimension!], $asOf: LocalDate) {
+const COMPLETENESS = `query ($filter: CompletenessFilter, $groupBy: [CompletenessDimension!], $asOf: Date) {
   completeness(filter: $filter, groupBy: $groupBy, asOf: $asOf) { period institution { code } expected delivered onTime late missing rate onTimeRate } }`;
 
 describe('completeness across institutions (hub staff)', () => {

@@ -27,7 +27,7 @@ export interface Overview {
 }
 
 const ROW = 'period periodEnd deadline state deliveredOn registry { code } subDelivery { code }';
-export const OVERVIEW = `query ($code: String!, $asOf: LocalDate, $first: Int) { deliveryOverview(institutionCode: $code, asOf: $asOf) {
+export const OVERVIEW = `query ($code: String!, $asOf: Date, $first: Int) { deliveryOverview(institutionCode: $code, asOf: $asOf) {
   missing(first: $first) { totalCount nodes { ${ROW} } }
   upcoming(first: $first) { totalCount nodes { ${ROW} } }
   rejected(first: $first) { totalCount nodes { period deadline status deliveryId deliveryDate subDelivery { code } } } } }`;
@@ -38,7 +38,7 @@ export async function overview(server: TestServer, token: string, code: string, 
   return data.deliveryOverview;
 }
 
-export const EXPECTED = `query ($filter: ExpectedDeliveryFilter, $asOf: LocalDate, $first: Int, $after: String) {
+export const EXPECTED = `query ($filter: ExpectedDeliveryFilter, $asOf: Date, $first: Int, $after: String) {
   expectedDeliveries(filter: $filter, asOf: $asOf, first: $first, after: $after) { totalCount hasNextPage endCursor nodes { ${ROW} } } }`;
 
 export async function expected(server: TestServer, token: string, filter: Record<string, unknown>, asOf: string, first = 100) {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import { Role } from '../../../server/src/access/role';
+import { cronItems, SEND_REMINDERS, workerTasks } from '../../../server/src/jobs/worker';
 import { sendDueReminders } from '../../../server/src/overviews/module';
 import { asUser, expectOk, tokenFor } from '../../support/actors';
 import { createInstitution, createInstitutionUser, deliver, DeliveryStatus, participate } from '../../support/delivery-rows';
@@ -77,5 +78,34 @@ describe('reminders job', () => {
       server, token, 'mutation { setReminderOptOut(registry: "CAT", optOut: true) { registry { code } optedOut } }'));
     await run('2026-04-17');
     expect([settings.setReminderOptOut, mailsTo(server, submitter).length]).to.deep.equal([[{ registry: { code: 'CAT' }, optedOut: true }], 0]);
+  });
+});
+
+describe('reminders on the worker\'s daily schedule', () => {
+  let server: TestServer;
+
+  before(async () => {
+    server = await sharedServer();
+  });
+
+  it('the worker\'s crontab runs the reminders task every day at 05:00 UTC and at no other hour', () => {
+    const items = cronItems();
+    const at = (hour: number, date: number, dow: number) => items.filter((item) => item.task === SEND_REMINDERS && item.match({ min: 0, hour, date, month: 4, dow })).length;
+    expect([at(5, 17, 5), at(5, 18, 6), at(5, 19, 0), at(6, 17, 5), at(4, 17, 5)]).to.deep.equal([1, 1, 1, 0, 0]);
+  });
+
+  it('the scheduled task sends the reminders due on the server\'s day in Amsterdam', async () => {
+    const code = await createInstitution(server);
+    await participate(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', start: '2026K1' });
+    const submitter = await createInstitutionUser(server, code, Role.SUBMITTER, 'CAT');
+    // 17 April 2026, 05:00 UTC: 14 days before the 2026K1 deadline of 1 May.
+    const shift = new Date('2026-04-17T05:00:00Z').getTime() - server.clock.now().getTime();
+    server.clock.advance(shift);
+    try {
+      await workerTasks(server.datahub.services)[SEND_REMINDERS]!({}, {} as never);
+    } finally {
+      server.clock.advance(-shift);
+    }
+    expect(mailsTo(server, submitter).join('\n')).to.contain('CAT Cataract 2026K1');
   });
 });

@@ -28,5 +28,5 @@ export function exportUrls(id: string): { csv: string; xlsx: string; failedRecor
   return { csv: `${base}/report.csv`, xlsx: `${base}/report.xlsx`, failedRecords: `${base}/failed-records.csv` };
 }
 
-/** A LocalDate (`YYYY-MM-DD`) as a Date at local noon, for `d()`: never shifted to another day. */
+/** A GraphQL Date (`YYYY-MM-DD`) as a Date at local noon, for `d()`: never shifted to another day. */
 export const localDate = (value: string): Date => new Date(`${value}T12:00:00`);

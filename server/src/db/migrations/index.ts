@@ -4,6 +4,7 @@ import { Migration20261123154842 } from './Migration20261123154842';
 import { Migration20261123161509 } from './Migration20261123161509';
 import { Migration20261123161958 } from './Migration20261123161958';
 import { Migration20261123162203 } from './Migration20261123162203';
+import { Migration20261123183134 } from './Migration20261123183134';
 import { Migration20261123184000 } from './Migration20261123184000';
 
 /** Applied in this order; `pnpm cli migration:create` writes new files here, then add them below. */
@@ -13,5 +14,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123161509_deliveries', class: Migration20261123161509 },
   { name: 'Migration20261123161958_schedules_and_participations', class: Migration20261123161958 },
   { name: 'Migration20261123162203_worker_heartbeat', class: Migration20261123162203 },
+  { name: 'Migration20261123183134_overview_fulfilment_and_version', class: Migration20261123183134 },
   { name: 'Migration20261123184000_record_store_for_bulk_merges', class: Migration20261123184000 },
 ];

@@ -4,6 +4,7 @@ import { Registry } from '../../registries/registry.entity';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
 import { asOfOrToday } from '../overview/overview.service';
 import { expectedDeliveriesSql } from '../shared/expected.sql';
+import { keyOf } from '../shared/overview-cache';
 import { empty, join, query, raw, sql, type Sql } from '../shared/sql';
 import { CompletenessDimension, type CompletenessFilter, CompletenessRow } from './completeness.types';
 
@@ -56,8 +57,13 @@ interface Aggregate {
  * Hub-wide completeness in one statement: the expected deliveries of every participation whose
  * deadline passed before `asOf`, grouped by the chosen dimensions (SUB_DELIVERY implies REGISTRY).
  */
-export async function completeness(ctx: RequestContext, filter: CompletenessFilter, groupBy: CompletenessDimension[], asOfInput: string | null | undefined): Promise<CompletenessRow[]> {
+export function completeness(ctx: RequestContext, filter: CompletenessFilter, groupBy: CompletenessDimension[], asOfInput: string | null | undefined): Promise<CompletenessRow[]> {
   const asOf = asOfOrToday(ctx, asOfInput);
+  // Hub staff only (the resolver's declaration): every caller sees the same rows.
+  return ctx.services.overviewCache.get(ctx, keyOf('completeness', filter, [...groupBy].sort(), asOf), () => computeCompleteness(ctx, filter, groupBy, asOf));
+}
+
+async function computeCompleteness(ctx: RequestContext, filter: CompletenessFilter, groupBy: CompletenessDimension[], asOf: string): Promise<CompletenessRow[]> {
   const resolved = await resolveFilter(ctx, filter);
   if (!resolved) return [];
   const dimensions = new Set(groupBy);

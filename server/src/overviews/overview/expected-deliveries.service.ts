@@ -5,6 +5,7 @@ import { Registry } from '../../registries/registry.entity';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
 import { LocalDateScalar } from '../../shared/scalars';
 import { expectedDeliveriesSql } from '../shared/expected.sql';
+import { keyOf } from '../shared/overview-cache';
 import { type ExpectedRow, pageSize, STATE_SQL, toExpectedDelivery } from '../shared/rows';
 import { query, raw, sql } from '../shared/sql';
 import { institutionIdsOf, scopeForInstitution, streamScope, type StreamGrant } from '../shared/stream-scope';
@@ -70,6 +71,10 @@ export async function listExpectedDeliveries(
   asOfInput: string | null | undefined,
 ): Promise<ExpectedDeliveryConnection> {
   const asOf = asOfOrToday(ctx, asOfInput);
+  return ctx.services.overviewCache.get(ctx, keyOf('expected', streamScope(ctx.actor), filter, first, after ?? null, asOf), () => computeExpected(ctx, filter, first, after, asOf));
+}
+
+async function computeExpected(ctx: RequestContext, filter: ExpectedDeliveryFilter, first: number, after: string | null | undefined, asOf: string): Promise<ExpectedDeliveryConnection> {
   const codes = await resolveCodes(ctx, filter);
   if (!codes) return EMPTY;
   const scope = streamScope(ctx.actor);

@@ -3,6 +3,7 @@ import { DeliveryStatus } from '../../deliveries/delivery-status';
 import { Institution } from '../../institutions/institution.entity';
 import { todayInAmsterdam } from '../../shared/calendar';
 import { expectedDeliveriesSql } from '../shared/expected.sql';
+import { keyOf } from '../shared/overview-cache';
 import { type ExpectedRow, toExpectedDelivery } from '../shared/rows';
 import { query, sql, uuidArray } from '../shared/sql';
 import { grantCondition, scopeForInstitution, streamScope } from '../shared/stream-scope';
@@ -17,10 +18,16 @@ export function asOfOrToday(ctx: RequestContext, asOf: string | null | undefined
 
 /** Another institution's code answers null, exactly as an unknown code does. */
 export async function deliveryOverview(ctx: RequestContext, institutionCode: string, asOf: string | null | undefined): Promise<DeliveryOverview | null> {
-  const institution = await ctx.em.findOne(Institution, { code: institutionCode }, { fields: ['id'] });
-  const grants = institution ? scopeForInstitution(streamScope(ctx.actor), institution.id) : null;
-  if (!institution || !grants) return null;
-  return Object.assign(new DeliveryOverview(), { institutionId: institution.id, grants, asOf: asOfOrToday(ctx, asOf) });
+  const institutionId = await ctx.services.overviewCache.get(ctx, keyOf('institution', institutionCode), async () =>
+    (await ctx.em.findOne(Institution, { code: institutionCode }, { fields: ['id'] }))?.id ?? null);
+  const grants = institutionId ? scopeForInstitution(streamScope(ctx.actor), institutionId) : null;
+  if (!institutionId || !grants) return null;
+  return Object.assign(new DeliveryOverview(), { institutionId, grants, asOf: asOfOrToday(ctx, asOf) });
+}
+
+/** The overview's pages are cached per institution, the caller's grants in it, day and page size. */
+function cached<T>(ctx: RequestContext, overview: DeliveryOverview, page: string, first: number, compute: () => Promise<T>): Promise<T> {
+  return ctx.services.overviewCache.get(ctx, keyOf('overview', page, overview.institutionId, overview.grants, overview.asOf, first), compute);
 }
 
 interface PageRow<T> {
@@ -43,12 +50,12 @@ async function expectedPage(ctx: RequestContext, overview: DeliveryOverview, con
 
 /** Deadline passed, not fulfilled; oldest deadline first. */
 export function missingDeliveries(ctx: RequestContext, overview: DeliveryOverview, first: number): Promise<ExpectedDeliveryConnection> {
-  return expectedPage(ctx, overview, sql`delivered_on is null and deadline < ${overview.asOf}::date`, first);
+  return cached(ctx, overview, 'missing', first, () => expectedPage(ctx, overview, sql`delivered_on is null and deadline < ${overview.asOf}::date`, first));
 }
 
 /** Deadline from tomorrow up to and including 30 days ahead, not fulfilled; nearest first. */
 export function upcomingDeliveries(ctx: RequestContext, overview: DeliveryOverview, first: number): Promise<ExpectedDeliveryConnection> {
-  return expectedPage(ctx, overview, sql`delivered_on is null and deadline > ${overview.asOf}::date and deadline <= ${overview.asOf}::date + ${UPCOMING_DAYS}::int`, first);
+  return cached(ctx, overview, 'upcoming', first, () => expectedPage(ctx, overview, sql`delivered_on is null and deadline > ${overview.asOf}::date and deadline <= ${overview.asOf}::date + ${UPCOMING_DAYS}::int`, first));
 }
 
 interface RejectedRow {
@@ -72,7 +79,11 @@ interface RejectedRow {
  * RECEIVED/PROCESSING have none yet), shown when that verdict is PROCESSED_WITH_ERRORS or REJECTED.
  * So a row disappears once a newer delivery for it is processed cleanly. Newest first; one statement.
  */
-export async function rejectedDeliveries(ctx: RequestContext, overview: DeliveryOverview, first: number): Promise<RejectedDeliveryConnection> {
+export function rejectedDeliveries(ctx: RequestContext, overview: DeliveryOverview, first: number): Promise<RejectedDeliveryConnection> {
+  return cached(ctx, overview, 'rejected', first, () => computeRejected(ctx, overview, first));
+}
+
+async function computeRejected(ctx: RequestContext, overview: DeliveryOverview, first: number): Promise<RejectedDeliveryConnection> {
   const expected = expectedDeliveriesSql({ asOf: overview.asOf, grants: overview.grants, institutionIds: [overview.institutionId] });
   const grants = grantCondition(overview.grants, { institution: 'd.institution_id', registry: 'sd.registry_id', subDelivery: 'd.sub_delivery_id' });
   const final = [DeliveryStatus.PROCESSED, DeliveryStatus.PROCESSED_WITH_ERRORS, DeliveryStatus.REJECTED].join(',');

@@ -16,6 +16,7 @@ export interface ExpectedSelection {
   institutionIds: string[] | null;
   registryId?: string | null;
   subDeliveryId?: string | null;
+  /** Statuses that fulfil; default FULFILLING (then read from the materialised delivery_fulfilment). */
   statuses?: DeliveryStatus[];
 }
 
@@ -32,7 +33,8 @@ const statusList = (statuses: DeliveryStatus[]): Sql => sql`string_to_array(${st
  *   set another one; an exempted period is not expected at all;
  * - `delivered_on` is the first delivery date of a production delivery for the same institution,
  *   sub-delivery and period with a fulfilling status, up to `asOf` (TOTAAL: delivered in the year
- *   after the one it covers). On time when `delivered_on <= deadline`.
+ *   after the one it covers). On time when `delivered_on <= deadline`. With the default statuses
+ *   it comes from `delivery_fulfilment` (migration 20261123183134), else from `delivery`.
  *
  * Columns: institution_id, sub_delivery_id, registry_id, frequency, period, period_start,
  * period_end, deadline, adjusted, delivered_on.
@@ -45,6 +47,20 @@ export function expectedDeliveriesSql(selection: ExpectedSelection): Sql {
   const subDelivery = selection.subDeliveryId ? sql` and p.sub_delivery_id = ${selection.subDeliveryId}::uuid` : empty;
   const subDeliveryOfDelivery = selection.subDeliveryId ? sql` and d.sub_delivery_id = ${selection.subDeliveryId}::uuid` : empty;
   const grants = grantCondition(selection.grants, { institution: 'p.institution_id', registry: 'sd.registry_id', subDelivery: 'p.sub_delivery_id' });
+  // The usual statuses are read from delivery_fulfilment, which triggers keep in step with
+  // `delivery`: the earliest date is asOf-independent (none on or before asOf when it is later).
+  const fulfilment = selection.statuses
+    ? sql`
+      select d.institution_id, d.sub_delivery_id, d.period,
+             case when d.period = 'TOTAAL' then make_date(extract(year from d.delivery_date)::int - 1, 12, 31) else date '0001-01-01' end as total_end,
+             min(d.delivery_date) as delivered_on
+      from delivery d
+      where not d.test and d.status = any(${statusList(selection.statuses)}) and d.delivery_date <= ${asOf}::date${deliveryScope}${subDeliveryOfDelivery}
+      group by 1, 2, 3, 4`
+    : sql`
+      select d.institution_id, d.sub_delivery_id, d.period, d.total_end, d.delivered_on
+      from delivery_fulfilment d
+      where d.delivered_on <= ${asOf}::date${deliveryScope}${subDeliveryOfDelivery}`;
   // The periods are computed once (MATERIALIZED) so the joins below compare plain columns and can
   // hash; inlined, PostgreSQL re-evaluated the period code for every candidate pair.
   return sql`
@@ -79,14 +95,7 @@ export function expectedDeliveriesSql(selection: ExpectedSelection): Sql {
                end as target
       ) t
       where p.active${participationScope}${registry}${subDelivery}${grants}
-    ), f as materialized (
-      select d.institution_id, d.sub_delivery_id, d.period,
-             case when d.period = 'TOTAAL' then make_date(extract(year from d.delivery_date)::int - 1, 12, 31) else date '0001-01-01' end as total_end,
-             min(d.delivery_date) as delivered_on
-      from delivery d
-      where not d.test and d.status = any(${statusList(selection.statuses ?? FULFILLING)}) and d.delivery_date <= ${asOf}::date${deliveryScope}${subDeliveryOfDelivery}
-      group by 1, 2, 3, 4
-    )
+    ), f as materialized (${fulfilment})
     select e.institution_id, e.sub_delivery_id, e.registry_id, e.frequency, e.period, e.period_start, e.period_end,
            coalesce(x.deadline, e.rule_deadline) as deadline, x.id is not null as adjusted, f.delivered_on
     from e
