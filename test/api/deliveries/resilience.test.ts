@@ -65,9 +65,10 @@ describe('deliveries: a worker killed mid-file, an aborted upload', function () 
     const delivery = await upload(server, submitter, '11111111_0_CAT_1.4_401_20260410_PROD.csv', catFile(records), { period: '2026K1' });
     const first = startWorkerProcess(server);
     workers.push(first);
-    await until('processing with progress', async () => {
+    // The counts so far travel with the progress: records read and errors found up to that moment.
+    const during = await until('processing with progress', async () => {
       const row = await server.datahub.orm.em.fork().findOneOrFail(Delivery, { id: delivery.id });
-      return row.status === 'PROCESSING' && Number(row.progressDone) > 0 ? row : null;
+      return row.status === 'PROCESSING' && Number(row.progressDone) > 0 && row.recordCount > 0 ? row : null;
     }, 60000);
     first.kill('SIGKILL');
     workers.push(startWorkerProcess(server));
@@ -77,6 +78,8 @@ describe('deliveries: a worker killed mid-file, an aborted upload', function () 
       `select (select count(*)::int from report_line where delivery_id = ?) as lines, (select count(*)::int from rejected_record where delivery_id = ?) as rejected`,
       [delivery.id, delivery.id],
     ))[0];
+    expect(during.errorCount).to.be.greaterThan(0);
+    expect(during.acceptedCount).to.equal(during.recordCount - during.rejectedCount);
     expect(done.status).to.equal('PROCESSED_WITH_ERRORS');
     expect(done.attempts).to.equal(2);
     expect([done.recordCount, done.rejectedCount, done.acceptedCount]).to.deep.equal([records, records / 20, records - records / 20]);

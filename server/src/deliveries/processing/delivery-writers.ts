@@ -44,6 +44,11 @@ export class DeliveryWriters {
     return new DeliveryWriters(deliveryId, records, new CopyWriter(connection, 'report_line', LINE_COLUMNS), linesPendingLimit);
   }
 
+  /** Records with a finding of class F or TF so far. */
+  get rejectedCount(): number {
+    return this.rejected.size;
+  }
+
   /** Lines written so far: the next line's ordinal. */
   get lineCount(): number {
     return this.lines.count;

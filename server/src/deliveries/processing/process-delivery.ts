@@ -19,6 +19,7 @@ import { serverFileFindings } from './server-findings';
 import { finalStatus, type Outcome } from './outcome';
 
 const PROGRESS_INTERVAL_MS = 1000;
+const ERROR_CLASSES = new Set(['F', 'BF', 'TF']);
 
 interface Loaded {
   delivery: Delivery;
@@ -39,15 +40,34 @@ async function load(services: AppServices, deliveryId: string): Promise<Loaded |
   return { delivery, institution, subDelivery, registry, version };
 }
 
-/** Reports bytes read (first pass) at most once a second, on its own connection, outside the transaction. */
-function progressMeter(services: AppServices, deliveryId: string) {
+/** The counts so far, shown on the Voortgang tab while the file is read (the final ones replace them). */
+interface RunningCounts {
+  records: number;
+  rejected: number;
+  errors: number;
+  warnings: number;
+}
+
+/**
+ * Reports bytes read (first pass) and the counts so far at most once a second, on its own
+ * connection, outside the transaction (whose writes nobody sees before it commits).
+ */
+function progressMeter(services: AppServices, deliveryId: string, counts: RunningCounts) {
   let bytes = 0;
   let written = 0;
   let last = 0;
   const write = () => {
     if (bytes === written) return;
     written = bytes;
-    void services.orm.em.fork().nativeUpdate(Delivery, { id: deliveryId }, { progressDone: String(bytes) }).catch(() => undefined);
+    const progress = {
+      progressDone: String(bytes),
+      recordCount: counts.records,
+      acceptedCount: counts.records - counts.rejected,
+      rejectedCount: counts.rejected,
+      errorCount: counts.errors,
+      warningCount: counts.warnings,
+    };
+    void services.orm.em.fork().nativeUpdate(Delivery, { id: deliveryId }, progress).catch(() => undefined);
   };
   return {
     counter(): Transform {
@@ -80,9 +100,10 @@ export async function processDelivery(services: AppServices, deliveryId: string)
   const dictionary = services.dictionaries.find(registry.code, subDelivery.code, version.version);
   if (!dictionary) throw new Error(`no dictionary file for ${registry.code}/${subDelivery.code}/${version.version}`);
   const startedAt = services.clock.now();
-  await services.orm.em.fork().nativeUpdate(Delivery, { id: deliveryId }, { status: DeliveryStatus.PROCESSING, processingStartedAt: startedAt, progressDone: '0', attempts: delivery.attempts + 1 });
+  await services.orm.em.fork().nativeUpdate(Delivery, { id: deliveryId }, { status: DeliveryStatus.PROCESSING, processingStartedAt: startedAt, progressDone: '0', recordCount: 0, acceptedCount: 0, rejectedCount: 0, errorCount: 0, warningCount: 0, attempts: delivery.attempts + 1 });
 
-  const progress = progressMeter(services, deliveryId);
+  const counts: RunningCounts = { records: 0, rejected: 0, errors: 0, warnings: 0 };
+  const progress = progressMeter(services, deliveryId, counts);
   // Where the records and report lines go, once the transaction has begun: the first pass waits for it.
   let writers: DeliveryWriters | null = null;
   let firstPass = true;
@@ -129,8 +150,16 @@ export async function processDelivery(services: AppServices, deliveryId: string)
         deliveryDate: delivery.deliveryDate,
         fileFindings,
         utf8Validator: nodeUtf8Validator,
-        onFinding: (finding) => output.addFinding(finding),
-        onRecord: ingest ? (recordNumber, cells) => output.addRecord(recordNumber, shape(cells)) : undefined,
+        onFinding: (finding) => {
+          output.addFinding(finding);
+          counts.rejected = output.rejectedCount;
+          if (ERROR_CLASSES.has(finding.class)) counts.errors += 1;
+          else counts.warnings += 1;
+        },
+        onRecord: (recordNumber, cells) => {
+          counts.records = recordNumber;
+          if (ingest) output.addRecord(recordNumber, shape(cells));
+        },
       });
     } catch (error) {
       await output.abort(error instanceof Error ? error : new Error(String(error)));
