@@ -67,7 +67,8 @@ function progressMeter(services: AppServices, deliveryId: string, counts: Runnin
       errorCount: counts.errors,
       warningCount: counts.warnings,
     };
-    void services.orm.em.fork().nativeUpdate(Delivery, { id: deliveryId }, progress).catch(() => undefined);
+    // Only while PROCESSING: a write that arrives after the final status must not replace the final counts.
+    void services.orm.em.fork().nativeUpdate(Delivery, { id: deliveryId, status: DeliveryStatus.PROCESSING }, progress).catch(() => undefined);
   };
   return {
     counter(): Transform {
