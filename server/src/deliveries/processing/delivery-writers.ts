@@ -56,10 +56,10 @@ export class DeliveryWriters {
 
   /** A finding becomes a report line, which stores codes and parameters, never rendered text. */
   addFinding(finding: Finding): void {
-    const rejects = finding.recordNumber !== null && (finding.class === 'F' || finding.class === 'TF');
-    if (rejects && finding.recordNumber !== null && !this.rejected.has(finding.recordNumber)) {
-      this.rejected.add(finding.recordNumber);
-      if (finding.recordNumber <= this.stagedThrough) this.lateRejections.push(finding.recordNumber);
+    const record = finding.recordNumber;
+    if (record !== null && (finding.class === 'F' || finding.class === 'TF') && !this.rejected.has(record)) {
+      this.rejected.add(record);
+      if (record <= this.stagedThrough) this.lateRejections.push(record);
     }
     const keyValues = finding.keyValues ? JSON.stringify(finding.keyValues) : null;
     this.lines.add([this.deliveryId, this.lines.count, finding.recordNumber, finding.code, finding.class, finding.field, JSON.stringify(finding.params), keyValues]);
