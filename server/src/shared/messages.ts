@@ -67,8 +67,13 @@ const MESSAGES = {
 
 export type MessageKey = keyof typeof MESSAGES;
 
+/** Replaces each `{name}` of a message template from the parameters (an unknown name stays as it is). */
+export function fillIn(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
 export function message(language: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return MESSAGES[key][language].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillIn(MESSAGES[key][language], params);
 }
 
 /** A GraphQL error whose code the client can act on and whose text the user can read. */

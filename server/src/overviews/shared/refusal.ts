@@ -1,8 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 import { ErrorResult } from '../../access/auth.types';
-import type { Language } from '../../shared/messages';
+import { fillIn, type Language } from '../../shared/messages';
 
-/** This module's refusals, Dutch first; `{name}` is replaced from the parameters. */
+/** This module's refusals, Dutch first (kept beside the module, as the API-wide ones are in shared/messages.ts); `{name}` is filled in from the parameters. */
 const MESSAGES = {
   UNKNOWN_INSTITUTION: { nl: 'Instelling {code} bestaat niet.', en: 'Institution {code} does not exist.' },
   UNKNOWN_STREAM: { nl: 'Aanleverstroom {registry} {subDelivery} bestaat niet.', en: 'Stream {registry} {subDelivery} does not exist.' },
@@ -28,6 +28,6 @@ export class OverviewRefusal extends ErrorResult {
 }
 
 export function overviewRefusal(language: Language, code: OverviewMessage, params: Record<string, string> = {}, field?: string): OverviewRefusal {
-  const message = MESSAGES[code][language].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+  const message = fillIn(MESSAGES[code][language], params);
   return Object.assign(new OverviewRefusal(), { code, message, field: field ?? null });
 }
