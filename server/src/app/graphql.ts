@@ -39,9 +39,9 @@ export function createApolloServer(schema: GraphQLSchema, options: { production:
     plugins: [
       ...protection.plugins,
       // Apollo installs these unasked. Cache control wraps every field resolver to compute cache
-      // hints this API never sets (no @cacheControl; answers are per user and never cacheable by
-      // proxies); usage reporting and inline traces would send operations to Apollo's cloud if an
-      // APOLLO_KEY or a gateway ever appeared, which no data of this hub may reach.
+      // hints this API never sets (no @cacheControl), only to send `Cache-Control: no-store`,
+      // which app/http.ts now sets for every /graphql answer. Usage reporting and inline traces
+      // would send operations to Apollo's cloud if an APOLLO_KEY or a gateway ever appeared.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
