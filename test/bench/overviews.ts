@@ -115,6 +115,8 @@ async function main(): Promise<void> {
 
     const hub = await tokenFor(server, 'hub@datahub.test');
     const figures = [
+      // The floor: what the HTTP, authentication and GraphQL path costs with no data at all.
+      await measure('{ __typename } (institution user; the floor of the stack)', server.url, institutionUser, '{ __typename }', {}),
       await measure('deliveryOverview (institution user, 3 connections × 5 rows)', server.url, institutionUser, overview, { code: '40000001', asOf: AS_OF }),
       await measure('completeness, all institutions, groupBy REGISTRY', server.url, hub, completeness, { asOf: AS_OF, groupBy: ['REGISTRY'] }),
       await measure('completeness heat map, one sub-delivery, groupBy INSTITUTION × PERIOD', server.url, hub, completeness, {
