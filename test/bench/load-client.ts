@@ -2,7 +2,7 @@
  * The load generator of the overview benchmark, in a process of its own (forked by overviews.ts),
  * so that its CPU is not spent on the server's event loop: on 2 cores autocannon in the server's
  * process took a large share of every request's time. Receives one job over IPC, answers with the
- * figures: 50 closed-loop connections for the given seconds, latencies taken from every response
+ * figures: closed-loop connections for the given seconds, latencies taken from every response
  * (autocannon's histogram has no p95).
  */
 import autocannon from 'autocannon';

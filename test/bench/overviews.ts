@@ -2,21 +2,22 @@
  * Issue 6 benchmark: a national-scale data set generated in a fresh database with set-based SQL
  * (100 institutions, 40 sub-deliveries, 2024–2026 in monthly to yearly periods, ~300,000
  * deliveries, ~3,000,000 report lines), the server started in-process, and 50 concurrent HTTP
- * clients (autocannon) asking `deliveryOverview` as an institution user and `completeness` across
+ * clients (autocannon, in a child process: load-client.ts) asking `deliveryOverview` as an institution user and `completeness` across
  * all institutions as hub staff. Prints p50/p95/p99 and throughput, writes
  * bench/results/overviews-*.json, asserts no times.
  *
  *   SWC_NODE_PROJECT=test/tsconfig.json node -r @swc-node/register test/bench/overviews.ts
  */
+import { fork } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { Role } from '../../server/src/access/role';
 import { tokenFor } from '../support/actors';
 import { createInstitutionUser } from '../support/delivery-rows';
 import { startTestServer, stopTestServers } from '../support/server';
+import type { LoadFigures, LoadJob } from './load-client';
 import { AS_OF, COMPLETENESS as completeness, OVERVIEW as overview } from './overview-queries';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -71,49 +72,25 @@ const GENERATE = [
   'analyze',
 ];
 
-interface Figures {
+interface Figures extends LoadFigures {
   name: string;
-  requests: number;
-  errors: number;
-  throughput: number;
-  p50: number;
-  p95: number;
-  p99: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-/** 50 connections for SECONDS; latencies taken from every response (autocannon's histogram has no p95). */
+/** 50 connections for SECONDS, from a load generator in its own process (load-client.ts). */
 async function measure(name: string, url: string, token: string, query: string, variables: Record<string, unknown>): Promise<Figures> {
   const body = JSON.stringify({ query, variables });
   const probe = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
   const answer = (await probe.json()) as { errors?: unknown };
   if (answer.errors) throw new Error(`${name}: ${JSON.stringify(answer.errors)}`);
-  const times: number[] = [];
-  const options = {
-    url: `${url}/graphql`,
-    method: 'POST' as const,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body,
-  };
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(options, (error, outcome) => (error ? reject(error) : resolve(outcome)));
-    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  const client = fork(path.join(__dirname, 'load-client.ts'), { execArgv: ['-r', '@swc-node/register'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const job: LoadJob = { url: `${url}/graphql`, token, body, connections: CONNECTIONS, seconds: SECONDS };
+  const figures = await new Promise<LoadFigures>((resolve, reject) => {
+    client.once('message', (message) => resolve(message as LoadFigures));
+    client.once('error', reject);
+    client.once('exit', (code) => reject(new Error(`${name}: the load generator exited with ${code} before answering`)));
+    client.send(job);
   });
-  times.sort((a, b) => a - b);
-  return {
-    name,
-    requests: result.requests.total,
-    errors: result.errors + result.non2xx,
-    throughput: Math.round((result.requests.total / SECONDS) * 10) / 10,
-    p50: Math.round(percentile(times, 50) * 10) / 10,
-    p95: Math.round(percentile(times, 95) * 10) / 10,
-    p99: Math.round(percentile(times, 99) * 10) / 10,
-  };
+  return { name, ...figures };
 }
 
 async function main(): Promise<void> {
@@ -138,6 +115,8 @@ async function main(): Promise<void> {
 
     const hub = await tokenFor(server, 'hub@datahub.test');
     const figures = [
+      // The floor: what the HTTP, authentication and GraphQL path costs with no data at all.
+      await measure('{ __typename } (institution user; the floor of the stack)', server.url, institutionUser, '{ __typename }', {}),
       await measure('deliveryOverview (institution user, 3 connections × 5 rows)', server.url, institutionUser, overview, { code: '40000001', asOf: AS_OF }),
       await measure('completeness, all institutions, groupBy REGISTRY', server.url, hub, completeness, { asOf: AS_OF, groupBy: ['REGISTRY'] }),
       await measure('completeness heat map, one sub-delivery, groupBy INSTITUTION × PERIOD', server.url, hub, completeness, {

@@ -1,5 +1,10 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLSchema } from 'graphql';
 import type { RequestContext } from './context';
@@ -31,7 +36,17 @@ export function createApolloServer(schema: GraphQLSchema, options: { production:
     formatError: createErrorFormatter(options.logger),
     stopOnTerminationSignals: false,
     logger: options.logger,
-    plugins: [...protection.plugins, ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [
+      ...protection.plugins,
+      // Apollo installs these unasked. Cache control wraps every field resolver to compute cache
+      // hints this API never sets (no @cacheControl), only to send `Cache-Control: no-store`,
+      // which app/http.ts now sets for every /graphql answer. Usage reporting and inline traces
+      // would send operations to Apollo's cloud if an APOLLO_KEY or a gateway ever appeared.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
     validationRules: [...protection.validationRules],
   });
 }

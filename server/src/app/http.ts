@@ -35,6 +35,16 @@ function multipartGate(services: AppServices) {
   };
 }
 
+/**
+ * GraphQL answers carry personal and institution data: no browser or proxy may keep them (OWASP
+ * ASVS 8.2.1). Set here rather than by Apollo's cache-control plugin, which is off (app/graphql.ts),
+ * so refusals before the GraphQL pipeline (401, multipart gate) carry it too.
+ */
+function noStore(_request: Request, response: Response, next: NextFunction) {
+  response.setHeader('Cache-Control', 'no-store');
+  next();
+}
+
 function serveConsole(app: express.Express, consoleDir: string) {
   const index = path.join(consoleDir, 'index.html');
   if (!existsSync(index)) {
@@ -72,6 +82,7 @@ export function createHttpApp(options: { services: AppServices; apollo: ApolloSe
   app.get('/api/deliveries/:id/failed-records.csv', cookieParser(), exports.failedRecords);
   app.use(
     '/graphql',
+    noStore,
     cookieParser(),
     express.json({ limit: '1mb' }),
     multipartGate(services),

@@ -8,6 +8,7 @@ import { loadServerSecret } from '../access/server-secret';
 import { type DictionaryCatalogue, loadDictionaryCatalogue, registerDictionaries } from '../dictionaries/dictionary-catalogue';
 import { createMailer } from '../mail/mailer';
 import { Pseudonymiser } from '../records/pseudonymiser';
+import { RegistryDirectory } from '../registries/registry-directory';
 import { EncryptedFileStore } from '../storage/encrypted-file-store';
 import { loadKey } from '../storage/storage-key';
 import { sweepStaleUploads } from '../storage/sweep';
@@ -40,7 +41,7 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox'), logger });
   const fileStore = new EncryptedFileStore(path.join(config.dataDir, 'files'), await loadKey(config.storageKey, config.dataDir, 'storage-key'));
   const pseudonymiser = new Pseudonymiser(await loadKey(config.pseudonymKey, config.dataDir, 'pseudonym-key'));
-  return { config, orm, logger, clock, keys, mailer, dictionaries, fileStore, pseudonymiser, overviewCache: new OverviewCache(), tokenCache: new TokenCache() };
+  return { config, orm, logger, clock, keys, mailer, dictionaries, fileStore, pseudonymiser, overviewCache: new OverviewCache(), tokenCache: new TokenCache(), registryDirectory: new RegistryDirectory() };
 }
 
 /** Starts the embedded database when no DATABASE_URL is given; otherwise checks the given one answers. */

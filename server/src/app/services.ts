@@ -5,6 +5,7 @@ import type { DictionaryCatalogue } from '../dictionaries/dictionary-catalogue';
 import type { Mailer } from '../mail/mailer';
 import type { OverviewCache } from '../overviews/module';
 import type { Pseudonymiser } from '../records/pseudonymiser';
+import type { RegistryDirectory } from '../registries/registry-directory';
 import type { FileStore } from '../storage/file-store';
 import type { Clock } from '../shared/clock';
 import type { Config } from './config';
@@ -25,4 +26,6 @@ export interface AppServices {
   overviewCache: OverviewCache;
   /** Valid bearer tokens of this process, invalidated through the database (access/authenticate.ts). */
   tokenCache: TokenCache;
+  /** Registries and sub-deliveries of this process, invalidated through the database (registries/registry-directory.ts). */
+  registryDirectory: RegistryDirectory;
 }

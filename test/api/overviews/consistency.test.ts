@@ -76,6 +76,23 @@ describe('overviews follow every committed change at once (cache and fulfilment 
     expect([before.completeness, after.completeness]).to.deep.equal([[{ expected: 3 }], [{ expected: 1 }]]);
   });
 
+  it('a registry and a sub-delivery renamed show under their new names on the next overview', async () => {
+    const code = await catInstitution();
+    const query = `{ deliveryOverview(institutionCode: "${code}", asOf: "${ASOF}") { missing { nodes { registry { name } subDelivery { name } } } } }`;
+    type Names = { deliveryOverview: { missing: { nodes: { registry: { name: string }; subDelivery: { name: string } }[] } } };
+    const names = async () => expectOk(await asUser<Names>(server, hub, query)).deliveryOverview.missing.nodes[0];
+    const before = await names();
+    await sql(`update registry set name = name || ' (renamed)' where code = 'CAT'`);
+    await sql(`update sub_delivery set name = name || ' (renamed)' where code = 'Cataract'`);
+    try {
+      const after = await names();
+      expect(after).to.deep.equal({ registry: { name: `${before?.registry.name} (renamed)` }, subDelivery: { name: `${before?.subDelivery.name} (renamed)` } });
+    } finally {
+      await sql(`update registry set name = ? where code = 'CAT'`, [before?.registry.name]);
+      await sql(`update sub_delivery set name = ? where code = 'Cataract'`, [before?.subDelivery.name]);
+    }
+  });
+
   it('a revoked API token is refused on its next request, though it was just used', async () => {
     const token = await tokenFor(server, 'hub@datahub.test');
     expectOk(await asUser(server, token, '{ me { stage } }'));

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, Float, Int, Query, Resolver, Root 
 import type { RequestContext } from '../../app/context';
 import { Role } from '../../access/role';
 import { Institution } from '../../institutions/institution.entity';
+import { registryById, subDeliveryById } from '../../registries/registry-directory';
 import { Registry } from '../../registries/registry.entity';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
 import { LocalDateScalar } from '../../shared/scalars';
@@ -42,12 +43,12 @@ export class CompletenessResolver {
 
   @FieldResolver(() => Registry, { nullable: true, description: 'The registry, when grouped by REGISTRY or SUB_DELIVERY.' })
   registry(@Root() row: CompletenessRow, @Ctx() ctx: RequestContext): Promise<Registry | null> {
-    return byId(row.registryId, ctx.loaders.registryById);
+    return row.registryId ? registryById(ctx, row.registryId) : Promise.resolve(null);
   }
 
   @FieldResolver(() => SubDelivery, { nullable: true, description: 'The sub-delivery, when grouped by SUB_DELIVERY.' })
   subDelivery(@Root() row: CompletenessRow, @Ctx() ctx: RequestContext): Promise<SubDelivery | null> {
-    return byId(row.subDeliveryId, ctx.loaders.subDeliveryById);
+    return row.subDeliveryId ? subDeliveryById(ctx, row.subDeliveryId) : Promise.resolve(null);
   }
 
   @FieldResolver(() => Institution, { nullable: true, description: 'The institution, when grouped by INSTITUTION.' })

@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../app/context';
 import { Institution } from '../../institutions/institution.entity';
+import { registryById, subDeliveryById } from '../../registries/registry-directory';
 import { Registry } from '../../registries/registry.entity';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
 import { DeliveryOverview, ExpectedDelivery, RejectedDelivery } from './expected-delivery.types';
@@ -11,7 +12,7 @@ interface StreamRow {
   subDeliveryId: string;
 }
 
-/** Through the request's loaders: one query per kind per request, whatever the number of rows. */
+/** Institutions through the request's loader (one query per request); registries and sub-deliveries from the process's directory. */
 async function load<T>(value: Promise<T | null>, what: string): Promise<T> {
   const found = await value;
   if (!found) throw new Error(`${what} vanished while the request ran`);
@@ -22,10 +23,10 @@ function institution(row: { institutionId: string }, ctx: RequestContext): Promi
   return load(ctx.loaders.institutionById.load(row.institutionId), 'institution');
 }
 function registry(row: StreamRow, ctx: RequestContext): Promise<Registry> {
-  return load(ctx.loaders.registryById.load(row.registryId), 'registry');
+  return load(registryById(ctx, row.registryId), 'registry');
 }
 function subDelivery(row: StreamRow, ctx: RequestContext): Promise<SubDelivery> {
-  return load(ctx.loaders.subDeliveryById.load(row.subDeliveryId), 'sub-delivery');
+  return load(subDeliveryById(ctx, row.subDeliveryId), 'sub-delivery');
 }
 
 @Resolver(() => ExpectedDelivery)
