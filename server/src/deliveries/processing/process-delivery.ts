@@ -14,7 +14,7 @@ import { Delivery } from '../delivery.entity';
 import { DeliveryWriters } from './delivery-writers';
 import { recordShaper } from './record-payload';
 import { applySupersession, type MergeTarget, mergeIntoRecordStore, rejectPatientConflicts } from './record-merge';
-import { keepRejected, markRejected } from './record-staging';
+import { analyzeStaging, keepRejected, markRejected } from './record-staging';
 import { serverFileFindings } from './server-findings';
 import { finalStatus, type Outcome } from './outcome';
 
@@ -169,7 +169,10 @@ export async function processDelivery(services: AppServices, deliveryId: string)
     await output.finish();
     progress.finish();
     const checkedAt = Date.now();
-    if (ingest) await markRejected(trx, output.lateRejections);
+    if (ingest) {
+      await markRejected(trx, output.lateRejections);
+      await analyzeStaging(trx);
+    }
     const target: MergeTarget = {
       deliveryId,
       subDeliveryId: subDelivery.id,

@@ -15,11 +15,14 @@ export async function createStaging(trx: Knex.Transaction): Promise<void> {
   );
 }
 
-/** Marks records rejected after they were staged, then gathers statistics so the merge's joins are planned for the real row count. */
+/** Marks staged records rejected after they were staged: 005's first occurrences (second pass) and T01 conflicts. */
 export async function markRejected(trx: Knex.Transaction, recordNumbers: number[]): Promise<void> {
-  if (recordNumbers.length > 0) {
-    await trx.raw(`update ${STAGED} s set rejected = true from unnest(?::int[]) as r(n) where s.record_number = r.n`, [recordNumbers]);
-  }
+  if (recordNumbers.length === 0) return;
+  await trx.raw(`update ${STAGED} s set rejected = true from unnest(?::int[]) as r(n) where s.record_number = r.n`, [recordNumbers]);
+}
+
+/** Statistics of the staged rows, once the file is read, so the merge's joins are planned for the real row count. */
+export async function analyzeStaging(trx: Knex.Transaction): Promise<void> {
   await trx.raw(`analyze ${STAGED}`);
 }
 
