@@ -49,6 +49,11 @@ export class DeliveryWriters {
     return this.rejected.size;
   }
 
+  /** Characters of report lines gathered and not sent yet. */
+  get pendingLineText(): number {
+    return this.lines.pending;
+  }
+
   /** Lines written so far: the next line's ordinal. */
   get lineCount(): number {
     return this.lines.count;
