@@ -77,9 +77,10 @@ export function createHttpApp(options: { services: AppServices; apollo: ApolloSe
   app.get('/healthz', healthRoute(services.orm));
   app.get('/api/dictionaries/:registry/:subDelivery/:version.json', dictionaryRoute(services.dictionaries));
   const exports = reportExportRoutes(services);
-  app.get('/api/deliveries/:id/report.csv', cookieParser(), exports.csv);
-  app.get('/api/deliveries/:id/report.xlsx', cookieParser(), exports.xlsx);
-  app.get('/api/deliveries/:id/failed-records.csv', cookieParser(), exports.failedRecords);
+  // Exports carry patient-linked data: never kept by a browser or proxy cache (as /graphql).
+  app.get('/api/deliveries/:id/report.csv', noStore, cookieParser(), exports.csv);
+  app.get('/api/deliveries/:id/report.xlsx', noStore, cookieParser(), exports.xlsx);
+  app.get('/api/deliveries/:id/failed-records.csv', noStore, cookieParser(), exports.failedRecords);
   app.use(
     '/graphql',
     noStore,

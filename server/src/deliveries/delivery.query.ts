@@ -9,8 +9,11 @@ import type { DeliveryFilter } from './delivery.inputs';
 
 const DELIVERY = { nl: 'Aanlevering', en: 'Delivery' };
 
-/** The delivery when the actor may read it; someone else's is "not found", exactly like an unknown id. */
-export async function findReadableDelivery(ctx: RequestContext, id: string): Promise<Delivery> {
+/**
+ * The delivery when the actor may read it, else null: someone else's is treated exactly like an
+ * unknown id, and the refusal is audited. Shared by GraphQL and the export routes.
+ */
+export async function readableDelivery(ctx: Pick<RequestContext, 'em' | 'actor' | 'services'>, id: string): Promise<Delivery | null> {
   const row = /^[0-9a-f-]{36}$/i.test(id)
     ? await ctx.em.getConnection().execute<{ id: string; institution_id: string; registry_id: string; sub_delivery_id: string }[]>(
         'select d.id, d.institution_id, s.registry_id, d.sub_delivery_id from delivery d join sub_delivery s on s.id = d.sub_delivery_id where d.id = ?',
@@ -18,13 +21,19 @@ export async function findReadableDelivery(ctx: RequestContext, id: string): Pro
       )
     : [];
   const found = row[0];
-  if (!found || !mayRead(ctx.actor, { institutionId: found.institution_id, registryId: found.registry_id, subDeliveryId: found.sub_delivery_id })) {
-    if (found) {
-      await recordAudit(ctx.services.orm.em.fork(), ctx.actor, { event: AuditEventType.AUTHORISATION_FAILURE, action: 'delivery', objectType: 'Delivery', objectId: id, institutionId: found.institution_id });
-    }
-    throw userError('NOT_FOUND', ctx.actor.language, 'NOT_FOUND', { object: DELIVERY[ctx.actor.language] });
+  if (!found) return null;
+  if (!mayRead(ctx.actor, { institutionId: found.institution_id, registryId: found.registry_id, subDeliveryId: found.sub_delivery_id })) {
+    await recordAudit(ctx.services.orm.em.fork(), ctx.actor, { event: AuditEventType.AUTHORISATION_FAILURE, action: 'delivery', objectType: 'Delivery', objectId: id, institutionId: found.institution_id });
+    return null;
   }
   return ctx.em.findOneOrFail(Delivery, { id });
+}
+
+/** As readableDelivery, for GraphQL: "not found" when it may not be read. */
+export async function findReadableDelivery(ctx: RequestContext, id: string): Promise<Delivery> {
+  const delivery = await readableDelivery(ctx, id);
+  if (!delivery) throw userError('NOT_FOUND', ctx.actor.language, 'NOT_FOUND', { object: DELIVERY[ctx.actor.language] });
+  return delivery;
 }
 
 export interface DeliveryPage {

@@ -7,33 +7,26 @@ import type { AppServices } from '../app/services';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
 import { csvCell } from '../audit/audit.query';
-import { Delivery } from '../deliveries/delivery.entity';
-import { mayRead } from '../deliveries/delivery-access';
+import type { Delivery } from '../deliveries/delivery.entity';
+import { readableDelivery } from '../deliveries/delivery.query';
 import { dictionaryOf, orderedLines, renderLine, type StoredLine } from './report.service';
 
 const PAGE = 5000;
 
-/** Same authorisation as GraphQL: a login or token, and the right to read this delivery; otherwise 404. */
-async function readableDelivery(services: AppServices, request: Request, response: Response) {
+/** Same authorisation as GraphQL (readableDelivery): a login or token, and the right to read this delivery; otherwise 404. */
+async function readableExport(services: AppServices, request: Request, response: Response) {
   const em = services.orm.em.fork();
-  const actor = await authenticate(em, services.clock, request).catch(() => null);
+  const actor = await authenticate(em, services.clock, request, services.tokenCache).catch(() => null);
   if (!actor || !isAuthenticated(actor)) {
     response.status(401).json({ error: 'UNAUTHENTICATED' });
     return null;
   }
-  const id = String(request.params.id ?? '');
-  const rows = /^[0-9a-f-]{36}$/i.test(id)
-    ? await em.getConnection().execute<{ institution_id: string; registry_id: string; sub_delivery_id: string }[]>(
-        'select d.institution_id, s.registry_id, d.sub_delivery_id from delivery d join sub_delivery s on s.id = d.sub_delivery_id where d.id = ?',
-        [id],
-      )
-    : [];
-  const row = rows[0];
-  if (!row || !mayRead(actor, { institutionId: row.institution_id, registryId: row.registry_id, subDeliveryId: row.sub_delivery_id })) {
+  const delivery = await readableDelivery({ em, actor, services }, String(request.params.id ?? ''));
+  if (!delivery) {
     response.status(404).json({ error: 'NOT_FOUND' });
     return null;
   }
-  return { em, actor, delivery: await em.findOneOrFail(Delivery, { id }) };
+  return { em, actor, delivery };
 }
 
 /** Report lines in report order, a page at a time, rendered in the actor's language. */
@@ -62,7 +55,7 @@ const HEADERS = { nl: ['Record', 'Code', 'Klasse', 'Veld', 'Melding', 'Sleutel']
  */
 export function reportExportRoutes(services: AppServices) {
   const exported = async (what: string, request: Request, response: Response) => {
-    const found = await readableDelivery(services, request, response);
+    const found = await readableExport(services, request, response);
     if (!found) return null;
     await recordAudit(found.em, found.actor, { event: AuditEventType.EXPORT, action: what, objectType: 'Delivery', objectId: found.delivery.id, institutionId: found.delivery.institution.id });
     return found;

@@ -38,6 +38,14 @@ describe('deliveries: pseudonymisation, exports and the processing mail', () => 
     await settled(server, pmicdId);
   });
 
+  // First, while the PMICD delivery's mail is still the submitter's latest.
+  it('mails the submitter when processing ends: outcome and link, no BSN or name', () => {
+    const mail = latestMail(server, 'aanlever@zuidermeer.test');
+    expect(mail).to.match(/Aanlevering PMICD .*: Verwerkt/);
+    expect(mail).to.include('/aanleveringen/');
+    for (const value of [...bsns, ...names]) expect(mail).not.to.include(value);
+  });
+
   it('stores no BSN or name of a PMICD file anywhere in the database: only keyed pseudonyms', async () => {
     const dump = await databaseDump(server);
     expect(bsns.length).to.be.greaterThan(2);
@@ -75,31 +83,37 @@ describe('deliveries: pseudonymisation, exports and the processing mail', () => 
     const failed = await fetch(`${server.url}/api/deliveries/${delivery.id}/failed-records.csv`, { headers: { authorization: `Bearer ${submitter}` } });
     const [reportCsv, failedCsv] = [await report.text(), await failed.text()];
     const audited = await server.datahub.orm.em.fork().getConnection().execute(`select count(*)::int as n from audit_event where event = 'EXPORT' and object_id = ?`, [delivery.id]);
-    expect(report.status).to.equal(200);
+    expect([report.status, report.headers.get('cache-control'), failed.headers.get('cache-control')]).to.deep.equal([200, 'no-store', 'no-store']);
     expect(reportCsv).to.include('"001_RefTab","F","Geslacht"');
     expect(failedCsv.split('\r\n')[1]).to.equal(`"K1","2026-02-03","'=1+2","1948","X","01","0.30","0.90","1","N",""`);
     expect(audited[0].n).to.equal(2);
   });
 
-  it('exports XLSX and the failed records (identifying columns left out)', async () => {
-    const xlsx = await fetch(`${server.url}/api/deliveries/${pmicdId}/report.xlsx`, { headers: { authorization: `Bearer ${submitter}` } });
-    const failed = await fetch(`${server.url}/api/deliveries/${pmicdId}/failed-records.csv`, { headers: { authorization: `Bearer ${submitter}` } });
+  it('exports XLSX, and the failed records of a PMICD file without its identifying columns: no BSN, name or pseudonym', async () => {
+    const invalid = example('PMICD/PMICD/2018.0.5/examples/invalid-records.csv');
+    const rows = invalid.split('\n').slice(1).filter(Boolean).map((line) => line.split(','));
+    const delivery = await upload(server, submitter, '11111111_0_PMICD_2018.0.5_304_20260410_PROD.csv', invalid, { period: '2026K1' });
+    const done = await settled(server, delivery.id);
+    const xlsx = await fetch(`${server.url}/api/deliveries/${delivery.id}/report.xlsx`, { headers: { authorization: `Bearer ${submitter}` } });
+    const failed = await fetch(`${server.url}/api/deliveries/${delivery.id}/failed-records.csv`, { headers: { authorization: `Bearer ${submitter}` } });
     const bytes = Buffer.from(await xlsx.arrayBuffer());
+    const [header, ...body] = (await failed.text()).split('\r\n').filter(Boolean);
     expect(xlsx.status).to.equal(200);
     expect(bytes.subarray(0, 2).toString()).to.equal('PK');
-    expect((await failed.text()).split('\r\n')[0]).to.equal('ProcedureID,Geboortedatum,Geslacht,ImplantatieDatum,Procedure,DeviceType,Fabrikant,Model,Serienummer,Indicatie,Complicatie30d');
+    expect(header).to.equal('ProcedureID,Geboortedatum,Geslacht,ImplantatieDatum,Procedure,DeviceType,Fabrikant,Model,Serienummer,Indicatie,Complicatie30d');
+    expect(body.length).to.equal(done.rejectedCount).and.to.be.greaterThan(0);
+    for (const line of body) {
+      expect(line).not.to.include('ps_');
+      for (const value of rows.flatMap(([, bsn, name]) => [bsn, name]).filter((value): value is string => Boolean(value))) expect(line).not.to.include(value);
+    }
   });
 
   it('answers 404 for another institution\'s delivery export, as for an unknown one', async () => {
     const other = await tokenFor(server, 'beheer@maasdal.test');
     const response = await fetch(`${server.url}/api/deliveries/${pmicdId}/report.csv`, { headers: { authorization: `Bearer ${other}` } });
-    expect(response.status).to.equal(404);
+    const refusals = await server.datahub.orm.em.fork().getConnection().execute(`select count(*)::int as n from audit_event where event = 'AUTHORISATION_FAILURE' and object_id = ?`, [pmicdId]);
+    expect([response.status, response.headers.get('cache-control')]).to.deep.equal([404, 'no-store']);
+    expect(refusals[0].n).to.be.greaterThan(0);
   });
 
-  it('mails the submitter when processing ends: outcome and link, no data', () => {
-    const mail = latestMail(server, 'aanlever@zuidermeer.test');
-    expect(mail).to.match(/Aanlevering (PMICD|CAT) .*: Verwerkt/);
-    expect(mail).to.include('/aanleveringen/');
-    for (const value of bsns) expect(mail).not.to.include(value);
-  });
 });
