@@ -1,7 +1,8 @@
 import { expect } from 'chai';
+import { Role } from '../../../server/src/access/role';
 import { AuditEvent } from '../../../server/src/audit/audit-event.entity';
 import { asUser, expectOk, tokenFor } from '../../support/actors';
-import { createInstitution, participate } from '../../support/delivery-rows';
+import { createInstitution, createInstitutionUser, participate } from '../../support/delivery-rows';
 import { sharedServer, type TestServer } from '../../support/server';
 import { label, overview } from './helpers';
 
@@ -61,5 +62,15 @@ describe('deadline exceptions (hub staff)', () => {
     const admin = await tokenFor(server, 'beheer@zuidermeer.test');
     const response = await asUser(server, admin, SET, { input: { institutionCode: '11111111', registry: 'CAT', subDelivery: 'Cataract', period: '2026K1', reason: 'x', exempt: true } });
     expect(response.errors?.[0]?.extensions?.code).to.equal('FORBIDDEN');
+  });
+  it('shows an institution\'s exceptions only for the streams the reader may see: a PMICD viewer does not read CAT\'s', async () => {
+    await participate(server, { institution: code, registry: 'PMICD', subDelivery: 'PMICD', start: '2026K1' });
+    await set({ exempt: true, reason: 'Alleen voor CAT' });
+    await set({ registry: 'PMICD', subDelivery: 'PMICD', exempt: true, reason: 'Alleen voor PMICD' });
+    const list = `query ($code: String!) { deadlineExceptions(institutionCode: $code) { reason } }`;
+    const viewer = await tokenFor(server, await createInstitutionUser(server, code, Role.VIEWER, 'PMICD'));
+    const seen = async (token: string) =>
+      expectOk(await asUser<{ deadlineExceptions: { reason: string }[] }>(server, token, list, { code })).deadlineExceptions.map((row) => row.reason).sort();
+    expect([await seen(hub), await seen(viewer)]).to.deep.equal([['Alleen voor CAT', 'Alleen voor PMICD'], ['Alleen voor PMICD']]);
   });
 });

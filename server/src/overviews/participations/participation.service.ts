@@ -7,7 +7,7 @@ import { Channel } from '../../registries/channel';
 import { Frequency, Period } from '../../shared/period';
 import { PeriodScalar } from '../../shared/scalars';
 import { overviewRefusal, type OverviewRefusal } from '../shared/refusal';
-import { scopeForInstitution, streamScope } from '../shared/stream-scope';
+import { grantsCover, scopeForInstitution, streamScope } from '../shared/stream-scope';
 import { findStream } from '../shared/streams';
 import { Participation } from './participation.entity';
 
@@ -41,9 +41,7 @@ export async function listParticipations(ctx: RequestContext, institutionCode: s
   const grants = institution ? scopeForInstitution(streamScope(ctx.actor), institution.id) : null;
   if (!institution || !grants) return [];
   const rows = await ctx.em.find(Participation, { institution: institution.id }, { populate: ['subDelivery'] });
-  return rows.filter((row) =>
-    grants.some((grant) => (grant.registryId === null || grant.registryId === row.subDelivery.getEntity().registry.id) && (grant.subDeliveryId === null || grant.subDeliveryId === row.subDelivery.id)),
-  );
+  return rows.filter((row) => grantsCover(grants, { registryId: row.subDelivery.getEntity().registry.id, subDeliveryId: row.subDelivery.id }));
 }
 
 /** Hub staff record or change a participation; the expected deliveries follow at once (they are computed). Audited. */

@@ -7,7 +7,7 @@ import { Institution } from '../../institutions/institution.entity';
 import { Frequency, type Period } from '../../shared/period';
 import { LocalDateScalar, PeriodScalar } from '../../shared/scalars';
 import { overviewRefusal, type OverviewRefusal } from '../shared/refusal';
-import { scopeForInstitution, streamScope } from '../shared/stream-scope';
+import { grantsCover, scopeForInstitution, streamScope } from '../shared/stream-scope';
 import { findStream } from '../shared/streams';
 import { periodEndOf } from './deadline-rules';
 import { DeadlineException } from './deadline-exception.entity';
@@ -42,8 +42,11 @@ export class DeadlineExceptionInput {
 
 export async function listDeadlineExceptions(ctx: RequestContext, institutionCode: string): Promise<DeadlineException[]> {
   const institution = await ctx.em.findOne(Institution, { code: institutionCode }, { fields: ['id'] });
-  if (!institution || !scopeForInstitution(streamScope(ctx.actor), institution.id)) return [];
-  return ctx.em.find(DeadlineException, { institution: institution.id }, { orderBy: { periodEnd: 'desc', period: 'asc' } });
+  const grants = institution ? scopeForInstitution(streamScope(ctx.actor), institution.id) : null;
+  if (!institution || !grants) return [];
+  const rows = await ctx.em.find(DeadlineException, { institution: institution.id }, { populate: ['subDelivery'], orderBy: { periodEnd: 'desc', period: 'asc' } });
+  // Only the streams the caller may see: a CAT submitter does not read PMICD's exceptions or their reasons.
+  return rows.filter((row) => grantsCover(grants, { registryId: row.subDelivery.getEntity().registry.id, subDeliveryId: row.subDelivery.id }));
 }
 
 /** Hub staff set another deadline or an exemption for one institution, stream and period (audited, same transaction). */
