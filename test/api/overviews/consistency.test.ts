@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { asUser, expectOk, tokenFor } from '../../support/actors';
+import { asUser, expectOk, LOGIN, tokenFor } from '../../support/actors';
 import { Role } from '../../../server/src/access/role';
 import { createInstitution, createInstitutionUser, deliver, DeliveryStatus, participate } from '../../support/delivery-rows';
 import { sharedServer, type TestServer } from '../../support/server';
@@ -110,5 +110,20 @@ describe('overviews follow every committed change at once (cache and fulfilment 
     await sql(`delete from role_assignment where user_id = (select id from app_user where email = ?)`, [email]);
     const after = await asUser<{ deliveryOverview: unknown }>(server, token, query);
     expect([before.deliveryOverview !== null, after.data?.deliveryOverview ?? null]).to.deep.equal([true, null]);
+  });
+  it('a failed login leaves the token caches warm; deactivating the user empties them', async () => {
+    const email = await createInstitutionUser(server, await createInstitution(server), Role.VIEWER, 'CAT');
+    const version = async () => ((await sql(`select version from data_version where name = 'access'`))[0] as { version: string }).version;
+    const before = await version();
+    const login = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: LOGIN, variables: { email, password: 'niet-het-wachtwoord' } }),
+    });
+    const refused = ((await login.json()) as { data: { login: { code?: string } } }).data.login.code;
+    const failures = ((await sql(`select failed_logins from app_user where email = ?`, [email]))[0] as { failed_logins: number }).failed_logins;
+    const afterFailedLogin = await version();
+    await sql(`update app_user set active = false where email = ?`, [email]);
+    expect([refused, failures, afterFailedLogin === before, (await version()) === before]).to.deep.equal(['INVALID_CREDENTIALS', 1, true, false]);
   });
 });

@@ -7,6 +7,7 @@ import { Migration20261123162203 } from './Migration20261123162203';
 import { Migration20261123183134 } from './Migration20261123183134';
 import { Migration20261123184000 } from './Migration20261123184000';
 import { Migration20261123204000 } from './Migration20261123204000';
+import { Migration20261123205000 } from './Migration20261123205000';
 
 /** Applied in this order; `pnpm cli migration:create` writes new files here, then add them below. */
 export const migrationsList: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123183134_overview_fulfilment_and_version', class: Migration20261123183134 },
   { name: 'Migration20261123184000_record_store_for_bulk_merges', class: Migration20261123184000 },
   { name: 'Migration20261123204000_report_order_index', class: Migration20261123204000 },
+  { name: 'Migration20261123205000_token_cache_bumps_on_actor_columns', class: Migration20261123205000 },
 ];
