@@ -48,8 +48,12 @@ describe('reminders job', () => {
 
   it('never reminds an institution that already delivered', async () => {
     await deliver(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', period: '2026K1', on: '2026-04-10', status: DeliveryStatus.PROCESSED });
+    // Another institution of the same stream that has not delivered: the run does remind someone.
+    const other = await createInstitution(server);
+    await participate(server, { institution: other, registry: 'CAT', subDelivery: 'Cataract', start: '2026K1' });
+    const stillMissing = await createInstitutionUser(server, other, Role.SUBMITTER, 'CAT');
     await run('2026-04-17');
-    expect(mailsTo(server, submitter)).to.have.length(0);
+    expect([mailsTo(server, submitter).length, mailsTo(server, stillMissing).length]).to.deep.equal([0, 1]);
   });
 
   it('puts all of a user\'s reminders of one day in one digest', async () => {
@@ -69,7 +73,7 @@ describe('reminders job', () => {
   it('does not mail viewers', async () => {
     const viewer = await createInstitutionUser(server, code, Role.VIEWER, 'CAT');
     await run('2026-04-17');
-    expect(mailsTo(server, viewer)).to.have.length(0);
+    expect([mailsTo(server, viewer).length, mailsTo(server, submitter).length]).to.deep.equal([0, 1]);
   });
 
   it('respects a user\'s opt-out for the registry', async () => {
