@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './app/config';
-import { createLogger } from './app/logger';
+import { ConfigError, loadConfig } from './kernel/config';
+import { createLogger } from './kernel/logger';
 import { createServices, openDatabase } from './app/server';
-import type { AppServices } from './app/services';
+import type { AppServices } from './kernel/services';
 import { CliUsageError, createTokenCommand, createUserCommand } from './access/cli-commands';
-import { StartupError } from './app/startup-error';
+import { StartupError } from './kernel/startup-error';
 import { migrate, openOrm } from './db/orm';
 import { loadDictionaryCatalogue, registerDictionaries } from './dictionaries/dictionary-catalogue';
 import { registerSchedules, remindersCommand } from './overviews/module';

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './app/config';
-import { createLogger } from './app/logger';
+import { ConfigError, loadConfig } from './kernel/config';
+import { createLogger } from './kernel/logger';
 import { createServices, openDatabase } from './app/server';
-import { StartupError } from './app/startup-error';
+import { StartupError } from './kernel/startup-error';
 import { migrate, openOrm } from './db/orm';
 import { loadDictionaryCatalogue } from './dictionaries/dictionary-catalogue';
 import { prepareQueue } from './jobs/queue';

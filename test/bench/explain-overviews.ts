@@ -6,7 +6,7 @@
  *
  *   BENCH_DATABASE_URL=postgres://…/bench SWC_NODE_PROJECT=test/tsconfig.json node -r @swc-node/register test/bench/explain-overviews.ts
  */
-import { Role } from '../../server/src/access/role';
+import { Role } from '../../server/src/kernel/role';
 import { tokenFor } from '../support/actors';
 import { graphql } from '../support/client';
 import { createInstitutionUser } from '../support/delivery-rows';

@@ -13,7 +13,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { Role } from '../../server/src/access/role';
+import { Role } from '../../server/src/kernel/role';
 import { tokenFor } from '../support/actors';
 import { createInstitutionUser } from '../support/delivery-rows';
 import { startTestServer, stopTestServers } from '../support/server';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { organisationOfInstitution } from '../../server/src/access/organisation.service';
-import { Role } from '../../server/src/access/role';
+import { Role } from '../../server/src/kernel/role';
 import { RoleAssignment } from '../../server/src/access/role-assignment.entity';
 import { User } from '../../server/src/access/user.entity';
 import { DeliveryStatus } from '../../server/src/deliveries/delivery-status';

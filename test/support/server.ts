@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../server/src/app/config';
-import { createLogger } from '../../server/src/app/logger';
+import { loadConfig } from '../../server/src/kernel/config';
+import { createLogger } from '../../server/src/kernel/logger';
 import { startDatahub, type RunningDatahub } from '../../server/src/app/server';
 import { startTestCluster, type TestCluster } from './database';
 

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { Role } from './role';
+import { Role } from '../kernel/role';
 
 @InputType({ description: 'A role with its scope. Which fields are needed depends on the role (see `Role`).' })
 export class RoleScopeInput {

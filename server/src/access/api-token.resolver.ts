@@ -1,5 +1,5 @@
 import { Arg, Authorized, createUnionType, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../kernel/context';
 import { CreateApiTokenInput } from './access.inputs';
 import { ApiToken } from './api-token.entity';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-token.service';

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
 import { DAY } from '../shared/clock';
 import { message, userError } from '../shared/messages';
-import { isHubStaff } from './actor';
+import { isHubStaff } from '../kernel/actor';
 import { ApiToken } from './api-token.entity';
 import { type AuthRefusal, refusal } from './auth.types';
 import { Organisation, OrganisationKind } from './organisation.entity';

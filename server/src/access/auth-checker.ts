@@ -1,10 +1,10 @@
 import type { AuthCheckerInterface, ResolverData } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
 import { userError } from '../shared/messages';
-import { isAuthenticated } from './actor';
-import type { Role } from './role';
+import { isAuthenticated } from '../kernel/actor';
+import type { Role } from '../kernel/role';
 
 /**
  * The one gate of every `@Authorized` operation and field: `@Authorized()` asks a full login (both

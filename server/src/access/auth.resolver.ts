@@ -1,12 +1,12 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../kernel/context';
 import { ActionResult, type AuthRefusal, type Done, LoginResult, LoginStage, type LoginStep, type TotpSetup, TotpSetupResult } from './auth.types';
 import { login } from './login.service';
 import { requestPasswordReset, resetPassword } from './password-reset.service';
 import { sendEmailCode, startTotpSetup, verifyEmailCode, verifyTotp } from './second-factor.service';
 import { Session } from './session.entity';
 import { endSession, listOwnSessions, listSessionsOfUser, logout } from './session.service';
-import { Role } from './role';
+import { Role } from '../kernel/role';
 import { User } from './user.entity';
 
 @ObjectType({ description: 'Who is using the API now, and how far their login is.' })

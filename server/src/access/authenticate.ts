@@ -4,10 +4,10 @@ import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
 import { type Clock, HOUR, MINUTE } from '../shared/clock';
 import { dataVersions, VersionedCache } from '../shared/data-versions';
-import { anonymousActor, type Actor, type Grant } from './actor';
+import { anonymousActor, type Actor, type Grant } from '../kernel/actor';
 import { ApiToken } from './api-token.entity';
 import { readSessionCookie } from './cookies';
-import { Role } from './role';
+import { Role } from '../kernel/role';
 import { RoleAssignment } from './role-assignment.entity';
 import { hashToken } from './secrets';
 import { Session } from './session.entity';
@@ -149,4 +149,11 @@ export async function authenticate(em: EntityManager, clock: Clock, request: Req
   }
   const cookie = readSessionCookie(request);
   return cookie ? fromSession(em, clock, base, cookie, screenLanguage) : base;
+}
+
+declare module '../kernel/services' {
+  interface AppServices {
+    /** Valid bearer tokens of this process, invalidated through the database. */
+    tokenCache: TokenCache;
+  }
 }

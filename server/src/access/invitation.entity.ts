@@ -3,7 +3,7 @@ import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Institution } from '../institutions/institution.entity';
 import { Organisation } from './organisation.entity';
-import { Role } from './role';
+import { Role } from '../kernel/role';
 import { User } from './user.entity';
 
 /** An invitation by e-mail to join an institution: the link is valid 7 days and used once. */

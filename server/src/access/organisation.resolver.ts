@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../kernel/context';
 import { Organisation, OrganisationKind } from './organisation.entity';
 import { createOrganisation, listOrganisations } from './organisation.service';
-import { Role } from './role';
+import { Role } from '../kernel/role';
 import { userError } from '../shared/messages';
 
 @Resolver(() => Organisation)

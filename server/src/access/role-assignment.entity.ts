@@ -5,7 +5,7 @@ import { Institution } from '../institutions/institution.entity';
 import { Registry } from '../registries/registry.entity';
 import { SubDelivery } from '../registries/sub-delivery.entity';
 import { Organisation } from './organisation.entity';
-import { Role } from './role';
+import { Role } from '../kernel/role';
 import { User } from './user.entity';
 
 /**

@@ -3,10 +3,10 @@ import { Institution } from '../institutions/institution.entity';
 import { Registry } from '../registries/registry.entity';
 import { SubDelivery } from '../registries/sub-delivery.entity';
 import { type Language, message } from '../shared/messages';
-import { type Actor, administersInstitution, isHubStaff } from './actor';
+import { type Actor, administersInstitution, isHubStaff } from '../kernel/actor';
 import { type AuthRefusal, refusal } from './auth.types';
 import { Organisation, OrganisationKind } from './organisation.entity';
-import { Role, ROLE_SCOPE } from './role';
+import { Role, ROLE_SCOPE } from '../kernel/role';
 
 export interface RoleScopeInput {
   role: Role;

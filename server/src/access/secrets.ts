@@ -62,3 +62,10 @@ export class ServerKeys {
     return expected.length === given.length && timingSafeEqual(expected, given) ? payload : null;
   }
 }
+
+declare module '../kernel/services' {
+  interface AppServices {
+    /** The server's secrets (device cookie, sealed TOTP secrets). */
+    keys: ServerKeys;
+  }
+}

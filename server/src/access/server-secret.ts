@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Config } from '../app/config';
+import type { Config } from '../kernel/config';
 import { randomToken } from './secrets';
 
 /**

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
 import { userError } from '../shared/messages';
-import { isHubStaff } from './actor';
+import { isHubStaff } from '../kernel/actor';
 import { clearSessionCookie, setSessionCookie } from './cookies';
 import { hashToken, randomToken } from './secrets';
 import { Session } from './session.entity';

@@ -1,15 +1,16 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../kernel/context';
 import { InviteUserInput, RoleScopeInput } from './access.inputs';
 import type { AuthRefusal } from './auth.types';
 import { Invitation } from './invitation.entity';
 import { acceptInvitation, inviteUser } from './invitation.service';
 import { Organisation } from './organisation.entity';
-import { Role } from './role';
+import { Role } from '../kernel/role';
 import { RoleAssignment } from './role-assignment.entity';
 import { User } from './user.entity';
 import { grantRole, listInstitutionUsers, listOpenInvitations, listOrganisationUsers, revokeRole, rolesOfUser, setUserActive, withdrawInvitation } from './user.service';
 import { InvitationResult, type RoleAssignmentList, roleList, RolesResult, UserResult } from './user.types';
+import { accessLoaders } from './access.loaders';
 
 @Resolver(() => User)
 export class UserResolver {
@@ -87,7 +88,7 @@ export class UserResolver {
 
   @FieldResolver(() => Organisation, { description: 'The organisation the user belongs to.' })
   async organisation(@Root() user: User, @Ctx() ctx: RequestContext): Promise<Organisation> {
-    const organisation = await ctx.loaders.organisationById.load(user.organisation.id);
+    const organisation = await accessLoaders(ctx).organisationById.load(user.organisation.id);
     if (!organisation) throw new Error(`user ${user.id} has no organisation`);
     return organisation;
   }

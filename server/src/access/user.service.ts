@@ -1,19 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
 import { Institution } from '../institutions/institution.entity';
 import { message, userError } from '../shared/messages';
-import { administersInstitution, isHubStaff } from './actor';
+import { administersInstitution, isHubStaff } from '../kernel/actor';
 import { type AuthRefusal, refusal } from './auth.types';
 import { Invitation } from './invitation.entity';
 import { assignRoles } from './invitation.service';
 import { Organisation } from './organisation.entity';
-import { Role } from './role';
+import { Role } from '../kernel/role';
 import { RoleAssignment } from './role-assignment.entity';
 import { refusalToGrant, resolveScope, type RoleScopeInput } from './role-grant';
 import { endSessionsOfUser } from './session.service';
 import { User } from './user.entity';
+import { accessLoaders } from './access.loaders';
 
 function notFound(ctx: RequestContext, object: { nl: string; en: string }) {
   return userError('NOT_FOUND', ctx.actor.language, 'NOT_FOUND', { object: object[ctx.actor.language] });
@@ -155,5 +156,5 @@ export async function withdrawInvitation(ctx: RequestContext, invitationId: stri
 }
 
 export async function rolesOfUser(ctx: RequestContext, userId: string): Promise<RoleAssignment[]> {
-  return ctx.loaders.roleAssignmentsByUser.load(userId);
+  return accessLoaders(ctx).roleAssignmentsByUser.load(userId);
 }

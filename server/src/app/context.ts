@@ -1,21 +1,11 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
-import type { Actor } from '../access/actor';
-import { authenticate, InvalidTokenError } from '../access/authenticate';
 import { GraphQLError } from 'graphql';
+import { authenticate, InvalidTokenError } from '../access/authenticate';
+import type { Actor } from '../kernel/actor';
+import type { RequestContext } from '../kernel/context';
+import { createRequestLoaders } from '../kernel/loaders';
+import type { AppServices } from '../kernel/services';
 import { message } from '../shared/messages';
-import { createLoaders, type Loaders } from './loaders';
-import type { AppServices } from './services';
-
-/** One per GraphQL request: its own identity map, its own loaders and its actor, which die with it. */
-export interface RequestContext {
-  em: EntityManager;
-  loaders: Loaders;
-  actor: Actor;
-  services: AppServices;
-  request: Request;
-  response: Response;
-}
 
 export async function createRequestContext(services: AppServices, request: Request, response: Response): Promise<RequestContext> {
   const em = services.orm.em.fork();
@@ -29,5 +19,5 @@ export async function createRequestContext(services: AppServices, request: Reque
     }
     throw error;
   }
-  return { em, loaders: createLoaders(em), actor, services, request, response };
+  return { em, loaders: createRequestLoaders(), actor, services, request, response };
 }

@@ -7,9 +7,9 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLSchema } from 'graphql';
-import type { RequestContext } from './context';
-import { createErrorFormatter } from './errors';
-import type { Logger } from './logger';
+import type { RequestContext } from '../kernel/context';
+import { createErrorFormatter } from '../kernel/errors';
+import type { Logger } from '../kernel/logger';
 
 /** Limits per OWASP ASVS 4.3.1; generous for the console's real queries, far below abuse. */
 export const GRAPHQL_LIMITS = { maxDepth: 12, maxAliases: 15, maxDirectives: 20, maxTokens: 5000, maxCost: 10000 };

@@ -5,14 +5,15 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
-import { isAuthenticated } from '../access/actor';
+import { isAuthenticated } from '../kernel/actor';
 import { authenticate } from '../access/authenticate';
 import { dictionaryRoute } from '../dictionaries/dictionary.route';
 import { healthRoute } from '../health/health.route';
 import { reportExportRoutes } from '../reports/report-export.route';
 import { message } from '../shared/messages';
-import { createRequestContext, type RequestContext } from './context';
-import type { AppServices } from './services';
+import type { RequestContext } from '../kernel/context';
+import { createRequestContext } from './context';
+import type { AppServices } from '../kernel/services';
 
 /**
  * graphql-upload writes every file to disk before a resolver runs, so a multipart request without

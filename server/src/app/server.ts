@@ -17,15 +17,15 @@ import { prepareQueue } from '../jobs/queue';
 import { startWorker } from '../jobs/worker';
 import { todayInAmsterdam } from '../shared/calendar';
 import { type Clock, systemClock } from '../shared/clock';
-import type { AppServices } from './services';
+import type { AppServices } from '../kernel/services';
 import { checkDatabaseReachable } from '../db/database-check';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded-postgres';
 import { migrate, openOrm } from '../db/orm';
 import { seedDemoDataIfEmpty } from '../db/seeds/demo';
-import type { Config } from './config';
+import type { Config } from '../kernel/config';
 import { createApolloServer } from './graphql';
 import { createHttpApp } from './http';
-import type { Logger } from './logger';
+import type { Logger } from '../kernel/logger';
 import { buildDatahubSchema } from './schema';
 
 export interface RunningDatahub {

@@ -1,8 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import type { RequestContext } from '../app/context';
-import { institutionScope } from '../access/actor';
-import { Role } from '../access/role';
+import type { RequestContext } from '../kernel/context';
+import { institutionScope } from '../kernel/actor';
+import { Role } from '../kernel/role';
 import { Institution } from '../institutions/institution.entity';
 import { AuditEvent, AuditEventType } from './audit-event.entity';
 import { recordAudit } from './audit.service';

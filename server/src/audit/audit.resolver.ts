@@ -1,14 +1,15 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { AuditEvent } from './audit-event.entity';
-import type { RequestContext } from '../app/context';
-import { Role } from '../access/role';
+import type { RequestContext } from '../kernel/context';
+import { Role } from '../kernel/role';
 import { AuditEventFilter, AuditEventPage, exportAuditEvents, searchAuditEvents } from './audit.query';
+import { institutionLoaders } from '../institutions/institution.loaders';
 
 @Resolver(() => AuditEvent)
 export class AuditResolver {
   @FieldResolver(() => String, { nullable: true, description: 'The 8-digit code of the institution the entry is about.' })
   async institutionCode(@Root() event: AuditEvent, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return event.institutionId ? ((await ctx.loaders.institutionById.load(event.institutionId))?.code ?? null) : null;
+    return event.institutionId ? ((await institutionLoaders(ctx).institutionById.load(event.institutionId))?.code ?? null) : null;
   }
 
   @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)

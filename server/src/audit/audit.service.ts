@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { describeRoles, type Actor } from '../access/actor';
+import { describeRoles, type Actor } from '../kernel/actor';
 import { AuditEvent, AuditEventType } from './audit-event.entity';
 
 export interface AuditEntry {

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { StartupError } from '../app/startup-error';
+import { StartupError } from '../kernel/startup-error';
 
 const CONNECT_TIMEOUT_MS = 5000;
 

@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import type { Logger } from '../app/logger';
-import { StartupError } from '../app/startup-error';
+import type { Logger } from '../kernel/logger';
+import { StartupError } from '../kernel/startup-error';
 import { findFreePort } from './free-port';
 
 export interface EmbeddedDatabase {

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { StartupError } from '../app/startup-error';
+import { StartupError } from '../kernel/startup-error';
 
 /** Asks the kernel for a free TCP port on the loopback interface. */
 export function findFreePort(): Promise<number> {

@@ -1,5 +1,5 @@
-import { type Actor, isAuthenticated, isHubStaff } from '../access/actor';
-import { Role } from '../access/role';
+import { type Actor, isAuthenticated, isHubStaff } from '../kernel/actor';
+import { Role } from '../kernel/role';
 
 /** A submitter of this institution for this registry (or exactly this sub-delivery) may deliver. */
 export function maySubmit(actor: Actor, target: { institutionId: string; registryId: string; subDeliveryId: string }): boolean {

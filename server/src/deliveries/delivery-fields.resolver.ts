@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../kernel/context';
 import { User } from '../access/user.entity';
 import { DictionaryVersion } from '../dictionaries/dictionary-version.entity';
 import { Institution } from '../institutions/institution.entity';
@@ -10,6 +10,8 @@ import { ReportCodeTotal, ReportLineConnection } from '../reports/report.types';
 import { Period } from '../shared/period';
 import { LocalDateScalar, PeriodScalar } from '../shared/scalars';
 import { Delivery } from './delivery.entity';
+import { institutionLoaders } from '../institutions/institution.loaders';
+import { registryLoaders } from '../registries/registry.loaders';
 
 @Resolver(() => Delivery)
 export class DeliveryFieldsResolver {
@@ -27,24 +29,24 @@ export class DeliveryFieldsResolver {
 
   @FieldResolver(() => LocalDateScalar, { nullable: true, description: 'The general deadline of this stream and period (null for TOTAAL).' })
   async deadline(@Root() delivery: Delivery, @Ctx() ctx: RequestContext): Promise<string | null> {
-    const subDelivery = await ctx.loaders.subDeliveryById.load(delivery.subDelivery.id);
+    const subDelivery = await registryLoaders(ctx).subDeliveryById.load(delivery.subDelivery.id);
     return subDelivery ? subDelivery.deadlineRule.deadlineFor(Period.parse(delivery.period)) : null;
   }
 
   @FieldResolver(() => Institution, { description: 'The delivering institution.' })
   async institution(@Root() delivery: Delivery, @Ctx() ctx: RequestContext): Promise<Institution> {
-    return (await ctx.loaders.institutionById.load(delivery.institution.id)) as Institution;
+    return (await institutionLoaders(ctx).institutionById.load(delivery.institution.id)) as Institution;
   }
 
   @FieldResolver(() => SubDelivery, { description: 'The stream.' })
   async subDelivery(@Root() delivery: Delivery, @Ctx() ctx: RequestContext): Promise<SubDelivery> {
-    return (await ctx.loaders.subDeliveryById.load(delivery.subDelivery.id)) as SubDelivery;
+    return (await registryLoaders(ctx).subDeliveryById.load(delivery.subDelivery.id)) as SubDelivery;
   }
 
   @FieldResolver(() => Registry, { description: 'The registry.' })
   async registry(@Root() delivery: Delivery, @Ctx() ctx: RequestContext): Promise<Registry> {
-    const subDelivery = await ctx.loaders.subDeliveryById.load(delivery.subDelivery.id);
-    return (await ctx.loaders.registryById.load(subDelivery?.registry.id ?? '')) as Registry;
+    const subDelivery = await registryLoaders(ctx).subDeliveryById.load(delivery.subDelivery.id);
+    return (await registryLoaders(ctx).registryById.load(subDelivery?.registry.id ?? '')) as Registry;
   }
 
   @FieldResolver(() => String, { description: 'Dictionary version checked against.' })

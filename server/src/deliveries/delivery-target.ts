@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../access/actor';
+import type { Actor } from '../kernel/actor';
 import { type AuthRefusal, refusal } from '../access/auth.types';
 import { DictionaryStatus, DictionaryVersion } from '../dictionaries/dictionary-version.entity';
 import { InstitutionUnit } from '../institutions/institution-unit.entity';

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../kernel/context';
 import { todayInAmsterdam } from '../shared/calendar';
 import { renderFindingMessage, checkDeliveryFileName as checkName } from '../validation';
 import { resolveDeliveryTarget } from './delivery-target';

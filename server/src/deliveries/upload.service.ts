@@ -1,5 +1,5 @@
 import type { FileUpload } from 'graphql-upload/Upload.mjs';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../kernel/context';
 import { type AuthRefusal, refusal } from '../access/auth.types';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';

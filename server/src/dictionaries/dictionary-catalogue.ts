@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { StartupError } from '../app/startup-error';
+import { StartupError } from '../kernel/startup-error';
 import { Registry } from '../registries/registry.entity';
 import { SubDelivery } from '../registries/sub-delivery.entity';
 import { DeadlineRule } from '../registries/deadline-rule';
@@ -86,4 +86,11 @@ export async function registerDictionaries(em: EntityManager, catalogue: Diction
     await tx.flush();
     return registered;
   });
+}
+
+declare module '../kernel/services' {
+  interface AppServices {
+    /** The data dictionaries loaded and checked at start. */
+    dictionaries: DictionaryCatalogue;
+  }
 }

@@ -1,8 +1,9 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../kernel/context';
 import { DictionaryVersion } from './dictionary-version.entity';
 import { toDictionaryView } from './dictionary.mapper';
 import { Dictionary } from './dictionary.types';
+import { registryLoaders } from '../registries/registry.loaders';
 
 @Resolver(() => DictionaryVersion)
 export class DictionaryResolver {
@@ -19,8 +20,8 @@ export class DictionaryResolver {
 
   @FieldResolver(() => Dictionary, { nullable: true, description: 'The dictionary\'s content (fields, reference tables, checks); null when no file defines this version.' })
   async content(@Root() version: DictionaryVersion, @Ctx() ctx: RequestContext): Promise<Dictionary | null> {
-    const subDelivery = await ctx.loaders.subDeliveryById.load(version.subDelivery.id);
-    const registry = subDelivery ? await ctx.loaders.registryById.load(subDelivery.registry.id) : null;
+    const subDelivery = await registryLoaders(ctx).subDeliveryById.load(version.subDelivery.id);
+    const registry = subDelivery ? await registryLoaders(ctx).registryById.load(subDelivery.registry.id) : null;
     const loaded = registry && subDelivery ? ctx.services.dictionaries.find(registry.code, subDelivery.code, version.version) : undefined;
     return loaded ? toDictionaryView(loaded.dictionary) : null;
   }

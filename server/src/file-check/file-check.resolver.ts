@@ -1,7 +1,7 @@
 import GraphQLUpload from 'graphql-upload/GraphQLUpload.mjs';
 import type { FileUpload } from 'graphql-upload/Upload.mjs';
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../kernel/context';
 import type { Period } from '../shared/period';
 import { PeriodScalar } from '../shared/scalars';
 import { checkUploadedFile, MAX_FINDINGS_RETURNED } from './file-check.service';

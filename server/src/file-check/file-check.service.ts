@@ -1,5 +1,5 @@
 import type { FileUpload } from 'graphql-upload/Upload.mjs';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../kernel/context';
 import type { LoadedDictionary } from '../dictionaries/dictionary-files';
 import type { Period } from '../shared/period';
 import { todayInAmsterdam } from '../shared/calendar';

@@ -1,8 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../kernel/context';
 import { InstitutionUnit } from './institution-unit.entity';
 import { Institution } from './institution.entity';
 import { findInstitutionByCode, listInstitutions } from './institution.service';
+import { institutionLoaders } from './institution.loaders';
 
 @Resolver(() => Institution)
 export class InstitutionResolver {
@@ -27,6 +28,6 @@ export class InstitutionResolver {
 
   @FieldResolver(() => [InstitutionUnit], { description: 'The institution\'s units, by unit number.' })
   units(@Root() institution: Institution, @Ctx() ctx: RequestContext): Promise<InstitutionUnit[]> {
-    return ctx.loaders.unitsByInstitution.load(institution.id);
+    return institutionLoaders(ctx).unitsByInstitution.load(institution.id);
   }
 }

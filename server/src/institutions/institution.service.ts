@@ -1,6 +1,6 @@
-import type { RequestContext } from '../app/context';
-import { institutionScope } from '../access/actor';
-import { Role } from '../access/role';
+import type { RequestContext } from '../kernel/context';
+import { institutionScope } from '../kernel/actor';
+import { Role } from '../kernel/role';
 import { Institution } from './institution.entity';
 
 const INSTITUTION_ROLES = [Role.LOCAL_ADMIN, Role.SUBMITTER, Role.VIEWER];

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Logger } from '../app/logger';
+import type { Logger } from '../kernel/logger';
 
 const BEAT_MS = 5000;
 /** A worker silent for this long is dead; DATAHUB_WORKER_STALE_SECONDS overrides it (tests). */

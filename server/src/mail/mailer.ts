@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Logger } from '../app/logger';
+import type { Logger } from '../kernel/logger';
 
 export interface Mail {
   to: string;
@@ -37,4 +37,11 @@ export function createMailer(options: { smtpUrl: string | null; from: string; ou
       }
     },
   };
+}
+
+declare module '../kernel/services' {
+  interface AppServices {
+    /** Sends the hub's mails (SMTP, or the outbox folder). */
+    mailer: Mailer;
+  }
 }

@@ -14,3 +14,10 @@ export class Pseudonymiser {
     return `ps_${createHmac('sha256', this.key).update(value, 'utf8').digest('base64url')}`;
   }
 }
+
+declare module '../kernel/services' {
+  interface AppServices {
+    /** Keyed pseudonyms of identifying fields. */
+    pseudonymiser: Pseudonymiser;
+  }
+}

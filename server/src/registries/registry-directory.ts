@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../kernel/context';
 import { dataVersions } from '../shared/data-versions';
 import { Registry } from './registry.entity';
 import { SubDelivery } from './sub-delivery.entity';
+import { registryLoaders } from './registry.loaders';
 
 export interface RegistriesAndSubDeliveries {
   registries: ReadonlyMap<string, Registry>;
@@ -50,10 +51,17 @@ async function load(em: EntityManager): Promise<RegistriesAndSubDeliveries> {
 
 /** A registry by id from the directory; through the request's loader only for one the directory lacks. */
 export async function registryById(ctx: RequestContext, id: string): Promise<Registry | null> {
-  return (await ctx.services.registryDirectory.get(ctx)).registries.get(id) ?? ctx.loaders.registryById.load(id);
+  return (await ctx.services.registryDirectory.get(ctx)).registries.get(id) ?? registryLoaders(ctx).registryById.load(id);
 }
 
 /** A sub-delivery by id from the directory; through the request's loader only for one the directory lacks. */
 export async function subDeliveryById(ctx: RequestContext, id: string): Promise<SubDelivery | null> {
-  return (await ctx.services.registryDirectory.get(ctx)).subDeliveries.get(id) ?? ctx.loaders.subDeliveryById.load(id);
+  return (await ctx.services.registryDirectory.get(ctx)).subDeliveries.get(id) ?? registryLoaders(ctx).subDeliveryById.load(id);
+}
+
+declare module '../kernel/services' {
+  interface AppServices {
+    /** Registries and sub-deliveries of this process, invalidated through the database. */
+    registryDirectory: RegistryDirectory;
+  }
 }

@@ -1,8 +1,9 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../kernel/context';
 import { Registry } from './registry.entity';
 import { findRegistryByCode, listRegistries } from './registry.service';
 import { SubDelivery } from './sub-delivery.entity';
+import { registryLoaders } from './registry.loaders';
 
 @Resolver(() => Registry)
 export class RegistryResolver {
@@ -21,6 +22,6 @@ export class RegistryResolver {
 
   @FieldResolver(() => [SubDelivery], { description: 'The registry\'s sub-deliveries (deelaanleveringen), by code.' })
   subDeliveries(@Root() registry: Registry, @Ctx() ctx: RequestContext): Promise<SubDelivery[]> {
-    return ctx.loaders.subDeliveriesByRegistry.load(registry.id);
+    return registryLoaders(ctx).subDeliveriesByRegistry.load(registry.id);
   }
 }

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../kernel/context';
 import { Registry } from './registry.entity';
 
 export async function listRegistries(ctx: RequestContext): Promise<Registry[]> {

@@ -1,9 +1,9 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import ExcelJS from 'exceljs';
 import type { Request, Response } from 'express';
-import { isAuthenticated } from '../access/actor';
+import { isAuthenticated } from '../kernel/actor';
 import { authenticate } from '../access/authenticate';
-import type { AppServices } from '../app/services';
+import type { AppServices } from '../kernel/services';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
 import { csvCell } from '../audit/audit.query';

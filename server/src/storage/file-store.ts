@@ -18,3 +18,10 @@ export interface FileStore {
   open(key: string): Readable;
   remove(key: string): Promise<void>;
 }
+
+declare module '../kernel/services' {
+  interface AppServices {
+    /** Encrypted storage of delivered files. */
+    fileStore: FileStore;
+  }
+}

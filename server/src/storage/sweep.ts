@@ -1,7 +1,7 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Logger } from '../app/logger';
+import type { Logger } from '../kernel/logger';
 
 const STALE_MS = 24 * 60 * 60 * 1000;
 

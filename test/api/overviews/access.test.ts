@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { Role } from '../../../server/src/access/role';
+import { Role } from '../../../server/src/kernel/role';
 import { asUser, expectOk, tokenFor } from '../../support/actors';
 import { createInstitution, createInstitutionUser, participate } from '../../support/delivery-rows';
 import { sharedServer, type TestServer } from '../../support/server';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { asUser, expectOk, LOGIN, tokenFor } from '../../support/actors';
-import { Role } from '../../../server/src/access/role';
+import { Role } from '../../../server/src/kernel/role';
 import { createInstitution, createInstitutionUser, deliver, DeliveryStatus, participate } from '../../support/delivery-rows';
 import { sharedServer, type TestServer } from '../../support/server';
 import { label, overview } from './helpers';

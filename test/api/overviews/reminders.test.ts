@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
-import { Role } from '../../../server/src/access/role';
+import { Role } from '../../../server/src/kernel/role';
 import { cronItems, SEND_REMINDERS, workerTasks } from '../../../server/src/jobs/worker';
 import { sendDueReminders } from '../../../server/src/overviews/module';
 import { asUser, expectOk, tokenFor } from '../../support/actors';

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Organisation, OrganisationKind } from '../../access/organisation.entity';
 import { hubOrganisation, organisationOfInstitution } from '../../access/organisation.service';
 import { hashPassword } from '../../access/password';
-import { Role } from '../../access/role';
+import { Role } from '../../kernel/role';
 import { RoleAssignment } from '../../access/role-assignment.entity';
 import { User } from '../../access/user.entity';
 import { Institution } from '../../institutions/institution.entity';

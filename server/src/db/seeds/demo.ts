@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Logger } from '../../app/logger';
+import type { Logger } from '../../kernel/logger';
 import { Institution } from '../../institutions/institution.entity';
 import { InstitutionUnit } from '../../institutions/institution-unit.entity';
 import { seedDemoParticipations } from '../../overviews/module';

@@ -1,6 +1,6 @@
 import { pipeline, Transform } from 'node:stream';
 import type { Knex } from '@mikro-orm/postgresql';
-import type { AppServices } from '../../app/services';
+import type { AppServices } from '../../kernel/services';
 import { Institution } from '../../institutions/institution.entity';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
 import { DictionaryVersion } from '../../dictionaries/dictionary-version.entity';

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/context';
-import { Role } from '../../access/role';
+import type { RequestContext } from '../../kernel/context';
+import { Role } from '../../kernel/role';
 import { Institution } from '../../institutions/institution.entity';
 import { registryById, subDeliveryById } from '../../registries/registry-directory';
 import { Registry } from '../../registries/registry.entity';
@@ -10,6 +10,8 @@ import { pageSize } from '../shared/rows';
 import { completeness } from './completeness.service';
 import { CompletenessDimension, CompletenessFilter, CompletenessRow, VolumeChange } from './completeness.types';
 import { DEFAULT_VOLUME_THRESHOLD, volumeChanges } from './volume.service';
+import { institutionLoaders } from '../../institutions/institution.loaders';
+import { registryLoaders } from '../../registries/registry.loaders';
 
 const byId = async <T>(id: string | null, loader: { load(id: string): Promise<T | null> }): Promise<T | null> => (id ? loader.load(id) : null);
 
@@ -53,7 +55,7 @@ export class CompletenessResolver {
 
   @FieldResolver(() => Institution, { nullable: true, description: 'The institution, when grouped by INSTITUTION.' })
   institution(@Root() row: CompletenessRow, @Ctx() ctx: RequestContext): Promise<Institution | null> {
-    return byId(row.institutionId, ctx.loaders.institutionById);
+    return byId(row.institutionId, institutionLoaders(ctx).institutionById);
   }
 }
 
@@ -61,21 +63,21 @@ export class CompletenessResolver {
 export class VolumeChangeResolver {
   @FieldResolver(() => Institution, { description: 'The institution.' })
   async institution(@Root() row: VolumeChange, @Ctx() ctx: RequestContext): Promise<Institution> {
-    const institution = await ctx.loaders.institutionById.load(row.institutionId);
+    const institution = await institutionLoaders(ctx).institutionById.load(row.institutionId);
     if (!institution) throw new Error('institution vanished');
     return institution;
   }
 
   @FieldResolver(() => SubDelivery, { description: 'The sub-delivery (stream).' })
   async subDelivery(@Root() row: VolumeChange, @Ctx() ctx: RequestContext): Promise<SubDelivery> {
-    const subDelivery = await ctx.loaders.subDeliveryById.load(row.subDeliveryId);
+    const subDelivery = await registryLoaders(ctx).subDeliveryById.load(row.subDeliveryId);
     if (!subDelivery) throw new Error('sub-delivery vanished');
     return subDelivery;
   }
 
   @FieldResolver(() => Registry, { description: 'The registry.' })
   async registry(@Root() row: VolumeChange, @Ctx() ctx: RequestContext): Promise<Registry> {
-    const registry = await ctx.loaders.registryById.load(row.registryId);
+    const registry = await registryLoaders(ctx).registryById.load(row.registryId);
     if (!registry) throw new Error('registry vanished');
     return registry;
   }

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../../kernel/context';
 import { DeliveryStatus } from '../../deliveries/delivery-status';
 import { empty, query, sql } from '../shared/sql';
 import type { CompletenessFilter } from './completeness.types';

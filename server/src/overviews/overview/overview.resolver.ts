@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/context';
-import { Role } from '../../access/role';
+import type { RequestContext } from '../../kernel/context';
+import { Role } from '../../kernel/role';
 import { LocalDateScalar } from '../../shared/scalars';
 import { pageSize } from '../shared/rows';
 import { ExpectedDeliveryFilter, listExpectedDeliveries } from './expected-deliveries.service';

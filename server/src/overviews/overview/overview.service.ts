@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../../kernel/context';
 import { DeliveryStatus } from '../../deliveries/delivery-status';
 import { Institution } from '../../institutions/institution.entity';
 import { todayInAmsterdam } from '../../shared/calendar';

@@ -1,10 +1,11 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../../kernel/context';
 import { Institution } from '../../institutions/institution.entity';
 import { registryById, subDeliveryById } from '../../registries/registry-directory';
 import { Registry } from '../../registries/registry.entity';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
 import { DeliveryOverview, ExpectedDelivery, RejectedDelivery } from './expected-delivery.types';
+import { institutionLoaders } from '../../institutions/institution.loaders';
 
 interface StreamRow {
   institutionId: string;
@@ -20,7 +21,7 @@ async function load<T>(value: Promise<T | null>, what: string): Promise<T> {
 }
 
 function institution(row: { institutionId: string }, ctx: RequestContext): Promise<Institution> {
-  return load(ctx.loaders.institutionById.load(row.institutionId), 'institution');
+  return load(institutionLoaders(ctx).institutionById.load(row.institutionId), 'institution');
 }
 function registry(row: StreamRow, ctx: RequestContext): Promise<Registry> {
   return load(registryById(ctx, row.registryId), 'registry');

@@ -1,12 +1,14 @@
 import { Arg, Authorized, createUnionType, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/context';
-import { Role } from '../../access/role';
+import type { RequestContext } from '../../kernel/context';
+import { Role } from '../../kernel/role';
 import { Institution } from '../../institutions/institution.entity';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
 import { PeriodScalar } from '../../shared/scalars';
 import { OverviewRefusal } from '../shared/refusal';
 import { Participation } from './participation.entity';
 import { listParticipations, ParticipationInput, setParticipation } from './participation.service';
+import { institutionLoaders } from '../../institutions/institution.loaders';
+import { registryLoaders } from '../../registries/registry.loaders';
 
 const ParticipationResult = createUnionType({
   name: 'ParticipationResult',
@@ -31,14 +33,14 @@ export class ParticipationResolver {
 
   @FieldResolver(() => Institution, { description: 'The participating institution.' })
   async institution(@Root() participation: Participation, @Ctx() ctx: RequestContext): Promise<Institution> {
-    const institution = await ctx.loaders.institutionById.load(participation.institution.id);
+    const institution = await institutionLoaders(ctx).institutionById.load(participation.institution.id);
     if (!institution) throw new Error(`participation ${participation.id} has no institution`);
     return institution;
   }
 
   @FieldResolver(() => SubDelivery, { description: 'The sub-delivery (and through it the registry).' })
   async subDelivery(@Root() participation: Participation, @Ctx() ctx: RequestContext): Promise<SubDelivery> {
-    const subDelivery = await ctx.loaders.subDeliveryById.load(participation.subDelivery.id);
+    const subDelivery = await registryLoaders(ctx).subDeliveryById.load(participation.subDelivery.id);
     if (!subDelivery) throw new Error(`participation ${participation.id} has no sub-delivery`);
     return subDelivery;
   }

@@ -1,12 +1,13 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/context';
-import { Role } from '../../access/role';
+import type { RequestContext } from '../../kernel/context';
+import { Role } from '../../kernel/role';
 import { User } from '../../access/user.entity';
 import { AuditEventType } from '../../audit/audit-event.entity';
 import { recordAudit } from '../../audit/audit.service';
 import { Registry } from '../../registries/registry.entity';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
 import { ReminderOptOut } from './reminder.entities';
+import { registryLoaders } from '../../registries/registry.loaders';
 
 @ObjectType({ description: 'Whether you get reminder mails for a registry you submit for.' })
 export class ReminderPreference {
@@ -62,7 +63,7 @@ export class ReminderPreferenceResolver {
 
   @FieldResolver(() => Registry, { description: 'The registry.' })
   async registry(@Root() preference: ReminderPreference, @Ctx() ctx: RequestContext): Promise<Registry> {
-    const registry = await ctx.loaders.registryById.load(preference.registryId);
+    const registry = await registryLoaders(ctx).registryById.load(preference.registryId);
     if (!registry) throw new Error('registry vanished');
     return registry;
   }

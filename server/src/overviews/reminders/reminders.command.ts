@@ -1,4 +1,4 @@
-import type { AppServices } from '../../app/services';
+import type { AppServices } from '../../kernel/services';
 import { parseIsoDate, todayInAmsterdam } from '../../shared/calendar';
 import { sendDueReminders } from './reminders.service';
 

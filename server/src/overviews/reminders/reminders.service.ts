@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../../app/services';
+import type { AppServices } from '../../kernel/services';
 import { DELIVERED, expectedDeliveriesSql } from '../shared/expected.sql';
 import { query, sql } from '../shared/sql';
 import { reminderDigestMail, type ReminderItem } from './reminder-mail';

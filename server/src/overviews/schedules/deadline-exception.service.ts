@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from 'type-graphql';
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../../kernel/context';
 import { AuditEventType } from '../../audit/audit-event.entity';
 import { recordAudit } from '../../audit/audit.service';
 import { User } from '../../access/user.entity';

@@ -1,13 +1,14 @@
 import { Arg, Authorized, createUnionType, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/context';
-import { Role } from '../../access/role';
+import type { RequestContext } from '../../kernel/context';
+import { Role } from '../../kernel/role';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
 import { PeriodScalar } from '../../shared/scalars';
 import { OverviewRefusal } from '../shared/refusal';
 import { DeadlineException } from './deadline-exception.entity';
 import { DeadlineExceptionInput, listDeadlineExceptions, removeDeadlineException, setDeadlineException } from './deadline-exception.service';
 import { DeliverySchedule } from './delivery-schedule.entity';
-import { schedulesOf } from './schedule.loaders';
+import { scheduleLoaders } from './schedule.loaders';
+import { registryLoaders } from '../../registries/registry.loaders';
 
 const DeadlineExceptionResult = createUnionType({
   name: 'DeadlineExceptionResult',
@@ -20,7 +21,7 @@ const DeadlineExceptionResult = createUnionType({
 export class SubDeliveryScheduleResolver {
   @FieldResolver(() => [DeliverySchedule], { description: 'The delivery rhythms with their deadline rules (from the dictionary), by frequency.' })
   schedules(@Root() subDelivery: SubDelivery, @Ctx() ctx: RequestContext): Promise<DeliverySchedule[]> {
-    return schedulesOf(ctx).load(subDelivery.id);
+    return scheduleLoaders(ctx).schedulesBySubDelivery.load(subDelivery.id);
   }
 }
 
@@ -51,7 +52,7 @@ export class DeadlineExceptionResolver {
 
   @FieldResolver(() => SubDelivery, { description: 'The sub-delivery.' })
   async subDelivery(@Root() exception: DeadlineException, @Ctx() ctx: RequestContext): Promise<SubDelivery> {
-    const subDelivery = await ctx.loaders.subDeliveryById.load(exception.subDelivery.id);
+    const subDelivery = await registryLoaders(ctx).subDeliveryById.load(exception.subDelivery.id);
     if (!subDelivery) throw new Error(`deadline exception ${exception.id} has no sub-delivery`);
     return subDelivery;
   }

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../../kernel/context';
 import { dataVersions, VersionedCache } from '../../shared/data-versions';
 
 /** Enough for every institution's overview in a few `asOf`s and page sizes, plus completeness views; a few MB. */
@@ -32,4 +32,11 @@ export function keyOf(...parts: unknown[]): string {
       ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
       : value,
   );
+}
+
+declare module '../../kernel/services' {
+  interface AppServices {
+    /** Computed overview results of this process, invalidated through the database. */
+    overviewCache: OverviewCache;
+  }
 }

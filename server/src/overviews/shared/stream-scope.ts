@@ -1,5 +1,5 @@
-import { hasRole, isHubStaff, type Actor } from '../../access/actor';
-import { Role } from '../../access/role';
+import { hasRole, isHubStaff, type Actor } from '../../kernel/actor';
+import { Role } from '../../kernel/role';
 import { empty, raw, sql, type Sql } from './sql';
 
 /**
