@@ -16,6 +16,7 @@ import { fileSource, nodeUtf8Validator } from '../../server/src/validation/node-
 import { createSaxesParser } from '../../server/src/validation/xml-reader';
 
 // csv-parse is the server's dependency (resolved through NODE_PATH, see run.ts).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved at run time through NODE_PATH, not by the type checker
 const { parse } = require('csv-parse') as { parse: (options: Record<string, unknown>) => Transform };
 
 const MB = 1024 * 1024;

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
@@ -63,8 +65,8 @@ describe('pnpm cli validate (built CLI, no server or database)', () => {
   });
 
   it('exits 0 for a clean file with a conforming name', async () => {
-    const copy = path.join(require('node:os').tmpdir(), '11111111_0_CAT_1.4_7_20260410_PROD.csv');
-    require('node:fs').copyFileSync(example('valid.csv'), copy);
+    const copy = path.join(os.tmpdir(), '11111111_0_CAT_1.4_7_20260410_PROD.csv');
+    copyFileSync(example('valid.csv'), copy);
     const { code, stdout } = await validate([copy, '--period', '2026K1', '--format', 'json']);
     expect(code, stdout).to.equal(0);
   });
