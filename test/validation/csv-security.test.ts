@@ -12,7 +12,7 @@ function fileLevel(result: Awaited<ReturnType<typeof validate>>): Array<{ code: 
   return result.findings.filter((f) => f.recordNumber === null).map((f) => ({ code: f.code, params: f.params }));
 }
 
-describe('CSV reader: the cases of SECURITY.md and the user guide', () => {
+describe('CSV reader: the cases of docs/security.md and the user guide', () => {
   describe('csv-spectrum cases are read exactly as their expected JSON', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- csv-spectrum is CommonJS without types
     const spectrum = require('csv-spectrum') as (cb: (err: Error | null, items: Array<{ name: string; csv: Buffer; json: Buffer }>) => void) => void;

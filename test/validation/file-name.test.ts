@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { checkDeliveryFileName, parseDeliveryFileName } from '../../server/src/validation/file-name';
 
 describe('delivery file names', () => {
-  it('parses the example of DOMAIN.md into its fields', () => {
+  it('parses the example name of docs/domain.md into its fields', () => {
     expect(parseDeliveryFileName('11111111_0_CAT_1.4_1_20201214_PROD.xml')).to.deep.equal({
       ok: true,
       fields: { institutionCode: '11111111', unit: 0, registry: 'CAT', version: '1.4', sequenceNumber: 1, creationDate: '2020-12-14', test: false, format: 'xml' },

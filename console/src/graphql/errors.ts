@@ -2,7 +2,7 @@ import type { CombinedError } from '@urql/vue';
 import { i18n } from '../i18n';
 
 /**
- * The id the server logs a masked error under (SECURITY.md), so a user can quote it to the service
+ * The id the server logs a masked error under (docs/security.md#apollo-server), so a user can quote it to the service
  * desk. Only a string is accepted: extensions are untyped JSON from the wire.
  */
 export function correlationIdOf(error: CombinedError): string | undefined {

@@ -10,7 +10,7 @@ import type {
 } from '../graphql/generated/graphql';
 import type { FieldType, MessageClass, OutcomeStatus } from '@datahub/validation';
 
-// Dutch is the console's first language: these are the words hospital staff know (DOMAIN.md).
+// Dutch is the console's first language: these are the words hospital staff know (docs/domain.md#glossary).
 // Enum tables use `satisfies` so a value added to the schema fails the typecheck until it has a word.
 export const nl = {
   app: {

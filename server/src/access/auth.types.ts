@@ -1,6 +1,6 @@
 import { createUnionType, Field, InterfaceType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-/** Expected refusals are results, not exceptions (STYLE.md): every one has a stable code and a message. */
+/** Expected refusals are results, not exceptions: every one has a stable code and a message. */
 @InterfaceType({ description: 'A refusal the client is expected to handle: a stable code and a message in the user\'s language.' })
 export abstract class ErrorResult {
   @Field(() => String, { description: 'Stable machine-readable reason, e.g. `INVALID_CREDENTIALS`.' })

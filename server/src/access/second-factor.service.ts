@@ -20,7 +20,7 @@ const TOTP_ISSUER = 'Registratie Datahub';
 
 type Pending = { session: Session; user: User };
 
-/** Before the second factor a session may only verify or resend the code (SECURITY.md "Sessions"). */
+/** Before the second factor a session may only verify or resend the code (docs/security.md#sessions-and-login). */
 async function pendingLogin(ctx: RequestContext, em: EntityManager): Promise<Pending | AuthRefusal> {
   const sessionId = ctx.actor.session && !ctx.actor.session.secondFactorPassed ? ctx.actor.session.id : null;
   const session = sessionId ? await em.findOne(Session, { id: sessionId, revokedAt: null }, { populate: ['user'] }) : null;

@@ -4,7 +4,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { User } from './user.entity';
 
 /**
- * A server-side session (SECURITY.md "Sessions"). The cookie carries a random 128-bit id; only its
+ * A server-side session (docs/security.md#sessions-and-login). The cookie carries a random 128-bit id; only its
  * SHA-256 is stored, so a copy of the table opens no session.
  */
 @ObjectType({ description: 'A login session of a user.' })

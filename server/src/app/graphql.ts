@@ -14,7 +14,7 @@ import type { Logger } from '../kernel/logger';
 /** Limits per OWASP ASVS 4.3.1; generous for the console's real queries, far below abuse. */
 export const GRAPHQL_LIMITS = { maxDepth: 12, maxAliases: 15, maxDirectives: 20, maxTokens: 5000, maxCost: 10000 };
 
-/** Apollo Server with SECURITY.md's production settings from day one. */
+/** Apollo Server with the production settings of docs/security.md#apollo-server from day one. */
 export function createApolloServer(schema: GraphQLSchema, options: { production: boolean; logger: Logger }) {
   const armor = new ApolloArmor({
     maxDepth: { n: GRAPHQL_LIMITS.maxDepth, exposeLimits: !options.production },

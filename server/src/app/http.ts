@@ -18,7 +18,7 @@ import type { AppServices } from '../kernel/services';
 /**
  * graphql-upload writes every file to disk before a resolver runs, so a multipart request without
  * the CSRF preflight header, or without a full login (both factors, or an API token), is refused
- * here, before it reads a byte of the file (SECURITY.md, graphql-upload 17).
+ * here, before it reads a byte of the file (docs/security.md#graphql-upload).
  */
 function multipartGate(services: AppServices) {
   return async (request: Request, response: Response, next: NextFunction) => {

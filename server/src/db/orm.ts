@@ -21,7 +21,7 @@ export function ormOptions(clientUrl: string): Options {
       silent: true,
     },
     pool: { min: 0, max: 10 },
-    // Entities must never hydrate from GraphQL input by accident (SECURITY.md, MikroORM 6).
+    // Entities must never hydrate from GraphQL input by accident (docs/security.md#mikroorm).
     forceEntityConstructor: false,
     allowGlobalContext: false,
     debug: false,

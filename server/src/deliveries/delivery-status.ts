@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** DOMAIN.md "Processing and statuses": Aangeleverd → verwerking → Verwerkt / Verwerkt met fouten / Afgekeurd. */
+/** docs/domain.md#processing-and-statuses: Aangeleverd → verwerking → Verwerkt / Verwerkt met fouten / Afgekeurd. */
 export enum DeliveryStatus {
   RECEIVED = 'RECEIVED',
   PROCESSING = 'PROCESSING',

@@ -64,7 +64,7 @@ export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fil
     return refusal('UNKNOWN_VERSION', message(language, 'UNKNOWN_VERSION', { registry: registryCode, version: versionCode }), { field: 'version' });
   }
   const subDelivery = dictionaryVersion.subDelivery.getEntity();
-  // Authorisation before anything else about the file (SECURITY.md: refuse before reading).
+  // Authorisation before anything else about the file (docs/security.md#graphql-upload: refuse before reading).
   if (!maySubmit(actor, { institutionId: institution.id, registryId: registry.id, subDeliveryId: subDelivery.id })) {
     return refusal('FORBIDDEN', message(language, 'NOT_YOUR_DELIVERY', { code: institutionCode, registry: registryCode }));
   }

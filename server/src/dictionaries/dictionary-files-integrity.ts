@@ -7,7 +7,7 @@
 import type { CommonChecks, DictionaryDefinition, FieldDefinition, FieldType, ReferenceTable, RuleDefinition } from '../validation/dictionary-types';
 import { DictionaryFileError } from './dictionary-files-schema';
 
-/** Codes the engine itself emits; common/checks.json must define each (specs/README.md). */
+/** Codes the engine itself emits; common/checks.json must define each (docs/registries/README.md#common-checks). */
 export const ENGINE_CODES = ['B01', 'B02', 'B03', 'B04', 'B05', 'B06', 'B07', 'B08', 'B09', '000_Req', '002_Type', '001_RefTab', '015_X_Y_EQ', '005', '010_Cond', '020_Period', 'T01', 'T02'];
 
 type Problem = [jsonPath: string, problem: string];

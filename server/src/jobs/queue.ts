@@ -21,7 +21,7 @@ export async function prepareQueue(databaseUrl: string): Promise<void> {
 
 /**
  * Adds the processing job in the caller's transaction: the delivery row and its job are committed
- * together or not at all (SECURITY.md, job queue). The job key makes a second add for the same
+ * together or not at all (docs/security.md#job-queue). The job key makes a second add for the same
  * delivery replace, not duplicate, the first.
  */
 export async function enqueueDeliveryProcessing(em: EntityManager, deliveryId: string): Promise<void> {

@@ -3,7 +3,7 @@ import { Delivery } from '../deliveries/delivery.entity';
 
 /**
  * A line of a processing report. Codes and parameters only: the Dutch or English text is rendered
- * from the dictionary's template when read (STYLE.md 6). Identifying values never get here: the
+ * from the dictionary's template when read (docs/registries/README.md#report-lines). Identifying values never get here: the
  * engine masks them before a finding exists. Written by COPY while the file is read.
  */
 @Entity({ tableName: 'report_line' })

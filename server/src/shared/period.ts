@@ -23,7 +23,7 @@ const FIRST_YEAR = 1900;
 const LAST_YEAR = 2999;
 
 /**
- * A delivery period as the registries write it (DOMAIN.md "Period"): `2026M03`, `2026K1`, `2026H1`,
+ * A delivery period as the registries write it (docs/domain.md#periods): `2026M03`, `2026K1`, `2026H1`,
  * `2026` or `TOTAAL` (everything so far, which has no dates of its own).
  */
 export class Period {

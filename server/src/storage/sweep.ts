@@ -20,7 +20,7 @@ async function sweep(dir: string, matches: (name: string) => boolean, now: numbe
 }
 
 /**
- * At start: removes upload leftovers a crash may have left (SECURITY.md, graphql-upload): partly
+ * At start: removes upload leftovers a crash may have left (docs/security.md#graphql-upload): partly
  * stored files (`*.part`) and graphql-upload's buffers (`capacitor-*.tmp`) older than a day.
  */
 export async function sweepStaleUploads(filesDir: string, logger: Logger): Promise<void> {

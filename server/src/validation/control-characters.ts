@@ -1,6 +1,6 @@
 /**
  * Finds the first control character (C0 other than line feed and carriage return, or DEL) in a
- * byte stream, with its line and its position in the line in characters. SECURITY.md (csv-parse):
+ * byte stream, with its line and its position in the line in characters. docs/security.md#csv-parse:
  * "Reject NUL and control characters per cell with their position (Postgres refuses 0x00 later,
  * mid-job)". Bytes of multi-byte UTF-8 characters are all ≥ 0x80, so a byte scan cannot mistake
  * part of a character for a control character.

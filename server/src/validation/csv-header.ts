@@ -1,5 +1,5 @@
 /**
- * The CSV header against the dictionary (B03; DOMAIN.md: "a header row is required, with names
+ * The CSV header against the dictionary (B03; docs/domain.md#csv-rules: "a header row is required, with names
  * identical to the dictionary's"). Names are looked up in a Map built from the dictionary, an
  * allowlist, so a `__proto__` or `constructor` header is simply unknown. Columns may come in any
  * order; the result says how to put a row into dictionary order.
@@ -22,7 +22,7 @@ function columnForMessage(name: string): string {
 }
 
 export function matchHeader(cells: readonly string[], fieldIndex: ReadonlyMap<string, number>): HeaderMatch {
-  // specs/README.md (B06) and SECURITY.md: a `;`-separated Excel export is recognised and named.
+  // B06 (docs/security.md#csv-parse): a `;`-separated Excel export is recognised and named.
   if (cells.length === 1 && cells[0]!.includes(';')) {
     return { problems: [{ code: 'B06', params: { line: 1, detail: 'semicolonSeparated' } }], columnOfField: null };
   }

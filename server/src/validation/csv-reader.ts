@@ -1,6 +1,6 @@
 /**
  * Streaming CSV reader: bytes in, `string[]` records out, structural problems as data.
- * The user guide's rules (DOMAIN.md "CSV rules") and SECURITY.md (csv-parse): strict UTF-8 checked
+ * The user guide's rules (docs/domain.md#csv-rules) and docs/security.md#csv-parse: strict UTF-8 checked
  * in front of the parser, BOM accepted, no empty lines, `relax_column_count: false`, a maximum
  * record size, no control characters, `cast: false`, never the whole upload as one string.
  * Headers are handed over as they are; the caller compares them with its allowlist.

@@ -12,7 +12,7 @@ export interface LocalizedText {
   en: string;
 }
 
-/** specs/README.md "Message classes". */
+/** docs/registries/README.md#message-classes */
 export type MessageClass = 'F' | 'W' | 'BF' | 'BW' | 'TF' | 'TW';
 
 export const MESSAGE_CLASSES: readonly MessageClass[] = ['F', 'W', 'BF', 'BW', 'TF', 'TW'];
@@ -33,7 +33,7 @@ export interface FieldConstraints {
   /** Numeric limits, inclusive; outside them gives 015_X_Y_EQ. */
   minimum?: number;
   maximum?: number;
-  /** Exact number of decimals of a decimal field (specs/README.md: "the number of decimals the spec gives"). */
+  /** Exact number of decimals of a decimal field (docs/registries/README.md#values). */
   decimals?: number;
   /** A date not after the delivery date (CAT 1.4 OperatieDatum); reported as 002_Type. */
   notAfterDeliveryDate?: boolean;
@@ -138,7 +138,7 @@ export interface ReferenceTable {
   codes: ReferenceCode[];
 }
 
-/** `dictionaries/common/checks.json`: the codes every registry shares (specs/README.md). */
+/** `dictionaries/common/checks.json`: the codes every registry shares (docs/registries/README.md#common-checks). */
 export interface CommonChecks {
   checks: CheckDefinition[];
   /** Words for `{type}` in 002_Type. */

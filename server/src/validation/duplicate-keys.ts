@@ -7,7 +7,7 @@
  * (51 MB while growing), whatever the key length, and no JS object or string per key. A repeated
  * digest is reported at once for the later record; the first occurrences are only known at the
  * end, so the engine reads the file a second time up to the last such record to give them their
- * 005 line with their own key columns (specs/README.md: "005 puts a line on every occurrence of a
+ * 005 line with their own key columns (docs/registries/README.md#order-of-checks: "005 puts a line on every occurrence of a
  * duplicated key, the first included"). Two different keys share a digest with probability about
  * n²/2⁹⁷ (≈ 6·10⁻¹⁸ for a million records), far below any other failure; in exchange no key is
  * ever held in memory.

@@ -1,6 +1,6 @@
 /**
  * The validation engine: a delivery file (bytes, read as a stream) and the dictionary it claims to
- * follow in; findings, totals and the outcome status out (specs/README.md). Pure TypeScript: the
+ * follow in; findings, totals and the outcome status out (docs/registries/README.md#outcome-of-a-file). Pure TypeScript: the
  * byte source is any async iterable (a Node stream, a browser `File.stream()`), so the console can
  * run the same checks before a file is sent.
  */

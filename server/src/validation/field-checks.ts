@@ -1,6 +1,6 @@
 /**
  * One field's own checks, compiled once per dictionary: type/format (002_Type), then limits
- * (015_X_Y_EQ) and reference table (001_RefTab), both of which may fire (specs/README.md, order of
+ * (015_X_Y_EQ) and reference table (001_RefTab), both of which may fire (docs/registries/README.md, order of
  * checks; CAT 1.4: "A value both outside [0, 3] and absent from VISUS gets both lines").
  * Required (000_Req) is handled by the record validator, which sees the empty value first.
  */

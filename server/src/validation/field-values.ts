@@ -1,5 +1,5 @@
 /**
- * Value syntax of the dictionary's field types (specs/README.md: "Dates are YYYY-MM-DD and must
+ * Value syntax of the dictionary's field types (docs/registries/README.md#values: "Dates are YYYY-MM-DD and must
  * exist in the calendar; decimals use a point and the number of decimals the spec gives; codes
  * match their reference table exactly; empty means absent").
  */

@@ -1,5 +1,5 @@
 /**
- * Delivery file names (DOMAIN.md "File naming"):
+ * Delivery file names (docs/domain.md#file-naming):
  * `{instellingscode}_{onderdeel}_{registratie}_{versie}_{volgnummer}_{YYYYMMDD}_{PROD|TEST}.{csv|xml}`,
  * e.g. `11111111_0_CAT_1.4_1_20201214_PROD.xml`. The parser gives the fields or every way a name
  * falls short; the checker turns that into the file-level findings B07, B08 and B09.
@@ -31,7 +31,7 @@ export interface FileNameProblem {
 export type FileNameParse = { ok: true; fields: DeliveryFileName } | { ok: false; problems: FileNameProblem[] };
 
 const MAX_NAME_LENGTH = 255;
-/** Path separators, control characters and bidirectional overrides (SECURITY.md, upload transport). */
+/** Path separators, control characters and bidirectional overrides (docs/security.md#files-and-file-names). */
 const FORBIDDEN = /[/\\\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 const PART_PATTERNS: ReadonlyArray<[FileNamePart, RegExp]> = [

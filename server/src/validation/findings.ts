@@ -1,6 +1,6 @@
 /**
  * Findings (report lines before rendering), their totals and the file's outcome status.
- * specs/README.md: "A file with any BF line is Afgekeurd … A file whose records are all rejected
+ * docs/registries/README.md#outcome-of-a-file: "A file with any BF line is Afgekeurd … A file whose records are all rejected
  * (F/TF) is also Afgekeurd. A file with some F/TF lines or any W/BW/TW line is Verwerkt met fouten.
  * A file with no lines at all is Verwerkt."
  */

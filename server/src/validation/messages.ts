@@ -1,5 +1,5 @@
 /**
- * Report line texts, rendered from the dictionary's templates in Dutch or English (STYLE.md:
+ * Report line texts, rendered from the dictionary's templates in Dutch or English (docs/registries/README.md#report-lines:
  * "Codes come from the spec, words from templates"). A finding stores code and parameters only;
  * its text is made here, when it is shown. Identifying values were masked before the finding
  * existed, so nothing here can print them.

@@ -1,6 +1,6 @@
 /**
  * Cross-field checks: the registry-specific rule kinds of the dictionary format, plus the common
- * 010_Cond (conditionally required / must be empty) and 020_Period. specs/README.md: "a cross-field
+ * 010_Cond (conditionally required / must be empty) and 020_Period. docs/registries/README.md#order-of-checks: "a cross-field
  * check runs only when every field it reads passed its own checks" — the record validator enforces
  * that through `reads`; a rule here only sees fields that are empty-and-allowed or valid.
  */

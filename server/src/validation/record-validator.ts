@@ -1,6 +1,6 @@
 /**
  * Checks one record (a `string[]` in dictionary field order) against a compiled dictionary, in the
- * order of specs/README.md: per field required → type/format → limits and reference table; then
+ * order of docs/registries/README.md#order-of-checks: per field required → type/format → limits and reference table; then
  * the cross-field checks whose fields all passed. The first failure of required or type stops that
  * field's checks (field-checks.ts).
  */

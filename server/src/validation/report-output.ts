@@ -47,7 +47,7 @@ export function formatJson(result: ValidationResult, dictionary: ResolvedDiction
   return `${JSON.stringify({ status: result.status, totals: result.totals, findings }, null, 2)}\n`;
 }
 
-/** SECURITY.md, exports: a cell starting with =, +, -, @, tab or carriage return is neutralised. */
+/** docs/security.md#exports: a cell starting with =, +, -, @, tab or carriage return is neutralised. */
 function csvCell(text: string): string {
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

@@ -1,5 +1,5 @@
 /**
- * B01 by content: SECURITY.md (ASVS 5.1–5.4) "content must match extension" — an xlsx, zip or pdf
+ * B01 by content: docs/security.md#files-and-file-names (ASVS 5.1–5.4): content must match extension — an xlsx, zip or pdf
  * renamed `.csv`, or XML delivered as `.csv`, is refused as the wrong format before it is parsed.
  */
 import type { FileFormat } from './dictionary-types';

@@ -1,6 +1,6 @@
 /**
  * Strict UTF-8 check over a byte stream, with the offset of the first bad byte (B02).
- * SECURITY.md (csv-parse): "put a fatal UTF-8 check in front (the default decoding turns Latin-1
+ * docs/security.md#csv-parse: "put a fatal UTF-8 check in front (the default decoding turns Latin-1
  * into U+FFFD silently)". Chunks may end inside a character, so up to 3 trailing bytes wait for
  * the next chunk. The fast path is a whole-chunk validator (Node's `buffer.isUtf8`, injected by
  * Node callers); the byte-by-byte scan below runs only to locate an error.

@@ -1,6 +1,6 @@
 /**
  * Streaming XML reader: bytes in, one `string[]` per record element out, structural problems as
- * data (B02, B06). SECURITY.md (fast-xml-parser): fatal UTF-8 first, DOCTYPE refused, records cut
+ * data (B02, B06). docs/security.md#xml-saxes-and-fast-xml-parser: fatal UTF-8 first, DOCTYPE refused, records cut
  * from the stream with a SAX pass (saxes), their values taken from saxes' events or (optionally)
  * each record re-parsed with fast-xml-parser's safe settings, so a large file never becomes one
  * string; a truncated document is an error with line

@@ -2,7 +2,7 @@
  * Two ways to take a record's values once saxes has cut the record element from the stream and
  * checked its structure: the text saxes already reported (the default: one parse instead of two,
  * several times faster, see bench/README.md), or fast-xml-parser on the record's text with
- * SECURITY.md's safe settings. Both give the same values (test/validation/xml-security.test.ts).
+ * the safe settings of docs/security.md#xml-saxes-and-fast-xml-parser. Both give the same values (test/validation/xml-security.test.ts).
  */
 import { XMLParser } from 'fast-xml-parser';
 

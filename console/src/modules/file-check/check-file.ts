@@ -44,7 +44,7 @@ async function fetchDictionary(id: string): Promise<LoadedDictionary> {
   return { resolved, compiled: compileDictionary(resolved) };
 }
 
-/** The period codes the registries use (DOMAIN.md "Period"), as the server's Period.parse takes them. */
+/** The period codes the registries use (docs/domain.md#periods), as the server's Period.parse takes them. */
 export const PERIOD_PATTERN = /^(TOTAAL|(19|2[0-9])[0-9]{2}(M(0[1-9]|1[0-2])|K[1-4]|H[12])?)$/;
 
 const iso = (year: number, month: number, day: number): string =>

@@ -5,7 +5,7 @@ export function keyText(keyValues: Finding['keyValues']): string {
   return keyValues === null ? '' : Object.entries(keyValues).map(([k, v]) => `${k}=${v}`).join('; ');
 }
 
-/** SECURITY.md, exports: a cell starting with =, +, -, @, tab or carriage return is neutralised. */
+/** docs/security.md#exports: a cell starting with =, +, -, @, tab or carriage return is neutralised. */
 export function csvCell(text: string): string {
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

@@ -12,7 +12,7 @@ export interface Outcome {
 }
 
 /**
- * specs/README.md: any BF line → Afgekeurd; every record rejected (F or TF) → Afgekeurd; any other
+ * docs/registries/README.md#outcome-of-a-file: any BF line → Afgekeurd; every record rejected (F or TF) → Afgekeurd; any other
  * line (F, W, BW, TF, TW) → Verwerkt met fouten; no line → Verwerkt.
  */
 export function finalStatus(outcome: Outcome): DeliveryStatus {

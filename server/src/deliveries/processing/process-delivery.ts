@@ -139,7 +139,7 @@ export async function processDelivery(services: AppServices, deliveryId: string)
       deliveredAt: delivery.deliveredAt,
     });
     // While a COPY is open no other query can run on the connection, so the writers open last,
-    // just before the file is read. Test deliveries keep no records at all (DOMAIN.md: checked,
+    // just before the file is read. Test deliveries keep no records at all (docs/domain.md#test-deliveries: checked,
     // reported, never ingested).
     const output = await DeliveryWriters.open(trx, deliveryId, ingest);
     writers = output;
