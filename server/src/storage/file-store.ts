@@ -18,3 +18,14 @@ export interface FileStore {
   open(key: string): Readable;
   remove(key: string): Promise<void>;
 }
+
+/**
+ * A stored file that cannot be read back (missing, damaged, altered: its authentication tag fails).
+ * Its message names no path and no content; the underlying error is kept as `cause` for debugging.
+ */
+export class StorageError extends Error {
+  constructor(cause: unknown) {
+    super('the stored file cannot be read', { cause });
+    this.name = 'StorageError';
+  }
+}
