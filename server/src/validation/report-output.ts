@@ -51,7 +51,6 @@ function summaryLine(status: OutcomeStatus, t: ValidationTotals, language: Langu
 export class ReportWriter {
   private batch = '';
   private count = 0;
-  private blocked = false;
   /** Table column widths: known in advance from the dictionary, as rows cannot wait for the longest. */
   private readonly widths: number[];
 
@@ -113,7 +112,9 @@ export class ReportWriter {
 
   /** Resolves when the stream can take more; wait for it before reading more of the file. */
   async drained(): Promise<void> {
-    if (!this.blocked) return;
+    // The stream's own flag, not a note of a write that returned false: 'drain' may have come and
+    // gone since, and waiting for another would leave the process with nothing to do (exit 0).
+    if (!this.out.writableNeedDrain || this.out.destroyed) return;
     await new Promise<void>((resolve) => {
       // A reader that went away (`| head`) closes or fails the stream instead of draining it.
       const done = (): void => {
@@ -122,7 +123,6 @@ export class ReportWriter {
       };
       this.out.once('drain', done).once('close', done).once('error', done);
     });
-    this.blocked = false;
   }
 
   private cells(finding: Finding, message: string): string[] {
@@ -140,7 +140,7 @@ export class ReportWriter {
 
   private flush(): void {
     if (this.batch === '') return;
-    if (!this.out.write(this.batch)) this.blocked = true;
+    this.out.write(this.batch);
     this.batch = '';
   }
 }
