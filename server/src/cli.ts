@@ -130,6 +130,13 @@ function exitAfterFlush(code: number): void {
   process.stdout.write('', () => process.exit(code));
 }
 
+// A reader that stops early (`pnpm -s cli validate … | head`) closes the pipe: end quietly, with the
+// status a shell gives a process ended by SIGPIPE (128 + 13), instead of a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(141);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => exitAfterFlush(code),
   (error: unknown) => {

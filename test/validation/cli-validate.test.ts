@@ -1,11 +1,15 @@
 import { expect } from 'chai';
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { EXIT_USAGE, runValidateCommand } from '../../server/src/validation/cli-validate';
 
-const EXAMPLES = path.resolve(__dirname, '../../dictionaries/CAT/Cataract/1.4/examples');
+const ROOT = path.resolve(__dirname, '../..');
+const EXAMPLES = path.join(ROOT, 'dictionaries/CAT/Cataract/1.4/examples');
+const HEADER = 'OperatieID,OperatieDatum,PatientCode,Geboortejaar,Geslacht,ODS,VaCCPre,VaCCPO,Anesthesie,Complicatie,ComplicatieType';
 const TODAY = '2026-04-15';
 
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -93,6 +97,61 @@ describe('pnpm cli validate', () => {
     expect((JSON.parse(stdout) as { findings: Array<{ message: string }> }).findings[0]!.message).to.equal(
       'Bestandsnaam 11111111_0_CAT_9.9_1_20260415_PROD.csv: versie 9.9 van registratie CAT is onbekend.',
     );
+  });
+
+  describe('a report of 200,000 findings, run as `pnpm cli` runs it (from source, in a child process)', function () {
+    this.timeout(180_000);
+    const rows = 200_000;
+    let file = '';
+
+    /** The root package.json's `cli` script, without pnpm in between; stdout is read as it comes. */
+    async function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+      const child = spawn(process.execPath, ['-r', '@swc-node/register', 'server/src/cli.ts', ...args], {
+        cwd: ROOT,
+        env: { ...process.env, SWC_NODE_PROJECT: 'server/tsconfig.json' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const chunks: Buffer[] = [];
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+      child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+      const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+      return { code, stdout: Buffer.concat(chunks).toString('utf8'), stderr };
+    }
+
+    before(async () => {
+      file = path.join(dir, '11111111_0_CAT_1.4_20_20260415_TEST.csv');
+      const out = createWriteStream(file);
+      out.write(`${HEADER}\n`);
+      // Every record has one fault (Geslacht X is not in its reference list), so every record is
+      // rejected and with it the file: status REJECTED, exit code 2.
+      for (let i = 1; i <= rows; i++) {
+        if (!out.write(`${i},2026-02-03,P${i},1948,X,01,0.30,0.90,1,N,\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      }
+      await new Promise<void>((resolve) => out.end(() => resolve()));
+    });
+
+    it('comes out as one complete JSON document with every finding, and the command exits 2', async () => {
+      const { code, stdout, stderr } = await cli(['validate', file, '--period', '2026K1', '--format', 'json']);
+      expect(stderr).to.equal('');
+      expect(code).to.equal(2);
+      const report = JSON.parse(stdout) as { status: string; totals: { records: number; rejected: number }; findings: Array<{ recordNumber: number; code: string }> };
+      expect(report.status).to.equal('REJECTED');
+      expect(report.totals).to.include({ records: rows, rejected: rows });
+      expect(report.findings).to.have.length(rows);
+      expect(report.findings.every((f, i) => f.recordNumber === i + 1 && f.code === '001_RefTab')).to.equal(true);
+    });
+
+    it('comes out as a complete table (a heading, every finding, the status line), and the command exits 2', async () => {
+      const { code, stdout, stderr } = await cli(['validate', file, '--period', '2026K1']);
+      expect(stderr).to.equal('');
+      expect(code).to.equal(2);
+      const lines = stdout.split('\n');
+      expect(lines).to.have.length(1 + rows + 3);
+      expect(lines[0]).to.match(/^Record +Code +Klasse +Veld +Melding +Sleutel$/);
+      expect(lines[rows]).to.match(new RegExp(`^${rows} +001_RefTab +F +Geslacht +Geslacht bevat waarde X`));
+      expect(lines.slice(rows + 1)).to.deep.equal(['', `Status: Afgekeurd. Records: ${rows}, verwerkt: 0, niet verwerkt: ${rows}.`, '']);
+    });
   });
 
   it('exits 64 with usage on bad arguments, and when the dictionary can be neither given nor inferred', async () => {

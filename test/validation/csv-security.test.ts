@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { readCsv } from '../../server/src/validation/csv-reader';
 import { csvOf, dictionary, validate, VALID_RECORDS } from './helpers';
@@ -16,9 +19,12 @@ describe('CSV reader: the cases of docs/security.md and the user guide', () => {
   describe('csv-spectrum cases are read exactly as their expected JSON', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- csv-spectrum is CommonJS without types
     const spectrum = require('csv-spectrum') as (cb: (err: Error | null, items: Array<{ name: string; csv: Buffer; json: Buffer }>) => void) => void;
-    it('reads every case', async () => {
+    it('reads every case the package ships', async () => {
       const items = await new Promise<Array<{ name: string; csv: Buffer; json: Buffer }>>((resolve, reject) => spectrum((err, i) => (err ? reject(err) : resolve(i))));
-      expect(items.length).to.be.greaterThan(10);
+      // Every case the package ships, not only those its callback happened to hand over.
+      const shipped = readdirSync(join(dirname(require.resolve('csv-spectrum/package.json')), 'csvs')).map((f) => f.replace(/\.csv$/, ''));
+      expect(items.map((i) => i.name).sort()).to.deep.equal(shipped.sort());
+      expect(shipped.length).to.be.greaterThanOrEqual(12);
       for (const item of items) {
         let header: string[] = [];
         const rows: Array<Record<string, string>> = [];
@@ -142,6 +148,70 @@ describe('CSV reader: the cases of docs/security.md and the user guide', () => {
     expect(fileLevel(await validate(CAT, `${HEADER}\nZoë\u0007,x\n`, { chunkSize: 3 }))).to.deep.equal([
       { code: 'B06', params: { line: 2, detail: 'controlCharacter', char: 'U+0007', column: 4 } },
     ]);
+  });
+
+  describe('line endings', () => {
+    const mixed = (line: number, found: string, expected: string): Array<{ code: string; params: unknown }> => [
+      { code: 'B06', params: { line, detail: 'mixedLineEndings', found, expected } },
+    ];
+
+    it('accepts a file whose lines all end with CRLF, LF or CR', async () => {
+      for (const eol of ['\r\n', '\n', '\r']) {
+        expect((await validate(CAT, `${HEADER}${eol}${ROW}${eol}${ROW2}${eol}`)).findings, JSON.stringify(eol)).to.deep.equal([]);
+      }
+    });
+
+    it('refuses a CRLF file whose last line ends with a bare LF or a bare CR, naming that line, instead of keeping the character in the last value', async () => {
+      expect(fileLevel(await validate(CAT, `${HEADER}\r\n${ROW}\r\n${ROW2}\n`))).to.deep.equal(mixed(3, 'LF', 'CRLF'));
+      expect(fileLevel(await validate(CAT, `${HEADER}\r\n${ROW}\r\n${ROW2}\r`))).to.deep.equal(mixed(3, 'CR', 'CRLF'));
+    });
+
+    it('names mixed line endings (not a field count) when a CRLF header is followed by LF rows', async () => {
+      expect(fileLevel(await validate(CAT, `${HEADER}\r\n${ROW}\n${ROW2}\n`))).to.deep.equal(mixed(2, 'LF', 'CRLF'));
+    });
+
+    it('refuses a CRLF line or a bare CR in an LF file, and an LF in a CR file', async () => {
+      expect(fileLevel(await validate(CAT, `${HEADER}\n${ROW}\r\n${ROW2}\n`))).to.deep.equal(mixed(2, 'CRLF', 'LF'));
+      expect(fileLevel(await validate(CAT, `${HEADER}\n${ROW}\n${ROW2.replace(',M,', ',M\r,')}\n`))).to.deep.equal(mixed(3, 'CR', 'LF'));
+      expect(fileLevel(await validate(CAT, `${HEADER}\r${ROW}\r${ROW2}\n`))).to.deep.equal(mixed(3, 'LF', 'CR'));
+    });
+
+    it('finds a mixed line ending whatever the chunking, also with the CR of a CRLF at a chunk end', async () => {
+      const text = `${HEADER}\r\n${ROW}\r\n${ROW2}\r\n${ROW}\n`;
+      for (let chunkSize = 1; chunkSize <= 7; chunkSize++) {
+        expect(fileLevel(await validate(CAT, text, { chunkSize })), String(chunkSize)).to.deep.equal(mixed(4, 'LF', 'CRLF'));
+      }
+    });
+
+    it('reports an earlier structural problem before a later mixed line ending', async () => {
+      expect(fileLevel(await validate(CAT, `${HEADER}\r\n${ROW},extra\r\n${ROW2}\n`))).to.deep.equal([
+        { code: 'B06', params: { line: 2, detail: 'inconsistentColumns', expected: 11, found: 12 } },
+      ]);
+    });
+
+    it('reports a bare LF inside a quoted value of a CRLF file as a line break in that value (Excel\'s Alt+Enter)', async () => {
+      const row = ROW.replace('1100055508', '"1100\n055508"');
+      expect(fileLevel(await validate(CAT, `${HEADER}\r\n${row}\r\n`))).to.deep.equal([{ code: 'B06', params: { line: 2, detail: 'lineBreakInValue', fieldName: 'PatientCode' } }]);
+    });
+
+    it('never hands a record a value holding CR or LF, whatever mix of line endings (property)', async () => {
+      await fc.assert(fc.asyncProperty(
+        fc.array(fc.constantFrom('\r\n', '\n', '\r'), { minLength: 3, maxLength: 3 }),
+        fc.integer({ min: 1, max: 9 }),
+        async (eols, chunkSize) => {
+          const text = `${HEADER}${eols[0]}${ROW}${eols[1]}${ROW2}${eols[2]}`;
+          const values: string[] = [];
+          await readCsv((async function* () {
+            const all = Buffer.from(text);
+            for (let at = 0; at < all.length; at += chunkSize) yield all.subarray(at, at + chunkSize);
+          })(), { maxRecordSize: 65536 }, {
+            header: () => true,
+            record: (cells) => { values.push(...cells); return true; },
+          });
+          expect(values.filter((v) => /[\r\n]/.test(v))).to.deep.equal([]);
+        },
+      ), { numRuns: 200 });
+    });
   });
 
   it('refuses a line break inside a quoted value (B06), so CSV and XML agree on values', async () => {

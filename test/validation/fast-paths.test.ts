@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { CodeSet } from '../../server/src/validation/code-set';
-import { ControlCharacterScanner, describeCodeUnit } from '../../server/src/validation/control-characters';
+import { CsvLineScanner, describeCodeUnit, type ScanHit } from '../../server/src/validation/control-characters';
 import { compilePattern } from '../../server/src/validation/field-checks';
 import { numberOf, parseDateYear, parseDecimal, parseInteger, yearOfValidDate } from '../../server/src/validation/field-values';
 import { createSaxesParser } from '../../server/src/validation/xml-reader';
@@ -70,28 +70,47 @@ describe('fast paths agree with the plain implementations', () => {
     }), { numRuns: 500 });
   });
 
-  it('control characters: the word-at-a-time scan and a byte loop, over any chunking and alignment', () => {
+  it('control characters and line endings: the word-at-a-time scan and a byte loop, over any chunking and alignment', () => {
     const reference = (bytes: Uint8Array): string | null => {
       let line = 1;
       let column = 0;
-      for (const byte of bytes) {
-        if (byte === 0x0a) [line, column] = [line + 1, 0];
-        else if ((byte & 0xc0) !== 0x80) column++;
-        if ((byte < 0x20 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f) return `${line}:${column}:${describeCodeUnit(byte)}`;
+      let quoted = false;
+      let ending: string | null = null;
+      for (let i = 0; i < bytes.length; i++) {
+        const byte = bytes[i]!;
+        if (byte === 0x0a || byte === 0x0d) {
+          if (quoted) [line, column] = [line + 1, 0];
+          else {
+            const found = byte === 0x0a ? 'LF' : bytes[i + 1] === 0x0a ? 'CRLF' : 'CR';
+            ending ??= found;
+            if (found !== ending) return `E${line}:${found}:${ending}`;
+            if (found === 'CRLF') i++;
+            [line, column] = [line + 1, 0];
+          }
+          continue;
+        }
+        if (byte === 0x22) quoted = !quoted;
+        if ((byte & 0xc0) !== 0x80) column++;
+        if (byte < 0x20 || byte === 0x7f) return `C${line}:${column}:${describeCodeUnit(byte)}`;
       }
       return null;
     };
-    const byte = fc.oneof(fc.constantFrom(0x41, 0x2c, 0x0a, 0x0d, 0xc3, 0xa9, 0xe2, 0x82, 0xac, 0x7f, 0x00, 0x09, 0x1f, 0x20, 0x80), fc.integer({ min: 0, max: 255 }));
+    const byte = fc.oneof(fc.constantFrom(0x41, 0x2c, 0x22, 0x0a, 0x0d, 0x0d, 0x0a, 0xc3, 0xa9, 0xe2, 0x82, 0xac, 0x7f, 0x00, 0x09, 0x1f, 0x20, 0x80), fc.integer({ min: 0, max: 255 }));
+    const show = (hit: ScanHit): string => (hit.kind === 'control' ? `C${hit.line}:${hit.column}:${hit.char}` : `E${hit.line}:${hit.found}:${hit.expected}`);
     fc.assert(fc.property(fc.array(byte, { maxLength: 300 }), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 20 }), fc.integer({ min: 0, max: 3 }), (values, cuts, offset) => {
       // A buffer with a leading pad, so the chunks start at every alignment.
       const padded = new Uint8Array(values.length + offset);
       padded.set(values, offset);
       const bytes = padded.subarray(offset);
-      const scanner = new ControlCharacterScanner();
+      const scanner = new CsvLineScanner();
       let found: string | null = null;
       for (let at = 0, k = 0; at < bytes.length && found === null; at += cuts[k++ % cuts.length]!) {
         const hit = scanner.push(bytes.subarray(at, Math.min(bytes.length, at + cuts[k % cuts.length]!)));
-        if (hit) found = `${hit.line}:${hit.column}:${hit.char}`;
+        if (hit) found = show(hit);
+      }
+      if (found === null) {
+        const hit = scanner.end();
+        if (hit) found = show(hit);
       }
       expect(found).to.equal(reference(bytes));
     }), { numRuns: 3000 });

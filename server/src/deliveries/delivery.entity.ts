@@ -63,7 +63,7 @@ export class Delivery {
   @Enum({ items: () => DeliveryStatus, type: 'string' })
   status: DeliveryStatus = DeliveryStatus.RECEIVED;
 
-  @Field(() => String, { nullable: true, description: 'Why processing failed (FAILED only), without file contents.' })
+  /** Why processing failed (FAILED only), as a DeliveryFailure code; shown through the field resolvers failureCode and failureReason. */
   @Property({ type: 'text', nullable: true })
   failureReason?: string | null;
 

@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { AppServices } from '../kernel/services';
 import type { Logger } from '../kernel/logger';
 import { User } from '../access/user.entity';
+import { DeliveryProcessingFailure, errorKind } from '../deliveries/delivery-failure';
 import { DeliveryStatus } from '../deliveries/delivery-status';
 import { Delivery } from '../deliveries/delivery.entity';
 import { processDelivery } from '../deliveries/processing/process-delivery';
@@ -20,10 +21,9 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-/** A failure reason fit to show: the error's kind and first line, never file contents (the engine reports those). */
-function failureReason(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return text.split('\n')[0]!.replace(/[0-9]{9,}/g, '…').slice(0, 300);
+/** What is logged of an error outside processing (mail, pool): its class only, never its text. */
+function kindOf(error: unknown): string {
+  return error instanceof Error ? error.constructor.name : typeof error;
 }
 
 async function notifySubmitter(services: AppServices, deliveryId: string): Promise<void> {
@@ -40,7 +40,8 @@ async function notifySubmitter(services: AppServices, deliveryId: string): Promi
 
 /**
  * One job per delivery. A system failure is retried (graphile-worker backs off); after the last
- * attempt the delivery becomes FAILED with the reason, and the job ends instead of looping.
+ * attempt the delivery becomes FAILED with the reason as a code (delivery-failure.ts), and the job
+ * ends instead of looping.
  */
 export function deliveryTask(services: AppServices) {
   return async (payload: unknown, helpers: { job: Job; logger: { info(message: string): void } }) => {
@@ -51,14 +52,17 @@ export function deliveryTask(services: AppServices) {
       services.logger.info({ deliveryId, status, attempt: helpers.job.attempts }, 'delivery processed');
     } catch (error) {
       const last = helpers.job.attempts >= (helpers.job.max_attempts ?? MAX_DELIVERY_ATTEMPTS);
-      services.logger.warn({ deliveryId, attempt: helpers.job.attempts, last, reason: failureReason(error) }, 'delivery processing failed');
+      // The error's kind only: its text may quote the file (a PostgreSQL error quotes values).
+      const kind = errorKind(error);
+      services.logger.warn({ deliveryId, attempt: helpers.job.attempts, last, ...kind }, 'delivery processing failed');
       if (!last) {
         await services.orm.em.fork().nativeUpdate(Delivery, { id: deliveryId }, { status: DeliveryStatus.RECEIVED });
-        throw error;
+        // The queue logs and stores what it is given: a code, not the original.
+        throw new DeliveryProcessingFailure(kind.failure);
       }
-      await services.orm.em.fork().nativeUpdate(Delivery, { id: deliveryId }, { status: DeliveryStatus.FAILED, failureReason: failureReason(error), processedAt: services.clock.now() });
+      await services.orm.em.fork().nativeUpdate(Delivery, { id: deliveryId }, { status: DeliveryStatus.FAILED, failureReason: kind.failure, processedAt: services.clock.now() });
     }
-    await notifySubmitter(services, deliveryId).catch((error: unknown) => services.logger.warn({ deliveryId, reason: failureReason(error) }, 'could not send the processing mail'));
+    await notifySubmitter(services, deliveryId).catch((error: unknown) => services.logger.warn({ deliveryId, error: kindOf(error) }, 'could not send the processing mail'));
   };
 }
 
@@ -101,7 +105,7 @@ function graphileLogger(logger: Logger): GraphileLogger {
 /** Runs the delivery worker (in the server by default, or on its own with `pnpm worker`); several may run at once. */
 export async function startWorker(services: AppServices, databaseUrl: string): Promise<RunningWorker> {
   const pgPool = new pg.Pool({ connectionString: databaseUrl, max: services.config.workerConcurrency + 2 });
-  pgPool.on('error', (error) => services.logger.warn({ reason: failureReason(error) }, 'worker pool connection lost'));
+  pgPool.on('error', (error) => services.logger.warn({ error: kindOf(error) }, 'worker pool connection lost'));
   const processTag = `datahub-${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const runner: Runner = await run({
     pgPool,

@@ -2,9 +2,9 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID }
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { PassThrough, type Readable, Transform } from 'node:stream';
+import { PassThrough, Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { FileStore, StoredFile } from './file-store';
+import { type FileStore, StorageError, type StoredFile } from './file-store';
 
 const MAGIC = Buffer.from('DHF1');
 const IV_LENGTH = 12;
@@ -86,8 +86,21 @@ export class EncryptedFileStore implements FileStore {
       if (!header.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('not an encrypted delivery file');
       const decipher = createDecipheriv('aes-256-gcm', this.key, header.subarray(MAGIC.length));
       decipher.setAuthTag(tag);
-      await pipeline(createReadStream(file, { start: HEADER_LENGTH, end: size - TAG_LENGTH - 1 }), decipher, output);
-    })().catch((error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error))));
+      // A 0-byte delivery has no ciphertext at all; a read stream cannot start after its own end.
+      const ciphertext = size > HEADER_LENGTH + TAG_LENGTH
+        ? createReadStream(file, { start: HEADER_LENGTH, end: size - TAG_LENGTH - 1 })
+        : Readable.from([]);
+      // Not pipeline(): it would fail `output` with the raw error first. A read or authentication
+      // error reaches the reader as a StorageError; a reader that stops early closes the file.
+      const fail = (error: unknown): void => void output.destroy(new StorageError(error));
+      ciphertext.on('error', fail);
+      decipher.on('error', fail);
+      output.once('close', () => {
+        ciphertext.destroy();
+        decipher.destroy();
+      });
+      ciphertext.pipe(decipher).pipe(output);
+    })().catch((error: unknown) => output.destroy(new StorageError(error)));
     return output;
   }
 

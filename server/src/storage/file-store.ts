@@ -19,6 +19,17 @@ export interface FileStore {
   remove(key: string): Promise<void>;
 }
 
+/**
+ * A stored file that cannot be read back (missing, damaged, altered: its authentication tag fails).
+ * Its message names no path and no content; the underlying error is kept as `cause` for debugging.
+ */
+export class StorageError extends Error {
+  constructor(cause: unknown) {
+    super('the stored file cannot be read', { cause });
+    this.name = 'StorageError';
+  }
+}
+
 declare module '../kernel/services' {
   interface AppServices {
     /** Encrypted storage of delivered files. */

@@ -2,6 +2,8 @@
  * `pnpm cli validate FILE [--dictionary CAT/Cataract/1.4] [--period 2026K1] [--format table|json|csv] [--lang nl|en]`:
  * the production engine and messages without server or database, for a hospital's own pipeline.
  * Exit code 0: would be processed without errors; 1: processed with errors; 2: rejected.
+ * The report is streamed to stdout as findings are made (report-output.ts), so memory does not
+ * grow with their number.
  * A call that cannot be run at all (bad arguments, unreadable file) exits with 64 / 66 (sysexits).
  */
 import { access } from 'node:fs/promises';
@@ -16,7 +18,7 @@ import { checkDeliveryFileName } from './file-name';
 import { type Finding, FindingTally } from './findings';
 import { fileSource, nodeUtf8Validator } from './node-files';
 import type { PeriodOption } from './record-rules';
-import { formatReport, type ReportFormat } from './report-output';
+import { ReportWriter, type ReportFormat } from './report-output';
 
 export const EXIT_USAGE = 64;
 export const EXIT_NO_INPUT = 66;
@@ -124,19 +126,33 @@ export async function runValidateCommand(
   if (!chosen) {
     // The name is conforming but names a registry/version the hub does not know: B07, rejected.
     // Common checks are the same in every dictionary, so any of them renders the B07 line.
+    const report = new ReportWriter(io.stdout, parsed.format, all[0]!.dictionary, parsed.language);
     const tally = new FindingTally();
-    for (const finding of target.fileFindings) tally.add(finding);
-    const rejected = { status: tally.status(), totals: tally.totals(), findings: target.fileFindings };
-    io.stdout.write(formatReport(parsed.format, rejected, all[0]!.dictionary, parsed.language));
-    return EXIT_BY_STATUS[rejected.status];
+    for (const finding of target.fileFindings) {
+      tally.add(finding);
+      report.finding(finding);
+    }
+    await report.end(tally.status(), tally.totals());
+    return EXIT_BY_STATUS[tally.status()];
   }
-  const result = await validateDelivery(fileSource(parsed.file), chosen.compiled, {
+  const report = new ReportWriter(io.stdout, parsed.format, chosen.dictionary, parsed.language);
+  const bytes = fileSource(parsed.file);
+  const result = await validateDelivery(() => paced(bytes(), report), chosen.compiled, {
     fileName: path.basename(parsed.file),
     period,
     deliveryDate: options.today ?? todayInAmsterdam(),
     fileFindings: target.fileFindings,
     utf8Validator: nodeUtf8Validator,
+    onFinding: (finding) => report.finding(finding),
   });
-  io.stdout.write(formatReport(parsed.format, result, chosen.dictionary, parsed.language));
+  await report.end(result.status, result.totals);
   return EXIT_BY_STATUS[result.status];
+}
+
+/** The file's chunks, each only once stdout has taken the report lines of the ones before. */
+async function* paced(chunks: AsyncIterable<Uint8Array>, report: ReportWriter): AsyncIterable<Uint8Array> {
+  for await (const chunk of chunks) {
+    await report.drained();
+    yield chunk;
+  }
 }

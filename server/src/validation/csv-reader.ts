@@ -2,11 +2,12 @@
  * Streaming CSV reader: bytes in, `string[]` records out, structural problems as data.
  * The user guide's rules (docs/domain.md#csv-rules) and docs/security.md#csv-parse: strict UTF-8 checked
  * in front of the parser, BOM accepted, no empty lines, `relax_column_count: false`, a maximum
- * record size, no control characters, `cast: false`, never the whole upload as one string.
+ * record size, no control characters, one kind of line ending (CRLF, LF or CR) throughout,
+ * `cast: false`, never the whole upload as one string.
  * Headers are handed over as they are; the caller compares them with its allowlist.
  */
 import { parse, type CsvError } from 'csv-parse';
-import { ControlCharacterScanner } from './control-characters';
+import { CsvLineScanner, type ScanHit } from './control-characters';
 import type { ParamValue } from './findings';
 import { type Utf8Validator, Utf8Guard } from './utf8-guard';
 
@@ -36,7 +37,7 @@ const CSV_ERROR_DETAILS: Readonly<Record<string, string>> = {
 };
 
 /** Translates a csv-parse error into B04 or B06; the error's own text (which may quote data) is dropped. */
-export function translateCsvError(error: CsvError, maxRecordSize: number): StructureProblem {
+export function translateCsvError(error: CsvError, maxRecordSize: number): Exclude<StructureProblem, { code: 'B02' }> {
   const line = typeof error.lines === 'number' ? error.lines : 0;
   const record: unknown = (error as { record?: unknown }).record;
   if (error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' || error.code === 'CSV_RECORD_INCONSISTENT_COLUMNS') {
@@ -58,12 +59,18 @@ export async function readCsv(
   sink: CsvRecordSink,
 ): Promise<StructureProblem | null> {
   const utf8 = new Utf8Guard(options.utf8Validator);
-  const controls = new ControlCharacterScanner();
+  const lines = new CsvLineScanner();
   let problem: StructureProblem | null = null;
   let stopped = false;
   let headerSeen = false;
   let expectedColumns = 0;
   let lastLine = 0;
+  /**
+   * Set when the byte scan found a problem on this line: the parser gets the bytes before it and
+   * ends there, so a problem it finds on an earlier line is reported first. Its records and errors
+   * from this line on are dropped: the line was cut short.
+   */
+  let cutLine = Infinity;
   const parser = parse({
     bom: true,
     cast: false,
@@ -78,6 +85,7 @@ export async function readCsv(
     on_skip: (error: CsvError | undefined) => {
       if (stopped || !error) return;
       const translated = translateCsvError(error, options.maxRecordSize);
+      if (translated.line >= cutLine) return;
       problem = translated.code === 'B06' && translated.detail === 'inconsistentColumns'
         ? { ...translated, params: { ...translated.params, expected: expectedColumns } }
         : translated;
@@ -87,6 +95,10 @@ export async function readCsv(
   parser.on('data', (cells: string[]) => {
     if (stopped) return;
     const line = parser.info.lines;
+    if (line >= cutLine) {
+      stopped = true;
+      return;
+    }
     const firstLine = lastLine + 1;
     lastLine = line;
     if (!headerSeen) {
@@ -102,37 +114,43 @@ export async function readCsv(
     parser.once('end', resolve);
     parser.once('close', resolve);
     parser.once('error', (error: CsvError) => {
-      if (!stopped) problem = translateCsvError(error, options.maxRecordSize);
+      const translated = translateCsvError(error, options.maxRecordSize);
+      if (!stopped && translated.line < cutLine) problem = translated;
       stopped = true;
       resolve();
     });
   });
+  let hit: ScanHit | null = null;
 
   try {
     for await (const chunk of source) {
-      const early = checkBytes(utf8, controls, chunk);
-      if (early) return early;
+      const badByte = utf8.push(chunk);
+      if (badByte >= 0) return { code: 'B02', offset: badByte };
+      hit = lines.push(chunk);
+      if (hit) {
+        cutLine = hit.line;
+        parser.write(chunk.subarray(0, hit.at));
+        break;
+      }
       parser.write(chunk);
       if (stopped) break;
     }
-    if (!stopped) {
+    if (!stopped && !hit) {
       const badByte = utf8.end();
       if (badByte >= 0) return { code: 'B02', offset: badByte };
+      hit = lines.end();
+      if (hit) cutLine = hit.line;
     }
     parser.end();
     await finished;
   } finally {
     if (!parser.writableEnded) parser.destroy();
   }
-  return problem;
+  return problem ?? (hit ? problemOfHit(hit) : null);
 }
 
-/** Encoding and control characters are checked per chunk before the parser sees it. */
-function checkBytes(utf8: Utf8Guard, controls: ControlCharacterScanner, chunk: Uint8Array): StructureProblem | null {
-  const badByte = utf8.push(chunk);
-  if (badByte >= 0) return { code: 'B02', offset: badByte };
-  const control = controls.push(chunk);
-  return control
-    ? { code: 'B06', line: control.line, detail: 'controlCharacter', params: { char: control.char, column: control.column } }
-    : null;
+function problemOfHit(hit: ScanHit): StructureProblem {
+  return hit.kind === 'control'
+    ? { code: 'B06', line: hit.line, detail: 'controlCharacter', params: { char: hit.char, column: hit.column } }
+    : { code: 'B06', line: hit.line, detail: 'mixedLineEndings', params: { found: hit.found, expected: hit.expected } };
 }

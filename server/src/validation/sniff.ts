@@ -23,11 +23,23 @@ function firstSignificantByte(bytes: Uint8Array): number {
   return i < bytes.length ? bytes[i]! : -1;
 }
 
+/** True when a `<` comes before the first line break: XML with something in front of it, not another format. */
+function tagOnFirstLine(bytes: Uint8Array): boolean {
+  for (const byte of bytes) {
+    if (byte === 0x3c) return true;
+    if (byte === 0x0a || byte === 0x0d) return false;
+  }
+  return false;
+}
+
 /** True when the file's first bytes show it is not `format`. */
 export function formatMismatch(firstBytes: Uint8Array, format: FileFormat): boolean {
   if (BINARY_SIGNATURES.some((signature) => startsWith(firstBytes, signature))) return true;
   const first = firstSignificantByte(firstBytes);
   // Not ASCII: the UTF-8 check decides (a UTF-16 BOM is B02, not B01).
   if (first === -1 || first >= 0x80) return false;
-  return format === 'xml' ? first !== 0x3c : first === 0x3c;
+  if (format === 'csv') return first === 0x3c;
+  // A control character or stray text before the first tag is a malformed XML document (B06), which
+  // the XML reader says with line and column; a first line without any tag (a CSV header) is B01.
+  return first !== 0x3c && first >= 0x20 && !tagOnFirstLine(firstBytes);
 }

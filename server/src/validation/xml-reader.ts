@@ -59,7 +59,9 @@ interface SaxesHandlerSlots {
  * fast. If a saxes version renamed the slots, only speed would suffer (a test checks the names).
  */
 export function createSaxesParser(): SaxesParser {
-  const sax = new SaxesParser({ position: true });
+  // xmlns: Namespaces in XML 1.0 is part of well-formedness here: unbound prefixes, `xmlns:=""`,
+  // rebinding `xml` or binding `xmlns`, a colon in a PI target or twice in a name are all errors.
+  const sax = new SaxesParser({ position: true, xmlns: true });
   const slots = sax as unknown as SaxesHandlerSlots;
   slots.xmldeclHandler = undefined;
   slots.textHandler = undefined;

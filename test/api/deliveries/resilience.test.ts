@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { Delivery } from '../../../server/src/deliveries/delivery.entity';
 import { deliveryTask } from '../../../server/src/jobs/worker';
 import { HeldRecord } from '../../../server/src/records/held-record.entity';
-import { tokenFor } from '../../support/actors';
+import { asUser, expectOk, tokenFor } from '../../support/actors';
 import { settled, upload } from '../../support/deliveries';
 import { startTestServer, type TestServer } from '../../support/server';
 
@@ -122,6 +122,9 @@ describe('deliveries: a worker killed mid-file, an aborted upload', function () 
 
 describe('deliveries: a system failure', function () {
   this.timeout(120000);
+  const job = (attempts: number) => ({ job: { attempts, max_attempts: 3 } as never, logger: { info: () => undefined } });
+  const FAILURE = 'query ($id: ID!) { delivery(id: $id) { status failureCode failureReason } }';
+
   it('retries, and after the last attempt marks the delivery FAILED with a reason instead of looping', async () => {
     const server = await startTestServer({ DATAHUB_WORKER: '0' });
     const submitter = await tokenFor(server, 'aanlever@zuidermeer.test');
@@ -135,13 +138,37 @@ describe('deliveries: a system failure', function () {
     bytes[bytes.length - 1] = (bytes[bytes.length - 1] as number) ^ 0xff;
     writeFileSync(file, bytes);
     const task = deliveryTask(server.datahub.services);
-    const job = (attempts: number) => ({ job: { attempts, max_attempts: 3 } as never, logger: { info: () => undefined } });
     const early = await task({ deliveryId: delivery.id }, job(1)).then(() => 'done', () => 'retry');
     await task({ deliveryId: delivery.id }, job(3));
     const failed = await server.datahub.orm.em.fork().findOneOrFail(Delivery, { id: delivery.id });
+    const shown = expectOk(await asUser<{ delivery: { status: string; failureCode: string; failureReason: string } }>(server, submitter, FAILURE, { id: delivery.id })).delivery;
     expect(early).to.equal('retry');
     expect(failed.status).to.equal('FAILED');
-    expect(failed.failureReason).to.match(/authenticate|auth/i);
+    expect(failed.failureReason).to.equal('STORAGE_UNREADABLE');
+    expect(shown).to.deep.equal({ status: 'FAILED', failureCode: 'STORAGE_UNREADABLE', failureReason: 'Het opgeslagen bestand kon niet worden gelezen (ontbrekend of beschadigd). Lever het bestand opnieuw aan; meld het aan de beheerder als dit blijft gebeuren.' });
     expect(await server.datahub.orm.em.fork().count(HeldRecord, { delivery: delivery.id })).to.equal(0);
+  });
+
+  it('stores a database error as DATABASE_ERROR: the error\'s text (which quotes a value) is never stored, shown, logged or handed to the queue', async () => {
+    const logs: string[] = [];
+    const server = await startTestServer({ DATAHUB_WORKER: '0' }, undefined, logs);
+    const submitter = await tokenFor(server, 'aanlever@zuidermeer.test');
+    const delivery = await upload(server, submitter, '11111111_0_CAT_1.4_404_20260410_PROD.csv', catFile(10), { period: '2026K1' });
+    // A PostgreSQL error that quotes a value, as a constraint violation's does.
+    const sql = (text: string) => server.datahub.orm.em.fork().getConnection().execute(text);
+    await sql(`create function refuse_report_line() returns trigger language plpgsql as $$ begin raise exception 'value 123456789 Jansen refused'; end $$`);
+    await sql('create trigger refuse_report_line before insert on report_line for each row execute function refuse_report_line()');
+    const task = deliveryTask(server.datahub.services);
+    const retried = await task({ deliveryId: delivery.id }, job(1)).then(() => null, (error: unknown) => error);
+    await task({ deliveryId: delivery.id }, job(3));
+    const failed = await server.datahub.orm.em.fork().findOneOrFail(Delivery, { id: delivery.id });
+    const shown = expectOk(await asUser<{ delivery: { status: string; failureCode: string; failureReason: string } }>(server, submitter, FAILURE, { id: delivery.id })).delivery;
+    expect(failed.status).to.equal('FAILED');
+    expect(failed.failureReason).to.equal('DATABASE_ERROR');
+    expect(shown.failureCode).to.equal('DATABASE_ERROR');
+    expect(shown.failureReason).to.not.match(/Jansen|123456789|refused/);
+    expect(String((retried as Error).message)).to.not.match(/Jansen|123456789|refused/);
+    expect(logs.filter((line) => line.includes('delivery processing failed'))).to.have.length(2);
+    expect(logs.filter((line) => /Jansen|123456789/.test(line))).to.deep.equal([]);
   });
 });

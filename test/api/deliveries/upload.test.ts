@@ -81,4 +81,13 @@ describe('deliveries: upload and processing', () => {
     expect(done.status).to.equal('PROCESSED_WITH_ERRORS');
     expect(lines.map((line) => line.code)).to.deep.equal(['B08']);
   });
+
+  it('rejects a 0-byte file with B05 (the file holds no records), as the command line does, instead of failing on it', async () => {
+    // Sequence 1000: above every earlier delivery of this suite, so B05 is its only line.
+    const delivery = await upload(server, submitter, CAT(900), '', { period: '2026K1' });
+    const done = await settled(server, delivery.id);
+    const { delivery: detail } = expectOk(await asUser<{ delivery: { status: string; reportLines: { nodes: { code: string; class: string }[] } } }>(server, submitter, DETAIL, { id: delivery.id }));
+    expect(done.status).to.equal('REJECTED');
+    expect(detail.reportLines.nodes.map((line) => [line.code, line.class])).to.deep.equal([['B05', 'BF']]);
+  });
 });
