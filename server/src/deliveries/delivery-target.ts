@@ -8,7 +8,7 @@ import { Registry } from '../registries/registry.entity';
 import { SubDelivery } from '../registries/sub-delivery.entity';
 import { message } from '../shared/messages';
 import { parseDeliveryFileName } from '../validation';
-import { maySubmit } from './delivery-access';
+import { maySubmit, maySubmitAt } from './delivery-access';
 
 /** What an upload is for, resolved from a conforming file name or from the fields filled in by hand. */
 export interface DeliveryTarget {
@@ -34,8 +34,9 @@ export interface TargetInput {
 }
 
 /**
- * Resolves and checks the target before a byte of the file is read: the institution is active and
- * has the unit, the registry has this version ACTIVE, and the actor is a submitter for it there.
+ * Resolves and checks the target before a byte of the file is read: the actor is a submitter at an
+ * active institution of that code, the registry has this version ACTIVE, the actor is a submitter
+ * for it there, and the institution has the unit.
  */
 export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fileName: string, input: TargetInput): Promise<DeliveryTarget | AuthRefusal> {
   const language = actor.language;
@@ -54,8 +55,12 @@ export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fil
   if (missing.length > 0 || institutionCode === null || unitNumber === null || registryCode === null || versionCode === null) {
     return refusal('DELIVERY_FIELDS_MISSING', message(language, 'DELIVERY_FIELDS_MISSING', { fields: missing.join(', ') }), { field: missing[0] });
   }
+  // Only institutions the actor may deliver for are told apart: an unknown code, an inactive
+  // institution and someone else's get one answer after the same single query (docs/security.md).
   const institution = await em.findOne(Institution, { code: institutionCode, active: true });
-  if (!institution) return refusal('UNKNOWN_INSTITUTION', message(language, 'UNKNOWN_INSTITUTION', { code: institutionCode }), { field: 'institutionCode' });
+  if (!institution || !maySubmitAt(actor, institution.id)) {
+    return refusal('FORBIDDEN', message(language, 'NOT_YOUR_INSTITUTION', { code: institutionCode }), { field: 'institutionCode' });
+  }
   const registry = await em.findOne(Registry, { code: registryCode });
   const dictionaryVersion = registry
     ? await em.findOne(DictionaryVersion, { version: versionCode, status: DictionaryStatus.ACTIVE, subDelivery: { registry: registry.id } }, { populate: ['subDelivery'] })

@@ -108,12 +108,26 @@ describe('deliveries: pseudonymisation, exports and the processing mail', () => 
     }
   });
 
-  it('answers 404 for another institution\'s delivery export, as for an unknown one', async () => {
+  it('answers another institution\'s delivery export byte for byte like an unknown id, on each export route, and audits both refusals', async () => {
     const other = await tokenFor(server, 'beheer@maasdal.test');
-    const response = await fetch(`${server.url}/api/deliveries/${pmicdId}/report.csv`, { headers: { authorization: `Bearer ${other}` } });
-    const refusals = await server.datahub.orm.em.fork().getConnection().execute(`select count(*)::int as n from audit_event where event = 'AUTHORISATION_FAILURE' and object_id = ?`, [pmicdId]);
-    expect([response.status, response.headers.get('cache-control')]).to.deep.equal([404, 'no-store']);
-    expect(refusals[0].n).to.be.greaterThan(0);
+    const unknownId = '00000000-0000-4000-8000-000000000000';
+    const refusals = async (id: string) =>
+      (await server.datahub.orm.em.fork().getConnection().execute(`select count(*)::int as n from audit_event where event = 'AUTHORISATION_FAILURE' and object_id = ?`, [id]))[0].n as number;
+    /** Status, headers (but the date) and body: everything the client sees. */
+    const seen = async (id: string, route: string) => {
+      const response = await fetch(`${server.url}/api/deliveries/${id}/${route}`, { headers: { authorization: `Bearer ${other}` } });
+      const headers = [...response.headers].filter(([name]) => name !== 'date');
+      return { status: response.status, headers, body: await response.text() };
+    };
+    const [foreignBefore, unknownBefore] = [await refusals(pmicdId), await refusals(unknownId)];
+    for (const route of ['report.csv', 'report.xlsx', 'failed-records.csv']) {
+      const foreign = await seen(pmicdId, route);
+      const unknown = await seen(unknownId, route);
+      expect(foreign.status, route).to.equal(404);
+      expect(foreign.headers, route).to.deep.include(['cache-control', 'no-store']);
+      expect(unknown, route).to.deep.equal(foreign);
+    }
+    expect([(await refusals(pmicdId)) - foreignBefore, (await refusals(unknownId)) - unknownBefore]).to.deep.equal([3, 3]);
   });
 
 });

@@ -66,6 +66,34 @@ describe('deliveries: upload and processing', () => {
     expect(audit[0].n).to.equal(1);
   });
 
+  it('answers an unknown institution code exactly like one the submitter does not deliver for, and audits both refusals', async () => {
+    const refusals = async () => (await server.datahub.orm.em.fork().getConnection().execute(`select count(*)::int as n from audit_event where action = 'uploadDelivery' and event = 'AUTHORISATION_FAILURE'`))[0].n as number;
+    const content = example('CAT/Cataract/1.4/examples/valid.csv');
+    const before = await refusals();
+    const another = await upload(server, submitter, '15330041_0_CAT_1.4_1_20260410_PROD.csv', content, { period: '2026K1' });
+    const unknown = await upload(server, submitter, '99999999_0_CAT_1.4_1_20260410_PROD.csv', content, { period: '2026K1' });
+    const byHand = await upload(server, submitter, 'export.csv', content, { period: '2026K1', institutionCode: '99999999', unit: 0, registry: 'CAT', version: '1.4' });
+    const after = await refusals();
+    // The answer may repeat the code that was asked for, nothing more.
+    const typed = (answer: typeof another, code: string) => ({ ...answer, message: answer.message?.replaceAll(code, '<code>') });
+    expect(typed(another, '15330041')).to.deep.include({ __typename: 'AuthRefusal', field: 'institutionCode' });
+    expect(typed(unknown, '99999999')).to.deep.equal(typed(another, '15330041'));
+    expect(typed(byHand, '99999999')).to.deep.equal(typed(another, '15330041'));
+    expect(after - before).to.equal(3);
+  });
+
+  it('checks a name for an unknown institution exactly like one for an institution the submitter does not deliver for', async () => {
+    const CHECK = 'query ($name: String!) { checkDeliveryFileName(fileName: $name) { conforming institutionCode unit registry subDelivery version sequenceNumber creationDate test problems warnings } }';
+    const check = async (code: string) => {
+      const answer = expectOk(await asUser<{ checkDeliveryFileName: Record<string, unknown> }>(server, submitter, CHECK, { name: `${code}_0_CAT_1.4_7_20260410_PROD.csv` })).checkDeliveryFileName;
+      return JSON.parse(JSON.stringify(answer).replaceAll(code, '<code>')) as Record<string, unknown>;
+    };
+    const another = await check('15330041');
+    const unknown = await check('99999999');
+    expect(another.problems).to.have.length(1);
+    expect(unknown).to.deep.equal(another);
+  });
+
   it('refuses a non-conforming name without the fields by hand, naming what is missing', async () => {
     const refused = await upload(server, submitter, 'export.csv', example('CAT/Cataract/1.4/examples/valid.csv'), { period: '2026K1' });
     expect(refused.code).to.equal('DELIVERY_FIELDS_MISSING');
