@@ -9,9 +9,12 @@ import { SubDelivery } from '../registries/sub-delivery.entity';
 import { message } from '../shared/messages';
 import { parseDeliveryFileName } from '../validation';
 import { maySubmit, maySubmitAt } from './delivery-access';
+import { cleanFileName } from './delivery-file-name';
 
 /** What an upload is for, resolved from a conforming file name or from the fields filled in by hand. */
 export interface DeliveryTarget {
+  /** The file name as stored: without bidirectional and control characters (cleanFileName). */
+  fileName: string;
   institution: Institution;
   unit: number;
   registry: Registry;
@@ -40,7 +43,8 @@ export interface TargetInput {
  */
 export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fileName: string, input: TargetInput): Promise<DeliveryTarget | AuthRefusal> {
   const language = actor.language;
-  const parsed = parseDeliveryFileName(fileName);
+  const cleaned = cleanFileName(fileName);
+  const parsed = parseDeliveryFileName(cleaned.name);
   const fromName = parsed.ok ? parsed.fields : null;
   const institutionCode = fromName?.institutionCode ?? input.institutionCode ?? null;
   const unitNumber = fromName?.unit ?? input.unit ?? null;
@@ -77,6 +81,7 @@ export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fil
     return refusal('UNKNOWN_UNIT', message(language, 'UNKNOWN_UNIT', { code: institutionCode, unit: unitNumber }), { field: 'unit' });
   }
   return {
+    fileName: cleaned.name,
     institution,
     unit: unitNumber,
     registry,
