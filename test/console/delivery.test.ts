@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { example } from '../support/deliveries';
+import { tokenFor } from '../support/actors';
+import { example, settled, upload } from '../support/deliveries';
 import { startTestServer, type TestServer } from '../support/server';
 import { launchChromium, logInWithMailedCode } from './browser';
 
@@ -47,10 +48,8 @@ describe('console: delivering a file in Chromium', () => {
 
   const status = () => page.getByTestId('delivery-status');
 
-  const delivered: string[] = [];
-
   it('delivers a CAT file with errors, shows the report and exports it as CSV', async () => {
-    delivered[0] = await deliver('11111111_0_CAT_1.4_901_20260410_PROD.csv', example('CAT/Cataract/1.4/examples/invalid-records.csv'), '2026K1', 'PROCESSED_WITH_ERRORS');
+    await deliver('11111111_0_CAT_1.4_901_20260410_PROD.csv', example('CAT/Cataract/1.4/examples/invalid-records.csv'), '2026K1', 'PROCESSED_WITH_ERRORS');
     await page.locator('[data-testid="delivery-status"][data-status="PROCESSED_WITH_ERRORS"]').waitFor({ timeout: 30000 });
     expect(await page.locator('[data-count="records"]').innerText()).to.equal('13');
 
@@ -68,16 +67,20 @@ describe('console: delivering a file in Chromium', () => {
     expect(csv).to.match(/\r\n"?\d+"?,"?005"?,"?F"?,/);
   });
 
-  it('delivers the corrected file and sees it PROCESSED; both are on Aangeleverd', async () => {
-    delivered[1] = await deliver('11111111_0_CAT_1.4_902_20260410_PROD.csv', example('CAT/Cataract/1.4/examples/valid.csv'), '2026K1', 'PROCESSED');
+  it('delivers a corrected file after one with errors and sees it PROCESSED; Aangeleverd lists it first, the one with errors next', async () => {
+    // The delivery with errors comes in through the API: this test stands on its own.
+    const submitter = await tokenFor(server, 'aanlever@zuidermeer.test');
+    const withErrors = await upload(server, submitter, '11111111_0_CAT_1.4_902_20260410_PROD.csv', example('CAT/Cataract/1.4/examples/invalid-records.csv'), { period: '2026K1' });
+    await settled(server, withErrors.id);
+    const corrected = await deliver('11111111_0_CAT_1.4_903_20260410_PROD.csv', example('CAT/Cataract/1.4/examples/valid.csv'), '2026K1', 'PROCESSED');
     await page.locator('[data-testid="delivery-status"][data-status="PROCESSED"]').waitFor({ timeout: 30000 });
     expect(await status().innerText()).to.equal('Verwerkt');
 
-    // Aangeleverd, newest first: the corrected delivery, then the one with errors (the demo's own follow).
+    // Aangeleverd, newest first: the corrected delivery, then the one with errors.
     await page.goto(`${server.url}/aangeleverd`);
     const links = page.getByTestId('deliveries-table').getByTestId('deliveries-details');
     await links.nth(1).waitFor();
-    expect([await links.nth(0).getAttribute('href'), await links.nth(1).getAttribute('href')]).to.deep.equal(delivered.slice().reverse().map((id) => `/aanleveringen/${id}`));
+    expect([await links.nth(0).getAttribute('href'), await links.nth(1).getAttribute('href')]).to.deep.equal([`/aanleveringen/${corrected}`, `/aanleveringen/${withErrors.id}`]);
     expect(await page.getByTestId('deliveries-table').locator('tbody tr').first().innerText()).to.include('Verwerkt');
   });
 });

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit, recordRefusal } from '../audit/audit.service';
 import { DAY } from '../shared/clock';
 import { message, userError } from '../shared/messages';
 import { isHubStaff } from '../kernel/actor';
@@ -75,6 +75,7 @@ export async function listApiTokens(ctx: RequestContext, organisationId: string 
 export async function revokeApiToken(ctx: RequestContext, tokenId: string): Promise<ApiToken> {
   const token = await ctx.em.findOne(ApiToken, { id: tokenId });
   if (!token || !(isHubStaff(ctx.actor) || (token.user && token.user.id === ctx.actor.user?.id))) {
+    await recordRefusal(ctx, { action: 'revokeApiToken', objectType: 'ApiToken', objectId: tokenId, ofUser: token?.user?.id ?? null });
     throw userError('NOT_FOUND', ctx.actor.language, 'NOT_FOUND', { object: 'API-token' });
   }
   await ctx.em.transactional(async (em) => {

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit, recordRefusal } from '../audit/audit.service';
 import { invitationMail } from '../mail/templates';
 import { DAY } from '../shared/clock';
 import { message } from '../shared/messages';
@@ -11,7 +11,7 @@ import { normaliseEmail } from './login.service';
 import type { Organisation } from './organisation.entity';
 import { hubOrganisation, organisationOfInstitution } from './organisation.service';
 import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem } from './password';
-import { refusalToGrant, resolveScope, type ResolvedGrant, type RoleScopeInput, scopeOf } from './role-grant';
+import { isAuthorisationRefusal, resolveGrantable, resolveScope, type ResolvedGrant, type RoleScopeInput, scopeOf } from './role-grant';
 import { RoleAssignment } from './role-assignment.entity';
 import { hashToken, randomToken } from './secrets';
 import { User } from './user.entity';
@@ -84,10 +84,11 @@ export async function inviteUser(ctx: RequestContext, input: InviteInput): Promi
   const email = normaliseEmail(input.email);
   if (!EMAIL.test(email) || email.length > 320) return refusal('INVALID_EMAIL', message(language, 'INVALID_EMAIL', { email: input.email }), { field: 'email' });
   const outcome = await ctx.em.transactional(async (em) => {
-    const grants = await resolveScope(em, input, language);
-    if (!Array.isArray(grants)) return grants;
-    const refused = refusalToGrant(ctx.actor, grants);
-    if (refused) return refused;
+    const grants = await resolveGrantable(em, ctx.actor, input);
+    if (!Array.isArray(grants)) {
+      if (isAuthorisationRefusal(grants)) await recordRefusal(ctx, { action: 'inviteUser', objectType: 'Invitation', detail: grants.code });
+      return grants;
+    }
     if (await em.count(User, { email })) return refusal('EMAIL_TAKEN', message(language, 'EMAIL_TAKEN'), { field: 'email' });
     const organisation = await organisationFor(em, grants);
     const { invitation, token } = storeInvitation(em, input, grants, organisation, ctx.actor.user?.id ?? null, ctx.services.clock.now());

@@ -6,18 +6,10 @@ import { MINUTE } from '../shared/clock';
 import { message } from '../shared/messages';
 import { type AuthRefusal, LoginStage, LoginStep, refusal } from './auth.types';
 import { readDeviceCookie, transportOf } from './cookies';
-import { LoginFailure } from './login-failure.entity';
+import { addressBlockedUntil, clearFailures, countAddressFailure, countFailure, lockedUntil } from './login-lockout';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { startSession } from './session.service';
 import { User } from './user.entity';
-
-/** Per account: from the 5th failure on, locked for 15 minutes, doubling with each further failure (max 24 h). */
-const ACCOUNT_FAILURES_BEFORE_LOCK = 5;
-const FIRST_LOCK_MS = 15 * MINUTE;
-const MAX_LOCK_MS = 24 * 60 * MINUTE;
-/** Per address: 20 failures within 15 minutes block that address until the window moves on. */
-const ADDRESS_WINDOW_MS = 15 * MINUTE;
-const ADDRESS_MAX_FAILURES = 20;
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -36,29 +28,21 @@ function trustedDevice(ctx: RequestContext, user: User): boolean {
   return userId === user.id && Number(expires) > ctx.services.clock.now().getTime();
 }
 
-async function addressBlockedUntil(em: EntityManager, address: string | null, now: Date): Promise<Date | null> {
-  if (!address) return null;
-  const since = new Date(now.getTime() - ADDRESS_WINDOW_MS);
-  const failures = await em.find(LoginFailure, { address, at: { $gt: since } }, { orderBy: { at: 'asc' }, fields: ['at'] });
-  if (failures.length < ADDRESS_MAX_FAILURES) return null;
-  const oldestCounted = failures[failures.length - ADDRESS_MAX_FAILURES]?.at ?? now;
-  return new Date(oldestCounted.getTime() + ADDRESS_WINDOW_MS);
-}
-
-async function recordFailure(ctx: RequestContext, em: EntityManager, user: User | null, reason: string): Promise<void> {
+/**
+ * A failed login: counted for the client address and, unless the address typed is locked already,
+ * for that address (known account or not), then audited.
+ */
+async function recordFailure(ctx: RequestContext, em: EntityManager, user: User | null, lockKey: string | null, reason: string): Promise<void> {
   const now = ctx.services.clock.now();
-  if (ctx.actor.address) em.create(LoginFailure, { address: ctx.actor.address, at: now });
-  if (user && reason === 'BAD_PASSWORD') {
-    user.failedLogins += 1;
-    const excess = user.failedLogins - ACCOUNT_FAILURES_BEFORE_LOCK;
-    if (excess >= 0) user.lockedUntil = new Date(now.getTime() + Math.min(FIRST_LOCK_MS * 2 ** excess, MAX_LOCK_MS));
-  }
-  await em.flush();
+  await countAddressFailure(em, ctx.actor.address, now);
+  if (lockKey) await countFailure(em, lockKey, now);
   await recordAudit(em, ctx.actor, {
     event: AuditEventType.LOGIN_FAILURE,
     action: 'login',
     objectType: 'User',
     objectId: user?.id ?? null,
+    // Given here, so an audit row about a known account costs no query more than one about an unknown one.
+    institutionId: user?.organisation.getEntity().institution?.id ?? null,
     subjectUserId: user?.id ?? null,
     subjectEmail: user ? user.email : null,
     detail: user ? reason : 'UNKNOWN_ACCOUNT',
@@ -68,7 +52,7 @@ async function recordFailure(ctx: RequestContext, em: EntityManager, user: User 
 /**
  * Step one: the password. On success a new session starts that may only pass the second factor,
  * unless this browser passed it for this user within 4 hours. Unknown accounts, wrong passwords and
- * deactivated accounts get the same answer in the same time.
+ * deactivated accounts get the same answer in the same time, and lock after the same failures.
  */
 export async function login(ctx: RequestContext, emailInput: string, password: string): Promise<LoginStep | AuthRefusal> {
   const language = ctx.actor.language;
@@ -81,19 +65,21 @@ export async function login(ctx: RequestContext, emailInput: string, password: s
       const minutes = minutesUntil(now, blockedUntil);
       return refusal('ADDRESS_BLOCKED', message(language, 'ADDRESS_BLOCKED', { minutes }), { retryAfterSeconds: minutes * 60 });
     }
-    const user = await em.findOne(User, { email });
-    if (user?.lockedUntil && user.lockedUntil > now) {
-      await recordFailure(ctx, em, user, 'LOCKED');
-      const minutes = minutesUntil(now, user.lockedUntil);
-      return refusal('ACCOUNT_LOCKED', message(user.language === 'en' ? 'en' : language, 'ACCOUNT_LOCKED', { minutes }), { retryAfterSeconds: minutes * 60 });
+    // Known and unknown addresses take the same steps: the lock, the user, a password hash, the same writes.
+    const lockKey = ctx.services.keys.lookup(email);
+    const lockEnds = await lockedUntil(em, lockKey, now);
+    const user = await em.findOne(User, { email }, { populate: ['organisation'] });
+    if (lockEnds) {
+      await recordFailure(ctx, em, user, null, 'LOCKED');
+      const minutes = minutesUntil(now, lockEnds);
+      return refusal('ACCOUNT_LOCKED', message(language, 'ACCOUNT_LOCKED', { minutes }), { retryAfterSeconds: minutes * 60 });
     }
     const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!user || !passwordOk || !user.active) {
-      await recordFailure(ctx, em, user, !user ? 'UNKNOWN_ACCOUNT' : !user.active ? 'DEACTIVATED' : 'BAD_PASSWORD');
+      await recordFailure(ctx, em, user, lockKey, !user ? 'UNKNOWN_ACCOUNT' : !user.active ? 'DEACTIVATED' : 'BAD_PASSWORD');
       return refusal('INVALID_CREDENTIALS', message(language, 'INVALID_CREDENTIALS'));
     }
-    user.failedLogins = 0;
-    user.lockedUntil = null;
+    await clearFailures(em, lockKey);
     const skipSecondFactor = trustedDevice(ctx, user);
     const session = await startSession(ctx, em, user, skipSecondFactor);
     await recordAudit(em, { ...ctx.actor, channel: `SESSION:${session.id}` }, {

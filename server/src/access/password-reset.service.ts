@@ -5,6 +5,7 @@ import { passwordResetMail } from '../mail/templates';
 import { HOUR } from '../shared/clock';
 import { message } from '../shared/messages';
 import { type AuthRefusal, Done, refusal } from './auth.types';
+import { clearFailures } from './login-lockout';
 import { normaliseEmail } from './login.service';
 import { OneTimeSecret, OneTimeSecretPurpose } from './one-time-secret.entity';
 import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem } from './password';
@@ -50,8 +51,7 @@ export async function resetPassword(ctx: RequestContext, token: string, password
     if (!secret || !user?.active) return refusal('INVALID_LINK', message(language, 'INVALID_LINK'));
     secret.usedAt = now;
     user.passwordHash = passwordHash;
-    user.failedLogins = 0;
-    user.lockedUntil = null;
+    await clearFailures(em, ctx.services.keys.lookup(user.email));
     await endSessionsOfUser(em, user.id, now);
     await em.flush();
     await recordAudit(em, ctx.actor, { event: AuditEventType.UPDATE, action: 'resetPassword', objectType: 'User', objectId: user.id, subjectUserId: user.id, subjectEmail: user.email });

@@ -79,6 +79,27 @@ export function refusalToGrant(actor: Actor, grants: ResolvedGrant[]): AuthRefus
   return null;
 }
 
+/** A refusal that is about who the actor is (audited as such), not about what was asked. */
+export function isAuthorisationRefusal(outcome: AuthRefusal): boolean {
+  return outcome.code === 'FORBIDDEN' || outcome.code === 'HUB_STAFF_ONLY';
+}
+
+/**
+ * resolveScope, then refusalToGrant, for an actor granting or inviting. A local administrator gets
+ * the same FORBIDDEN for an unknown institution code as for one they do not administer: they learn
+ * nothing about institutions other than their own (docs/security.md).
+ */
+export async function resolveGrantable(em: EntityManager, actor: Actor, input: RoleScopeInput): Promise<ResolvedGrant[] | AuthRefusal> {
+  const scope = ROLE_SCOPE[input.role];
+  if (!isHubStaff(actor) && (scope === 'INSTITUTION' || scope === 'INSTITUTION_REGISTRY') && input.institutionCode) {
+    const institution = await em.findOne(Institution, { code: input.institutionCode });
+    if (!institution || !administersInstitution(actor, institution.id)) return refusal('FORBIDDEN', message(actor.language, 'FORBIDDEN'));
+  }
+  const grants = await resolveScope(em, input, actor.language);
+  if (!Array.isArray(grants)) return grants;
+  return refusalToGrant(actor, grants) ?? grants;
+}
+
 /** Scope as stored on an invitation: codes and ids only. */
 export function scopeOf(input: RoleScopeInput) {
   return {

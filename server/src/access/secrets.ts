@@ -25,10 +25,21 @@ export function sameHash(a: string, b: string): boolean {
 export class ServerKeys {
   private readonly sealKey: Buffer;
   private readonly signKey: Buffer;
+  private readonly lookupKey: Buffer;
 
   constructor(secret: string) {
     this.sealKey = createHmac('sha256', secret).update('datahub:seal').digest();
     this.signKey = createHmac('sha256', secret).update('datahub:sign').digest();
+    this.lookupKey = createHmac('sha256', secret).update('datahub:lookup').digest();
+  }
+
+  /**
+   * HMAC-SHA256 (hex) of a value that must be found again but not stored in clear, such as an e-mail
+   * address someone tried to log in with: without the server secret the digest cannot be reversed
+   * by trying likely addresses.
+   */
+  lookup(value: string): string {
+    return createHmac('sha256', this.lookupKey).update(value, 'utf8').digest('hex');
   }
 
   /** AES-256-GCM: for secrets the server must read back (TOTP secrets). */
@@ -65,7 +76,7 @@ export class ServerKeys {
 
 declare module '../kernel/services' {
   interface AppServices {
-    /** The server's secrets (device cookie, sealed TOTP secrets). */
+    /** The server's secrets (device cookie, sealed TOTP secrets, digests of login addresses). */
     keys: ServerKeys;
   }
 }

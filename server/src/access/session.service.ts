@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit, recordRefusal } from '../audit/audit.service';
 import { userError } from '../shared/messages';
 import { isHubStaff } from '../kernel/actor';
 import { clearSessionCookie, setSessionCookie } from './cookies';
@@ -63,6 +63,7 @@ export async function listSessionsOfUser(ctx: RequestContext, userId: string): P
 export async function endSession(ctx: RequestContext, sessionId: string): Promise<Session> {
   const session = await ctx.em.findOne(Session, { id: sessionId });
   if (!session || (!isHubStaff(ctx.actor) && session.user.id !== ctx.actor.user?.id)) {
+    await recordRefusal(ctx, { action: 'endSession', objectType: 'Session', objectId: sessionId, ofUser: session?.user.id ?? null });
     throw userError('NOT_FOUND', ctx.actor.language, 'NOT_FOUND', { object: ctx.actor.language === 'nl' ? 'Sessie' : 'Session' });
   }
   await ctx.em.transactional(async (em) => {

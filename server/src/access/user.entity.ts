@@ -4,13 +4,13 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Organisation } from './organisation.entity';
 
 /**
- * A person with an account. The password hash, TOTP secret and lockout counters have no @Field:
+ * A person with an account. The password hash and TOTP secret have no @Field:
  * a column without @Field is not in the API.
  */
 @ObjectType({ description: 'A person with an account on the hub.' })
 @Entity({ tableName: 'app_user' })
 export class User {
-  [OptionalProps]?: 'active' | 'totpEnabled' | 'failedLogins' | 'language' | 'createdAt';
+  [OptionalProps]?: 'active' | 'totpEnabled' | 'language' | 'createdAt';
 
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryKey({ type: 'uuid' })
@@ -45,12 +45,6 @@ export class User {
   /** The last TOTP time step accepted: a code is never accepted twice. */
   @Property({ type: 'bigint', nullable: true })
   totpLastStep?: string | null;
-
-  @Property({ type: 'integer' })
-  failedLogins: number = 0;
-
-  @Property({ type: 'datetime', nullable: true })
-  lockedUntil?: Date | null;
 
   @Field(() => String, { description: 'Language for mails and messages: `nl` or `en`.' })
   @Property({ type: 'string', length: 2 })

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit, recordRefusal } from '../audit/audit.service';
 import { Institution } from '../institutions/institution.entity';
 import { message, userError } from '../shared/messages';
 import { administersInstitution, isHubStaff } from '../kernel/actor';
@@ -11,7 +11,7 @@ import { assignRoles } from './invitation.service';
 import { Organisation } from './organisation.entity';
 import { Role } from '../kernel/role';
 import { RoleAssignment } from './role-assignment.entity';
-import { refusalToGrant, resolveScope, type RoleScopeInput } from './role-grant';
+import { isAuthorisationRefusal, resolveGrantable, type RoleScopeInput } from './role-grant';
 import { endSessionsOfUser } from './session.service';
 import { User } from './user.entity';
 import { accessLoaders } from './access.loaders';
@@ -30,13 +30,23 @@ async function institutionOfUser(em: EntityManager, user: User): Promise<Institu
 
 /**
  * A user the actor may manage: hub staff anyone; a local administrator the people of their own
- * institution. Anyone else's user is "not found", never "forbidden" (no hint that it exists).
+ * institution. Anyone else's user is "not found", never "forbidden" (no hint that it exists), and
+ * the refused `action` is audited with that user's institution.
  */
-async function manageableUser(ctx: RequestContext, em: EntityManager, userId: string): Promise<{ user: User; institution: Institution | null }> {
+async function manageableUser(ctx: RequestContext, em: EntityManager, userId: string, action: string): Promise<{ user: User; institution: Institution | null }> {
   const user = await em.findOne(User, { id: userId });
   const institution = user ? await institutionOfUser(em, user) : null;
-  if (!user || !(isHubStaff(ctx.actor) || (institution && administersInstitution(ctx.actor, institution.id)))) throw notFound(ctx, USER);
+  if (!user || !(isHubStaff(ctx.actor) || (institution && administersInstitution(ctx.actor, institution.id)))) {
+    await recordRefusal(ctx, { action, objectType: 'User', objectId: userId, institutionId: institution?.id ?? null });
+    throw notFound(ctx, USER);
+  }
   return { user, institution };
+}
+
+/** A role grant refused for who the actor is: audited, about the user it was for. */
+async function refusedGrant(ctx: RequestContext, user: User, institution: Institution | null, refused: AuthRefusal): Promise<AuthRefusal> {
+  await recordRefusal(ctx, { action: 'grantRole', objectType: 'User', objectId: user.id, institutionId: institution?.id ?? null, detail: refused.code });
+  return refused;
 }
 
 /** Reading who works where (names, e-mail addresses) is audited as a READ of the institution's people. */
@@ -64,13 +74,13 @@ function lastAdminRefusal(ctx: RequestContext, institution: Institution): AuthRe
 
 export async function grantRole(ctx: RequestContext, userId: string, input: RoleScopeInput): Promise<RoleAssignment[] | AuthRefusal> {
   return ctx.em.transactional(async (em) => {
-    const { user, institution } = await manageableUser(ctx, em, userId);
-    const grants = await resolveScope(em, input, ctx.actor.language);
-    if (!Array.isArray(grants)) return grants;
-    const refused = refusalToGrant(ctx.actor, grants);
-    if (refused) return refused;
+    const { user, institution } = await manageableUser(ctx, em, userId, 'grantRole');
+    const grants = await resolveGrantable(em, ctx.actor, input);
+    if (!Array.isArray(grants)) return isAuthorisationRefusal(grants) ? refusedGrant(ctx, user, institution, grants) : grants;
     // Institution roles only for the institution's own people.
-    if (grants.some((grant) => grant.institution && grant.institution.id !== institution?.id)) return refusal('FORBIDDEN', message(ctx.actor.language, 'FORBIDDEN'));
+    if (grants.some((grant) => grant.institution && grant.institution.id !== institution?.id)) {
+      return refusedGrant(ctx, user, institution, refusal('FORBIDDEN', message(ctx.actor.language, 'FORBIDDEN')));
+    }
     const held = await em.find(RoleAssignment, { user: user.id });
     const same = (grant: (typeof grants)[number], row: RoleAssignment) =>
       row.role === grant.role &&
@@ -91,9 +101,15 @@ export async function grantRole(ctx: RequestContext, userId: string, input: Role
 export async function revokeRole(ctx: RequestContext, assignmentId: string): Promise<RoleAssignment[] | AuthRefusal> {
   return ctx.em.transactional(async (em) => {
     const assignment = await em.findOne(RoleAssignment, { id: assignmentId }, { populate: ['institution'] });
-    if (!assignment) throw notFound(ctx, USER);
-    const { user, institution } = await manageableUser(ctx, em, assignment.user.id);
-    if (assignment.role === Role.HUB_STAFF && !isHubStaff(ctx.actor)) throw notFound(ctx, USER);
+    if (!assignment) {
+      await recordRefusal(ctx, { action: 'revokeRole', objectType: 'RoleAssignment', objectId: assignmentId });
+      throw notFound(ctx, USER);
+    }
+    const { user, institution } = await manageableUser(ctx, em, assignment.user.id, 'revokeRole');
+    if (assignment.role === Role.HUB_STAFF && !isHubStaff(ctx.actor)) {
+      await recordRefusal(ctx, { action: 'revokeRole', objectType: 'User', objectId: user.id, institutionId: institution?.id ?? null });
+      throw notFound(ctx, USER);
+    }
     const adminInstitution = assignment.institution?.getEntity();
     if (assignment.role === Role.LOCAL_ADMIN && adminInstitution && user.active && (await otherLocalAdmins(em, adminInstitution.id, user.id, assignment.id)) === 0) {
       return lastAdminRefusal(ctx, adminInstitution);
@@ -108,7 +124,7 @@ export async function revokeRole(ctx: RequestContext, assignmentId: string): Pro
 /** Deactivation ends the user's sessions at once and stops their tokens; the last local administrator cannot go. */
 export async function setUserActive(ctx: RequestContext, userId: string, active: boolean): Promise<User | AuthRefusal> {
   return ctx.em.transactional(async (em) => {
-    const { user, institution } = await manageableUser(ctx, em, userId);
+    const { user, institution } = await manageableUser(ctx, em, userId, active ? 'reactivateUser' : 'deactivateUser');
     if (!active) {
       const adminOf = await em.find(RoleAssignment, { user: user.id, role: Role.LOCAL_ADMIN }, { populate: ['institution'] });
       for (const assignment of adminOf) {
@@ -146,7 +162,10 @@ export async function listOpenInvitations(ctx: RequestContext, institutionCode: 
 export async function withdrawInvitation(ctx: RequestContext, invitationId: string): Promise<Invitation> {
   const invitation = await ctx.em.findOne(Invitation, { id: invitationId, acceptedAt: null });
   const allowed = invitation && (invitation.institution ? administersInstitution(ctx.actor, invitation.institution.id) : isHubStaff(ctx.actor));
-  if (!invitation || !allowed) throw notFound(ctx, { nl: 'Uitnodiging', en: 'Invitation' });
+  if (!invitation || !allowed) {
+    await recordRefusal(ctx, { action: 'withdrawInvitation', objectType: 'Invitation', objectId: invitationId, institutionId: invitation?.institution?.id ?? null });
+    throw notFound(ctx, { nl: 'Uitnodiging', en: 'Invitation' });
+  }
   return ctx.em.transactional(async (em) => {
     invitation.expiresAt = ctx.services.clock.now();
     await em.nativeUpdate(Invitation, { id: invitation.id }, { expiresAt: invitation.expiresAt });

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { describeRoles, type Actor } from '../kernel/actor';
+import type { AppServices } from '../kernel/services';
 import { AuditEvent, AuditEventType } from './audit-event.entity';
 
 export interface AuditEntry {
@@ -41,11 +42,34 @@ export async function recordAudit(em: EntityManager, actor: Actor, entry: AuditE
     actorRoles: describeRoles(actor) || null,
     channel: actor.channel,
     onBehalfOf: actor.token?.organisationId && !actor.user ? `organisation:${actor.token.organisationId}` : null,
-    objectType: entry.objectType ?? null,
+    objectType: entry.objectType,
     objectId: entry.objectId ?? null,
     institutionId,
     address: actor.address,
     userAgent: actor.userAgent,
     detail: entry.detail ?? null,
+  });
+}
+
+/**
+ * A refused read or change of an object that is not the actor's, or of an id that does not exist
+ * (the two get the same answer, so both are recorded alike). Written through a fork of its own, so
+ * it stays when the refused operation's transaction rolls back. The row carries the object's
+ * institution (`institutionId`, or that of the user `ofUser` when the object belongs to a user),
+ * so that institution's administrators see the attempt.
+ */
+export async function recordRefusal(
+  ctx: { services: Pick<AppServices, 'orm'>; actor: Actor },
+  entry: Pick<AuditEntry, 'action' | 'objectType' | 'objectId' | 'institutionId' | 'detail'> & { ofUser?: string | null },
+): Promise<void> {
+  const em = ctx.services.orm.em.fork();
+  const institutionId = entry.institutionId ?? (entry.ofUser ? await institutionOfUser(em, entry.ofUser) : null);
+  await recordAudit(em, ctx.actor, {
+    event: AuditEventType.AUTHORISATION_FAILURE,
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId: entry.objectId ?? null,
+    institutionId,
+    detail: entry.detail ?? 'NOT_FOUND',
   });
 }

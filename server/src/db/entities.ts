@@ -1,6 +1,7 @@
 import { ApiToken } from '../access/api-token.entity';
 import { Invitation } from '../access/invitation.entity';
 import { LoginFailure } from '../access/login-failure.entity';
+import { LoginLockout } from '../access/login-lockout.entity';
 import { OneTimeSecret } from '../access/one-time-secret.entity';
 import { Organisation } from '../access/organisation.entity';
 import { RoleAssignment } from '../access/role-assignment.entity';
@@ -37,6 +38,7 @@ export const entities = [
   OneTimeSecret,
   Invitation,
   LoginFailure,
+  LoginLockout,
   AuditEvent,
   Delivery,
   ReportLine,

@@ -1,6 +1,11 @@
 import { type Actor, isAuthenticated, isHubStaff } from '../kernel/actor';
 import { Role } from '../kernel/role';
 
+/** A submitter of this institution for any registry: the only one who may learn more about its deliveries' targets. */
+export function maySubmitAt(actor: Actor, institutionId: string): boolean {
+  return isAuthenticated(actor) && actor.grants.some((grant) => grant.role === Role.SUBMITTER && grant.institutionId === institutionId);
+}
+
 /** A submitter of this institution for this registry (or exactly this sub-delivery) may deliver. */
 export function maySubmit(actor: Actor, target: { institutionId: string; registryId: string; subDeliveryId: string }): boolean {
   return (

@@ -8,10 +8,13 @@ import { Registry } from '../registries/registry.entity';
 import { SubDelivery } from '../registries/sub-delivery.entity';
 import { message } from '../shared/messages';
 import { parseDeliveryFileName } from '../validation';
-import { maySubmit } from './delivery-access';
+import { maySubmit, maySubmitAt } from './delivery-access';
+import { cleanFileName } from './delivery-file-name';
 
 /** What an upload is for, resolved from a conforming file name or from the fields filled in by hand. */
 export interface DeliveryTarget {
+  /** The file name as stored: without bidirectional and control characters (cleanFileName). */
+  fileName: string;
   institution: Institution;
   unit: number;
   registry: Registry;
@@ -34,12 +37,14 @@ export interface TargetInput {
 }
 
 /**
- * Resolves and checks the target before a byte of the file is read: the institution is active and
- * has the unit, the registry has this version ACTIVE, and the actor is a submitter for it there.
+ * Resolves and checks the target before a byte of the file is read: the actor is a submitter at an
+ * active institution of that code, the registry has this version ACTIVE, the actor is a submitter
+ * for it there, and the institution has the unit.
  */
 export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fileName: string, input: TargetInput): Promise<DeliveryTarget | AuthRefusal> {
   const language = actor.language;
-  const parsed = parseDeliveryFileName(fileName);
+  const cleaned = cleanFileName(fileName);
+  const parsed = parseDeliveryFileName(cleaned.name);
   const fromName = parsed.ok ? parsed.fields : null;
   const institutionCode = fromName?.institutionCode ?? input.institutionCode ?? null;
   const unitNumber = fromName?.unit ?? input.unit ?? null;
@@ -54,8 +59,12 @@ export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fil
   if (missing.length > 0 || institutionCode === null || unitNumber === null || registryCode === null || versionCode === null) {
     return refusal('DELIVERY_FIELDS_MISSING', message(language, 'DELIVERY_FIELDS_MISSING', { fields: missing.join(', ') }), { field: missing[0] });
   }
+  // Only institutions the actor may deliver for are told apart: an unknown code, an inactive
+  // institution and someone else's get one answer after the same single query (docs/security.md).
   const institution = await em.findOne(Institution, { code: institutionCode, active: true });
-  if (!institution) return refusal('UNKNOWN_INSTITUTION', message(language, 'UNKNOWN_INSTITUTION', { code: institutionCode }), { field: 'institutionCode' });
+  if (!institution || !maySubmitAt(actor, institution.id)) {
+    return refusal('FORBIDDEN', message(language, 'NOT_YOUR_INSTITUTION', { code: institutionCode }), { field: 'institutionCode' });
+  }
   const registry = await em.findOne(Registry, { code: registryCode });
   const dictionaryVersion = registry
     ? await em.findOne(DictionaryVersion, { version: versionCode, status: DictionaryStatus.ACTIVE, subDelivery: { registry: registry.id } }, { populate: ['subDelivery'] })
@@ -72,6 +81,7 @@ export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fil
     return refusal('UNKNOWN_UNIT', message(language, 'UNKNOWN_UNIT', { code: institutionCode, unit: unitNumber }), { field: 'unit' });
   }
   return {
+    fileName: cleaned.name,
     institution,
     unit: unitNumber,
     registry,

@@ -1,7 +1,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit, recordRefusal } from '../audit/audit.service';
 import { userError } from '../shared/messages';
 import { Delivery } from './delivery.entity';
 import { mayRead, readableScopes } from './delivery-access';
@@ -9,24 +9,27 @@ import type { DeliveryFilter } from './delivery.inputs';
 
 const DELIVERY = { nl: 'Aanlevering', en: 'Delivery' };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Looked up in place of a malformed id, so that one too costs the same query. */
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
 /**
- * The delivery when the actor may read it, else null: someone else's is treated exactly like an
- * unknown id, and the refusal is audited. Shared by GraphQL and the export routes.
+ * The delivery when the actor may read it, else null. Someone else's delivery, an unknown id and a
+ * malformed one take the same steps (one query, one refusal audit row) and get the same answer,
+ * so not even the time tells them apart. Shared by GraphQL and the export routes.
  */
 export async function readableDelivery(ctx: Pick<RequestContext, 'em' | 'actor' | 'services'>, id: string): Promise<Delivery | null> {
-  const row = /^[0-9a-f-]{36}$/i.test(id)
-    ? await ctx.em.getConnection().execute<{ id: string; institution_id: string; registry_id: string; sub_delivery_id: string }[]>(
-        'select d.id, d.institution_id, s.registry_id, d.sub_delivery_id from delivery d join sub_delivery s on s.id = d.sub_delivery_id where d.id = ?',
-        [id],
-      )
-    : [];
-  const found = row[0];
-  if (!found) return null;
-  if (!mayRead(ctx.actor, { institutionId: found.institution_id, registryId: found.registry_id, subDeliveryId: found.sub_delivery_id })) {
-    await recordAudit(ctx.services.orm.em.fork(), ctx.actor, { event: AuditEventType.AUTHORISATION_FAILURE, action: 'delivery', objectType: 'Delivery', objectId: id, institutionId: found.institution_id });
-    return null;
+  const wellFormed = UUID.test(id);
+  const rows = await ctx.em.getConnection().execute<{ id: string; institution_id: string; registry_id: string; sub_delivery_id: string }[]>(
+    'select d.id, d.institution_id, s.registry_id, d.sub_delivery_id from delivery d join sub_delivery s on s.id = d.sub_delivery_id where d.id = ?',
+    [wellFormed ? id : NO_ID],
+  );
+  const found = rows[0];
+  if (found && mayRead(ctx.actor, { institutionId: found.institution_id, registryId: found.registry_id, subDeliveryId: found.sub_delivery_id })) {
+    return ctx.em.findOneOrFail(Delivery, { id });
   }
-  return ctx.em.findOneOrFail(Delivery, { id });
+  await recordRefusal(ctx, { action: 'delivery', objectType: 'Delivery', objectId: wellFormed ? id : null, institutionId: found?.institution_id ?? null });
+  return null;
 }
 
 /** As readableDelivery, for GraphQL: "not found" when it may not be read. */

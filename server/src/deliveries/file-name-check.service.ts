@@ -1,6 +1,7 @@
 import type { RequestContext } from '../kernel/context';
 import { todayInAmsterdam } from '../shared/calendar';
 import { renderFindingMessage, checkDeliveryFileName as checkName } from '../validation';
+import { cleanFileName } from './delivery-file-name';
 import { resolveDeliveryTarget } from './delivery-target';
 import type { FileNameCheckResult } from './delivery.types';
 
@@ -24,16 +25,21 @@ const PART_TEXT: Record<string, { nl: string; en: string }> = {
 export async function checkFileNameForDelivery(ctx: RequestContext, fileName: string): Promise<FileNameCheckResult> {
   const language = ctx.actor.language;
   const catalogue = ctx.services.dictionaries;
-  const check = checkName(fileName, { knownVersions: catalogue.all.map((d) => ({ registry: d.registry, version: d.version })) });
+  // The upload reads and stores the name without bidirectional and control characters: so does the check.
+  const cleaned = cleanFileName(fileName);
+  const check = checkName(cleaned.name, { knownVersions: catalogue.all.map((d) => ({ registry: d.registry, version: d.version })) });
   const fields = check.fields;
   // A name that does not conform only means the fields are filled in by hand (B08): its parts are
   // hints, not problems; problems are what would make the upload be refused.
   const problems: string[] = [];
-  const warnings = check.problems.map((problem) => `${language === 'nl' ? 'Bestandsnaam: controleer' : 'File name: check'} ${PART_TEXT[problem.part]?.[language] ?? problem.part}.`);
+  const warnings = cleaned.removed.length
+    ? [language === 'nl' ? `Bestandsnaam: onzichtbare stuurtekens (${cleaned.removed.join(', ')}) worden weggelaten.` : `File name: invisible control characters (${cleaned.removed.join(', ')}) are left out.`]
+    : [];
+  warnings.push(...check.problems.map((problem) => `${language === 'nl' ? 'Bestandsnaam: controleer' : 'File name: check'} ${PART_TEXT[problem.part]?.[language] ?? problem.part}.`));
   const fallback = catalogue.all[0];
   let subDelivery: string | null = null;
   if (fields) {
-    const target = await resolveDeliveryTarget(ctx.em, ctx.actor, fileName, {});
+    const target = await resolveDeliveryTarget(ctx.em, ctx.actor, cleaned.name, {});
     if ('institution' in target) {
       subDelivery = target.subDelivery.code;
       const rows = await ctx.em.getConnection().execute<{ last: number | null }[]>(

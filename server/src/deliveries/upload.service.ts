@@ -64,7 +64,7 @@ export async function uploadDelivery(ctx: RequestContext, upload: FileUpload, in
         period: input.period.code,
         test: target.test,
         channel: Channel.PORTAL,
-        fileName: upload.filename.slice(0, 255),
+        fileName: target.fileName,
         fileNameConforming: target.fileNameConforming,
         sequenceNumber: target.sequenceNumber,
         creationDate: target.creationDate,

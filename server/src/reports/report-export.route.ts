@@ -10,6 +10,7 @@ import { csvCell } from '../audit/audit.query';
 import type { Delivery } from '../deliveries/delivery.entity';
 import { readableDelivery } from '../deliveries/delivery.query';
 import { dictionaryOf, orderedLines, renderLine, type StoredLine } from './report.service';
+import { keyCell, neutralise, neutraliseParts } from './spreadsheet-cell';
 
 const PAGE = 5000;
 
@@ -41,7 +42,7 @@ async function* reportRows(services: AppServices, em: ReturnType<AppServices['or
       .offset(offset)) as StoredLine[];
     for (const line of page) {
       const view = renderLine(line, dictionary, language);
-      yield [view.recordNumber ?? '', view.code, view.class, view.field ?? '', view.message, view.keyValues.map((pair) => `${pair.name}=${pair.value}`).join('; ')];
+      yield [view.recordNumber ?? '', view.code, view.class, view.field ?? '', neutraliseParts(view.message), keyCell(view.keyValues)];
     }
     if (page.length < PAGE) return;
   }
@@ -98,8 +99,4 @@ export function reportExportRoutes(services: AppServices) {
       response.end();
     },
   };
-}
-
-function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }

@@ -48,7 +48,10 @@ const MESSAGES = {
     nl: 'De bestandsnaam volgt de aanleverspecificatie niet; vul {fields} zelf in.',
     en: 'The file name does not follow the delivery specification; fill in {fields} yourself.',
   },
-  UNKNOWN_INSTITUTION: { nl: 'Instelling {code} is onbekend of niet actief.', en: 'Institution {code} is unknown or not active.' },
+  NOT_YOUR_INSTITUTION: {
+    nl: 'U kunt niet aanleveren voor instelling {code}: die is onbekend of niet actief, of u heeft er geen rol als aanleveraar.',
+    en: 'You cannot deliver for institution {code}: it is unknown or not active, or you hold no submitter role there.',
+  },
   UNKNOWN_UNIT: { nl: 'Instelling {code} heeft geen onderdeel {unit}.', en: 'Institution {code} has no unit {unit}.' },
   UNKNOWN_VERSION: {
     nl: 'Registratie {registry} kent geen actieve datadictionary-versie {version}.',

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { CookieClient } from '../../support/client';
-import { DEMO_PASSWORD, expectOk, LOGIN, mailedCode, ME, SEND_EMAIL_CODE, START_TOTP, totpNow, VERIFY_EMAIL_CODE, VERIFY_TOTP } from '../../support/actors';
+import { DEMO_PASSWORD, expectOk, LOGIN, mailedCode, mailedLinkToken, ME, SEND_EMAIL_CODE, START_TOTP, totpNow, VERIFY_EMAIL_CODE, VERIFY_TOTP } from '../../support/actors';
 import { startTestServer, type TestServer } from '../../support/server';
 
 type Step = { __typename: string; stage?: string; code?: string };
@@ -119,7 +119,64 @@ describe('password lockout', () => {
     expect(later.login.__typename).to.equal('LoginStep');
   });
 
+  /** Six wrong passwords in a row for `email`: the answers as the client sees them. */
+  async function sixFailures(client: CookieClient, email: string | ((attempt: number) => string)) {
+    const answers: (Step & { message: string; retryAfterSeconds: number | null })[] = [];
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      const address = typeof email === 'string' ? email : email(attempt);
+      answers.push(expectOk(await client.request<{ login: Step & { message: string; retryAfterSeconds: number | null } }>(LOGIN, { email: address, password: 'not-the-password-1' })).login);
+    }
+    return answers;
+  }
+
+  it('locks an unknown address after five failures exactly like an existing account: the same answers, attempt by attempt', async () => {
+    // Earlier tests' failures from this address fall out of the per-address window first.
+    server.clock.advance(16 * 60_000);
+    // An account that reads English, asked in Dutch: not even the lock's wording may tell it exists.
+    await server.datahub.orm.em.fork().getConnection().execute(`update app_user set language = 'en' where email = 'beheer@zuidermeer.test'`);
+    const client = new CookieClient(server.url);
+    const existing = await sixFailures(client, 'beheer@zuidermeer.test');
+    const unknown = await sixFailures(client, 'niemand.anders@nergens.test');
+    expect(existing.map((answer) => answer.code)).to.deep.equal(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'ACCOUNT_LOCKED']);
+    expect(unknown).to.deep.equal(existing);
+  });
+
+  it('keys the lock by the normalised address: an unknown address in other capitals and with spaces is locked as one', async () => {
+    server.clock.advance(16 * 60_000);
+    const client = new CookieClient(server.url);
+    const spellings = ['Derde.Onbekende@Nergens.test', ' derde.onbekende@nergens.test', 'DERDE.ONBEKENDE@NERGENS.TEST '];
+    const answers = await sixFailures(client, (attempt) => spellings[attempt % spellings.length] as string);
+    expect(answers.map((answer) => answer.code)).to.deep.equal(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'ACCOUNT_LOCKED']);
+  });
+
+  it('locks again at once, for twice as long, after a failure soon after a lock; forgets the failures a day after the last lock ended', async () => {
+    server.clock.advance(16 * 60_000);
+    const client = new CookieClient(server.url);
+    const fail = async () => expectOk(await client.request<{ login: Step & { retryAfterSeconds: number | null } }>(LOGIN, { email: 'vierde.onbekende@nergens.test', password: 'not-the-password-1' })).login;
+    const first = await sixFailures(client, 'vierde.onbekende@nergens.test');
+    server.clock.advance(16 * 60_000);
+    const soonAfter = [await fail(), await fail()];
+    server.clock.advance(31 * 60_000 + 24 * 60 * 60_000);
+    const dayLater = [await fail(), await fail(), await fail(), await fail(), await fail(), await fail()];
+    expect(first[5]).to.include({ code: 'ACCOUNT_LOCKED', retryAfterSeconds: 15 * 60 });
+    expect(soonAfter.map((answer) => [answer.code, answer.retryAfterSeconds])).to.deep.equal([['INVALID_CREDENTIALS', null], ['ACCOUNT_LOCKED', 30 * 60]]);
+    expect(dayLater.map((answer) => answer.code)).to.deep.equal(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'ACCOUNT_LOCKED']);
+  });
+
+  it('lifts an account\'s lock when its password is reset by the mailed link', async () => {
+    server.clock.advance(16 * 60_000);
+    const client = new CookieClient(server.url);
+    const locked = await sixFailures(client, 'inzage@zuidermeer.test');
+    expectOk(await client.request('mutation ($email: String!) { requestPasswordReset(email: $email) { __typename } }', { email: 'inzage@zuidermeer.test' }));
+    const token = mailedLinkToken(server, 'inzage@zuidermeer.test', 'reset-password');
+    expectOk(await client.request('mutation ($token: String!, $password: String!) { resetPassword(token: $token, password: $password) { __typename } }', { token, password: 'Nieuw-en-sterk-2026' }));
+    const after = expectOk(await client.request<{ login: Step }>(LOGIN, { email: 'inzage@zuidermeer.test', password: 'Nieuw-en-sterk-2026' }));
+    expect(locked[5]?.code).to.equal('ACCOUNT_LOCKED');
+    expect(after.login.__typename).to.equal('LoginStep');
+  });
+
   it('blocks an address after twenty failures within 15 minutes, whatever the account', async () => {
+    server.clock.advance(16 * 60_000);
     const client = new CookieClient(server.url);
     for (let attempt = 0; attempt < 20; attempt += 1) await client.request(LOGIN, { email: `probe${attempt}@nergens.test`, password: 'guess-guess-guess' });
     const blocked = expectOk(await client.request<{ login: Step }>(LOGIN, { email: 'hub@datahub.test', password: DEMO_PASSWORD }));

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { Invitation } from '../../../server/src/access/invitation.entity';
 import { User } from '../../../server/src/access/user.entity';
 import { CookieClient } from '../../support/client';
-import { asUser, expectOk, LOGIN, mailedLinkToken, tokenFor } from '../../support/actors';
+import { asUser, expectOk, LOGIN, mailedLinkToken, signIn, tokenFor } from '../../support/actors';
 import { startTestServer, type TestServer } from '../../support/server';
 
 const INVITE = `mutation ($input: InviteUserInput!) { inviteUser(input: $input) {
@@ -133,5 +133,57 @@ describe('users, invitations and roles', () => {
     expect(foreign.errors?.[0]?.extensions?.code).to.equal('NOT_FOUND');
     expect(foreign.errors?.[0]?.message).to.equal(unknown.errors?.[0]?.message);
     expect(foreignList.errors?.[0]?.extensions?.code).to.equal('NOT_FOUND');
+  });
+
+  it('audits each refused change to another institution\'s people (grant, revoke, deactivate, reactivate, end a session, withdraw an invitation, revoke a token), with that institution', async () => {
+    const maasdal = await tokenFor(server, 'beheer@maasdal.test');
+    const em = server.datahub.orm.em.fork();
+    const target = await em.findOneOrFail(User, { email: 'aanlever@zuidermeer.test' }, { populate: ['organisation'] });
+    const zuidermeer = target.organisation.getEntity().institution?.id;
+    const assignment = (await users()).find((user) => user.id === target.id)?.roles[0]?.id;
+    await signIn(server, 'aanlever@zuidermeer.test');
+    await tokenFor(server, 'aanlever@zuidermeer.test');
+    const session = (await em.getConnection().execute(`select id from session where user_id = ? limit 1`, [target.id]))[0]?.id as string;
+    const apiToken = (await em.getConnection().execute(`select id from api_token where user_id = ? limit 1`, [target.id]))[0]?.id as string;
+    const invitation = expectOk(await asUser<{ inviteUser: { id: string } }>(server, admin, INVITE, {
+      input: { email: 'uitgenodigd@zuidermeer.test', name: 'Uma Uitgenodigd', role: 'VIEWER', institutionCode: '11111111', registryCodes: ['CAT'] },
+    })).inviteUser.id;
+    const since = (await em.getConnection().execute(`select coalesce(max(id), 0) as id from audit_event`))[0]?.id as string;
+    const attempts: [string, string, Record<string, unknown>][] = [
+      ['grantRole', GRANT, { userId: target.id, input: { role: 'VIEWER', institutionCode: '15330041', registryCodes: ['CAT'] } }],
+      ['revokeRole', REVOKE, { id: assignment }],
+      ['deactivateUser', 'mutation ($id: ID!) { deactivateUser(userId: $id) { __typename } }', { id: target.id }],
+      ['reactivateUser', 'mutation ($id: ID!) { reactivateUser(userId: $id) { __typename } }', { id: target.id }],
+      ['endSession', 'mutation ($id: ID!) { endSession(id: $id) { id } }', { id: session }],
+      ['withdrawInvitation', 'mutation ($id: ID!) { withdrawInvitation(id: $id) { id } }', { id: invitation }],
+      ['revokeApiToken', 'mutation ($id: ID!) { revokeApiToken(id: $id) { id } }', { id: apiToken }],
+    ];
+    const answers: unknown[] = [];
+    for (const [, mutation, variables] of attempts) answers.push((await asUser(server, maasdal, mutation, variables)).errors?.[0]?.extensions?.code);
+    const rows = (await em.getConnection().execute(
+      `select action, institution_id from audit_event where id > ? and event = 'AUTHORISATION_FAILURE' and actor_email = 'beheer@maasdal.test' order by id`,
+      [since],
+    )) as { action: string; institution_id: string }[];
+    expect(answers).to.deep.equal(attempts.map(() => 'NOT_FOUND'));
+    expect(rows.map((row) => [row.action, row.institution_id])).to.deep.equal(attempts.map(([action]) => [action, zuidermeer]));
+  });
+
+  it('tells a local administrator nothing about institution codes they do not administer: an unknown one is refused like another\'s, and audited', async () => {
+    const own = (await users()).find((user) => user.email === 'inzage@zuidermeer.test') as UserRow;
+    const answer = async (institutionCode: string) => ({
+      grant: expectOk(await asUser<{ grantRole: unknown }>(server, admin, GRANT, { userId: own.id, input: { role: 'VIEWER', institutionCode, registryCodes: ['CAT'] } })).grantRole,
+      invite: expectOk(await asUser<{ inviteUser: unknown }>(server, admin, INVITE, { input: { email: `iemand.${institutionCode}@elders.test`, name: 'Iemand', role: 'VIEWER', institutionCode, registryCodes: ['CAT'] } })).inviteUser,
+    });
+    const em = server.datahub.orm.em.fork();
+    const since = (await em.getConnection().execute(`select coalesce(max(id), 0) as id from audit_event`))[0]?.id as string;
+    const another = await answer('15330041');
+    const unknown = await answer('99999999');
+    const rows = (await em.getConnection().execute(
+      `select action from audit_event where id > ? and event = 'AUTHORISATION_FAILURE' and actor_email = 'beheer@zuidermeer.test' order by id`,
+      [since],
+    )) as { action: string }[];
+    expect(another).to.deep.equal({ grant: { __typename: 'AuthRefusal', code: 'FORBIDDEN', message: 'U heeft geen toegang tot deze functie.' }, invite: { __typename: 'AuthRefusal', code: 'FORBIDDEN', message: 'U heeft geen toegang tot deze functie.', field: null } });
+    expect(unknown).to.deep.equal(another);
+    expect(rows.map((row) => row.action)).to.deep.equal(['grantRole', 'inviteUser', 'grantRole', 'inviteUser']);
   });
 });

@@ -17,6 +17,17 @@ async function databaseDump(server: TestServer): Promise<string> {
   return parts.join('\n');
 }
 
+/** Polls `probe` every 50 ms until it gives a value, failing after `timeoutMs`. */
+async function until<T>(what: string, probe: () => T | null, timeoutMs: number): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== null) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe('deliveries: pseudonymisation, exports and the processing mail', () => {
   const logs: string[] = [];
   let server: TestServer;
@@ -39,8 +50,15 @@ describe('deliveries: pseudonymisation, exports and the processing mail', () => 
   });
 
   // First, while the PMICD delivery's mail is still the submitter's latest.
-  it('mails the submitter when processing ends: outcome and link, no BSN or name', () => {
-    const mail = latestMail(server, 'aanlever@zuidermeer.test');
+  it('mails the submitter when processing ends: outcome and link, no BSN or name', async () => {
+    // The worker mails after it committed the final status: wait for the mail (at most 10 s), not for the status.
+    const mail = await until('the processing mail', () => {
+      try {
+        return latestMail(server, 'aanlever@zuidermeer.test');
+      } catch {
+        return null;
+      }
+    }, 10000);
     expect(mail).to.match(/Aanlevering PMICD .*: Verwerkt/);
     expect(mail).to.include('/aanleveringen/');
     for (const value of [...bsns, ...names]) expect(mail).not.to.include(value);
@@ -89,6 +107,18 @@ describe('deliveries: pseudonymisation, exports and the processing mail', () => 
     expect(audited[0].n).to.equal(2);
   });
 
+  it('neutralises every ;-separated part of the report\'s cells, so a spreadsheet splitting on semicolons finds no formula either', async () => {
+    const delivery = await upload(server, submitter, '11111111_0_CAT_1.4_305_20260410_PROD.csv',
+      'OperatieID,OperatieDatum,PatientCode,Geboortejaar,Geslacht,ODS,VaCCPre,VaCCPO,Anesthesie,Complicatie,ComplicatieType\nK3;=1+2,2026-02-03,P3,1948,X,01,0.30,0.90,1,N,\nK4; @SUM(1),2026-02-03,P4,1948,X,01,0.30,0.90,1,N,\n', { period: '2026K1' });
+    await settled(server, delivery.id);
+    const csv = await (await fetch(`${server.url}/api/deliveries/${delivery.id}/report.csv`, { headers: { authorization: `Bearer ${submitter}` } })).text();
+    const cells = csv.split('\r\n').slice(1).filter(Boolean).flatMap((line) => line.slice(1, -1).split('","').map((cell) => cell.replaceAll('""', '"')));
+    const formulaParts = cells.flatMap((cell) => cell.split(';')).filter((part) => /^\s*[=+\-@\t\r]/.test(part));
+    expect(cells.filter((cell) => cell.startsWith('OperatieID=K3;'))).to.have.length.greaterThan(0);
+    expect(cells.filter((cell) => cell.startsWith('OperatieID=K4;'))).to.have.length.greaterThan(0);
+    expect(formulaParts).to.deep.equal([]);
+  });
+
   it('exports XLSX, and the failed records of a PMICD file without its identifying columns: no BSN, name or pseudonym', async () => {
     const invalid = example('PMICD/PMICD/2018.0.5/examples/invalid-records.csv');
     const rows = invalid.split('\n').slice(1).filter(Boolean).map((line) => line.split(','));
@@ -108,12 +138,26 @@ describe('deliveries: pseudonymisation, exports and the processing mail', () => 
     }
   });
 
-  it('answers 404 for another institution\'s delivery export, as for an unknown one', async () => {
+  it('answers another institution\'s delivery export byte for byte like an unknown id, on each export route, and audits both refusals', async () => {
     const other = await tokenFor(server, 'beheer@maasdal.test');
-    const response = await fetch(`${server.url}/api/deliveries/${pmicdId}/report.csv`, { headers: { authorization: `Bearer ${other}` } });
-    const refusals = await server.datahub.orm.em.fork().getConnection().execute(`select count(*)::int as n from audit_event where event = 'AUTHORISATION_FAILURE' and object_id = ?`, [pmicdId]);
-    expect([response.status, response.headers.get('cache-control')]).to.deep.equal([404, 'no-store']);
-    expect(refusals[0].n).to.be.greaterThan(0);
+    const unknownId = '00000000-0000-4000-8000-000000000000';
+    const refusals = async (id: string) =>
+      (await server.datahub.orm.em.fork().getConnection().execute(`select count(*)::int as n from audit_event where event = 'AUTHORISATION_FAILURE' and object_id = ?`, [id]))[0].n as number;
+    /** Status, headers (but the date) and body: everything the client sees. */
+    const seen = async (id: string, route: string) => {
+      const response = await fetch(`${server.url}/api/deliveries/${id}/${route}`, { headers: { authorization: `Bearer ${other}` } });
+      const headers = [...response.headers].filter(([name]) => name !== 'date');
+      return { status: response.status, headers, body: await response.text() };
+    };
+    const [foreignBefore, unknownBefore] = [await refusals(pmicdId), await refusals(unknownId)];
+    for (const route of ['report.csv', 'report.xlsx', 'failed-records.csv']) {
+      const foreign = await seen(pmicdId, route);
+      const unknown = await seen(unknownId, route);
+      expect(foreign.status, route).to.equal(404);
+      expect(foreign.headers, route).to.deep.include(['cache-control', 'no-store']);
+      expect(unknown, route).to.deep.equal(foreign);
+    }
+    expect([(await refusals(pmicdId)) - foreignBefore, (await refusals(unknownId)) - unknownBefore]).to.deep.equal([3, 3]);
   });
 
 });

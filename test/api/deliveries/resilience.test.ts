@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -88,35 +88,54 @@ describe('deliveries: a worker killed mid-file, an aborted upload', function () 
   });
 
   it('keeps no delivery, no job and no temporary file when the client aborts mid-upload', async () => {
-    const capacitors = () => readdirSync(tmpdir()).filter((name) => name.startsWith('capacitor-')).length;
-    const filesBefore = capacitors();
     const deliveriesBefore = await server.datahub.orm.em.fork().count(Delivery, {});
-    const boundary = 'xxBOUNDARYxx';
-    const operations = JSON.stringify({ query: 'mutation ($file: Upload!, $input: UploadDeliveryInput!) { uploadDelivery(file: $file, input: $input) { __typename } }', variables: { file: null, input: { period: '2026K1' } } });
-    const head = [
-      `--${boundary}\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${operations}\r\n`,
-      `--${boundary}\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"0":["variables.file"]}\r\n`,
-      `--${boundary}\r\nContent-Disposition: form-data; name="0"; filename="11111111_0_CAT_1.4_402_20260410_PROD.csv"\r\nContent-Type: text/csv\r\n\r\n`,
-    ].join('');
-    await new Promise<void>((resolve) => {
+    // The server's upload buffers go to os.tmpdir(): a folder of this test's own, so other processes' files do not count.
+    const temporary = mkdtempSync(path.join(tmpdir(), 'datahub-aborted-upload-'));
+    const previousTmpdir = process.env.TMPDIR;
+    process.env.TMPDIR = temporary;
+    // The file store's put is where the server reads the upload: its outcome is the definite end of
+    // the upload on the server, and its start the moment the client is surely mid-upload.
+    const store = server.datahub.services.fileStore;
+    const put = store.put.bind(store);
+    const storing: { outcome: Promise<string> | null } = { outcome: null };
+    store.put = (source) => {
+      const result = put(source);
+      storing.outcome = result.then(() => 'stored', () => 'failed');
+      return result;
+    };
+    try {
+      const boundary = 'xxBOUNDARYxx';
+      const operations = JSON.stringify({ query: 'mutation ($file: Upload!, $input: UploadDeliveryInput!) { uploadDelivery(file: $file, input: $input) { __typename } }', variables: { file: null, input: { period: '2026K1' } } });
+      const head = [
+        `--${boundary}\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${operations}\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"0":["variables.file"]}\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="0"; filename="11111111_0_CAT_1.4_402_20260410_PROD.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+      ].join('');
       const request = http.request(`${server.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'apollo-require-preflight': 'true', authorization: `Bearer ${submitter}`, 'content-length': String(10_000_000) },
       });
-      request.on('error', () => resolve());
+      request.on('error', () => undefined);
       request.write(head + catFile(2000));
-      setTimeout(() => {
-        request.destroy();
-        resolve();
-      }, 300);
-    });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const jobs = await server.datahub.orm.em.fork().getConnection().execute(`select count(*)::int as n from graphile_worker._private_jobs`);
-    const parts = readdirSync(path.join(server.dataDir, 'files'), { recursive: true }).filter((name) => String(name).endsWith('.part'));
-    expect(await server.datahub.orm.em.fork().count(Delivery, {})).to.equal(deliveriesBefore);
-    expect(jobs[0].n).to.equal(0);
-    expect(parts).to.deep.equal([]);
-    expect(capacitors()).to.equal(filesBefore);
+      await until('the server storing the file', async () => (storing.outcome ? true : null), 30000);
+      request.destroy();
+      const stored = await storing.outcome;
+      // graphql-upload deletes its buffer once the store's read stream is closed, asynchronously: look again for up to 10 s.
+      let left = readdirSync(temporary);
+      for (const end = Date.now() + 10000; left.length > 0 && Date.now() < end; left = readdirSync(temporary)) await new Promise((resolve) => setTimeout(resolve, 50));
+      const jobs = await server.datahub.orm.em.fork().getConnection().execute(`select count(*)::int as n from graphile_worker._private_jobs`);
+      const parts = readdirSync(path.join(server.dataDir, 'files'), { recursive: true }).filter((name) => String(name).endsWith('.part'));
+      expect(stored).to.equal('failed');
+      expect(await server.datahub.orm.em.fork().count(Delivery, {})).to.equal(deliveriesBefore);
+      expect(jobs[0].n).to.equal(0);
+      expect(parts).to.deep.equal([]);
+      expect(left).to.deep.equal([]);
+    } finally {
+      store.put = put;
+      if (previousTmpdir === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previousTmpdir;
+      rmSync(temporary, { recursive: true, force: true });
+    }
   });
 });
 

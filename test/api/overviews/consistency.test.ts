@@ -121,7 +121,7 @@ describe('overviews follow every committed change at once (cache and fulfilment 
       body: JSON.stringify({ query: LOGIN, variables: { email, password: 'niet-het-wachtwoord' } }),
     });
     const refused = ((await login.json()) as { data: { login: { code?: string } } }).data.login.code;
-    const failures = ((await sql(`select failed_logins from app_user where email = ?`, [email]))[0] as { failed_logins: number }).failed_logins;
+    const failures = ((await sql(`select failures from login_lockout where key = ?`, [server.datahub.services.keys.lookup(email)]))[0] as { failures: number }).failures;
     const afterFailedLogin = await version();
     await sql(`update app_user set active = false where email = ?`, [email]);
     expect([refused, failures, afterFailedLogin === before, (await version()) === before]).to.deep.equal(['INVALID_CREDENTIALS', 1, true, false]);
