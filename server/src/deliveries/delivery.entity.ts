@@ -8,6 +8,7 @@ import { Channel } from '../registries/channel';
 import { SubDelivery } from '../registries/sub-delivery.entity';
 import { LocalDateScalar } from '../shared/scalars';
 import { DeliveryStatus } from './delivery-status';
+import { DeliveryFailure } from './delivery-failure';
 
 /**
  * One file (or later a FHIR submission) for institution + unit + sub-delivery + period. The
@@ -64,8 +65,8 @@ export class Delivery {
   status: DeliveryStatus = DeliveryStatus.RECEIVED;
 
   /** Why processing failed (FAILED only), as a DeliveryFailure code; shown through the field resolvers failureCode and failureReason. */
-  @Property({ type: 'text', nullable: true })
-  failureReason?: string | null;
+  @Enum({ items: () => DeliveryFailure, type: 'string', nullable: true })
+  failureReason?: DeliveryFailure | null;
 
   @Field(() => String, { description: 'The file name as uploaded (metadata only, never a path).' })
   @Property({ type: 'string', length: 255 })
