@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../kernel/actor';
-import { type AuthRefusal, refusal } from '../access/auth.types';
+import { RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { DictionaryStatus, DictionaryVersion } from '../dictionaries/dictionary-version.entity';
 import { InstitutionUnit } from '../institutions/institution-unit.entity';
 import { Institution } from '../institutions/institution.entity';
 import { Registry } from '../registries/registry.entity';
 import { SubDelivery } from '../registries/sub-delivery.entity';
-import { message } from '../shared/messages';
 import { parseDeliveryFileName } from '../validation';
 import { maySubmit } from './delivery-access';
 
@@ -37,7 +36,7 @@ export interface TargetInput {
  * Resolves and checks the target before a byte of the file is read: the institution is active and
  * has the unit, the registry has this version ACTIVE, and the actor is a submitter for it there.
  */
-export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fileName: string, input: TargetInput): Promise<DeliveryTarget | AuthRefusal> {
+export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fileName: string, input: TargetInput): Promise<DeliveryTarget | Refused> {
   const language = actor.language;
   const parsed = parseDeliveryFileName(fileName);
   const fromName = parsed.ok ? parsed.fields : null;
@@ -52,24 +51,24 @@ export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fil
     versionCode === null && 'version',
   ].filter((field): field is string => typeof field === 'string');
   if (missing.length > 0 || institutionCode === null || unitNumber === null || registryCode === null || versionCode === null) {
-    return refusal('DELIVERY_FIELDS_MISSING', message(language, 'DELIVERY_FIELDS_MISSING', { fields: missing.join(', ') }), { field: missing[0] });
+    return refuse(language, RefusalCode.DELIVERY_FIELDS_MISSING, { params: { fields: missing.join(', ') }, ...(missing[0] ? { field: missing[0] } : {}) });
   }
   const institution = await em.findOne(Institution, { code: institutionCode, active: true });
-  if (!institution) return refusal('UNKNOWN_INSTITUTION', message(language, 'UNKNOWN_INSTITUTION', { code: institutionCode }), { field: 'institutionCode' });
+  if (!institution) return refuse(language, RefusalCode.UNKNOWN_INSTITUTION, { params: { code: institutionCode }, field: 'institutionCode' });
   const registry = await em.findOne(Registry, { code: registryCode });
   const dictionaryVersion = registry
     ? await em.findOne(DictionaryVersion, { version: versionCode, status: DictionaryStatus.ACTIVE, subDelivery: { registry: registry.id } }, { populate: ['subDelivery'] })
     : null;
   if (!registry || !dictionaryVersion) {
-    return refusal('UNKNOWN_VERSION', message(language, 'UNKNOWN_VERSION', { registry: registryCode, version: versionCode }), { field: 'version' });
+    return refuse(language, RefusalCode.UNKNOWN_VERSION, { params: { registry: registryCode, version: versionCode }, field: 'version' });
   }
   const subDelivery = dictionaryVersion.subDelivery.getEntity();
   // Authorisation before anything else about the file (SECURITY.md: refuse before reading).
   if (!maySubmit(actor, { institutionId: institution.id, registryId: registry.id, subDeliveryId: subDelivery.id })) {
-    return refusal('FORBIDDEN', message(language, 'NOT_YOUR_DELIVERY', { code: institutionCode, registry: registryCode }));
+    return refuse(language, RefusalCode.FORBIDDEN, { params: { code: institutionCode, registry: registryCode }, detail: 'NOT_YOUR_DELIVERY' });
   }
   if (!(await em.count(InstitutionUnit, { institution: institution.id, number: unitNumber }))) {
-    return refusal('UNKNOWN_UNIT', message(language, 'UNKNOWN_UNIT', { code: institutionCode, unit: unitNumber }), { field: 'unit' });
+    return refuse(language, RefusalCode.UNKNOWN_UNIT, { params: { code: institutionCode, unit: unitNumber }, field: 'unit' });
   }
   return {
     institution,

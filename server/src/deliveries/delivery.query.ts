@@ -2,19 +2,17 @@ import type { Knex } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
-import { userError } from '../shared/messages';
+import { isUuid } from '../shared/ids';
 import { Delivery } from './delivery.entity';
 import { mayRead, readableScopes } from './delivery-access';
 import type { DeliveryFilter } from './delivery.inputs';
-
-const DELIVERY = { nl: 'Aanlevering', en: 'Delivery' };
 
 /**
  * The delivery when the actor may read it, else null: someone else's is treated exactly like an
  * unknown id, and the refusal is audited. Shared by GraphQL and the export routes.
  */
 export async function readableDelivery(ctx: Pick<RequestContext, 'em' | 'actor' | 'services'>, id: string): Promise<Delivery | null> {
-  const row = /^[0-9a-f-]{36}$/i.test(id)
+  const row = isUuid(id)
     ? await ctx.em.getConnection().execute<{ id: string; institution_id: string; registry_id: string; sub_delivery_id: string }[]>(
         'select d.id, d.institution_id, s.registry_id, d.sub_delivery_id from delivery d join sub_delivery s on s.id = d.sub_delivery_id where d.id = ?',
         [id],
@@ -27,13 +25,6 @@ export async function readableDelivery(ctx: Pick<RequestContext, 'em' | 'actor' 
     return null;
   }
   return ctx.em.findOneOrFail(Delivery, { id });
-}
-
-/** As readableDelivery, for GraphQL: "not found" when it may not be read. */
-export async function findReadableDelivery(ctx: RequestContext, id: string): Promise<Delivery> {
-  const delivery = await readableDelivery(ctx, id);
-  if (!delivery) throw userError('NOT_FOUND', ctx.actor.language, 'NOT_FOUND', { object: DELIVERY[ctx.actor.language] });
-  return delivery;
 }
 
 export interface DeliveryPage {
