@@ -17,6 +17,14 @@ async function databaseDump(server: TestServer): Promise<string> {
   return parts.join('\n');
 }
 
+function hasMail(server: TestServer, to: string): boolean {
+  try {
+    return latestMail(server, to).length > 0;
+  } catch {
+    return false;
+  }
+}
+
 describe('deliveries: pseudonymisation, exports and the processing mail', () => {
   const logs: string[] = [];
   let server: TestServer;
@@ -36,6 +44,8 @@ describe('deliveries: pseudonymisation, exports and the processing mail', () => 
     const delivery = await upload(server, submitter, '11111111_0_PMICD_2018.0.5_301_20260410_PROD.csv', pmicd, { period: '2026K1' });
     pmicdId = delivery.id;
     await settled(server, pmicdId);
+    // The worker mails after it stores the verdict: wait (bounded) until the mail is in the outbox.
+    for (let tries = 0; tries < 100 && !hasMail(server, 'aanlever@zuidermeer.test'); tries += 1) await new Promise((resolve) => setTimeout(resolve, 100));
   });
 
   // First, while the PMICD delivery's mail is still the submitter's latest.
