@@ -15,7 +15,7 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { Period: 'string', Date: 'string', DateTimeISO: 'string', Upload: 'File' },
+        scalars: { Period: 'string', Date: 'string', DateTimeISO: 'string', Upload: 'File', SafeInt: 'number' },
         strictScalars: true,
       },
     },

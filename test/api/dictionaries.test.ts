@@ -8,8 +8,9 @@ import { sharedServer, startTestServer, type TestServer } from '../support/serve
 import { uploadRequest } from '../support/upload';
 
 const DICTIONARIES = path.resolve(__dirname, '../../dictionaries');
-const VALIDATE = `query ($file: Upload!, $dictionary: String, $period: Period) { validateFile(file: $file, dictionary: $dictionary, period: $period, maxFindings: 50) {
-  dictionary status records accepted rejected findingCount byCode { code count } findings { recordNumber code class field message keyValues { name value } } } }`;
+const VALIDATE = `query ($file: Upload!, $dictionary: String, $period: Period) { validateFile(file: $file, dictionary: $dictionary, period: $period, maxFindings: 50) { __typename
+  ... on FileCheckReport { dictionary status records accepted rejected findingCount byCode { code count } findings { recordNumber code class field message keyValues { name value } } }
+  ... on Refusal { code field message } } }`;
 
 interface Report {
   dictionary: string | null;
@@ -92,6 +93,13 @@ describe('validateFile: checking a file without storing it', () => {
     const { validateFile } = expectOk(await check('11111111_0_CAT_9.9_1_20260410_PROD.csv', 'OperatieID\n1\n'));
     expect(validateFile).to.deep.include({ dictionary: null, status: 'REJECTED' });
     expect(validateFile.findings.map((finding) => finding.code)).to.deep.equal(['B07']);
+  });
+
+  it('refuses an unknown dictionary, and a non-conforming name without one, as refusals naming the dictionary field', async () => {
+    const unknown = expectOk(await check('11111111_0_CAT_1.4_1_20260410_PROD.csv', 'OperatieID\n1\n', { dictionary: 'CAT/Cataract/9.9' }));
+    const unnamed = expectOk(await check('mijn-bestand.csv', 'OperatieID\n1\n'));
+    expect(unknown.validateFile).to.deep.include({ __typename: 'Refused', code: 'UNKNOWN_DICTIONARY', field: 'dictionary' });
+    expect(unnamed.validateFile).to.deep.include({ __typename: 'Refused', code: 'DICTIONARY_NOT_NAMED', field: 'dictionary' });
   });
 
   it('never returns a BSN or a name from a PMICD file', async () => {

@@ -64,7 +64,7 @@ async function main(): Promise<void> {
 
     const started = Date.now();
     const form = new FormData();
-    form.append('operations', JSON.stringify({ query: 'mutation ($file: Upload!) { uploadDelivery(file: $file, input: { period: "2026K1" }) { __typename ... on Delivery { id } ... on AuthRefusal { code message } } }', variables: { file: null } }));
+    form.append('operations', JSON.stringify({ query: 'mutation ($file: Upload!) { uploadDelivery(file: $file, input: { period: "2026K1" }) { __typename ... on Delivery { id } ... on Refusal { code message } } }', variables: { file: null } }));
     form.append('map', JSON.stringify({ 0: ['variables.file'] }));
     form.append('0', await openAsBlob(file), path.basename(file));
     const response = (await (await fetch(`${base}/graphql`, { method: 'POST', body: form, headers: { 'apollo-require-preflight': 'true', authorization: `Bearer ${token}` } })).json()) as {

@@ -6,5 +6,5 @@ export const OVERVIEW = `query ($code: String!, $asOf: Date) { deliveryOverview(
   upcoming { totalCount nodes { period deadline registry { code } subDelivery { code } } }
   rejected { totalCount nodes { period status deliveryDate registry { code } subDelivery { code } } } } }`;
 
-export const COMPLETENESS = `query ($asOf: Date, $groupBy: [CompletenessDimension!], $filter: CompletenessFilter) {
+export const COMPLETENESS = `query ($asOf: Date, $groupBy: [CompletenessDimension!], $filter: CompletenessFilterInput) {
   completeness(asOf: $asOf, groupBy: $groupBy, filter: $filter) { expected delivered onTime late missing rate onTimeRate registry { code } institution { code } period } }`;

@@ -9,11 +9,11 @@ import type { TestServer } from './server';
 
 export { DEMO_PASSWORD };
 
-export const LOGIN = 'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { __typename ... on LoginStep { stage } ... on AuthRefusal { code message retryAfterSeconds } } }';
-export const SEND_EMAIL_CODE = 'mutation { sendEmailCode { __typename ... on AuthRefusal { code } } }';
-export const VERIFY_EMAIL_CODE = 'mutation ($code: String!) { verifyEmailCode(code: $code) { __typename ... on LoginStep { stage } ... on AuthRefusal { code message } } }';
-export const VERIFY_TOTP = 'mutation ($code: String!) { verifyTotp(code: $code) { __typename ... on LoginStep { stage } ... on AuthRefusal { code message } } }';
-export const START_TOTP = 'mutation { startTotpSetup { __typename ... on TotpSetup { secret uri } ... on AuthRefusal { code } } }';
+export const LOGIN = 'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { __typename ... on LoginStep { stage } ... on Refusal { code message } ... on LockedOut { retryAfterSeconds } } }';
+export const SEND_EMAIL_CODE = 'mutation { sendEmailCode { __typename ... on Refusal { code } } }';
+export const VERIFY_EMAIL_CODE = 'mutation ($code: String!) { verifyEmailCode(code: $code) { __typename ... on LoginStep { stage } ... on Refusal { code message } } }';
+export const VERIFY_TOTP = 'mutation ($code: String!) { verifyTotp(code: $code) { __typename ... on LoginStep { stage } ... on Refusal { code message } } }';
+export const START_TOTP = 'mutation { startTotpSetup { __typename ... on TotpSetup { secret uri } ... on Refusal { code } } }';
 export const ME = '{ me { stage user { email roles { role institution { code } registry { code } } } } }';
 
 /** The newest mail in the server's outbox addressed to `to`, as text. */

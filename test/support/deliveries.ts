@@ -13,7 +13,7 @@ export function example(relative: string): string {
 }
 
 export const UPLOAD = `mutation ($file: Upload!, $input: UploadDeliveryInput!) { uploadDelivery(file: $file, input: $input) {
-  __typename ... on Delivery { id status fileNameConforming test sha256 size sameBytesAs { id } } ... on AuthRefusal { code message field } } }`;
+  __typename ... on Delivery { id status fileNameConforming test sha256 size sameBytesAs { id } } ... on Refusal { code message field } } }`;
 
 export interface UploadedDelivery {
   __typename: string;

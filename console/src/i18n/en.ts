@@ -639,6 +639,7 @@ export const en: MessageSchema = {
     },
     detail: {
       title: 'Delivery',
+      notFound: 'This delivery does not exist, or you may not see it.',
       back: 'All deliveries',
       periodTitle: 'period {period}',
       unit: 'unit {unit}',

@@ -653,6 +653,7 @@ export const nl = {
     },
     detail: {
       title: 'Aanlevering',
+      notFound: 'Deze aanlevering bestaat niet, of u mag haar niet inzien.',
       back: 'Alle aanleveringen',
       periodTitle: 'periode {period}',
       unit: 'onderdeel {unit}',

@@ -1,9 +1,9 @@
-import { Arg, Authorized, createUnionType, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
 import { CreateApiTokenInput } from './access.inputs';
 import { ApiToken } from './api-token.entity';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-token.service';
-import { AuthRefusal } from './auth.types';
+import { isRefusal, type Refused, resultUnion } from '../kernel/refusal';
 
 @ObjectType({ description: 'A new API token: the token itself is shown this once and never again.' })
 export class CreatedApiToken {
@@ -14,12 +14,8 @@ export class CreatedApiToken {
   apiToken!: ApiToken;
 }
 
-const CreateApiTokenResult = createUnionType({
-  name: 'CreateApiTokenResult',
-  description: 'The new token, or why not.',
-  types: () => [CreatedApiToken, AuthRefusal] as const,
-  resolveType: (value) => (value instanceof AuthRefusal ? AuthRefusal : CreatedApiToken),
-});
+const CreateApiTokenResult = resultUnion('CreateApiTokenResult', 'The new token, or why not.', CreatedApiToken);
+const RevokeApiTokenResult = resultUnion('RevokeApiTokenResult', 'The revoked token, or why not (NOT_FOUND for someone else\'s).', ApiToken);
 
 @Resolver()
 export class ApiTokenResolver {
@@ -34,14 +30,14 @@ export class ApiTokenResolver {
 
   @Authorized()
   @Mutation(() => CreateApiTokenResult, { description: 'Makes an API token carrying your roles (hub staff: or PROCESSOR of an organisation). Not with a token.' })
-  async createApiToken(@Ctx() ctx: RequestContext, @Arg('input', () => CreateApiTokenInput, { description: 'Name and validity.' }) input: CreateApiTokenInput): Promise<CreatedApiToken | AuthRefusal> {
+  async createApiToken(@Ctx() ctx: RequestContext, @Arg('input', () => CreateApiTokenInput, { description: 'Name and validity.' }) input: CreateApiTokenInput): Promise<CreatedApiToken | Refused> {
     const result = await createApiToken(ctx, input);
-    return result instanceof AuthRefusal ? result : Object.assign(new CreatedApiToken(), result);
+    return isRefusal(result) ? result : Object.assign(new CreatedApiToken(), result);
   }
 
   @Authorized()
-  @Mutation(() => ApiToken, { description: 'Revokes one of your tokens (hub staff: any).' })
-  revokeApiToken(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Token id.' }) id: string): Promise<ApiToken> {
+  @Mutation(() => RevokeApiTokenResult, { description: 'Revokes one of your tokens (hub staff: any).' })
+  revokeApiToken(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Token id.' }) id: string): Promise<ApiToken | Refused> {
     return revokeApiToken(ctx, id);
   }
 }

@@ -3,10 +3,11 @@ import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit, recordRefusal } from '../audit/audit.service';
 import { DAY } from '../shared/clock';
-import { message, userError } from '../shared/messages';
 import { isHubStaff } from '../kernel/actor';
 import { ApiToken } from './api-token.entity';
-import { type AuthRefusal, refusal } from './auth.types';
+import { notFound, RefusalCode, type Refused, refuse } from '../kernel/refusal';
+import { isUuid } from '../shared/ids';
+import { messages } from '../shared/messages';
 import { Organisation, OrganisationKind } from './organisation.entity';
 import { hashToken, randomToken } from './secrets';
 import type { User } from './user.entity';
@@ -40,19 +41,19 @@ export async function issueToken(em: EntityManager, owner: { user?: User; organi
  * A signed-in user makes a token for themselves (it carries their roles, never more); hub staff also
  * for a processor organisation. A token cannot make tokens.
  */
-export async function createApiToken(ctx: RequestContext, input: { name: string; days: number; organisationId?: string | null }): Promise<NewApiToken | AuthRefusal> {
+export async function createApiToken(ctx: RequestContext, input: { name: string; days: number; organisationId?: string | null }): Promise<NewApiToken | Refused> {
   const language = ctx.actor.language;
   if (!Number.isInteger(input.days) || input.days < 1 || input.days > MAX_TOKEN_DAYS) {
-    return refusal('INVALID_EXPIRY', message(language, 'INVALID_EXPIRY', { max: MAX_TOKEN_DAYS }), { field: 'days' });
+    return refuse(language, RefusalCode.INVALID_EXPIRY, { params: { max: MAX_TOKEN_DAYS }, field: 'days' });
   }
-  if (ctx.actor.token || !ctx.actor.user) return refusal('FORBIDDEN', message(language, 'FORBIDDEN'));
+  if (ctx.actor.token || !ctx.actor.user) return refuse(language, RefusalCode.FORBIDDEN, { detail: 'TOKEN_CANNOT_MAKE_TOKENS' });
   const userId = ctx.actor.user.id;
   return ctx.em.transactional(async (em) => {
     let owner: { user?: User; organisation?: Organisation };
     if (input.organisationId) {
-      if (!isHubStaff(ctx.actor)) return refusal('HUB_STAFF_ONLY', message(language, 'HUB_STAFF_ONLY'));
-      const organisation = await em.findOne(Organisation, { id: input.organisationId, kind: OrganisationKind.PROCESSOR });
-      if (!organisation) return refusal('ROLE_SCOPE', message(language, 'ROLE_SCOPE', { role: 'PROCESSOR', scope: 'organisationId' }), { field: 'organisationId' });
+      if (!isHubStaff(ctx.actor)) return refuse(language, RefusalCode.HUB_STAFF_ONLY);
+      const organisation = isUuid(input.organisationId) ? await em.findOne(Organisation, { id: input.organisationId, kind: OrganisationKind.PROCESSOR }) : null;
+      if (!organisation) return refuse(language, RefusalCode.ROLE_SCOPE, { params: { role: 'PROCESSOR', scope: messages(language).roleScope.ORGANISATION }, field: 'organisationId' });
       owner = { organisation };
     } else {
       owner = { user: em.getReference('User', userId) as User };
@@ -65,18 +66,18 @@ export async function createApiToken(ctx: RequestContext, input: { name: string;
 
 export async function listApiTokens(ctx: RequestContext, organisationId: string | null): Promise<ApiToken[]> {
   if (organisationId) {
-    if (!isHubStaff(ctx.actor)) return [];
+    if (!isHubStaff(ctx.actor) || !isUuid(organisationId)) return [];
     return ctx.em.find(ApiToken, { organisation: organisationId }, { orderBy: { createdAt: 'desc' } });
   }
   return ctx.actor.user ? ctx.em.find(ApiToken, { user: ctx.actor.user.id }, { orderBy: { createdAt: 'desc' } }) : [];
 }
 
 /** Owners revoke their own tokens; hub staff any. Someone else's token is "not found". */
-export async function revokeApiToken(ctx: RequestContext, tokenId: string): Promise<ApiToken> {
-  const token = await ctx.em.findOne(ApiToken, { id: tokenId });
+export async function revokeApiToken(ctx: RequestContext, tokenId: string): Promise<ApiToken | Refused> {
+  const token = isUuid(tokenId) ? await ctx.em.findOne(ApiToken, { id: tokenId }) : null;
   if (!token || !(isHubStaff(ctx.actor) || (token.user && token.user.id === ctx.actor.user?.id))) {
     await recordRefusal(ctx, { action: 'revokeApiToken', objectType: 'ApiToken', objectId: tokenId, ofUser: token?.user?.id ?? null });
-    throw userError('NOT_FOUND', ctx.actor.language, 'NOT_FOUND', { object: 'API-token' });
+    return notFound(ctx.actor.language, 'apiToken');
   }
   await ctx.em.transactional(async (em) => {
     token.revokedAt ??= ctx.services.clock.now();

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
-import { ActionResult, type AuthRefusal, type Done, LoginResult, LoginStage, type LoginStep, type TotpSetup, TotpSetupResult } from './auth.types';
+import { type LockedOut, type Refused, resultUnion } from '../kernel/refusal';
+import { ActionResult, type Done, type LoggedOut, LoginResult, LoginStage, type LoginStep, LogoutResult, type TotpSetup, TotpSetupResult } from './auth.types';
 import { login } from './login.service';
 import { requestPasswordReset, resetPassword } from './password-reset.service';
 import { sendEmailCode, startTotpSetup, verifyEmailCode, verifyTotp } from './second-factor.service';
@@ -17,6 +18,8 @@ export class Me {
   @Field(() => LoginStage, { description: 'SIGNED_IN, or the second-factor step still to take.' })
   stage!: LoginStage;
 }
+
+const EndSessionResult = resultUnion('EndSessionResult', 'The ended session, or why not (NOT_FOUND for someone else\'s).', Session);
 
 @Resolver(() => Session)
 export class SessionResolver {
@@ -42,32 +45,32 @@ export class AuthResolver {
     @Ctx() ctx: RequestContext,
     @Arg('email', () => String, { description: 'E-mail address.' }) email: string,
     @Arg('password', () => String, { description: 'Password.' }) password: string,
-  ): Promise<LoginStep | AuthRefusal> {
+  ): Promise<LoginStep | Refused | LockedOut> {
     return login(ctx, email, password);
   }
 
   @Mutation(() => TotpSetupResult, { description: 'During login, for a user without an authenticator: a new secret to scan. Public (needs a pending login).' })
-  startTotpSetup(@Ctx() ctx: RequestContext): Promise<TotpSetup | AuthRefusal> {
+  startTotpSetup(@Ctx() ctx: RequestContext): Promise<TotpSetup | Refused> {
     return startTotpSetup(ctx);
   }
 
   @Mutation(() => LoginResult, { description: 'Step two: a 6-digit authenticator code (also confirms a new set-up). Public (needs a pending login).' })
-  verifyTotp(@Ctx() ctx: RequestContext, @Arg('code', () => String, { description: '6 digits.' }) code: string): Promise<LoginStep | AuthRefusal> {
+  verifyTotp(@Ctx() ctx: RequestContext, @Arg('code', () => String, { description: '6 digits.' }) code: string): Promise<LoginStep | Refused> {
     return verifyTotp(ctx, code);
   }
 
   @Mutation(() => ActionResult, { description: 'Fallback second factor: mails a 6-digit code valid for 10 minutes. Public (needs a pending login).' })
-  sendEmailCode(@Ctx() ctx: RequestContext): Promise<Done | AuthRefusal> {
+  sendEmailCode(@Ctx() ctx: RequestContext): Promise<Done | Refused> {
     return sendEmailCode(ctx);
   }
 
   @Mutation(() => LoginResult, { description: 'Step two with the mailed code. Public (needs a pending login).' })
-  verifyEmailCode(@Ctx() ctx: RequestContext, @Arg('code', () => String, { description: '6 digits.' }) code: string): Promise<LoginStep | AuthRefusal> {
+  verifyEmailCode(@Ctx() ctx: RequestContext, @Arg('code', () => String, { description: '6 digits.' }) code: string): Promise<LoginStep | Refused> {
     return verifyEmailCode(ctx, code);
   }
 
-  @Mutation(() => Boolean, { description: 'Ends the current session on the server and clears its cookie; false when there was none. Public.' })
-  logout(@Ctx() ctx: RequestContext): Promise<boolean> {
+  @Mutation(() => LogoutResult, { description: 'Ends the current session on the server and clears its cookie. Public.' })
+  logout(@Ctx() ctx: RequestContext): Promise<LoggedOut | Refused> {
     return logout(ctx);
   }
 
@@ -81,7 +84,7 @@ export class AuthResolver {
     @Ctx() ctx: RequestContext,
     @Arg('token', () => String, { description: 'The token from the link.' }) token: string,
     @Arg('password', () => String, { description: 'New password: at least 12 characters, not a common one.' }) password: string,
-  ): Promise<Done | AuthRefusal> {
+  ): Promise<Done | Refused> {
     return resetPassword(ctx, token, password);
   }
 
@@ -98,8 +101,8 @@ export class AuthResolver {
   }
 
   @Authorized()
-  @Mutation(() => Session, { description: 'Ends one of your sessions (hub staff: anyone\'s).' })
-  endSession(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Session id.' }) id: string): Promise<Session> {
+  @Mutation(() => EndSessionResult, { description: 'Ends one of your sessions (hub staff: anyone\'s).' })
+  endSession(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Session id.' }) id: string): Promise<Session | Refused> {
     return endSession(ctx, id);
   }
 }

@@ -1,23 +1,5 @@
-import { createUnionType, Field, InterfaceType, Int, ObjectType, registerEnumType } from 'type-graphql';
-
-/** Expected refusals are results, not exceptions: every one has a stable code and a message. */
-@InterfaceType({ description: 'A refusal the client is expected to handle: a stable code and a message in the user\'s language.' })
-export abstract class ErrorResult {
-  @Field(() => String, { description: 'Stable machine-readable reason, e.g. `INVALID_CREDENTIALS`.' })
-  code!: string;
-
-  @Field(() => String, { description: 'What is wrong, for people, in the user\'s language.' })
-  message!: string;
-}
-
-@ObjectType({ implements: ErrorResult, description: 'A login, second-factor, invitation or password step that was refused.' })
-export class AuthRefusal extends ErrorResult {
-  @Field(() => Int, { nullable: true, description: 'Seconds until another try can succeed, when locked out.' })
-  retryAfterSeconds?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'The input field that is wrong, when one is.' })
-  field?: string | null;
-}
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { resultUnion } from '../kernel/refusal';
 
 export enum LoginStage {
   SECOND_FACTOR = 'SECOND_FACTOR',
@@ -41,12 +23,7 @@ export class LoginStep {
   stage!: LoginStage;
 }
 
-export const LoginResult = createUnionType({
-  name: 'LoginResult',
-  description: 'The next login step, or why the step was refused.',
-  types: () => [LoginStep, AuthRefusal] as const,
-  resolveType: (value) => ('stage' in value ? LoginStep : AuthRefusal),
-});
+export const LoginResult = resultUnion('LoginResult', 'The next login step, or why the step was refused.', LoginStep, { lockedOut: true });
 
 @ObjectType({ description: 'A new authenticator secret to enter in an app (shown once, until confirmed with a code).' })
 export class TotpSetup {
@@ -57,12 +34,7 @@ export class TotpSetup {
   uri!: string;
 }
 
-export const TotpSetupResult = createUnionType({
-  name: 'TotpSetupResult',
-  description: 'A new authenticator secret, or why not.',
-  types: () => [TotpSetup, AuthRefusal] as const,
-  resolveType: (value) => ('secret' in value ? TotpSetup : AuthRefusal),
-});
+export const TotpSetupResult = resultUnion('TotpSetupResult', 'A new authenticator secret, or why not.', TotpSetup);
 
 @ObjectType({ description: 'Something that succeeded.' })
 export class Done {
@@ -70,13 +42,12 @@ export class Done {
   ok: boolean = true;
 }
 
-export const ActionResult = createUnionType({
-  name: 'ActionResult',
-  description: 'Success, or why the action was refused.',
-  types: () => [Done, AuthRefusal] as const,
-  resolveType: (value) => ('ok' in value ? Done : AuthRefusal),
-});
+export const ActionResult = resultUnion('ActionResult', 'Done, or why the action was refused.', Done);
 
-export function refusal(code: string, message: string, extra: { retryAfterSeconds?: number; field?: string } = {}): AuthRefusal {
-  return Object.assign(new AuthRefusal(), { code, message, retryAfterSeconds: extra.retryAfterSeconds ?? null, field: extra.field ?? null });
+@ObjectType({ description: 'The session ended, or there was none.' })
+export class LoggedOut {
+  @Field(() => Boolean, { description: 'True when a session was ended; false when the request had none.' })
+  sessionEnded!: boolean;
 }
+
+export const LogoutResult = resultUnion('LogoutResult', 'Logged out (logging out is never refused today; the union leaves room).', LoggedOut);

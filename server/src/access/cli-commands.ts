@@ -6,7 +6,7 @@ import type { AppServices } from '../kernel/services';
 import { invitationMail } from '../mail/templates';
 import { systemActor, type Actor } from '../kernel/actor';
 import { issueToken, MAX_TOKEN_DAYS } from './api-token.service';
-import { AuthRefusal } from './auth.types';
+import { isRefusal } from '../kernel/refusal';
 import { assignRoles, invitationLink, organisationFor, storeInvitation } from './invitation.service';
 import { normaliseEmail } from './login.service';
 import { Organisation, OrganisationKind } from './organisation.entity';
@@ -57,7 +57,7 @@ export async function createUserCommand(services: AppServices, args: string[], o
     if (organisation) await tx.flush();
     const scopeInput = { role, institutionCode: values.institution, registryCodes: values.registry, organisationId: organisation?.id };
     const grants = await resolveScope(tx, scopeInput, 'en');
-    if (grants instanceof AuthRefusal) throw new CliUsageError(grants.message);
+    if (isRefusal(grants)) throw new CliUsageError(grants.message);
     const owner = await organisationFor(tx, grants);
     const now = services.clock.now();
     if (passwordHash) {

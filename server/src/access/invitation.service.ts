@@ -4,13 +4,12 @@ import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit, recordRefusal } from '../audit/audit.service';
 import { invitationMail } from '../mail/templates';
 import { DAY } from '../shared/clock';
-import { message } from '../shared/messages';
-import { type AuthRefusal, refusal } from './auth.types';
+import { RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { Invitation } from './invitation.entity';
 import { normaliseEmail } from './login.service';
 import type { Organisation } from './organisation.entity';
 import { hubOrganisation, organisationOfInstitution } from './organisation.service';
-import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem } from './password';
+import { hashPassword, passwordProblem, passwordRefusal } from './password';
 import { isAuthorisationRefusal, resolveGrantable, resolveScope, type ResolvedGrant, type RoleScopeInput, scopeOf } from './role-grant';
 import { RoleAssignment } from './role-assignment.entity';
 import { hashToken, randomToken } from './secrets';
@@ -79,17 +78,17 @@ export function invitationLink(publicUrl: string, token: string): string {
 }
 
 /** Local administrators invite colleagues; hub staff also first local administrators, hub staff, processors and requesters. */
-export async function inviteUser(ctx: RequestContext, input: InviteInput): Promise<Invitation | AuthRefusal> {
+export async function inviteUser(ctx: RequestContext, input: InviteInput): Promise<Invitation | Refused> {
   const language = ctx.actor.language;
   const email = normaliseEmail(input.email);
-  if (!EMAIL.test(email) || email.length > 320) return refusal('INVALID_EMAIL', message(language, 'INVALID_EMAIL', { email: input.email }), { field: 'email' });
+  if (!EMAIL.test(email) || email.length > 320) return refuse(language, RefusalCode.INVALID_EMAIL, { params: { email: input.email }, field: 'email' });
   const outcome = await ctx.em.transactional(async (em) => {
     const grants = await resolveGrantable(em, ctx.actor, input);
     if (!Array.isArray(grants)) {
       if (isAuthorisationRefusal(grants)) await recordRefusal(ctx, { action: 'inviteUser', objectType: 'Invitation', detail: grants.code });
       return grants;
     }
-    if (await em.count(User, { email })) return refusal('EMAIL_TAKEN', message(language, 'EMAIL_TAKEN'), { field: 'email' });
+    if (await em.count(User, { email })) return refuse(language, RefusalCode.EMAIL_TAKEN, { field: 'email' });
     const organisation = await organisationFor(em, grants);
     const { invitation, token } = storeInvitation(em, input, grants, organisation, ctx.actor.user?.id ?? null, ctx.services.clock.now());
     await em.flush();
@@ -110,16 +109,16 @@ export async function inviteUser(ctx: RequestContext, input: InviteInput): Promi
 }
 
 /** Public: the invited person chooses a password; the account and its roles are made in one transaction. */
-export async function acceptInvitation(ctx: RequestContext, token: string, password: string): Promise<User | AuthRefusal> {
+export async function acceptInvitation(ctx: RequestContext, token: string, password: string): Promise<User | Refused> {
   const language = ctx.actor.language;
   const problem = passwordProblem(password);
-  if (problem) return refusal(`PASSWORD_${problem}`, message(language, `PASSWORD_${problem}`, { min: MIN_PASSWORD_LENGTH }), { field: 'password' });
+  if (problem) return passwordRefusal(language, problem);
   const passwordHash = await hashPassword(password);
   return ctx.em.transactional(async (em) => {
     const now = ctx.services.clock.now();
     const invitation = await em.findOne(Invitation, { tokenHash: hashToken(token), acceptedAt: null, expiresAt: { $gt: now } });
-    if (!invitation) return refusal('INVALID_LINK', message(language, 'INVALID_LINK'));
-    if (await em.count(User, { email: invitation.email })) return refusal('EMAIL_TAKEN', message(language, 'EMAIL_TAKEN'));
+    if (!invitation) return refuse(language, RefusalCode.INVALID_LINK);
+    if (await em.count(User, { email: invitation.email })) return refuse(language, RefusalCode.EMAIL_TAKEN);
     const grants = await resolveScope(em, { role: invitation.role, ...invitation.scope }, language);
     if (!Array.isArray(grants)) return grants;
     const user = em.create(User, {

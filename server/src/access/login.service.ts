@@ -3,8 +3,8 @@ import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
 import { MINUTE } from '../shared/clock';
-import { message } from '../shared/messages';
-import { type AuthRefusal, LoginStage, LoginStep, refusal } from './auth.types';
+import { type LockedOut, lockedOut, RefusalCode, type Refused, refuse } from '../kernel/refusal';
+import { LoginStage, LoginStep } from './auth.types';
 import { readDeviceCookie, transportOf } from './cookies';
 import { addressBlockedUntil, clearFailures, countAddressFailure, countFailure, lockedUntil } from './login-lockout';
 import { dummyPasswordHash, verifyPassword } from './password';
@@ -54,16 +54,16 @@ async function recordFailure(ctx: RequestContext, em: EntityManager, user: User 
  * unless this browser passed it for this user within 4 hours. Unknown accounts, wrong passwords and
  * deactivated accounts get the same answer in the same time, and lock after the same failures.
  */
-export async function login(ctx: RequestContext, emailInput: string, password: string): Promise<LoginStep | AuthRefusal> {
+export async function login(ctx: RequestContext, emailInput: string, password: string): Promise<LoginStep | Refused | LockedOut> {
   const language = ctx.actor.language;
-  if (transportOf(ctx.request) === 'insecure') return refusal('HTTPS_REQUIRED', message(language, 'HTTPS_REQUIRED'));
+  if (transportOf(ctx.request) === 'insecure') return refuse(language, RefusalCode.HTTPS_REQUIRED);
   const email = normaliseEmail(emailInput);
   const now = ctx.services.clock.now();
   return ctx.em.transactional(async (em) => {
     const blockedUntil = await addressBlockedUntil(em, ctx.actor.address, now);
     if (blockedUntil) {
       const minutes = minutesUntil(now, blockedUntil);
-      return refusal('ADDRESS_BLOCKED', message(language, 'ADDRESS_BLOCKED', { minutes }), { retryAfterSeconds: minutes * 60 });
+      return lockedOut(language, RefusalCode.ADDRESS_BLOCKED, minutes * 60);
     }
     // Known and unknown addresses take the same steps: the lock, the user, a password hash, the same writes.
     const lockKey = ctx.services.keys.lookup(email);
@@ -72,12 +72,12 @@ export async function login(ctx: RequestContext, emailInput: string, password: s
     if (lockEnds) {
       await recordFailure(ctx, em, user, null, 'LOCKED');
       const minutes = minutesUntil(now, lockEnds);
-      return refusal('ACCOUNT_LOCKED', message(language, 'ACCOUNT_LOCKED', { minutes }), { retryAfterSeconds: minutes * 60 });
+      return lockedOut(language, RefusalCode.ACCOUNT_LOCKED, minutes * 60);
     }
     const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!user || !passwordOk || !user.active) {
       await recordFailure(ctx, em, user, lockKey, !user ? 'UNKNOWN_ACCOUNT' : !user.active ? 'DEACTIVATED' : 'BAD_PASSWORD');
-      return refusal('INVALID_CREDENTIALS', message(language, 'INVALID_CREDENTIALS'));
+      return refuse(language, RefusalCode.INVALID_CREDENTIALS);
     }
     await clearFailures(em, lockKey);
     const skipSecondFactor = trustedDevice(ctx, user);

@@ -3,7 +3,9 @@ import type { RequestContext } from '../kernel/context';
 import { Organisation, OrganisationKind } from './organisation.entity';
 import { createOrganisation, listOrganisations } from './organisation.service';
 import { Role } from '../kernel/role';
-import { userError } from '../shared/messages';
+import { type Refused, resultUnion } from '../kernel/refusal';
+
+const CreateOrganisationResult = resultUnion('CreateOrganisationResult', 'The registered organisation, or why not.', Organisation);
 
 @Resolver(() => Organisation)
 export class OrganisationResolver {
@@ -17,15 +19,12 @@ export class OrganisationResolver {
   }
 
   @Authorized(Role.HUB_STAFF)
-  @Mutation(() => Organisation, { description: 'Registers a processor or requester organisation (hub staff).' })
+  @Mutation(() => CreateOrganisationResult, { description: 'Registers a processor or requester organisation (hub staff).' })
   createOrganisation(
     @Ctx() ctx: RequestContext,
     @Arg('kind', () => OrganisationKind, { description: 'PROCESSOR or REQUESTER.' }) kind: OrganisationKind,
     @Arg('name', () => String, { description: 'Name, unique (up to 200 characters).' }) name: string,
-  ): Promise<Organisation> {
-    if (kind !== OrganisationKind.PROCESSOR && kind !== OrganisationKind.REQUESTER) {
-      throw userError('BAD_USER_INPUT', ctx.actor.language, 'ROLE_SCOPE', { role: kind, scope: 'PROCESSOR | REQUESTER' }, 'kind');
-    }
+  ): Promise<Organisation | Refused> {
     return createOrganisation(ctx, kind, name);
   }
 }

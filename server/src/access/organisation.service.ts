@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
-import { userError } from '../shared/messages';
+import { RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import type { Institution } from '../institutions/institution.entity';
 import { Organisation, OrganisationKind } from './organisation.entity';
 
@@ -26,10 +26,11 @@ export async function listOrganisations(ctx: RequestContext, kind: OrganisationK
 }
 
 /** Hub staff register processors and requesters; institutions and the hub come with the system. */
-export async function createOrganisation(ctx: RequestContext, kind: OrganisationKind.PROCESSOR | OrganisationKind.REQUESTER, name: string): Promise<Organisation> {
+export async function createOrganisation(ctx: RequestContext, kind: OrganisationKind, name: string): Promise<Organisation | Refused> {
+  if (kind !== OrganisationKind.PROCESSOR && kind !== OrganisationKind.REQUESTER) return refuse(ctx.actor.language, RefusalCode.ORGANISATION_KIND, { params: { kind }, field: 'kind' });
   const trimmed = name.trim().slice(0, 200);
   return ctx.em.transactional(async (em) => {
-    if (await em.count(Organisation, { name: trimmed })) throw userError('BAD_USER_INPUT', ctx.actor.language, 'ORGANISATION_EXISTS', { name: trimmed }, 'name');
+    if (await em.count(Organisation, { name: trimmed })) return refuse(ctx.actor.language, RefusalCode.ORGANISATION_EXISTS, { params: { name: trimmed }, field: 'name' });
     const organisation = em.create(Organisation, { kind, name: trimmed });
     await em.flush();
     await recordAudit(em, ctx.actor, { event: AuditEventType.CREATE, action: 'createOrganisation', objectType: 'Organisation', objectId: organisation.id });

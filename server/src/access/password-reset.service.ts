@@ -3,12 +3,12 @@ import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
 import { passwordResetMail } from '../mail/templates';
 import { HOUR } from '../shared/clock';
-import { message } from '../shared/messages';
-import { type AuthRefusal, Done, refusal } from './auth.types';
+import { RefusalCode, type Refused, refuse } from '../kernel/refusal';
+import { Done } from './auth.types';
 import { clearFailures } from './login-lockout';
 import { normaliseEmail } from './login.service';
 import { OneTimeSecret, OneTimeSecretPurpose } from './one-time-secret.entity';
-import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem } from './password';
+import { hashPassword, passwordProblem, passwordRefusal } from './password';
 import { hashToken, randomToken } from './secrets';
 import { endSessionsOfUser } from './session.service';
 import { User } from './user.entity';
@@ -35,10 +35,10 @@ export async function requestPasswordReset(ctx: RequestContext, emailInput: stri
 }
 
 /** The link works once within the hour; the new password ends every session of the account. */
-export async function resetPassword(ctx: RequestContext, token: string, password: string): Promise<Done | AuthRefusal> {
+export async function resetPassword(ctx: RequestContext, token: string, password: string): Promise<Done | Refused> {
   const language = ctx.actor.language;
   const problem = passwordProblem(password);
-  if (problem) return refusal(`PASSWORD_${problem}`, message(language, `PASSWORD_${problem}`, { min: MIN_PASSWORD_LENGTH }), { field: 'password' });
+  if (problem) return passwordRefusal(language, problem);
   const passwordHash = await hashPassword(password);
   return ctx.em.transactional(async (em) => {
     const now = ctx.services.clock.now();
@@ -48,7 +48,7 @@ export async function resetPassword(ctx: RequestContext, token: string, password
       { populate: ['user'] },
     );
     const user = secret?.user.getEntity();
-    if (!secret || !user?.active) return refusal('INVALID_LINK', message(language, 'INVALID_LINK'));
+    if (!secret || !user?.active) return refuse(language, RefusalCode.INVALID_LINK);
     secret.usedAt = now;
     user.passwordHash = passwordHash;
     await clearFailures(em, ctx.services.keys.lookup(user.email));

@@ -1,5 +1,7 @@
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { RefusalCode, type Refused, refuse } from '../kernel/refusal';
+import type { Language } from '../shared/messages';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -21,6 +23,13 @@ export function passwordProblem(password: string): PasswordProblem | null {
   const stem = lower.replace(/[^a-z]+$/u, '');
   if (common.has(lower) || common.has(stem) || new Set(lower).size <= 2) return 'TOO_COMMON';
   return null;
+}
+
+/** A new password's problem as the refusal of the operation that sets it (field `password`). */
+export function passwordRefusal(language: Language, problem: PasswordProblem): Refused {
+  return problem === 'TOO_SHORT'
+    ? refuse(language, RefusalCode.PASSWORD_TOO_SHORT, { params: { min: MIN_PASSWORD_LENGTH }, field: 'password' })
+    : refuse(language, RefusalCode.PASSWORD_TOO_COMMON, { field: 'password' });
 }
 
 export function hashPassword(password: string): Promise<string> {

@@ -2,10 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Institution } from '../institutions/institution.entity';
 import { Registry } from '../registries/registry.entity';
 import { SubDelivery } from '../registries/sub-delivery.entity';
-import { type Language, message } from '../shared/messages';
+import { type Language, messages } from '../shared/messages';
 import { type Actor, administersInstitution, isHubStaff } from '../kernel/actor';
-import { type AuthRefusal, refusal } from './auth.types';
+import { RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { Organisation, OrganisationKind } from './organisation.entity';
+import { isUuid } from '../shared/ids';
 import { Role, ROLE_SCOPE } from '../kernel/role';
 
 export interface RoleScopeInput {
@@ -25,15 +26,8 @@ export interface ResolvedGrant {
   organisation: Organisation | null;
 }
 
-const SCOPE_TEXT = {
-  INSTITUTION: { nl: 'een instelling', en: 'an institution' },
-  INSTITUTION_REGISTRY: { nl: 'een instelling en minstens één registratie', en: 'an institution and at least one registry' },
-  ORGANISATION: { nl: 'een verwerker- of verzoekerorganisatie van de juiste soort', en: 'a processor or requester organisation of the right kind' },
-  HUB: { nl: 'geen instelling of organisatie', en: 'no institution or organisation' },
-} as const;
-
-function scopeRefusal(language: Language, role: Role, field: string): AuthRefusal {
-  return refusal('ROLE_SCOPE', message(language, 'ROLE_SCOPE', { role, scope: SCOPE_TEXT[ROLE_SCOPE[role]][language] }), { field });
+function scopeRefusal(language: Language, role: Role, field: string): Refused {
+  return refuse(language, RefusalCode.ROLE_SCOPE, { params: { role, scope: messages(language).roleScope[ROLE_SCOPE[role]] }, field });
 }
 
 const only = (role: Role, parts: Partial<ResolvedGrant>): ResolvedGrant => ({
@@ -46,12 +40,12 @@ const only = (role: Role, parts: Partial<ResolvedGrant>): ResolvedGrant => ({
 });
 
 /** Turns codes into entities and checks the role's scope is complete: one grant per registry. */
-export async function resolveScope(em: EntityManager, input: RoleScopeInput, language: Language): Promise<ResolvedGrant[] | AuthRefusal> {
+export async function resolveScope(em: EntityManager, input: RoleScopeInput, language: Language): Promise<ResolvedGrant[] | Refused> {
   const scope = ROLE_SCOPE[input.role];
   if (scope === 'HUB') return input.institutionCode || input.organisationId ? scopeRefusal(language, input.role, 'institutionCode') : [only(input.role, {})];
   if (scope === 'ORGANISATION') {
     const kind = input.role === Role.PROCESSOR ? OrganisationKind.PROCESSOR : OrganisationKind.REQUESTER;
-    const organisation = input.organisationId ? await em.findOne(Organisation, { id: input.organisationId, kind }) : null;
+    const organisation = isUuid(input.organisationId) ? await em.findOne(Organisation, { id: input.organisationId, kind }) : null;
     return organisation ? [only(input.role, { organisation })] : scopeRefusal(language, input.role, 'organisationId');
   }
   const institution = input.institutionCode ? await em.findOne(Institution, { code: input.institutionCode }) : null;
@@ -70,18 +64,18 @@ export async function resolveScope(em: EntityManager, input: RoleScopeInput, lan
  * Who may grant what: hub staff anything (hub staff accounts only by hub staff, ISSUE 3); a local
  * administrator only institution roles at an institution they administer.
  */
-export function refusalToGrant(actor: Actor, grants: ResolvedGrant[]): AuthRefusal | null {
+export function refusalToGrant(actor: Actor, grants: ResolvedGrant[]): Refused | null {
   for (const grant of grants) {
     const scope = ROLE_SCOPE[grant.role];
-    if ((scope === 'HUB' || scope === 'ORGANISATION') && !isHubStaff(actor)) return refusal('HUB_STAFF_ONLY', message(actor.language, 'HUB_STAFF_ONLY'));
-    if (grant.institution && !administersInstitution(actor, grant.institution.id)) return refusal('FORBIDDEN', message(actor.language, 'FORBIDDEN'));
+    if ((scope === 'HUB' || scope === 'ORGANISATION') && !isHubStaff(actor)) return refuse(actor.language, RefusalCode.HUB_STAFF_ONLY);
+    if (grant.institution && !administersInstitution(actor, grant.institution.id)) return refuse(actor.language, RefusalCode.FORBIDDEN);
   }
   return null;
 }
 
 /** A refusal that is about who the actor is (audited as such), not about what was asked. */
-export function isAuthorisationRefusal(outcome: AuthRefusal): boolean {
-  return outcome.code === 'FORBIDDEN' || outcome.code === 'HUB_STAFF_ONLY';
+export function isAuthorisationRefusal(outcome: Refused): boolean {
+  return outcome.code === RefusalCode.FORBIDDEN || outcome.code === RefusalCode.HUB_STAFF_ONLY;
 }
 
 /**
@@ -89,11 +83,11 @@ export function isAuthorisationRefusal(outcome: AuthRefusal): boolean {
  * the same FORBIDDEN for an unknown institution code as for one they do not administer: they learn
  * nothing about institutions other than their own (docs/security.md).
  */
-export async function resolveGrantable(em: EntityManager, actor: Actor, input: RoleScopeInput): Promise<ResolvedGrant[] | AuthRefusal> {
+export async function resolveGrantable(em: EntityManager, actor: Actor, input: RoleScopeInput): Promise<ResolvedGrant[] | Refused> {
   const scope = ROLE_SCOPE[input.role];
   if (!isHubStaff(actor) && (scope === 'INSTITUTION' || scope === 'INSTITUTION_REGISTRY') && input.institutionCode) {
     const institution = await em.findOne(Institution, { code: input.institutionCode });
-    if (!institution || !administersInstitution(actor, institution.id)) return refusal('FORBIDDEN', message(actor.language, 'FORBIDDEN'));
+    if (!institution || !administersInstitution(actor, institution.id)) return refuse(actor.language, RefusalCode.FORBIDDEN);
   }
   const grants = await resolveScope(em, input, actor.language);
   if (!Array.isArray(grants)) return grants;

@@ -4,8 +4,8 @@ import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
 import { MINUTE } from '../shared/clock';
-import { message } from '../shared/messages';
-import { AuthRefusal, Done, LoginStage, LoginStep, refusal, TotpSetup } from './auth.types';
+import { isRefusal, RefusalCode, type Refused, refuse } from '../kernel/refusal';
+import { Done, LoginStage, LoginStep, TotpSetup } from './auth.types';
 import { DEVICE_TRUST_MS, setDeviceCookie } from './cookies';
 import { OneTimeSecret, OneTimeSecretPurpose } from './one-time-secret.entity';
 import { hashToken, randomDigits, sameHash } from './secrets';
@@ -21,15 +21,15 @@ const TOTP_ISSUER = 'Registratie Datahub';
 type Pending = { session: Session; user: User };
 
 /** Before the second factor a session may only verify or resend the code (docs/security.md#sessions-and-login). */
-async function pendingLogin(ctx: RequestContext, em: EntityManager): Promise<Pending | AuthRefusal> {
+async function pendingLogin(ctx: RequestContext, em: EntityManager): Promise<Pending | Refused> {
   const sessionId = ctx.actor.session && !ctx.actor.session.secondFactorPassed ? ctx.actor.session.id : null;
   const session = sessionId ? await em.findOne(Session, { id: sessionId, revokedAt: null }, { populate: ['user'] }) : null;
-  if (!session) return refusal('NO_PENDING_LOGIN', message(ctx.actor.language, 'NO_PENDING_LOGIN'));
+  if (!session) return refuse(ctx.actor.language, RefusalCode.NO_PENDING_LOGIN);
   return { session, user: session.user.getEntity() };
 }
 
 /** Counts a wrong code; the fifth ends the session, so guessing needs a new password login each time. */
-async function wrongCode(ctx: RequestContext, em: EntityManager, pending: Pending, method: string): Promise<AuthRefusal> {
+async function wrongCode(ctx: RequestContext, em: EntityManager, pending: Pending, method: string): Promise<Refused> {
   pending.session.secondFactorFailures += 1;
   const exhausted = pending.session.secondFactorFailures >= MAX_SECOND_FACTOR_FAILURES;
   if (exhausted) pending.session.revokedAt = ctx.services.clock.now();
@@ -43,8 +43,7 @@ async function wrongCode(ctx: RequestContext, em: EntityManager, pending: Pendin
     subjectEmail: pending.user.email,
     detail: exhausted ? 'SECOND_FACTOR_ATTEMPTS_EXHAUSTED' : 'WRONG_CODE',
   });
-  const key = exhausted ? 'TOO_MANY_CODE_ATTEMPTS' : 'INVALID_CODE';
-  return refusal(key, message(ctx.actor.language, key), { field: 'code' });
+  return refuse(ctx.actor.language, exhausted ? RefusalCode.TOO_MANY_CODE_ATTEMPTS : RefusalCode.INVALID_CODE, { field: 'code' });
 }
 
 /** Second factor passed: a new session id again (ASVS 7.2.4), and this browser is trusted for 4 hours. */
@@ -65,11 +64,11 @@ async function complete(ctx: RequestContext, em: EntityManager, pending: Pending
 }
 
 /** A new TOTP secret for a user without one; it becomes active once a code from it is verified. */
-export async function startTotpSetup(ctx: RequestContext): Promise<TotpSetup | AuthRefusal> {
+export async function startTotpSetup(ctx: RequestContext): Promise<TotpSetup | Refused> {
   return ctx.em.transactional(async (em) => {
     const pending = await pendingLogin(ctx, em);
     if (!('session' in pending)) return pending;
-    if (pending.user.totpEnabled) return refusal('TOTP_ALREADY_SET_UP', message(ctx.actor.language, 'TOTP_ALREADY_SET_UP'));
+    if (pending.user.totpEnabled) return refuse(ctx.actor.language, RefusalCode.TOTP_ALREADY_SET_UP);
     const secret = generateSecret();
     pending.user.totpSecretSealed = ctx.services.keys.seal(secret);
     await em.flush();
@@ -78,12 +77,12 @@ export async function startTotpSetup(ctx: RequestContext): Promise<TotpSetup | A
 }
 
 /** Checks an authenticator code (one step of clock drift either way; never the same step twice). */
-export async function verifyTotp(ctx: RequestContext, code: string): Promise<LoginStep | AuthRefusal> {
+export async function verifyTotp(ctx: RequestContext, code: string): Promise<LoginStep | Refused> {
   return ctx.em.transactional(async (em) => {
     const pending = await pendingLogin(ctx, em);
     if (!('session' in pending)) return pending;
     const { user } = pending;
-    if (!user.totpSecretSealed) return refusal('TOTP_NOT_SET_UP', message(ctx.actor.language, 'TOTP_NOT_SET_UP'));
+    if (!user.totpSecretSealed) return refuse(ctx.actor.language, RefusalCode.TOTP_NOT_SET_UP);
     const result = /^\d{6}$/.test(code)
       ? verifySync({
           secret: ctx.services.keys.unseal(user.totpSecretSealed),
@@ -103,7 +102,7 @@ export async function verifyTotp(ctx: RequestContext, code: string): Promise<Log
 }
 
 /** The fallback second factor: a 6-digit code by mail, valid 10 minutes, for this session only. */
-export async function sendEmailCode(ctx: RequestContext): Promise<Done | AuthRefusal> {
+export async function sendEmailCode(ctx: RequestContext): Promise<Done | Refused> {
   const outcome = await ctx.em.transactional(async (em) => {
     const pending = await pendingLogin(ctx, em);
     if (!('session' in pending)) return pending;
@@ -120,12 +119,12 @@ export async function sendEmailCode(ctx: RequestContext): Promise<Done | AuthRef
     await em.flush();
     return { user: pending.user, code };
   });
-  if (outcome instanceof AuthRefusal) return outcome;
+  if (isRefusal(outcome)) return outcome;
   await ctx.services.mailer.send(emailCodeMail(outcome.user, outcome.code));
   return new Done();
 }
 
-export async function verifyEmailCode(ctx: RequestContext, code: string): Promise<LoginStep | AuthRefusal> {
+export async function verifyEmailCode(ctx: RequestContext, code: string): Promise<LoginStep | Refused> {
   return ctx.em.transactional(async (em) => {
     const pending = await pendingLogin(ctx, em);
     if (!('session' in pending)) return pending;

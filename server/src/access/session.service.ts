@@ -2,11 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit, recordRefusal } from '../audit/audit.service';
-import { userError } from '../shared/messages';
+import { notFound, type Refused } from '../kernel/refusal';
+import { isUuid } from '../shared/ids';
 import { isHubStaff } from '../kernel/actor';
 import { clearSessionCookie, setSessionCookie } from './cookies';
 import { hashToken, randomToken } from './secrets';
 import { Session } from './session.entity';
+import type { LoggedOut } from './auth.types';
 import type { User } from './user.entity';
 
 /**
@@ -36,15 +38,15 @@ export async function endSessionsOfUser(em: EntityManager, userId: string, now: 
   return em.nativeUpdate(Session, { user: userId, revokedAt: null }, { revokedAt: now });
 }
 
-export async function logout(ctx: RequestContext): Promise<boolean> {
+export async function logout(ctx: RequestContext): Promise<LoggedOut> {
   const session = ctx.actor.session;
   clearSessionCookie(ctx.request, ctx.response);
-  if (!session) return false;
+  if (!session) return { sessionEnded: false };
   await ctx.em.transactional(async (em) => {
     await em.nativeUpdate(Session, { id: session.id }, { revokedAt: ctx.services.clock.now() });
     await recordAudit(em, ctx.actor, { event: AuditEventType.LOGOUT, action: 'logout', objectType: 'Session', objectId: session.id });
   });
-  return true;
+  return { sessionEnded: true };
 }
 
 /** The user's live sessions, newest first. */
@@ -56,15 +58,16 @@ export async function listOwnSessions(ctx: RequestContext): Promise<Session[]> {
 
 /** Hub staff: another user's live sessions, to end them (ISSUE 3: hub staff can end anyone's). */
 export async function listSessionsOfUser(ctx: RequestContext, userId: string): Promise<Session[]> {
+  if (!isUuid(userId)) return [];
   return ctx.em.find(Session, { user: userId, revokedAt: null }, { orderBy: { lastSeenAt: 'desc' } });
 }
 
 /** Users end their own sessions; hub staff anyone's. Someone else's session is "not found". */
-export async function endSession(ctx: RequestContext, sessionId: string): Promise<Session> {
-  const session = await ctx.em.findOne(Session, { id: sessionId });
+export async function endSession(ctx: RequestContext, sessionId: string): Promise<Session | Refused> {
+  const session = isUuid(sessionId) ? await ctx.em.findOne(Session, { id: sessionId }) : null;
   if (!session || (!isHubStaff(ctx.actor) && session.user.id !== ctx.actor.user?.id)) {
     await recordRefusal(ctx, { action: 'endSession', objectType: 'Session', objectId: sessionId, ofUser: session?.user.id ?? null });
-    throw userError('NOT_FOUND', ctx.actor.language, 'NOT_FOUND', { object: ctx.actor.language === 'nl' ? 'Sessie' : 'Session' });
+    return notFound(ctx.actor.language, 'session');
   }
   await ctx.em.transactional(async (em) => {
     session.revokedAt ??= ctx.services.clock.now();

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
 import { InviteUserInput, RoleScopeInput } from './access.inputs';
-import type { AuthRefusal } from './auth.types';
+import type { Refused } from '../kernel/refusal';
 import { Invitation } from './invitation.entity';
 import { acceptInvitation, inviteUser } from './invitation.service';
 import { Organisation } from './organisation.entity';
@@ -33,14 +33,14 @@ export class UserResolver {
   }
 
   @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)
-  @Mutation(() => Invitation, { description: 'Withdraws an open invitation: its link stops working at once.' })
-  withdrawInvitation(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The invitation.' }) id: string): Promise<Invitation> {
+  @Mutation(() => InvitationResult, { description: 'Withdraws an open invitation: its link stops working at once.' })
+  withdrawInvitation(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The invitation.' }) id: string): Promise<Invitation | Refused> {
     return withdrawInvitation(ctx, id);
   }
 
   @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)
   @Mutation(() => InvitationResult, { description: 'Mails an invitation link (valid 7 days, single use). Local administrators invite for their institution; hub staff also hub staff, processors and requesters.' })
-  inviteUser(@Ctx() ctx: RequestContext, @Arg('input', () => InviteUserInput, { description: 'Whom and which role.' }) input: InviteUserInput): Promise<Invitation | AuthRefusal> {
+  inviteUser(@Ctx() ctx: RequestContext, @Arg('input', () => InviteUserInput, { description: 'Whom and which role.' }) input: InviteUserInput): Promise<Invitation | Refused> {
     return inviteUser(ctx, input);
   }
 
@@ -49,7 +49,7 @@ export class UserResolver {
     @Ctx() ctx: RequestContext,
     @Arg('token', () => String, { description: 'The token from the invitation link.' }) token: string,
     @Arg('password', () => String, { description: 'At least 12 characters, not a common password.' }) password: string,
-  ): Promise<User | AuthRefusal> {
+  ): Promise<User | Refused> {
     return acceptInvitation(ctx, token, password);
   }
 
@@ -59,25 +59,25 @@ export class UserResolver {
     @Ctx() ctx: RequestContext,
     @Arg('userId', () => ID, { description: 'The user.' }) userId: string,
     @Arg('input', () => RoleScopeInput, { description: 'Role and scope.' }) input: RoleScopeInput,
-  ): Promise<RoleAssignmentList | AuthRefusal> {
+  ): Promise<RoleAssignmentList | Refused> {
     return roleList(await grantRole(ctx, userId, input));
   }
 
   @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)
   @Mutation(() => RolesResult, { description: 'Revokes one role assignment; the last active local administrator of an institution cannot lose that role.' })
-  async revokeRole(@Ctx() ctx: RequestContext, @Arg('assignmentId', () => ID, { description: 'The role assignment.' }) assignmentId: string): Promise<RoleAssignmentList | AuthRefusal> {
+  async revokeRole(@Ctx() ctx: RequestContext, @Arg('assignmentId', () => ID, { description: 'The role assignment.' }) assignmentId: string): Promise<RoleAssignmentList | Refused> {
     return roleList(await revokeRole(ctx, assignmentId));
   }
 
   @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)
   @Mutation(() => UserResult, { description: 'Deactivates an account: its sessions end at once and its tokens stop working. Not the last active local administrator.' })
-  deactivateUser(@Ctx() ctx: RequestContext, @Arg('userId', () => ID, { description: 'The user.' }) userId: string): Promise<User | AuthRefusal> {
+  deactivateUser(@Ctx() ctx: RequestContext, @Arg('userId', () => ID, { description: 'The user.' }) userId: string): Promise<User | Refused> {
     return setUserActive(ctx, userId, false);
   }
 
   @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)
   @Mutation(() => UserResult, { description: 'Reactivates a deactivated account.' })
-  reactivateUser(@Ctx() ctx: RequestContext, @Arg('userId', () => ID, { description: 'The user.' }) userId: string): Promise<User | AuthRefusal> {
+  reactivateUser(@Ctx() ctx: RequestContext, @Arg('userId', () => ID, { description: 'The user.' }) userId: string): Promise<User | Refused> {
     return setUserActive(ctx, userId, true);
   }
 

@@ -3,9 +3,9 @@ import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit, recordRefusal } from '../audit/audit.service';
 import { Institution } from '../institutions/institution.entity';
-import { message, userError } from '../shared/messages';
+import { isUuid } from '../shared/ids';
 import { administersInstitution, isHubStaff } from '../kernel/actor';
-import { type AuthRefusal, refusal } from './auth.types';
+import { isRefusal, notFound, RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { Invitation } from './invitation.entity';
 import { assignRoles } from './invitation.service';
 import { Organisation } from './organisation.entity';
@@ -15,12 +15,6 @@ import { isAuthorisationRefusal, resolveGrantable, type RoleScopeInput } from '.
 import { endSessionsOfUser } from './session.service';
 import { User } from './user.entity';
 import { accessLoaders } from './access.loaders';
-
-function notFound(ctx: RequestContext, object: { nl: string; en: string }) {
-  return userError('NOT_FOUND', ctx.actor.language, 'NOT_FOUND', { object: object[ctx.actor.language] });
-}
-const USER = { nl: 'Gebruiker', en: 'User' };
-const INSTITUTION = { nl: 'Instelling', en: 'Institution' };
 
 /** The institution a user belongs to, if their organisation is one. */
 async function institutionOfUser(em: EntityManager, user: User): Promise<Institution | null> {
@@ -33,26 +27,35 @@ async function institutionOfUser(em: EntityManager, user: User): Promise<Institu
  * institution. Anyone else's user is "not found", never "forbidden" (no hint that it exists), and
  * the refused `action` is audited with that user's institution.
  */
-async function manageableUser(ctx: RequestContext, em: EntityManager, userId: string, action: string): Promise<{ user: User; institution: Institution | null }> {
-  const user = await em.findOne(User, { id: userId });
+async function manageableUser(ctx: RequestContext, em: EntityManager, userId: string, action: string): Promise<{ user: User; institution: Institution | null } | Refused> {
+  const user = isUuid(userId) ? await em.findOne(User, { id: userId }) : null;
   const institution = user ? await institutionOfUser(em, user) : null;
   if (!user || !(isHubStaff(ctx.actor) || (institution && administersInstitution(ctx.actor, institution.id)))) {
     await recordRefusal(ctx, { action, objectType: 'User', objectId: userId, institutionId: institution?.id ?? null });
-    throw notFound(ctx, USER);
+    return notFound(ctx.actor.language, 'user');
   }
   return { user, institution };
 }
 
 /** A role grant refused for who the actor is: audited, about the user it was for. */
-async function refusedGrant(ctx: RequestContext, user: User, institution: Institution | null, refused: AuthRefusal): Promise<AuthRefusal> {
+async function refusedGrant(ctx: RequestContext, user: User, institution: Institution | null, refused: Refused): Promise<Refused> {
   await recordRefusal(ctx, { action: 'grantRole', objectType: 'User', objectId: user.id, institutionId: institution?.id ?? null, detail: refused.code });
   return refused;
 }
 
-/** Reading who works where (names, e-mail addresses) is audited as a READ of the institution's people. */
-export async function listInstitutionUsers(ctx: RequestContext, institutionCode: string): Promise<User[]> {
+/** The institution by code when the actor administers it; otherwise null, for unknown and foreign alike. */
+async function administeredInstitution(ctx: RequestContext, institutionCode: string): Promise<Institution | null> {
   const institution = await ctx.em.findOne(Institution, { code: institutionCode });
-  if (!institution || !administersInstitution(ctx.actor, institution.id)) throw notFound(ctx, INSTITUTION);
+  return institution && administersInstitution(ctx.actor, institution.id) ? institution : null;
+}
+
+/**
+ * Reading who works where (names, e-mail addresses) is audited as a READ of the institution's
+ * people. An unknown institution and one the actor does not administer both give an empty list.
+ */
+export async function listInstitutionUsers(ctx: RequestContext, institutionCode: string): Promise<User[]> {
+  const institution = await administeredInstitution(ctx, institutionCode);
+  if (!institution) return [];
   const users = await ctx.em.find(User, { organisation: { institution: institution.id } }, { orderBy: { name: 'asc' } });
   await recordAudit(ctx.em, ctx.actor, { event: AuditEventType.READ, action: 'institutionUsers', objectType: 'User', objectId: `${users.length} users`, institutionId: institution.id });
   return users;
@@ -68,18 +71,20 @@ async function otherLocalAdmins(em: EntityManager, institutionId: string, except
   });
 }
 
-function lastAdminRefusal(ctx: RequestContext, institution: Institution): AuthRefusal {
-  return refusal('LAST_LOCAL_ADMIN', message(ctx.actor.language, 'LAST_LOCAL_ADMIN', { institution: institution.name }));
+function lastAdminRefusal(ctx: RequestContext, institution: Institution): Refused {
+  return refuse(ctx.actor.language, RefusalCode.LAST_LOCAL_ADMIN, { params: { institution: institution.name } });
 }
 
-export async function grantRole(ctx: RequestContext, userId: string, input: RoleScopeInput): Promise<RoleAssignment[] | AuthRefusal> {
+export async function grantRole(ctx: RequestContext, userId: string, input: RoleScopeInput): Promise<RoleAssignment[] | Refused> {
   return ctx.em.transactional(async (em) => {
-    const { user, institution } = await manageableUser(ctx, em, userId, 'grantRole');
+    const manageable = await manageableUser(ctx, em, userId, 'grantRole');
+    if (isRefusal(manageable)) return manageable;
+    const { user, institution } = manageable;
     const grants = await resolveGrantable(em, ctx.actor, input);
     if (!Array.isArray(grants)) return isAuthorisationRefusal(grants) ? refusedGrant(ctx, user, institution, grants) : grants;
     // Institution roles only for the institution's own people.
     if (grants.some((grant) => grant.institution && grant.institution.id !== institution?.id)) {
-      return refusedGrant(ctx, user, institution, refusal('FORBIDDEN', message(ctx.actor.language, 'FORBIDDEN')));
+      return refusedGrant(ctx, user, institution, refuse(ctx.actor.language, RefusalCode.FORBIDDEN));
     }
     const held = await em.find(RoleAssignment, { user: user.id });
     const same = (grant: (typeof grants)[number], row: RoleAssignment) =>
@@ -89,7 +94,7 @@ export async function grantRole(ctx: RequestContext, userId: string, input: Role
       (row.subDelivery?.id ?? null) === (grant.subDelivery?.id ?? null) &&
       (row.organisation?.id ?? null) === (grant.organisation?.id ?? null);
     const fresh = grants.filter((grant) => !held.some((row) => same(grant, row)));
-    if (fresh.length === 0) return refusal('ALREADY_GRANTED', message(ctx.actor.language, 'ALREADY_GRANTED'));
+    if (fresh.length === 0) return refuse(ctx.actor.language, RefusalCode.ALREADY_GRANTED);
     const now = ctx.services.clock.now();
     assignRoles(em, user, fresh, now);
     await em.flush();
@@ -98,17 +103,19 @@ export async function grantRole(ctx: RequestContext, userId: string, input: Role
   });
 }
 
-export async function revokeRole(ctx: RequestContext, assignmentId: string): Promise<RoleAssignment[] | AuthRefusal> {
+export async function revokeRole(ctx: RequestContext, assignmentId: string): Promise<RoleAssignment[] | Refused> {
   return ctx.em.transactional(async (em) => {
-    const assignment = await em.findOne(RoleAssignment, { id: assignmentId }, { populate: ['institution'] });
+    const assignment = isUuid(assignmentId) ? await em.findOne(RoleAssignment, { id: assignmentId }, { populate: ['institution'] }) : null;
     if (!assignment) {
       await recordRefusal(ctx, { action: 'revokeRole', objectType: 'RoleAssignment', objectId: assignmentId });
-      throw notFound(ctx, USER);
+      return notFound(ctx.actor.language, 'roleAssignment');
     }
-    const { user, institution } = await manageableUser(ctx, em, assignment.user.id, 'revokeRole');
+    const manageable = await manageableUser(ctx, em, assignment.user.id, 'revokeRole');
+    if (isRefusal(manageable)) return notFound(ctx.actor.language, 'roleAssignment');
+    const { user, institution } = manageable;
     if (assignment.role === Role.HUB_STAFF && !isHubStaff(ctx.actor)) {
       await recordRefusal(ctx, { action: 'revokeRole', objectType: 'User', objectId: user.id, institutionId: institution?.id ?? null });
-      throw notFound(ctx, USER);
+      return notFound(ctx.actor.language, 'roleAssignment');
     }
     const adminInstitution = assignment.institution?.getEntity();
     if (assignment.role === Role.LOCAL_ADMIN && adminInstitution && user.active && (await otherLocalAdmins(em, adminInstitution.id, user.id, assignment.id)) === 0) {
@@ -122,9 +129,11 @@ export async function revokeRole(ctx: RequestContext, assignmentId: string): Pro
 }
 
 /** Deactivation ends the user's sessions at once and stops their tokens; the last local administrator cannot go. */
-export async function setUserActive(ctx: RequestContext, userId: string, active: boolean): Promise<User | AuthRefusal> {
+export async function setUserActive(ctx: RequestContext, userId: string, active: boolean): Promise<User | Refused> {
   return ctx.em.transactional(async (em) => {
-    const { user, institution } = await manageableUser(ctx, em, userId, active ? 'reactivateUser' : 'deactivateUser');
+    const manageable = await manageableUser(ctx, em, userId, active ? 'reactivateUser' : 'deactivateUser');
+    if (isRefusal(manageable)) return manageable;
+    const { user, institution } = manageable;
     if (!active) {
       const adminOf = await em.find(RoleAssignment, { user: user.id, role: Role.LOCAL_ADMIN }, { populate: ['institution'] });
       for (const assignment of adminOf) {
@@ -148,23 +157,24 @@ export async function setUserActive(ctx: RequestContext, userId: string, active:
 
 /** Hub staff: the people of any organisation (the hub, processors, requesters, institutions). */
 export async function listOrganisationUsers(ctx: RequestContext, organisationId: string): Promise<User[]> {
+  if (!isUuid(organisationId)) return [];
   return ctx.em.find(User, { organisation: organisationId }, { orderBy: { name: 'asc' } });
 }
 
-/** Invitations of an institution not yet accepted and not expired, newest first. */
+/** Invitations of an institution not yet accepted and not expired, newest first; empty for an unknown or foreign institution. */
 export async function listOpenInvitations(ctx: RequestContext, institutionCode: string): Promise<Invitation[]> {
-  const institution = await ctx.em.findOne(Institution, { code: institutionCode });
-  if (!institution || !administersInstitution(ctx.actor, institution.id)) throw notFound(ctx, INSTITUTION);
+  const institution = await administeredInstitution(ctx, institutionCode);
+  if (!institution) return [];
   return ctx.em.find(Invitation, { institution: institution.id, acceptedAt: null, expiresAt: { $gt: ctx.services.clock.now() } }, { orderBy: { createdAt: 'desc' } });
 }
 
 /** Withdraws an open invitation: its link stops working at once (it expires now). */
-export async function withdrawInvitation(ctx: RequestContext, invitationId: string): Promise<Invitation> {
-  const invitation = await ctx.em.findOne(Invitation, { id: invitationId, acceptedAt: null });
+export async function withdrawInvitation(ctx: RequestContext, invitationId: string): Promise<Invitation | Refused> {
+  const invitation = isUuid(invitationId) ? await ctx.em.findOne(Invitation, { id: invitationId, acceptedAt: null }) : null;
   const allowed = invitation && (invitation.institution ? administersInstitution(ctx.actor, invitation.institution.id) : isHubStaff(ctx.actor));
   if (!invitation || !allowed) {
     await recordRefusal(ctx, { action: 'withdrawInvitation', objectType: 'Invitation', objectId: invitationId, institutionId: invitation?.institution?.id ?? null });
-    throw notFound(ctx, { nl: 'Uitnodiging', en: 'Invitation' });
+    return notFound(ctx.actor.language, 'invitation');
   }
   return ctx.em.transactional(async (em) => {
     invitation.expiresAt = ctx.services.clock.now();

@@ -1,5 +1,5 @@
-import { createUnionType, Field, ObjectType } from 'type-graphql';
-import { AuthRefusal } from './auth.types';
+import { Field, ObjectType } from 'type-graphql';
+import { isRefusal, type Refused, resultUnion } from '../kernel/refusal';
 import { Invitation } from './invitation.entity';
 import { RoleAssignment } from './role-assignment.entity';
 import { User } from './user.entity';
@@ -10,27 +10,12 @@ export class RoleAssignmentList {
   assignments!: RoleAssignment[];
 }
 
-export const InvitationResult = createUnionType({
-  name: 'InvitationResult',
-  description: 'The invitation sent, or why not.',
-  types: () => [Invitation, AuthRefusal] as const,
-  resolveType: (value) => (value instanceof AuthRefusal ? AuthRefusal : Invitation),
-});
+export const InvitationResult = resultUnion('InvitationResult', 'The invitation sent or withdrawn, or why not.', Invitation);
 
-export const UserResult = createUnionType({
-  name: 'UserResult',
-  description: 'The user, or why the change was refused.',
-  types: () => [User, AuthRefusal] as const,
-  resolveType: (value) => (value instanceof AuthRefusal ? AuthRefusal : User),
-});
+export const UserResult = resultUnion('UserResult', 'The user, or why the change was refused.', User);
 
-export const RolesResult = createUnionType({
-  name: 'RolesResult',
-  description: 'The user\'s roles after the change, or why it was refused.',
-  types: () => [RoleAssignmentList, AuthRefusal] as const,
-  resolveType: (value) => (value instanceof AuthRefusal ? AuthRefusal : RoleAssignmentList),
-});
+export const RolesResult = resultUnion('RolesResult', 'The user\'s roles after the change, or why it was refused.', RoleAssignmentList);
 
-export function roleList(result: RoleAssignment[] | AuthRefusal): RoleAssignmentList | AuthRefusal {
-  return Array.isArray(result) ? Object.assign(new RoleAssignmentList(), { assignments: result }) : result;
+export function roleList(result: RoleAssignment[] | Refused): RoleAssignmentList | Refused {
+  return isRefusal(result) ? result : Object.assign(new RoleAssignmentList(), { assignments: result });
 }

@@ -15,7 +15,23 @@ export enum AuditEventType {
   SESSION_EXPIRED = 'SESSION_EXPIRED',
 }
 
-registerEnumType(AuditEventType, { name: 'AuditEventType', description: 'Kind of audited event (NEN 7513).' });
+registerEnumType(AuditEventType, {
+  name: 'AuditEventType',
+  description: 'Kind of audited event (NEN 7513).',
+  valuesConfig: {
+    CREATE: { description: 'Something was made: an account, invitation, token, delivery, organisation.' },
+    UPDATE: { description: 'Something was changed: roles, activation, participation, deadlines, settings.' },
+    DELETE: { description: 'Something was removed.' },
+    READ: { description: 'Personal or delivered data was read (a report, a list of people).' },
+    SEARCH: { description: 'A list of deliveries or audit entries was searched.' },
+    EXPORT: { description: 'Data left the hub as a file (report export, audit CSV).' },
+    LOGIN: { description: 'A login step succeeded.' },
+    LOGIN_FAILURE: { description: 'A login step failed (wrong password or code, locked out).' },
+    LOGOUT: { description: 'A session was ended by its user.' },
+    AUTHORISATION_FAILURE: { description: 'Something was refused because it was not the actor\'s to see or do.' },
+    SESSION_EXPIRED: { description: 'A session ended by its idle or absolute time limit.' },
+  },
+});
 
 /**
  * One row of the NEN 7513 audit log: append-only (a trigger refuses UPDATE and DELETE, see the
@@ -41,7 +57,7 @@ export class AuditEvent {
   @Enum({ items: () => AuditEventType, type: 'string' })
   event!: AuditEventType;
 
-  @Field(() => String, { nullable: true, description: 'Id of the user who acted; null for anonymous requests and the system.' })
+  @Field(() => ID, { nullable: true, description: 'Id of the user who acted; null for anonymous requests and the system.' })
   @Property({ type: 'uuid', nullable: true })
   actorUserId?: string | null;
 
@@ -49,7 +65,7 @@ export class AuditEvent {
   @Property({ type: 'string', length: 320, nullable: true })
   actorEmail?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Organisation of the actor at the time.' })
+  @Field(() => ID, { nullable: true, description: 'Organisation of the actor at the time.' })
   @Property({ type: 'uuid', nullable: true })
   actorOrganisationId?: string | null;
 
@@ -77,7 +93,7 @@ export class AuditEvent {
   @Property({ type: 'string', length: 200, nullable: true })
   objectId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Institution whose data or people it concerns.' })
+  @Field(() => ID, { nullable: true, description: 'Institution whose data or people it concerns.' })
   @Property({ type: 'uuid', nullable: true })
   institutionId?: string | null;
 

@@ -7,7 +7,7 @@ import { Institution } from '../institutions/institution.entity';
 import { AuditEvent, AuditEventType } from './audit-event.entity';
 import { recordAudit } from './audit.service';
 
-@InputType({ description: 'Which audit entries to show; all given conditions must hold.' })
+@InputType('AuditEventFilterInput', { description: 'Which audit entries to show; all given conditions must hold.' })
 export class AuditEventFilter {
   @Field(() => ID, { nullable: true, description: 'Only what this user did.' })
   actorUserId?: string | null;

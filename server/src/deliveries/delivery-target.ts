@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../kernel/actor';
-import { type AuthRefusal, refusal } from '../access/auth.types';
+import { RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { DictionaryStatus, DictionaryVersion } from '../dictionaries/dictionary-version.entity';
 import { InstitutionUnit } from '../institutions/institution-unit.entity';
 import { Institution } from '../institutions/institution.entity';
 import { Registry } from '../registries/registry.entity';
 import { SubDelivery } from '../registries/sub-delivery.entity';
-import { message } from '../shared/messages';
 import { parseDeliveryFileName } from '../validation';
 import { maySubmit, maySubmitAt } from './delivery-access';
 import { cleanFileName } from './delivery-file-name';
@@ -41,7 +40,7 @@ export interface TargetInput {
  * active institution of that code, the registry has this version ACTIVE, the actor is a submitter
  * for it there, and the institution has the unit.
  */
-export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fileName: string, input: TargetInput): Promise<DeliveryTarget | AuthRefusal> {
+export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fileName: string, input: TargetInput): Promise<DeliveryTarget | Refused> {
   const language = actor.language;
   const cleaned = cleanFileName(fileName);
   const parsed = parseDeliveryFileName(cleaned.name);
@@ -57,28 +56,28 @@ export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fil
     versionCode === null && 'version',
   ].filter((field): field is string => typeof field === 'string');
   if (missing.length > 0 || institutionCode === null || unitNumber === null || registryCode === null || versionCode === null) {
-    return refusal('DELIVERY_FIELDS_MISSING', message(language, 'DELIVERY_FIELDS_MISSING', { fields: missing.join(', ') }), { field: missing[0] });
+    return refuse(language, RefusalCode.DELIVERY_FIELDS_MISSING, { params: { fields: missing.join(', ') }, ...(missing[0] ? { field: missing[0] } : {}) });
   }
   // Only institutions the actor may deliver for are told apart: an unknown code, an inactive
   // institution and someone else's get one answer after the same single query (docs/security.md).
   const institution = await em.findOne(Institution, { code: institutionCode, active: true });
   if (!institution || !maySubmitAt(actor, institution.id)) {
-    return refusal('FORBIDDEN', message(language, 'NOT_YOUR_INSTITUTION', { code: institutionCode }), { field: 'institutionCode' });
+    return refuse(language, RefusalCode.FORBIDDEN, { params: { code: institutionCode }, field: 'institutionCode', detail: 'NOT_YOUR_INSTITUTION' });
   }
   const registry = await em.findOne(Registry, { code: registryCode });
   const dictionaryVersion = registry
     ? await em.findOne(DictionaryVersion, { version: versionCode, status: DictionaryStatus.ACTIVE, subDelivery: { registry: registry.id } }, { populate: ['subDelivery'] })
     : null;
   if (!registry || !dictionaryVersion) {
-    return refusal('UNKNOWN_VERSION', message(language, 'UNKNOWN_VERSION', { registry: registryCode, version: versionCode }), { field: 'version' });
+    return refuse(language, RefusalCode.UNKNOWN_VERSION, { params: { registry: registryCode, version: versionCode }, field: 'version' });
   }
   const subDelivery = dictionaryVersion.subDelivery.getEntity();
   // Authorisation before anything else about the file (docs/security.md#graphql-upload: refuse before reading).
   if (!maySubmit(actor, { institutionId: institution.id, registryId: registry.id, subDeliveryId: subDelivery.id })) {
-    return refusal('FORBIDDEN', message(language, 'NOT_YOUR_DELIVERY', { code: institutionCode, registry: registryCode }));
+    return refuse(language, RefusalCode.FORBIDDEN, { params: { code: institutionCode, registry: registryCode }, detail: 'NOT_YOUR_DELIVERY' });
   }
   if (!(await em.count(InstitutionUnit, { institution: institution.id, number: unitNumber }))) {
-    return refusal('UNKNOWN_UNIT', message(language, 'UNKNOWN_UNIT', { code: institutionCode, unit: unitNumber }), { field: 'unit' });
+    return refuse(language, RefusalCode.UNKNOWN_UNIT, { params: { code: institutionCode, unit: unitNumber }, field: 'unit' });
   }
   return {
     fileName: cleaned.name,

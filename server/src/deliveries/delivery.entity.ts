@@ -1,3 +1,4 @@
+import { GraphQLSafeInt } from 'graphql-scalars';
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
@@ -84,7 +85,8 @@ export class Delivery {
   @Property({ type: 'date', nullable: true })
   creationDate?: string | null;
 
-  @Field(() => String, { description: 'File size in bytes (as a decimal string: files may exceed 2 GiB).' })
+  /** Stored as bigint (read as a decimal string); served as SafeInt, exact up to 8 PiB. */
+  @Field(() => GraphQLSafeInt, { description: 'File size in bytes.' })
   @Property({ type: 'bigint' })
   size!: string;
 

@@ -31,7 +31,7 @@ export class UploadDeliveryInput {
   creationDate?: string | null;
 }
 
-@InputType({ description: 'Which deliveries to list; all given conditions must hold.' })
+@InputType('DeliveryFilterInput', { description: 'Which deliveries to list; all given conditions must hold.' })
 export class DeliveryFilter {
   @Field(() => String, { nullable: true, description: 'Institution code (hub staff; others see their own).' })
   institutionCode?: string | null;

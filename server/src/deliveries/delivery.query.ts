@@ -2,14 +2,11 @@ import type { Knex } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit, recordRefusal } from '../audit/audit.service';
-import { userError } from '../shared/messages';
+import { isUuid } from '../shared/ids';
 import { Delivery } from './delivery.entity';
 import { mayRead, readableScopes } from './delivery-access';
 import type { DeliveryFilter } from './delivery.inputs';
 
-const DELIVERY = { nl: 'Aanlevering', en: 'Delivery' };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Looked up in place of a malformed id, so that one too costs the same query. */
 const NO_ID = '00000000-0000-0000-0000-000000000000';
 
@@ -19,7 +16,7 @@ const NO_ID = '00000000-0000-0000-0000-000000000000';
  * so not even the time tells them apart. Shared by GraphQL and the export routes.
  */
 export async function readableDelivery(ctx: Pick<RequestContext, 'em' | 'actor' | 'services'>, id: string): Promise<Delivery | null> {
-  const wellFormed = UUID.test(id);
+  const wellFormed = isUuid(id);
   const rows = await ctx.em.getConnection().execute<{ id: string; institution_id: string; registry_id: string; sub_delivery_id: string }[]>(
     'select d.id, d.institution_id, s.registry_id, d.sub_delivery_id from delivery d join sub_delivery s on s.id = d.sub_delivery_id where d.id = ?',
     [wellFormed ? id : NO_ID],
@@ -30,13 +27,6 @@ export async function readableDelivery(ctx: Pick<RequestContext, 'em' | 'actor' 
   }
   await recordRefusal(ctx, { action: 'delivery', objectType: 'Delivery', objectId: wellFormed ? id : null, institutionId: found?.institution_id ?? null });
   return null;
-}
-
-/** As readableDelivery, for GraphQL: "not found" when it may not be read. */
-export async function findReadableDelivery(ctx: RequestContext, id: string): Promise<Delivery> {
-  const delivery = await readableDelivery(ctx, id);
-  if (!delivery) throw userError('NOT_FOUND', ctx.actor.language, 'NOT_FOUND', { object: DELIVERY[ctx.actor.language] });
-  return delivery;
 }
 
 export interface DeliveryPage {

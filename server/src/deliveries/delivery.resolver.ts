@@ -2,9 +2,9 @@ import GraphQLUpload from 'graphql-upload/GraphQLUpload.mjs';
 import type { FileUpload } from 'graphql-upload/Upload.mjs';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
-import type { AuthRefusal } from '../access/auth.types';
+import type { Refused } from '../kernel/refusal';
 import { Role } from '../kernel/role';
-import { findReadableDelivery, searchDeliveries } from './delivery.query';
+import { readableDelivery, searchDeliveries } from './delivery.query';
 import { DeliveryFilter, UploadDeliveryInput } from './delivery.inputs';
 import { Delivery } from './delivery.entity';
 import { DeliveryConnection, FileNameCheckResult, UploadDeliveryResult } from './delivery.types';
@@ -22,7 +22,7 @@ export class DeliveryResolver {
     @Ctx() ctx: RequestContext,
     @Arg('file', () => GraphQLUpload, { description: 'The CSV or XML file (at most DATAHUB_UPLOAD_MAX_BYTES).' }) file: Promise<FileUpload>,
     @Arg('input', () => UploadDeliveryInput, { description: 'Period, test flag, and the fields a non-conforming name does not give.' }) input: UploadDeliveryInput,
-  ): Promise<Delivery | AuthRefusal> {
+  ): Promise<Delivery | Refused> {
     return uploadDelivery(ctx, await file, input);
   }
 
@@ -33,9 +33,9 @@ export class DeliveryResolver {
   }
 
   @Authorized()
-  @Query(() => Delivery, { description: 'One delivery; "not found" when it is not yours to see.' })
-  delivery(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Delivery id.' }) id: string): Promise<Delivery> {
-    return findReadableDelivery(ctx, id);
+  @Query(() => Delivery, { nullable: true, description: 'One delivery; null when unknown or not yours to see (the two are never told apart).' })
+  delivery(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Delivery id.' }) id: string): Promise<Delivery | null> {
+    return readableDelivery(ctx, id);
   }
 
   @Authorized()

@@ -1,14 +1,9 @@
-import { createUnionType, Field, Int, ObjectType } from 'type-graphql';
-import { AuthRefusal } from '../access/auth.types';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Refused, resultUnion } from '../kernel/refusal';
 import { LocalDateScalar } from '../shared/scalars';
 import { Delivery } from './delivery.entity';
 
-export const UploadDeliveryResult = createUnionType({
-  name: 'UploadDeliveryResult',
-  description: 'The delivery, stored and queued for processing; or why it was refused (nothing stored).',
-  types: () => [Delivery, AuthRefusal] as const,
-  resolveType: (value) => (value instanceof AuthRefusal ? AuthRefusal : Delivery),
-});
+export const UploadDeliveryResult = resultUnion('UploadDeliveryResult', 'The delivery, stored and queued for processing; or why it was refused (nothing stored).', Delivery);
 
 @ObjectType({ description: 'A page of deliveries, newest first.' })
 export class DeliveryConnection {
@@ -54,8 +49,8 @@ export class FileNameCheckResult {
   @Field(() => Boolean, { nullable: true, description: 'TEST in the name.' })
   test!: boolean | null;
 
-  @Field(() => [String], { description: 'What would make a delivery under this name be refused (not yours, unknown unit or version, creation date in the future), in the user\'s language. Empty for a non-conforming name: its fields are filled in by hand.' })
-  problems!: string[];
+  @Field(() => [Refused], { description: 'The refusals a delivery under this name would get (not yours, unknown unit or version, creation date in the future): the codes and messages uploadDelivery would answer. Empty for a non-conforming name: its fields are filled in by hand.' })
+  problems!: Refused[];
 
   @Field(() => [String], { description: 'Warnings that do not stop a delivery: B09 (sequence number), B08 (hand-filled name) and which parts of a non-conforming name are off.' })
   warnings!: string[];

@@ -1,21 +1,11 @@
 import type { RequestContext } from '../kernel/context';
 import { todayInAmsterdam } from '../shared/calendar';
 import { renderFindingMessage, checkDeliveryFileName as checkName } from '../validation';
+import { isRefusal, RefusalCode, type Refused, refuse } from '../kernel/refusal';
+import { fillIn, messages } from '../shared/messages';
 import { cleanFileName } from './delivery-file-name';
 import { resolveDeliveryTarget } from './delivery-target';
 import type { FileNameCheckResult } from './delivery.types';
-
-const PART_TEXT: Record<string, { nl: string; en: string }> = {
-  name: { nl: 'de naam', en: 'the name' },
-  extension: { nl: 'de extensie (.csv of .xml)', en: 'the extension (.csv or .xml)' },
-  institutionCode: { nl: 'de instellingscode (8 cijfers)', en: 'the institution code (8 digits)' },
-  unit: { nl: 'het onderdeel (een getal)', en: 'the unit (a number)' },
-  registry: { nl: 'de registratie', en: 'the registry' },
-  version: { nl: 'de versie', en: 'the version' },
-  sequenceNumber: { nl: 'het volgnummer', en: 'the sequence number' },
-  creationDate: { nl: 'de aanmaakdatum (JJJJMMDD, een bestaande datum)', en: 'the creation date (YYYYMMDD, a real date)' },
-  environment: { nl: 'PROD of TEST', en: 'PROD or TEST' },
-};
 
 /**
  * The portal's "Controleren" for the name: its fields, or what is wrong; then the same checks the
@@ -31,16 +21,16 @@ export async function checkFileNameForDelivery(ctx: RequestContext, fileName: st
   const fields = check.fields;
   // A name that does not conform only means the fields are filled in by hand (B08): its parts are
   // hints, not problems; problems are what would make the upload be refused.
-  const problems: string[] = [];
-  const warnings = cleaned.removed.length
-    ? [language === 'nl' ? `Bestandsnaam: onzichtbare stuurtekens (${cleaned.removed.join(', ')}) worden weggelaten.` : `File name: invisible control characters (${cleaned.removed.join(', ')}) are left out.`]
-    : [];
-  warnings.push(...check.problems.map((problem) => `${language === 'nl' ? 'Bestandsnaam: controleer' : 'File name: check'} ${PART_TEXT[problem.part]?.[language] ?? problem.part}.`));
+  const problems: Refused[] = [];
+  const text = messages(language).fileName;
+  const partText = (part: string): string => (part in text.part ? text.part[part as keyof typeof text.part] : part);
+  const warnings = cleaned.removed.length ? [fillIn(text.removed, { characters: cleaned.removed.join(', ') })] : [];
+  warnings.push(...check.problems.map((problem) => fillIn(text.check, { part: partText(problem.part) })));
   const fallback = catalogue.all[0];
   let subDelivery: string | null = null;
   if (fields) {
     const target = await resolveDeliveryTarget(ctx.em, ctx.actor, cleaned.name, {});
-    if ('institution' in target) {
+    if (!isRefusal(target)) {
       subDelivery = target.subDelivery.code;
       const rows = await ctx.em.getConnection().execute<{ last: number | null }[]>(
         'select max(d.sequence_number) as last from delivery d join sub_delivery s on s.id = d.sub_delivery_id where d.institution_id = ? and s.registry_id = ?',
@@ -50,9 +40,9 @@ export async function checkFileNameForDelivery(ctx: RequestContext, fileName: st
       if (last !== null && fields.sequenceNumber <= last && fallback) {
         warnings.push(renderFindingMessage({ recordNumber: null, code: 'B09', class: 'BW', field: null, params: { n: fields.sequenceNumber, last }, keyValues: null }, fallback.dictionary, language));
       }
-      if (fields.creationDate > todayInAmsterdam(ctx.services.clock.now())) problems.push(language === 'nl' ? `De aanmaakdatum ${fields.creationDate} ligt in de toekomst.` : `The creation date ${fields.creationDate} is in the future.`);
+      if (fields.creationDate > todayInAmsterdam(ctx.services.clock.now())) problems.push(refuse(language, RefusalCode.CREATION_DATE_FUTURE, { params: { date: fields.creationDate }, field: 'creationDate' }));
     } else {
-      problems.push(target.message);
+      problems.push(target);
     }
   } else if (fallback) {
     warnings.push(...check.findings.map((finding) => renderFindingMessage(finding, fallback.dictionary, language)));

@@ -1,23 +1,22 @@
 import type { FileUpload } from 'graphql-upload/Upload.mjs';
 import type { RequestContext } from '../kernel/context';
-import { type AuthRefusal, refusal } from '../access/auth.types';
+import { RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
 import { enqueueDeliveryProcessing } from '../jobs/queue';
 import { Channel } from '../registries/channel';
 import { todayInAmsterdam } from '../shared/calendar';
-import { message } from '../shared/messages';
 import type { Period } from '../shared/period';
 import type { StoredFile } from '../storage/file-store';
 import { Delivery } from './delivery.entity';
 import { resolveDeliveryTarget, type TargetInput } from './delivery-target';
 
-function uploadRefusal(ctx: RequestContext, error: unknown): AuthRefusal {
+function uploadRefusal(ctx: RequestContext, error: unknown): Refused {
   const text = error instanceof Error ? error.message : '';
   if (/exceeds the .* size limit/i.test(text)) {
-    return refusal('FILE_TOO_LARGE', message(ctx.actor.language, 'FILE_TOO_LARGE', { max: ctx.services.config.uploadMaxBytes }), { field: 'file' });
+    return refuse(ctx.actor.language, RefusalCode.FILE_TOO_LARGE, { params: { max: ctx.services.config.uploadMaxBytes }, field: 'file' });
   }
-  return refusal('UPLOAD_ABORTED', message(ctx.actor.language, 'UPLOAD_ABORTED'), { field: 'file' });
+  return refuse(ctx.actor.language, RefusalCode.UPLOAD_ABORTED, { field: 'file' });
 }
 
 /**
@@ -25,7 +24,7 @@ function uploadRefusal(ctx: RequestContext, error: unknown): AuthRefusal {
  * job in one transaction. Refused before the stream is read when the target is wrong or not the
  * actor's to deliver (the stream is destroyed and the refusal audited).
  */
-export async function uploadDelivery(ctx: RequestContext, upload: FileUpload, input: TargetInput & { period: Period }): Promise<Delivery | AuthRefusal> {
+export async function uploadDelivery(ctx: RequestContext, upload: FileUpload, input: TargetInput & { period: Period }): Promise<Delivery | Refused> {
   const em = ctx.em;
   const target = await resolveDeliveryTarget(em, ctx.actor, upload.filename, input);
   if (!('institution' in target)) {
@@ -40,7 +39,7 @@ export async function uploadDelivery(ctx: RequestContext, upload: FileUpload, in
   }
   if (target.creationDate && target.creationDate > todayInAmsterdam(ctx.services.clock.now())) {
     upload.createReadStream().destroy();
-    return refusal('CREATION_DATE_FUTURE', message(ctx.actor.language, 'CREATION_DATE_FUTURE', { date: target.creationDate }), { field: 'creationDate' });
+    return refuse(ctx.actor.language, RefusalCode.CREATION_DATE_FUTURE, { params: { date: target.creationDate }, field: 'creationDate' });
   }
   let stored: StoredFile;
   try {

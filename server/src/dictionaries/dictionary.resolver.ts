@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
 import { DictionaryVersion } from './dictionary-version.entity';
 import { toDictionaryView } from './dictionary.mapper';
@@ -13,7 +13,7 @@ export class DictionaryResolver {
   }
 
   @Query(() => Dictionary, { nullable: true, description: 'One dictionary by `REGISTRY/SubDelivery/version` (e.g. `CAT/Cataract/1.4`); null when unknown. Public.' })
-  dictionary(@Ctx() ctx: RequestContext, @Arg('id', () => String, { description: 'e.g. `CAT/Cataract/1.4`.' }) id: string): Dictionary | null {
+  dictionary(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'e.g. `CAT/Cataract/1.4`.' }) id: string): Dictionary | null {
     const loaded = ctx.services.dictionaries.byId(id);
     return loaded ? toDictionaryView(loaded.dictionary) : null;
   }

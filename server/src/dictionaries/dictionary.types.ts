@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 
 /** Dictionary content as GraphQL types: the same data as `dictionaries/*.json`, for the console and hospitals' IT. */
 
@@ -136,7 +136,7 @@ export class XmlLayout {
 
 @ObjectType({ description: 'The content of one dictionary version, as the files in `dictionaries/` define it.' })
 export class Dictionary {
-  @Field(() => String, { description: '`REGISTRY/SubDelivery/version`, e.g. `CAT/Cataract/1.4`.' })
+  @Field(() => ID, { description: '`REGISTRY/SubDelivery/version`, e.g. `CAT/Cataract/1.4`.' })
   id!: string;
 
   @Field(() => String, { description: 'Registry code.' })

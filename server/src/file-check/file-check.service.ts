@@ -3,7 +3,7 @@ import type { RequestContext } from '../kernel/context';
 import type { LoadedDictionary } from '../dictionaries/dictionary-files';
 import type { Period } from '../shared/period';
 import { todayInAmsterdam } from '../shared/calendar';
-import { userError } from '../shared/messages';
+import { isRefusal, RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { checkDeliveryFileName, type Finding, renderFindingMessage, validateDelivery, type ValidationResult } from '../validation';
 import { FindingTally } from '../validation/findings';
 import { nodeUtf8Validator } from '../validation/node-files';
@@ -12,16 +12,16 @@ import type { FileCheckReport, FileFinding } from './file-check.types';
 export const MAX_FINDINGS_RETURNED = 1000;
 
 /** --dictionary wins; otherwise a conforming file name chooses it (registry and version). */
-function chooseDictionary(ctx: RequestContext, fileName: string, wanted: string | null): { loaded: LoadedDictionary | null; fileFindings: Finding[] } {
+function chooseDictionary(ctx: RequestContext, fileName: string, wanted: string | null): { loaded: LoadedDictionary | null; fileFindings: Finding[] } | Refused {
   const catalogue = ctx.services.dictionaries;
   const check = checkDeliveryFileName(fileName, { knownVersions: catalogue.all.map((d) => ({ registry: d.registry, version: d.version })) });
   if (wanted) {
     const loaded = catalogue.byId(wanted);
-    if (!loaded) throw userError('BAD_USER_INPUT', ctx.actor.language, 'NOT_FOUND', { object: `Dictionary ${wanted}` }, 'dictionary');
+    if (!loaded) return refuse(ctx.actor.language, RefusalCode.UNKNOWN_DICTIONARY, { params: { dictionary: wanted }, field: 'dictionary' });
     // B07 on the name's registry or version only matters when the name chose the dictionary.
     return { loaded, fileFindings: check.findings.filter((finding) => finding.code !== 'B07') };
   }
-  if (!check.fields) throw userError('BAD_USER_INPUT', ctx.actor.language, 'NOT_FOUND', { object: ctx.actor.language === 'nl' ? 'Datadictionary bij deze bestandsnaam' : 'Dictionary for this file name' }, 'dictionary');
+  if (!check.fields) return refuse(ctx.actor.language, RefusalCode.DICTIONARY_NOT_NAMED, { field: 'dictionary' });
   return { loaded: catalogue.find(check.fields.registry, undefined, check.fields.version) ?? null, fileFindings: check.findings };
 }
 
@@ -35,8 +35,13 @@ function counts(byKey: Record<string, number>): { code: string; count: number }[
  * Checks an uploaded file with the same engine and messages as processing, without storing it
  * (the console's "check before delivering"). Identifying values are masked by the engine.
  */
-export async function checkUploadedFile(ctx: RequestContext, upload: FileUpload, options: { dictionary: string | null; period: Period | null; maxFindings: number }): Promise<FileCheckReport> {
-  const { loaded, fileFindings } = chooseDictionary(ctx, upload.filename, options.dictionary);
+export async function checkUploadedFile(ctx: RequestContext, upload: FileUpload, options: { dictionary: string | null; period: Period | null; maxFindings: number }): Promise<FileCheckReport | Refused> {
+  const chosen = chooseDictionary(ctx, upload.filename, options.dictionary);
+  if (isRefusal(chosen)) {
+    upload.createReadStream().destroy();
+    return chosen;
+  }
+  const { loaded, fileFindings } = chosen;
   const language = ctx.actor.language;
   const fallback = loaded ?? ctx.services.dictionaries.all[0];
   if (!fallback) throw new Error('no dictionaries loaded');

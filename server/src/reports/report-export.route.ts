@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/audit.service';
 import { csvCell } from '../audit/audit.query';
 import type { Delivery } from '../deliveries/delivery.entity';
 import { readableDelivery } from '../deliveries/delivery.query';
+import { type Language, messages } from '../shared/messages';
 import { dictionaryOf, orderedLines, renderLine, type StoredLine } from './report.service';
 import { keyCell, neutralise, neutraliseParts } from './spreadsheet-cell';
 
@@ -48,7 +49,11 @@ async function* reportRows(services: AppServices, em: ReturnType<AppServices['or
   }
 }
 
-const HEADERS = { nl: ['Record', 'Code', 'Klasse', 'Veld', 'Melding', 'Sleutel'], en: ['Record', 'Code', 'Class', 'Field', 'Message', 'Key'] };
+/** The export's header row, in the order reportRows writes the cells. */
+function headers(language: Language): string[] {
+  const { record, code, class: klass, field, message, key } = messages(language).report.columns;
+  return [record, code, klass, field, message, key];
+}
 
 /**
  * GET /api/deliveries/:id/report.csv | report.xlsx | failed-records.csv. Every export is audited
@@ -66,7 +71,7 @@ export function reportExportRoutes(services: AppServices) {
       const found = await exported('reportCsv', request, response);
       if (!found) return;
       response.type('text/csv; charset=utf-8').attachment(`verslag-${found.delivery.id}.csv`);
-      response.write('\uFEFF' + HEADERS[found.actor.language].join(',') + '\r\n');
+      response.write('\uFEFF' + headers(found.actor.language).join(',') + '\r\n');
       for await (const row of reportRows(services, found.em, found.delivery, found.actor.language)) response.write(row.map(csvCell).join(',') + '\r\n');
       response.end();
     },
@@ -75,8 +80,8 @@ export function reportExportRoutes(services: AppServices) {
       if (!found) return;
       response.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`verslag-${found.delivery.id}.xlsx`);
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: response, useStyles: false, useSharedStrings: false });
-      const sheet = workbook.addWorksheet(found.actor.language === 'nl' ? 'Verslag' : 'Report');
-      sheet.addRow(HEADERS[found.actor.language]).commit();
+      const sheet = workbook.addWorksheet(messages(found.actor.language).report.sheetName);
+      sheet.addRow(headers(found.actor.language)).commit();
       // Written as text cells, never formulas; a leading = + - @ still gets the same ' as in CSV.
       for await (const row of reportRows(services, found.em, found.delivery, found.actor.language)) sheet.addRow(row.map((cell) => neutralise(String(cell)))).commit();
       sheet.commit();

@@ -5,7 +5,7 @@ import { asUser, expectOk, signIn, tokenFor } from '../../support/actors';
 import { graphql } from '../../support/client';
 import { startTestServer, type TestServer } from '../../support/server';
 
-const EVENTS = `query ($filter: AuditEventFilter) { auditEvents(filter: $filter, first: 100) { totalCount nodes { event action actorEmail institutionId detail } } }`;
+const EVENTS = `query ($filter: AuditEventFilterInput) { auditEvents(filter: $filter, first: 100) { totalCount nodes { event action actorEmail institutionId detail } } }`;
 
 describe('audit log (NEN 7513)', () => {
   let server: TestServer;

@@ -37,7 +37,7 @@ describe('login with a second factor', () => {
     const replay = expectOk(await again.request<{ verifyTotp: Step }>(VERIFY_TOTP, { code }));
     expect(login.login.stage).to.equal('TOTP_SETUP');
     expect(second.login.stage).to.equal('SECOND_FACTOR');
-    expect(replay.verifyTotp).to.deep.include({ __typename: 'AuthRefusal', code: 'INVALID_CODE' });
+    expect(replay.verifyTotp).to.deep.include({ __typename: 'Refused', code: 'INVALID_CODE' });
   });
 
   it('signs in with the mailed code, which works once only', async () => {
@@ -50,7 +50,7 @@ describe('login with a second factor', () => {
     expectOk(await other.request(LOGIN, { email: 'aanlever@zuidermeer.test', password: DEMO_PASSWORD }));
     const reuse = expectOk(await other.request<{ verifyEmailCode: Step }>(VERIFY_EMAIL_CODE, { code }));
     expect(first.verifyEmailCode.stage).to.equal('SIGNED_IN');
-    expect(reuse.verifyEmailCode).to.deep.include({ __typename: 'AuthRefusal', code: 'INVALID_CODE' });
+    expect(reuse.verifyEmailCode).to.deep.include({ __typename: 'Refused', code: 'INVALID_CODE' });
   });
 
   it('refuses a mailed code after its 10 minutes', async () => {
@@ -59,7 +59,7 @@ describe('login with a second factor', () => {
     expectOk(await client.request(SEND_EMAIL_CODE));
     server.clock.advance(11 * 60_000);
     const late = expectOk(await client.request<{ verifyEmailCode: Step }>(VERIFY_EMAIL_CODE, { code: mailedCode(server, 'hub@datahub.test') }));
-    expect(late.verifyEmailCode).to.deep.include({ __typename: 'AuthRefusal', code: 'INVALID_CODE' });
+    expect(late.verifyEmailCode).to.deep.include({ __typename: 'Refused', code: 'INVALID_CODE' });
   });
 
   it('ends the pending session after five wrong codes, so guessing needs the password again', async () => {

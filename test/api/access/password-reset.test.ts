@@ -4,7 +4,7 @@ import { asUser, DEMO_PASSWORD, expectOk, latestMail, LOGIN, mailedLinkToken, si
 import { startTestServer, type TestServer } from '../../support/server';
 
 const REQUEST = 'mutation ($email: String!) { requestPasswordReset(email: $email) { __typename } }';
-const RESET = 'mutation ($token: String!, $password: String!) { resetPassword(token: $token, password: $password) { __typename ... on AuthRefusal { code field } } }';
+const RESET = 'mutation ($token: String!, $password: String!) { resetPassword(token: $token, password: $password) { __typename ... on Refusal { code field } } }';
 
 describe('password reset', () => {
   let server: TestServer;

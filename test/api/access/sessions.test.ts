@@ -42,7 +42,7 @@ describe('sessions', () => {
   it('refuses the session cookie replayed after logout', async () => {
     const client = await signIn(server, 'beheer@zuidermeer.test');
     const cookie = client.cookieHeader();
-    expectOk(await client.request('mutation { logout }'));
+    expectOk(await client.request('mutation { logout { __typename } }'));
     const replay = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie },
@@ -53,9 +53,9 @@ describe('sessions', () => {
 
   it('skips the second factor for 4 hours on the same browser, and asks it again after', async () => {
     const client = await signIn(server, 'beheer@maasdal.test');
-    expectOk(await client.request('mutation { logout }'));
+    expectOk(await client.request('mutation { logout { __typename } }'));
     const soon = expectOk(await client.request<{ login: { stage: string } }>(LOGIN, { email: 'beheer@maasdal.test', password: DEMO_PASSWORD }));
-    expectOk(await client.request('mutation { logout }'));
+    expectOk(await client.request('mutation { logout { __typename } }'));
     server.clock.advance(4 * 60 * MINUTE + MINUTE);
     const later = expectOk(await client.request<{ login: { stage: string } }>(LOGIN, { email: 'beheer@maasdal.test', password: DEMO_PASSWORD }));
     expect(soon.login.stage).to.equal('SIGNED_IN');
@@ -69,11 +69,35 @@ describe('sessions', () => {
     const others = mySessions.filter((session) => !session.current);
     expect(mySessions.filter((session) => session.current)).to.have.length(1);
     expect(others.length).to.be.at.least(1);
-    for (const { id } of others) expectOk(await laptop.request('mutation ($id: ID!) { endSession(id: $id) { id revokedAt } }', { id }));
+    for (const { id } of others) expectOk(await laptop.request('mutation ($id: ID!) { endSession(id: $id) { ... on Session { id revokedAt } } }', { id }));
     const afterwards = await phone.request(INSTITUTIONS);
     const laptopStill = await laptop.request(INSTITUTIONS);
     expect(codeOf(afterwards)).to.equal('UNAUTHENTICATED');
     expect(laptopStill.errors).to.equal(undefined);
+  });
+
+  it('refuses to end someone else\'s session with NOT_FOUND, exactly as an unknown or malformed id, and the session lives on', async () => {
+    const owner = await signIn(server, 'aanlever@zuidermeer.test');
+    const other = await signIn(server, 'inzage@zuidermeer.test');
+    const { mySessions } = expectOk(await owner.request<{ mySessions: { id: string; current: boolean }[] }>('{ mySessions { id current } }'));
+    const ownerSession = mySessions.find((session) => session.current)?.id;
+    const END = 'mutation ($id: ID!) { endSession(id: $id) { __typename ... on Refusal { code message } } }';
+    const answers = [];
+    for (const id of [ownerSession, '00000000-0000-4000-8000-000000000000', 'sessie-1']) answers.push(expectOk(await other.request<{ endSession: unknown }>(END, { id })).endSession);
+    expect(answers[0]).to.deep.equal({ __typename: 'Refused', code: 'NOT_FOUND', message: 'Sessie niet gevonden.' });
+    expect(answers.slice(1)).to.deep.equal([answers[0], answers[0]]);
+    expect((await owner.request(INSTITUTIONS)).errors).to.equal(undefined);
+  });
+
+  it('answers logout with whether a session ended: true with a session, false without', async () => {
+    const client = await signIn(server, 'inzage@zuidermeer.test');
+    const LOGOUT = 'mutation { logout { __typename ... on LoggedOut { sessionEnded } } }';
+    const first = expectOk(await client.request<{ logout: unknown }>(LOGOUT));
+    const second = expectOk(await client.request<{ logout: unknown }>(LOGOUT));
+    expect([first.logout, second.logout]).to.deep.equal([
+      { __typename: 'LoggedOut', sessionEnded: true },
+      { __typename: 'LoggedOut', sessionEnded: false },
+    ]);
   });
 
   it('lets hub staff list and end another user\'s session', async () => {
@@ -83,7 +107,7 @@ describe('sessions', () => {
     const users = expectOk(await asUser<{ institutionUsers: { id: string; email: string }[] }>(server, admin, '{ institutionUsers(institutionCode: "11111111") { id email } }'));
     const userId = users.institutionUsers.find((user) => user.email === 'aanlever@zuidermeer.test')?.id;
     const sessions = expectOk(await asUser<{ userSessions: { id: string }[] }>(server, hub, 'query ($id: ID!) { userSessions(userId: $id) { id } }', { id: userId }));
-    for (const { id } of sessions.userSessions) expectOk(await asUser(server, hub, 'mutation ($id: ID!) { endSession(id: $id) { id } }', { id }));
+    for (const { id } of sessions.userSessions) expectOk(await asUser(server, hub, 'mutation ($id: ID!) { endSession(id: $id) { ... on Session { id } } }', { id }));
     const after = await victim.request(INSTITUTIONS);
     expect(sessions.userSessions.length).to.be.greaterThan(0);
     expect(codeOf(after)).to.equal('UNAUTHENTICATED');

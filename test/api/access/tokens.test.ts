@@ -5,7 +5,7 @@ import { asUser, expectOk, signIn, tokenFor } from '../../support/actors';
 import { startTestServer, type TestServer } from '../../support/server';
 
 const CREATE = `mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) {
-  __typename ... on CreatedApiToken { token apiToken { id name prefix expiresAt } } ... on AuthRefusal { code field } } }`;
+  __typename ... on CreatedApiToken { token apiToken { id name prefix expiresAt } } ... on Refusal { code field } } }`;
 
 describe('API tokens', () => {
   let server: TestServer;
@@ -36,7 +36,7 @@ describe('API tokens', () => {
     const browser = await signIn(server, 'beheer@zuidermeer.test');
     const revoked = expectOk(await browser.request<{ createApiToken: { token: string; apiToken: { id: string } } }>(CREATE, { input: { name: 'kort', days: 1 } })).createApiToken;
     const expiring = expectOk(await browser.request<{ createApiToken: { token: string } }>(CREATE, { input: { name: 'kort2', days: 1 } })).createApiToken;
-    expectOk(await browser.request('mutation ($id: ID!) { revokeApiToken(id: $id) { revokedAt } }', { id: revoked.apiToken.id }));
+    expectOk(await browser.request('mutation ($id: ID!) { revokeApiToken(id: $id) { ... on ApiToken { revokedAt } } }', { id: revoked.apiToken.id }));
     const afterRevoke = await asUser(server, revoked.token, '{ institutions { code } }');
     server.clock.advance(25 * 3_600_000);
     const afterExpiry = await asUser(server, expiring.token, '{ institutions { code } }');
@@ -59,6 +59,6 @@ describe('API tokens', () => {
   it('refuses an expiry outside 1–365 days, naming the field', async () => {
     const browser = await signIn(server, 'inzage@zuidermeer.test');
     const response = expectOk(await browser.request<{ createApiToken: { code: string; field: string } }>(CREATE, { input: { name: 'x', days: 400 } }));
-    expect(response.createApiToken).to.deep.equal({ __typename: 'AuthRefusal', code: 'INVALID_EXPIRY', field: 'days' });
+    expect(response.createApiToken).to.deep.equal({ __typename: 'Refused', code: 'INVALID_EXPIRY', field: 'days' });
   });
 });

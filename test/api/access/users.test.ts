@@ -6,13 +6,13 @@ import { asUser, expectOk, LOGIN, mailedLinkToken, signIn, tokenFor } from '../.
 import { startTestServer, type TestServer } from '../../support/server';
 
 const INVITE = `mutation ($input: InviteUserInput!) { inviteUser(input: $input) {
-  __typename ... on Invitation { id email role expiresAt } ... on AuthRefusal { code message field } } }`;
+  __typename ... on Invitation { id email role expiresAt } ... on Refusal { code message field } } }`;
 const ACCEPT = `mutation ($token: String!, $password: String!) { acceptInvitation(token: $token, password: $password) {
-  __typename ... on User { email roles { role registry { code } institution { code } } } ... on AuthRefusal { code field } } }`;
+  __typename ... on User { email roles { role registry { code } institution { code } } } ... on Refusal { code field } } }`;
 const USERS = '{ institutionUsers(institutionCode: "11111111") { id email active roles { id role registry { code } } } }';
 const GRANT = `mutation ($userId: ID!, $input: RoleScopeInput!) { grantRole(userId: $userId, input: $input) {
-  __typename ... on RoleAssignmentList { assignments { id role registry { code } } } ... on AuthRefusal { code message } } }`;
-const REVOKE = `mutation ($id: ID!) { revokeRole(assignmentId: $id) { __typename ... on RoleAssignmentList { assignments { role } } ... on AuthRefusal { code message } } }`;
+  __typename ... on RoleAssignmentList { assignments { id role registry { code } } } ... on Refusal { code message } } }`;
+const REVOKE = `mutation ($id: ID!) { revokeRole(assignmentId: $id) { __typename ... on RoleAssignmentList { assignments { role } } ... on Refusal { code message } } }`;
 
 interface UserRow { id: string; email: string; active: boolean; roles: { id: string; role: string; registry: { code: string } | null }[] }
 
@@ -54,7 +54,7 @@ describe('users, invitations and roles', () => {
     const token = mailedLinkToken(server, 'zwak@zuidermeer.test', 'invitation');
     const short = expectOk(await asUser<{ acceptInvitation: { code: string; field: string } }>(server, '', ACCEPT, { token, password: 'kort' }));
     const common = expectOk(await asUser<{ acceptInvitation: { code: string } }>(server, '', ACCEPT, { token, password: 'Welkom2026!!!' }));
-    expect(short.acceptInvitation).to.deep.equal({ __typename: 'AuthRefusal', code: 'PASSWORD_TOO_SHORT', field: 'password' });
+    expect(short.acceptInvitation).to.deep.equal({ __typename: 'Refused', code: 'PASSWORD_TOO_SHORT', field: 'password' });
     expect(common.acceptInvitation.code).to.equal('PASSWORD_TOO_COMMON');
   });
 
@@ -88,7 +88,7 @@ describe('users, invitations and roles', () => {
     const self = rows.find((user) => user.email === 'beheer@maasdal.test') as UserRow;
     const adminRole = self.roles.find((role) => role.role === 'LOCAL_ADMIN');
     const revoke = expectOk(await asUser<{ revokeRole: { code: string; message: string } }>(server, maasdal, REVOKE, { id: adminRole?.id }));
-    const deactivate = expectOk(await asUser<{ deactivateUser: { code: string } }>(server, maasdal, 'mutation ($id: ID!) { deactivateUser(userId: $id) { __typename ... on AuthRefusal { code } } }', { id: self.id }));
+    const deactivate = expectOk(await asUser<{ deactivateUser: { code: string } }>(server, maasdal, 'mutation ($id: ID!) { deactivateUser(userId: $id) { __typename ... on Refusal { code } } }', { id: self.id }));
     const still = await asUser(server, maasdal, '{ institutionUsers(institutionCode: "15330041") { id } }');
     expect(revoke.revokeRole.code).to.equal('LAST_LOCAL_ADMIN');
     expect(revoke.revokeRole.message).to.include('Maasdal Medisch Centrum');
@@ -109,7 +109,7 @@ describe('users, invitations and roles', () => {
     const token = mailedLinkToken(server, 'terug@zuidermeer.test', 'invitation');
     const open = expectOk(await asUser<{ openInvitations: { id: string; email: string }[] }>(server, admin, '{ openInvitations(institutionCode: "11111111") { id email } }'));
     const invitation = open.openInvitations.find((row) => row.email === 'terug@zuidermeer.test');
-    expectOk(await asUser(server, admin, 'mutation ($id: ID!) { withdrawInvitation(id: $id) { id } }', { id: invitation?.id }));
+    expectOk(await asUser(server, admin, 'mutation ($id: ID!) { withdrawInvitation(id: $id) { __typename ... on Invitation { id } } }', { id: invitation?.id }));
     const accept = expectOk(await asUser<{ acceptInvitation: { code: string } }>(server, '', ACCEPT, { token, password: 'Een-sterk-wachtwoord-42' }));
     const stillOpen = expectOk(await asUser<{ openInvitations: { email: string }[] }>(server, admin, '{ openInvitations(institutionCode: "11111111") { email } }'));
     expect(accept.acceptInvitation.code).to.equal('INVALID_LINK');
@@ -124,15 +124,26 @@ describe('users, invitations and roles', () => {
     expect(people.organisationUsers.map((row) => row.email)).to.deep.equal(['verwerker@nhr.test']);
   });
 
-  it('answers "not found" for a user of another institution, as for an unknown id', async () => {
+  it('refuses a user of another institution with NOT_FOUND, exactly as an unknown id and a malformed one', async () => {
     const maasdal = await tokenFor(server, 'beheer@maasdal.test');
     const zuidermeerUser = (await users()).find((user) => user.email === 'aanlever@zuidermeer.test') as UserRow;
-    const foreign = await asUser(server, maasdal, 'mutation ($id: ID!) { deactivateUser(userId: $id) { __typename } }', { id: zuidermeerUser.id });
-    const unknown = await asUser(server, maasdal, 'mutation ($id: ID!) { deactivateUser(userId: $id) { __typename } }', { id: '00000000-0000-4000-8000-000000000000' });
-    const foreignList = await asUser(server, maasdal, USERS);
-    expect(foreign.errors?.[0]?.extensions?.code).to.equal('NOT_FOUND');
-    expect(foreign.errors?.[0]?.message).to.equal(unknown.errors?.[0]?.message);
-    expect(foreignList.errors?.[0]?.extensions?.code).to.equal('NOT_FOUND');
+    const DEACTIVATE = 'mutation ($id: ID!) { deactivateUser(userId: $id) { __typename ... on Refusal { code message field } } }';
+    const answers = [];
+    for (const id of [zuidermeerUser.id, '00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
+      answers.push(expectOk(await asUser<{ deactivateUser: unknown }>(server, maasdal, DEACTIVATE, { id })).deactivateUser);
+    }
+    expect(answers[0]).to.deep.equal({ __typename: 'Refused', code: 'NOT_FOUND', message: 'Gebruiker niet gevonden.', field: null });
+    expect(answers[1]).to.deep.equal(answers[0]);
+    expect(answers[2]).to.deep.equal(answers[0]);
+  });
+
+  it('lists no people and no invitations of another institution, exactly as for an unknown one', async () => {
+    const maasdal = await tokenFor(server, 'beheer@maasdal.test');
+    const LISTS = 'query ($code: String!) { institutionUsers(institutionCode: $code) { id } openInvitations(institutionCode: $code) { id } }';
+    const foreign = expectOk(await asUser(server, maasdal, LISTS, { code: '11111111' }));
+    const unknown = expectOk(await asUser(server, maasdal, LISTS, { code: '99999999' }));
+    expect(foreign).to.deep.equal({ institutionUsers: [], openInvitations: [] });
+    expect(unknown).to.deep.equal(foreign);
   });
 
   it('audits each refused change to another institution\'s people (grant, revoke, deactivate, reactivate, end a session, withdraw an invitation, revoke a token), with that institution', async () => {

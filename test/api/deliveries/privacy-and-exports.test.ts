@@ -160,4 +160,14 @@ describe('deliveries: pseudonymisation, exports and the processing mail', () => 
     expect([(await refusals(pmicdId)) - foreignBefore, (await refusals(unknownId)) - unknownBefore]).to.deep.equal([3, 3]);
   });
 
+  it('answers delivery(id) with null for another institution\'s delivery, an unknown id and a malformed id alike; the foreign one audited', async () => {
+    const other = await tokenFor(server, 'beheer@maasdal.test');
+    const DELIVERY = 'query ($id: ID!) { delivery(id: $id) { id } }';
+    const audited = async () => (await server.datahub.orm.em.fork().getConnection().execute(`select count(*)::int as n from audit_event where event = 'AUTHORISATION_FAILURE' and action = 'delivery' and object_id = ?`, [pmicdId]))[0].n as number;
+    const before = await audited();
+    const answers = [];
+    for (const id of [pmicdId, '00000000-0000-4000-8000-000000000000', 'aanlevering-1']) answers.push(await asUser<{ delivery: unknown }>(server, other, DELIVERY, { id }));
+    expect(answers.map((answer) => [answer.data, answer.errors])).to.deep.equal([[{ delivery: null }, undefined], [{ delivery: null }, undefined], [{ delivery: null }, undefined]]);
+    expect(await audited()).to.equal(before + 1);
+  });
 });

@@ -62,7 +62,7 @@ describe('deliveries: upload and processing', () => {
     const before = await server.datahub.orm.em.fork().count(Delivery, {});
     const refused = await upload(server, submitter, '15330041_0_CAT_1.4_1_20260410_PROD.csv', example('CAT/Cataract/1.4/examples/valid.csv'), { period: '2026K1' });
     const audit = await server.datahub.orm.em.fork().getConnection().execute(`select count(*)::int as n from audit_event where action = 'uploadDelivery' and event = 'AUTHORISATION_FAILURE'`);
-    expect(refused).to.deep.include({ __typename: 'AuthRefusal', code: 'FORBIDDEN' });
+    expect(refused).to.deep.include({ __typename: 'Refused', code: 'FORBIDDEN' });
     expect(await server.datahub.orm.em.fork().count(Delivery, {})).to.equal(before);
     expect(audit[0].n).to.equal(1);
   });

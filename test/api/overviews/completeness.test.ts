@@ -15,7 +15,7 @@ interface CompletenessRow {
   onTimeRate: number;
 }
 
-const COMPLETENESS = `query ($filter: CompletenessFilter, $groupBy: [CompletenessDimension!], $asOf: Date) {
+const COMPLETENESS = `query ($filter: CompletenessFilterInput, $groupBy: [CompletenessDimension!], $asOf: Date) {
   completeness(filter: $filter, groupBy: $groupBy, asOf: $asOf) { period institution { code } expected delivered onTime late missing rate onTimeRate } }`;
 
 describe('completeness across institutions (hub staff)', () => {
@@ -88,7 +88,7 @@ describe('volume plausibility', () => {
   let server: TestServer;
   let hub: string;
   let code: string;
-  const VOLUME = `query ($filter: CompletenessFilter, $threshold: Float) { volumeChanges(filter: $filter, threshold: $threshold) { period previousPeriod records previousRecords change flagged } }`;
+  const VOLUME = `query ($filter: CompletenessFilterInput, $threshold: Float) { volumeChanges(filter: $filter, threshold: $threshold) { period previousPeriod records previousRecords change flagged } }`;
 
   before(async () => {
     server = await sharedServer();

@@ -7,7 +7,7 @@ import { sharedServer, type TestServer } from '../../support/server';
 import { label, overview } from './helpers';
 
 const SET = `mutation ($input: DeadlineExceptionInput!) { setDeadlineException(input: $input) {
-  __typename ... on DeadlineException { id deadline exempt reason } ... on OverviewRefusal { code field } } }`;
+  __typename ... on DeadlineException { id deadline exempt reason } ... on Refusal { code field } } }`;
 
 describe('deadline exceptions (hub staff)', () => {
   let server: TestServer;
@@ -45,7 +45,7 @@ describe('deadline exceptions (hub staff)', () => {
   });
 
   it('refuses a period that matches none of the stream\'s schedules', async () => {
-    expect(await set({ period: '2026M01', deadline: '2026-05-20' })).to.include({ __typename: 'OverviewRefusal', code: 'NOT_SCHEDULED', field: 'period' });
+    expect(await set({ period: '2026M01', deadline: '2026-05-20' })).to.include({ __typename: 'Refused', code: 'NOT_SCHEDULED', field: 'period' });
   });
 
   it('refuses both a deadline and an exemption at once', async () => {

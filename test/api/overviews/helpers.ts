@@ -38,7 +38,7 @@ export async function overview(server: TestServer, token: string, code: string, 
   return data.deliveryOverview;
 }
 
-export const EXPECTED = `query ($filter: ExpectedDeliveryFilter, $asOf: Date, $first: Int, $after: String) {
+export const EXPECTED = `query ($filter: ExpectedDeliveryFilterInput, $asOf: Date, $first: Int, $after: String) {
   expectedDeliveries(filter: $filter, asOf: $asOf, first: $first, after: $after) { totalCount hasNextPage endCursor nodes { ${ROW} } } }`;
 
 export async function expected(server: TestServer, token: string, filter: Record<string, unknown>, asOf: string, first = 100) {

@@ -78,10 +78,17 @@ describe('reminders job', () => {
 
   it('respects a user\'s opt-out for the registry', async () => {
     const token = await tokenFor(server, submitter);
-    const settings = expectOk(await asUser<{ setReminderOptOut: { registry: { code: string }; optedOut: boolean }[] }>(
-      server, token, 'mutation { setReminderOptOut(registry: "CAT", optOut: true) { registry { code } optedOut } }'));
+    const settings = expectOk(await asUser<{ setReminderOptOut: { preferences: { registry: { code: string }; optedOut: boolean }[] } }>(
+      server, token, 'mutation { setReminderOptOut(registry: "CAT", optOut: true) { ... on ReminderPreferenceList { preferences { registry { code } optedOut } } } }'));
     await run('2026-04-17');
-    expect([settings.setReminderOptOut, mailsTo(server, submitter).length]).to.deep.equal([[{ registry: { code: 'CAT' }, optedOut: true }], 0]);
+    expect([settings.setReminderOptOut.preferences, mailsTo(server, submitter).length]).to.deep.equal([[{ registry: { code: 'CAT' }, optedOut: true }], 0]);
+  });
+
+  it('refuses an opt-out for an unknown registry as UNKNOWN_REGISTRY naming the field', async () => {
+    const token = await tokenFor(server, submitter);
+    const answer = expectOk(await asUser<{ setReminderOptOut: unknown }>(
+      server, token, 'mutation { setReminderOptOut(registry: "NOPE", optOut: true) { __typename ... on Refusal { code field } } }'));
+    expect(answer.setReminderOptOut).to.deep.equal({ __typename: 'Refused', code: 'UNKNOWN_REGISTRY', field: 'registry' });
   });
 });
 

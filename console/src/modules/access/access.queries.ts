@@ -53,11 +53,10 @@ export const meQuery = graphql(`
 `);
 
 export const refusalFields = graphql(`
-  fragment RefusalFields on AuthRefusal {
+  fragment RefusalFields on Refusal {
     code
     message
     field
-    retryAfterSeconds
   }
 `);
 
@@ -69,6 +68,9 @@ export const loginMutation = graphql(`
         stage
       }
       ...RefusalFields
+      ... on LockedOut {
+        retryAfterSeconds
+      }
     }
   }
 `);
@@ -121,7 +123,10 @@ export const verifyEmailCodeMutation = graphql(`
 
 export const logoutMutation = graphql(`
   mutation Logout {
-    logout
+    logout {
+      __typename
+      ...RefusalFields
+    }
   }
 `);
 
@@ -180,7 +185,11 @@ export const mySessionsQuery = graphql(`
 export const endSessionMutation = graphql(`
   mutation EndSession($id: ID!) {
     endSession(id: $id) {
-      ...SessionFields
+      __typename
+      ... on Session {
+        ...SessionFields
+      }
+      ...RefusalFields
     }
   }
 `);
@@ -223,7 +232,11 @@ export const createApiTokenMutation = graphql(`
 export const revokeApiTokenMutation = graphql(`
   mutation RevokeApiToken($id: ID!) {
     revokeApiToken(id: $id) {
-      ...ApiTokenFields
+      __typename
+      ... on ApiToken {
+        ...ApiTokenFields
+      }
+      ...RefusalFields
     }
   }
 `);

@@ -43,7 +43,11 @@ export const checkDeliveryFileNameQuery = graphql(`
       sequenceNumber
       creationDate
       test
-      problems
+      problems {
+        code
+        message
+        field
+      }
       warnings
     }
   }
@@ -61,11 +65,7 @@ export const uploadDeliveryMutation = graphql(`
         id
         status
       }
-      ... on AuthRefusal {
-        code
-        message
-        field
-      }
+      ...RefusalFields
     }
   }
 `);
@@ -159,7 +159,7 @@ export const reportLinesQuery = graphql(`
 
 /** Aangeleverd: the list, newest first. */
 export const deliveriesQuery = graphql(`
-  query Deliveries($filter: DeliveryFilter, $first: Int!, $after: String) {
+  query Deliveries($filter: DeliveryFilterInput, $first: Int!, $after: String) {
     deliveries(filter: $filter, first: $first, after: $after) {
       totalCount
       endCursor

@@ -34,7 +34,7 @@ export const dictionaryListQuery = graphql(`
 `);
 
 export const dictionaryDetailQuery = graphql(`
-  query DictionaryDetail($id: String!) {
+  query DictionaryDetail($id: ID!) {
     dictionary(id: $id) {
       id
       registry

@@ -1,4 +1,4 @@
-import type { AuditEventFilter, AuditEventType } from '../../graphql/generated/graphql';
+import type { AuditEventFilterInput, AuditEventType } from '../../graphql/generated/graphql';
 import { parseLocalDate } from '../../i18n';
 
 export const auditEventTypes: AuditEventType[] = [
@@ -28,8 +28,8 @@ export const emptyAuditFilter = (): AuditFilterForm => ({ event: null, instituti
  * The server filters on UTC moments, `to` exclusive; users pick whole days in their own time zone:
  * from the first day's local midnight up to the midnight after the last day.
  */
-export function toAuditEventFilter(form: AuditFilterForm): AuditEventFilter {
-  const filter: AuditEventFilter = {};
+export function toAuditEventFilter(form: AuditFilterForm): AuditEventFilterInput {
+  const filter: AuditEventFilterInput = {};
   if (form.event) filter.event = form.event;
   const code = form.institutionCode.trim();
   if (code) filter.institutionCode = code;

@@ -13,15 +13,19 @@ export const organisationsQuery = graphql(`
 export const createOrganisationMutation = graphql(`
   mutation CreateOrganisation($kind: OrganisationKind!, $name: String!) {
     createOrganisation(kind: $kind, name: $name) {
-      id
-      name
-      kind
+      __typename
+      ... on Organisation {
+        id
+        name
+        kind
+      }
+      ...RefusalFields
     }
   }
 `);
 
 export const auditEventsQuery = graphql(`
-  query AuditEvents($filter: AuditEventFilter, $first: Int!, $offset: Int!) {
+  query AuditEvents($filter: AuditEventFilterInput, $first: Int!, $offset: Int!) {
     auditEvents(filter: $filter, first: $first, offset: $offset) {
       totalCount
       nodes {
@@ -45,7 +49,7 @@ export const auditEventsQuery = graphql(`
 `);
 
 export const auditEventsCsvQuery = graphql(`
-  query AuditEventsCsv($filter: AuditEventFilter) {
+  query AuditEventsCsv($filter: AuditEventFilterInput) {
     auditEventsCsv(filter: $filter)
   }
 `);

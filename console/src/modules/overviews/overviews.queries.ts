@@ -64,7 +64,7 @@ export const deliveryOverviewQuery = graphql(`
 `);
 
 export const expectedDeliveriesQuery = graphql(`
-  query ExpectedDeliveries($filter: ExpectedDeliveryFilter, $first: Int!, $after: String) {
+  query ExpectedDeliveries($filter: ExpectedDeliveryFilterInput, $first: Int!, $after: String) {
     expectedDeliveries(filter: $filter, first: $first, after: $after) {
       totalCount
       hasNextPage
@@ -94,7 +94,7 @@ export const streamsQuery = graphql(`
 `);
 
 export const completenessQuery = graphql(`
-  query Completeness($filter: CompletenessFilter, $groupBy: [CompletenessDimension!]) {
+  query Completeness($filter: CompletenessFilterInput, $groupBy: [CompletenessDimension!]) {
     completeness(filter: $filter, groupBy: $groupBy) {
       period
       periodEnd
@@ -120,7 +120,7 @@ export const completenessQuery = graphql(`
 `);
 
 export const volumeChangesQuery = graphql(`
-  query VolumeChanges($filter: CompletenessFilter, $threshold: Float) {
+  query VolumeChanges($filter: CompletenessFilterInput, $threshold: Float) {
     volumeChanges(filter: $filter, threshold: $threshold, first: 100) {
       period
       previousPeriod
@@ -156,11 +156,17 @@ export const reminderPreferencesQuery = graphql(`
 export const setReminderOptOutMutation = graphql(`
   mutation SetReminderOptOut($registry: String!, $optOut: Boolean!) {
     setReminderOptOut(registry: $registry, optOut: $optOut) {
-      optedOut
-      registry {
-        code
-        name
+      __typename
+      ... on ReminderPreferenceList {
+        preferences {
+          optedOut
+          registry {
+            code
+            name
+          }
+        }
       }
+      ...RefusalFields
     }
   }
 `);

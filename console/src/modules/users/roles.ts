@@ -8,7 +8,7 @@ export function needsRegistries(role: Role | null): boolean {
   return role === 'SUBMITTER' || role === 'VIEWER';
 }
 
-/** An AuthRefusal's `field` mapped to the form item that shows it; null: shown above the form. */
+/** A refusal's `field` mapped to the form item that shows it; null: shown above the form. */
 export type ScopeField = 'email' | 'name' | 'role' | 'registryCodes';
 
 export function formFieldOf(field: string | null | undefined): ScopeField | null {

@@ -20,7 +20,7 @@ registerEnumType(CompletenessDimension, {
   },
 });
 
-@InputType({ description: 'Which expected deliveries completeness counts; all given conditions must hold.' })
+@InputType('CompletenessFilterInput', { description: 'Which expected deliveries completeness counts; all given conditions must hold.' })
 export class CompletenessFilter {
   @Field(() => String, { nullable: true, description: 'Registry code, e.g. `CAT`.' })
   registry?: string | null;

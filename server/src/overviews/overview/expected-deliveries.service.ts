@@ -12,7 +12,7 @@ import { institutionIdsOf, scopeForInstitution, streamScope, type StreamGrant } 
 import { type ExpectedDeliveryConnection, ExpectedDeliveryState } from './expected-delivery.types';
 import { asOfOrToday } from './overview.service';
 
-@InputType({ description: 'Which expected deliveries to list (Verwacht); all given conditions must hold.' })
+@InputType('ExpectedDeliveryFilterInput', { description: 'Which expected deliveries to list (Verwacht); all given conditions must hold.' })
 export class ExpectedDeliveryFilter {
   @Field(() => String, { nullable: true, description: 'Only this institution (8-digit code). Institution users see only their own institution(s) either way.' })
   institution?: string | null;

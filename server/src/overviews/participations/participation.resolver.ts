@@ -1,21 +1,16 @@
-import { Arg, Authorized, createUnionType, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../kernel/context';
 import { Role } from '../../kernel/role';
 import { Institution } from '../../institutions/institution.entity';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
 import { PeriodScalar } from '../../shared/scalars';
-import { OverviewRefusal } from '../shared/refusal';
+import { type Refused, resultUnion } from '../../kernel/refusal';
 import { Participation } from './participation.entity';
 import { listParticipations, ParticipationInput, setParticipation } from './participation.service';
 import { institutionLoaders } from '../../institutions/institution.loaders';
 import { registryLoaders } from '../../registries/registry.loaders';
 
-const ParticipationResult = createUnionType({
-  name: 'ParticipationResult',
-  description: 'The participation as stored, or why not.',
-  types: () => [Participation, OverviewRefusal] as const,
-  resolveType: (value) => (value instanceof OverviewRefusal ? OverviewRefusal : Participation),
-});
+const ParticipationResult = resultUnion('ParticipationResult', 'The participation as stored, or why not.', Participation);
 
 @Resolver(() => Participation)
 export class ParticipationResolver {
@@ -27,7 +22,7 @@ export class ParticipationResolver {
 
   @Authorized(Role.HUB_STAFF)
   @Mutation(() => ParticipationResult, { description: 'Records or changes an institution\'s participation in a sub-delivery (hub staff; audited). Expected deliveries follow at once.' })
-  setParticipation(@Ctx() ctx: RequestContext, @Arg('input', () => ParticipationInput, { description: 'The participation.' }) input: ParticipationInput): Promise<Participation | OverviewRefusal> {
+  setParticipation(@Ctx() ctx: RequestContext, @Arg('input', () => ParticipationInput, { description: 'The participation.' }) input: ParticipationInput): Promise<Participation | Refused> {
     return setParticipation(ctx, input);
   }
 

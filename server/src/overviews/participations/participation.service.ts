@@ -6,7 +6,7 @@ import { Institution } from '../../institutions/institution.entity';
 import { Channel } from '../../registries/channel';
 import { Frequency, Period } from '../../shared/period';
 import { PeriodScalar } from '../../shared/scalars';
-import { overviewRefusal, type OverviewRefusal } from '../shared/refusal';
+import { RefusalCode, type Refused, refuse } from '../../kernel/refusal';
 import { grantsCover, scopeForInstitution, streamScope } from '../shared/stream-scope';
 import { findStream } from '../shared/streams';
 import { Participation } from './participation.entity';
@@ -45,17 +45,17 @@ export async function listParticipations(ctx: RequestContext, institutionCode: s
 }
 
 /** Hub staff record or change a participation; the expected deliveries follow at once (they are computed). Audited. */
-export async function setParticipation(ctx: RequestContext, input: ParticipationInput): Promise<Participation | OverviewRefusal> {
+export async function setParticipation(ctx: RequestContext, input: ParticipationInput): Promise<Participation | Refused> {
   const language = ctx.actor.language;
-  if (input.startPeriod.kind === Frequency.TOTAL || input.endPeriod?.kind === Frequency.TOTAL) return overviewRefusal(language, 'NO_TOTAL_PERIOD', {}, 'startPeriod');
+  if (input.startPeriod.kind === Frequency.TOTAL || input.endPeriod?.kind === Frequency.TOTAL) return refuse(language, RefusalCode.NO_TOTAL_PERIOD, { field: 'startPeriod' });
   const startDate = input.startPeriod.startDate as string;
   const endDate = input.endPeriod?.endDate ?? null;
-  if (endDate !== null && endDate < startDate) return overviewRefusal(language, 'END_BEFORE_START', {}, 'endPeriod');
+  if (endDate !== null && endDate < startDate) return refuse(language, RefusalCode.END_BEFORE_START, { field: 'endPeriod' });
   return ctx.em.transactional(async (tx) => {
     const stream = await findStream(tx, language, input);
     if (!('institution' in stream)) return stream;
     if (!stream.registry.acceptedChannels.includes(input.channel)) {
-      return overviewRefusal(language, 'CHANNEL_NOT_ACCEPTED', { registry: stream.registry.code, channel: input.channel }, 'channel');
+      return refuse(language, RefusalCode.CHANNEL_NOT_ACCEPTED, { params: { registry: stream.registry.code, channel: input.channel }, field: 'channel' });
     }
     const existing = await tx.findOne(Participation, { institution: stream.institution.id, subDelivery: stream.subDelivery.id });
     const values = { startPeriod: input.startPeriod.code, startDate, endPeriod: input.endPeriod?.code ?? null, endDate, channel: input.channel, active: input.active };

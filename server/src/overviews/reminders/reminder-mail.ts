@@ -1,4 +1,5 @@
 import type { Mail } from '../../mail/mailer';
+import { fillIn, type Language, languageOf, messages } from '../../shared/messages';
 import { ReminderKind } from './reminder.entities';
 
 export interface ReminderItem {
@@ -11,34 +12,26 @@ export interface ReminderItem {
   deadline: string;
 }
 
-const SIGNATURE = { nl: '\n\nRegistratie Datahub', en: '\n\nRegistry Data Hub' };
-
 function uploadLink(publicUrl: string, item: ReminderItem): string {
   const query = new URLSearchParams({ registry: item.registryCode, subDelivery: item.subDeliveryCode, period: item.period });
   return `${publicUrl}/aanleveren?${query.toString()}`;
 }
 
-function line(language: 'nl' | 'en', item: ReminderItem, publicUrl: string): string {
+function line(language: Language, item: ReminderItem, publicUrl: string): string {
   const what = `${item.registryCode} ${item.subDeliveryCode} ${item.period} (${item.institutionName}, ${item.institutionCode})`;
-  const when =
-    item.kind === ReminderKind.OVERDUE
-      ? language === 'nl' ? `de deadline ${item.deadline} is verstreken` : `the deadline ${item.deadline} has passed`
-      : language === 'nl' ? `deadline ${item.deadline}` : `deadline ${item.deadline}`;
+  const text = messages(language).mail.reminder;
+  const when = fillIn(item.kind === ReminderKind.OVERDUE ? text.overdue : text.due, { deadline: item.deadline });
   return `- ${what}: ${when}\n  ${uploadLink(publicUrl, item)}`;
 }
 
 /** One digest per user per day: every reminder due for them today, in their language. */
 export function reminderDigestMail(user: { email: string; language: string }, items: ReminderItem[], publicUrl: string): Mail {
-  const language = user.language === 'en' ? 'en' : 'nl';
+  const language = languageOf(user.language);
   const lines = items.map((item) => line(language, item, publicUrl)).join('\n');
-  const optOut = `${publicUrl}/overzicht#herinneringen`;
+  const text = messages(language).mail;
   return {
     to: user.email,
-    subject: language === 'nl' ? 'Herinnering: verwachte aanleveringen' : 'Reminder: expected deliveries',
-    text:
-      (language === 'nl'
-        ? `Voor deze aanleveringen nadert de deadline of is die verstreken, en er is nog niets aangeleverd:\n\n${lines}\n\nGeen herinneringen meer voor een registratie? Zet ze uit via ${optOut}`
-        : `These deliveries are due soon or overdue, and nothing has been delivered yet:\n\n${lines}\n\nNo more reminders for a registry? Turn them off at ${optOut}`) +
-      SIGNATURE[language],
+    subject: text.reminder.subject,
+    text: fillIn(text.reminder.text, { lines, optOutLink: `${publicUrl}/overzicht#herinneringen` }) + text.signature,
   };
 }

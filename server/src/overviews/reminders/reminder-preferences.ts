@@ -8,6 +8,7 @@ import { Registry } from '../../registries/registry.entity';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
 import { ReminderOptOut } from './reminder.entities';
 import { registryLoaders } from '../../registries/registry.loaders';
+import { RefusalCode, type Refused, refuse, resultUnion } from '../../kernel/refusal';
 
 @ObjectType({ description: 'Whether you get reminder mails for a registry you submit for.' })
 export class ReminderPreference {
@@ -16,6 +17,14 @@ export class ReminderPreference {
   @Field(() => Boolean, { description: 'True when you asked for no reminders for this registry.' })
   optedOut!: boolean;
 }
+
+@ObjectType({ description: 'All your reminder settings after a change.' })
+export class ReminderPreferenceList {
+  @Field(() => [ReminderPreference], { description: 'Per registry you submit for, by registry code.' })
+  preferences!: ReminderPreference[];
+}
+
+const SetReminderOptOutResult = resultUnion('SetReminderOptOutResult', 'All your reminder settings after the change, or why it was refused.', ReminderPreferenceList);
 
 /** Registries the signed-in user submits for (the ones reminders are about), with their opt-outs. */
 async function preferences(ctx: RequestContext): Promise<ReminderPreference[]> {
@@ -40,25 +49,25 @@ export class ReminderPreferenceResolver {
   }
 
   @Authorized()
-  @Mutation(() => [ReminderPreference], { description: 'Turns your reminder mails for one registry off (`optOut: true`) or on again; returns all your settings.' })
+  @Mutation(() => SetReminderOptOutResult, { description: 'Turns your reminder mails for one registry off (`optOut: true`) or on again; returns all your settings. Refused for an unknown registry and for API tokens without a user.' })
   async setReminderOptOut(
     @Ctx() ctx: RequestContext,
     @Arg('registry', () => String, { description: 'Registry code, e.g. `CAT`.' }) registryCode: string,
     @Arg('optOut', () => Boolean, { description: 'True: no reminders for this registry.' }) optOut: boolean,
-  ): Promise<ReminderPreference[]> {
+  ): Promise<ReminderPreferenceList | Refused> {
     const user = ctx.actor.user;
+    if (!user) return refuse(ctx.actor.language, RefusalCode.FORBIDDEN, { detail: 'REMINDERS_NEED_USER' });
     const registry = await ctx.em.findOne(Registry, { code: registryCode });
-    if (user && registry) {
-      await ctx.em.transactional(async (tx) => {
-        const existing = await tx.findOne(ReminderOptOut, { user: user.id, registry: registry.id });
-        if (optOut === Boolean(existing)) return;
-        if (existing) tx.remove(existing);
-        else tx.create(ReminderOptOut, { user: tx.getReference(User, user.id), registry });
-        await tx.flush();
-        await recordAudit(tx, ctx.actor, { event: AuditEventType.UPDATE, action: 'setReminderOptOut', objectType: 'User', objectId: user.id, detail: `${registry.code} ${optOut ? 'OFF' : 'ON'}` });
-      });
-    }
-    return preferences(ctx);
+    if (!registry) return refuse(ctx.actor.language, RefusalCode.UNKNOWN_REGISTRY, { params: { registry: registryCode }, field: 'registry' });
+    await ctx.em.transactional(async (tx) => {
+      const existing = await tx.findOne(ReminderOptOut, { user: user.id, registry: registry.id });
+      if (optOut === Boolean(existing)) return;
+      if (existing) tx.remove(existing);
+      else tx.create(ReminderOptOut, { user: tx.getReference(User, user.id), registry });
+      await tx.flush();
+      await recordAudit(tx, ctx.actor, { event: AuditEventType.UPDATE, action: 'setReminderOptOut', objectType: 'User', objectId: user.id, detail: `${registry.code} ${optOut ? 'OFF' : 'ON'}` });
+    });
+    return Object.assign(new ReminderPreferenceList(), { preferences: await preferences(ctx) });
   }
 
   @FieldResolver(() => Registry, { description: 'The registry.' })

@@ -6,7 +6,8 @@ import { User } from '../../access/user.entity';
 import { Institution } from '../../institutions/institution.entity';
 import { Frequency, type Period } from '../../shared/period';
 import { LocalDateScalar, PeriodScalar } from '../../shared/scalars';
-import { overviewRefusal, type OverviewRefusal } from '../shared/refusal';
+import { isUuid } from '../../shared/ids';
+import { notFound, RefusalCode, type Refused, refuse } from '../../kernel/refusal';
 import { grantsCover, scopeForInstitution, streamScope } from '../shared/stream-scope';
 import { findStream } from '../shared/streams';
 import { periodEndOf } from './deadline-rules';
@@ -50,20 +51,20 @@ export async function listDeadlineExceptions(ctx: RequestContext, institutionCod
 }
 
 /** Hub staff set another deadline or an exemption for one institution, stream and period (audited, same transaction). */
-export async function setDeadlineException(ctx: RequestContext, input: DeadlineExceptionInput): Promise<DeadlineException | OverviewRefusal> {
+export async function setDeadlineException(ctx: RequestContext, input: DeadlineExceptionInput): Promise<DeadlineException | Refused> {
   const language = ctx.actor.language;
   const reason = input.reason.trim();
-  if (reason.length < 1 || reason.length > 500) return overviewRefusal(language, 'REASON_REQUIRED', {}, 'reason');
-  if (input.exempt === Boolean(input.deadline)) return overviewRefusal(language, 'DEADLINE_OR_EXEMPT', {}, 'deadline');
+  if (reason.length < 1 || reason.length > 500) return refuse(language, RefusalCode.REASON_REQUIRED, { field: 'reason' });
+  if (input.exempt === Boolean(input.deadline)) return refuse(language, RefusalCode.DEADLINE_OR_EXEMPT, { field: 'deadline' });
   const periodEnd = periodEndOf(input.period, input.totalYear ?? null);
-  if (!periodEnd) return overviewRefusal(language, 'TOTAL_YEAR_REQUIRED', {}, 'totalYear');
+  if (!periodEnd) return refuse(language, RefusalCode.TOTAL_YEAR_REQUIRED, { field: 'totalYear' });
   return ctx.em.transactional(async (tx) => {
     const stream = await findStream(tx, language, input);
     if (!('institution' in stream)) return stream;
     const schedules = await tx.find(DeliverySchedule, { subDelivery: stream.subDelivery.id });
     if (!schedules.some((schedule) => schedule.frequency === input.period.kind)) {
       const frequencies = schedules.map((schedule) => schedule.frequency).join(', ');
-      return overviewRefusal(language, 'NOT_SCHEDULED', { period: input.period.code, subDelivery: stream.subDelivery.code, frequencies }, 'period');
+      return refuse(language, RefusalCode.NOT_SCHEDULED, { params: { period: input.period.code, subDelivery: stream.subDelivery.code, frequencies }, field: 'period' });
     }
     const key = { institution: stream.institution.id, subDelivery: stream.subDelivery.id, period: input.period.code, periodEnd };
     const existing = await tx.findOne(DeadlineException, key);
@@ -85,10 +86,10 @@ export async function setDeadlineException(ctx: RequestContext, input: DeadlineE
 }
 
 /** The period falls back to the schedule's deadline (audited). */
-export async function removeDeadlineException(ctx: RequestContext, id: string): Promise<DeadlineException | OverviewRefusal> {
+export async function removeDeadlineException(ctx: RequestContext, id: string): Promise<DeadlineException | Refused> {
   return ctx.em.transactional(async (tx) => {
-    const exception = await tx.findOne(DeadlineException, { id });
-    if (!exception) return overviewRefusal(ctx.actor.language, 'NOT_FOUND', { object: ctx.actor.language === 'nl' ? 'Uitzondering' : 'Exception' }, 'id');
+    const exception = isUuid(id) ? await tx.findOne(DeadlineException, { id }) : null;
+    if (!exception) return notFound(ctx.actor.language, 'deadlineException');
     const removed = Object.assign(new DeadlineException(), exception);
     await tx.remove(exception).flush();
     await recordAudit(tx, ctx.actor, {

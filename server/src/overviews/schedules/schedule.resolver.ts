@@ -1,21 +1,16 @@
-import { Arg, Authorized, createUnionType, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../kernel/context';
 import { Role } from '../../kernel/role';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
 import { PeriodScalar } from '../../shared/scalars';
-import { OverviewRefusal } from '../shared/refusal';
+import { type Refused, resultUnion } from '../../kernel/refusal';
 import { DeadlineException } from './deadline-exception.entity';
 import { DeadlineExceptionInput, listDeadlineExceptions, removeDeadlineException, setDeadlineException } from './deadline-exception.service';
 import { DeliverySchedule } from './delivery-schedule.entity';
 import { scheduleLoaders } from './schedule.loaders';
 import { registryLoaders } from '../../registries/registry.loaders';
 
-const DeadlineExceptionResult = createUnionType({
-  name: 'DeadlineExceptionResult',
-  description: 'The deadline exception (as stored, or as it was before removal), or why not.',
-  types: () => [DeadlineException, OverviewRefusal] as const,
-  resolveType: (value) => (value instanceof OverviewRefusal ? OverviewRefusal : DeadlineException),
-});
+const DeadlineExceptionResult = resultUnion('DeadlineExceptionResult', 'The deadline exception (as stored, or as it was before removal), or why not.', DeadlineException);
 
 @Resolver(() => SubDelivery)
 export class SubDeliveryScheduleResolver {
@@ -35,13 +30,13 @@ export class DeadlineExceptionResolver {
 
   @Authorized(Role.HUB_STAFF)
   @Mutation(() => DeadlineExceptionResult, { description: 'Sets an institution-specific deadline or an exemption for one period, with a reason (hub staff; audited).' })
-  setDeadlineException(@Ctx() ctx: RequestContext, @Arg('input', () => DeadlineExceptionInput, { description: 'Which period and what applies.' }) input: DeadlineExceptionInput): Promise<DeadlineException | OverviewRefusal> {
+  setDeadlineException(@Ctx() ctx: RequestContext, @Arg('input', () => DeadlineExceptionInput, { description: 'Which period and what applies.' }) input: DeadlineExceptionInput): Promise<DeadlineException | Refused> {
     return setDeadlineException(ctx, input);
   }
 
   @Authorized(Role.HUB_STAFF)
   @Mutation(() => DeadlineExceptionResult, { description: 'Removes a deadline exception: the schedule\'s deadline applies again (hub staff; audited).' })
-  removeDeadlineException(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The exception.' }) id: string): Promise<DeadlineException | OverviewRefusal> {
+  removeDeadlineException(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The exception.' }) id: string): Promise<DeadlineException | Refused> {
     return removeDeadlineException(ctx, id);
   }
 

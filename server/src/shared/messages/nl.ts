@@ -1,0 +1,145 @@
+import type { RefusalCode } from '../refusal-code';
+
+/**
+ * Every text the server itself shows or mails to people, in Dutch (the first language). English is
+ * in en.ts with exactly the same keys: a key missing or extra there does not compile, and a test
+ * checks both languages use the same `{parameters}`. `{name}` is filled in by `fillIn`. The
+ * validation engine's messages (report lines) are not here: the browser uses those too, so they stay
+ * with the engine in validation/messages.ts.
+ */
+export const nl = {
+  /** GraphQL errors: the caller, not the input, is the problem (not logged in, role missing). */
+  error: {
+    UNAUTHENTICATED: 'Log eerst in.',
+    FORBIDDEN: 'U heeft geen toegang tot deze functie.',
+    INVALID_TOKEN: 'Het API-token is ongeldig, verlopen of ingetrokken.',
+  },
+  /** One message per RefusalCode: `satisfies` fails to compile for a missing or unknown code. */
+  refusal: {
+    NOT_FOUND: '{object} niet gevonden.',
+    FORBIDDEN: 'U heeft hiervoor geen toegang.',
+
+    HTTPS_REQUIRED: 'Inloggen kan alleen via https.',
+    INVALID_CREDENTIALS: 'E-mailadres of wachtwoord onjuist.',
+    ACCOUNT_LOCKED: 'Te veel mislukte pogingen; probeer het over {minutes} minuten opnieuw.',
+    ADDRESS_BLOCKED: 'Te veel mislukte pogingen vanaf dit adres; probeer het over {minutes} minuten opnieuw.',
+    NO_PENDING_LOGIN: 'Er loopt geen inlogpoging; log opnieuw in.',
+    INVALID_CODE: 'De code is onjuist of verlopen.',
+    TOO_MANY_CODE_ATTEMPTS: 'Te veel onjuiste codes; log opnieuw in.',
+    TOTP_NOT_SET_UP: 'Stel eerst een authenticator-app in.',
+    TOTP_ALREADY_SET_UP: 'De authenticator-app is al ingesteld.',
+
+    PASSWORD_TOO_SHORT: 'Het wachtwoord moet minstens {min} tekens hebben.',
+    PASSWORD_TOO_COMMON: 'Dit wachtwoord is te gangbaar; kies een ander.',
+    INVALID_LINK: 'De link is ongeldig, al gebruikt of verlopen.',
+    INVALID_EMAIL: '{email} is geen geldig e-mailadres.',
+    EMAIL_TAKEN: 'Er bestaat al een account met dit e-mailadres.',
+
+    ROLE_SCOPE: 'De rol {role} vraagt: {scope}.',
+    HUB_STAFF_ONLY: 'Alleen DHD-medewerkers kunnen dit toekennen.',
+    ALREADY_GRANTED: 'De gebruiker heeft deze rol al.',
+    LAST_LOCAL_ADMIN: 'Dit is de laatste actieve lokaal beheerder van {institution}; wijs eerst een ander aan.',
+    ORGANISATION_KIND: 'Alleen verwerkers en verzoekers kunnen als organisatie worden geregistreerd, niet {kind}.',
+    ORGANISATION_EXISTS: 'Er bestaat al een organisatie met de naam {name}.',
+    INVALID_EXPIRY: 'De geldigheid moet 1 tot {max} dagen zijn.',
+
+    DELIVERY_FIELDS_MISSING: 'De bestandsnaam volgt de aanleverspecificatie niet; vul {fields} zelf in.',
+    UNKNOWN_INSTITUTION: 'Instelling {code} is onbekend of niet actief.',
+    UNKNOWN_UNIT: 'Instelling {code} heeft geen onderdeel {unit}.',
+    UNKNOWN_VERSION: 'Registratie {registry} kent geen actieve datadictionary-versie {version}.',
+    CREATION_DATE_FUTURE: 'De aanmaakdatum {date} ligt in de toekomst.',
+    FILE_TOO_LARGE: 'Het bestand is groter dan {max} bytes.',
+    UPLOAD_ABORTED: 'Het uploaden is afgebroken; er is niets opgeslagen.',
+
+    UNKNOWN_DICTIONARY: 'Datadictionary {dictionary} bestaat niet.',
+    DICTIONARY_NOT_NAMED: 'De bestandsnaam noemt geen datadictionary; kies er een.',
+
+    UNKNOWN_STREAM: 'Aanleverstroom {registry} {subDelivery} bestaat niet.',
+    UNKNOWN_REGISTRY: 'Registratie {registry} bestaat niet.',
+    NO_TOTAL_PERIOD: 'Start- en eindperiode kunnen geen TOTAAL zijn.',
+    END_BEFORE_START: 'De eindperiode ligt voor de startperiode.',
+    CHANNEL_NOT_ACCEPTED: 'Registratie {registry} accepteert kanaal {channel} niet.',
+    NOT_SCHEDULED: 'Periode {period} past niet bij een schema van {subDelivery} ({frequencies}).',
+    TOTAL_YEAR_REQUIRED: 'Geef bij TOTAAL het jaar dat de aanlevering dekt.',
+    DEADLINE_OR_EXEMPT: 'Geef een nieuwe deadline of een vrijstelling, niet allebei.',
+    REASON_REQUIRED: 'Geef een reden (1 tot 500 tekens).',
+  } satisfies Record<RefusalCode, string>,
+  /** Refusals whose code is shared but whose words say more (code FORBIDDEN, with these words). */
+  refusalDetail: {
+    NOT_YOUR_INSTITUTION: 'U kunt niet aanleveren voor instelling {code}: die is onbekend of niet actief, of u heeft er geen rol als aanleveraar.',
+    NOT_YOUR_DELIVERY: 'U mag niet aanleveren voor instelling {code}, registratie {registry}.',
+    TOKEN_CANNOT_MAKE_TOKENS: 'Een API-token kan geen API-tokens maken; log in als gebruiker.',
+    REMINDERS_NEED_USER: 'Herinneringen horen bij een gebruiker; een API-token heeft ze niet.',
+  },
+  /** Names of things, for NOT_FOUND's `{object}`. */
+  object: {
+    apiToken: 'API-token',
+    delivery: 'Aanlevering',
+    deadlineException: 'Uitzondering',
+    institution: 'Instelling',
+    invitation: 'Uitnodiging',
+    roleAssignment: 'Rol',
+    session: 'Sessie',
+    user: 'Gebruiker',
+  },
+  /** What a role's scope needs (ROLE_SCOPE's `{scope}`). */
+  roleScope: {
+    INSTITUTION: 'een instelling',
+    INSTITUTION_REGISTRY: 'een instelling en minstens één registratie',
+    ORGANISATION: 'een verwerker- of verzoekerorganisatie van de juiste soort',
+    HUB: 'geen instelling of organisatie',
+  },
+  /** "Controleren" of a file name: which part of a non-conforming name to look at. */
+  fileName: {
+    check: 'Bestandsnaam: controleer {part}.',
+    removed: 'Bestandsnaam: onzichtbare stuurtekens ({characters}) worden weggelaten.',
+    part: {
+      name: 'de naam',
+      extension: 'de extensie (.csv of .xml)',
+      institutionCode: 'de instellingscode (8 cijfers)',
+      unit: 'het onderdeel (een getal)',
+      registry: 'de registratie',
+      version: 'de versie',
+      sequenceNumber: 'het volgnummer',
+      creationDate: 'de aanmaakdatum (JJJJMMDD, een bestaande datum)',
+      environment: 'PROD of TEST',
+    },
+  },
+  /** Delivery statuses as people read them (mails). */
+  deliveryStatus: {
+    PROCESSED: 'Verwerkt',
+    PROCESSED_WITH_ERRORS: 'Verwerkt met fouten',
+    REJECTED: 'Afgekeurd',
+    FAILED: 'Mislukt (systeemfout)',
+  },
+  /** The Verslag's exports (CSV and Excel). */
+  report: {
+    sheetName: 'Verslag',
+    columns: { record: 'Record', code: 'Code', class: 'Klasse', field: 'Veld', message: 'Melding', key: 'Sleutel' },
+  },
+  mail: {
+    signature: '\n\nRegistratie Datahub',
+    emailCode: {
+      subject: 'Uw inlogcode voor de Registratie Datahub',
+      text: 'Uw inlogcode is: {code}\n\nDe code is 10 minuten geldig en werkt één keer. Heeft u niet geprobeerd in te loggen? Meld het aan uw lokaal beheerder.',
+    },
+    invitation: {
+      subject: 'Uitnodiging voor de Registratie Datahub ({organisation})',
+      text: 'Beste {name},\n\nU bent uitgenodigd voor de Registratie Datahub namens {organisation}. Kies via deze link een wachtwoord (7 dagen geldig, één keer te gebruiken):\n{link}',
+    },
+    passwordReset: {
+      subject: 'Wachtwoord herstellen voor de Registratie Datahub',
+      text: 'Kies een nieuw wachtwoord via deze link (1 uur geldig, één keer te gebruiken):\n{link}\n\nHeeft u dit niet gevraagd? Dan kunt u deze mail negeren.',
+    },
+    deliveryProcessed: {
+      subject: 'Aanlevering {registry} {period}: {status}',
+      text: 'De verwerking van uw aanlevering voor {registry}, periode {period}, is klaar: {status}.\n\nBekijk het verslag: {link}',
+    },
+    reminder: {
+      subject: 'Herinnering: verwachte aanleveringen',
+      text: 'Voor deze aanleveringen nadert de deadline of is die verstreken, en er is nog niets aangeleverd:\n\n{lines}\n\nGeen herinneringen meer voor een registratie? Zet ze uit via {optOutLink}',
+      overdue: 'de deadline {deadline} is verstreken',
+      due: 'deadline {deadline}',
+    },
+  },
+};

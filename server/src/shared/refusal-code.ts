@@ -1,0 +1,120 @@
+import { registerEnumType } from 'type-graphql';
+
+/**
+ * Everything the API can refuse, in one list: a refusal's `code` is always one of these. Grouped by
+ * the module that refuses; a code shared by modules (NOT_FOUND, FORBIDDEN, UNKNOWN_INSTITUTION)
+ * stands in the first group that uses it. Each code has its description below (shown in the schema)
+ * and its message in every language of `shared/messages/` (a missing one does not compile).
+ */
+export enum RefusalCode {
+  // Any module
+  NOT_FOUND = 'NOT_FOUND',
+  FORBIDDEN = 'FORBIDDEN',
+
+  // Access: login and second factor
+  HTTPS_REQUIRED = 'HTTPS_REQUIRED',
+  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  ACCOUNT_LOCKED = 'ACCOUNT_LOCKED',
+  ADDRESS_BLOCKED = 'ADDRESS_BLOCKED',
+  NO_PENDING_LOGIN = 'NO_PENDING_LOGIN',
+  INVALID_CODE = 'INVALID_CODE',
+  TOO_MANY_CODE_ATTEMPTS = 'TOO_MANY_CODE_ATTEMPTS',
+  TOTP_NOT_SET_UP = 'TOTP_NOT_SET_UP',
+  TOTP_ALREADY_SET_UP = 'TOTP_ALREADY_SET_UP',
+
+  // Access: passwords and invitations
+  PASSWORD_TOO_SHORT = 'PASSWORD_TOO_SHORT',
+  PASSWORD_TOO_COMMON = 'PASSWORD_TOO_COMMON',
+  INVALID_LINK = 'INVALID_LINK',
+  INVALID_EMAIL = 'INVALID_EMAIL',
+  EMAIL_TAKEN = 'EMAIL_TAKEN',
+
+  // Access: users, roles, organisations and API tokens
+  ROLE_SCOPE = 'ROLE_SCOPE',
+  HUB_STAFF_ONLY = 'HUB_STAFF_ONLY',
+  ALREADY_GRANTED = 'ALREADY_GRANTED',
+  LAST_LOCAL_ADMIN = 'LAST_LOCAL_ADMIN',
+  ORGANISATION_KIND = 'ORGANISATION_KIND',
+  ORGANISATION_EXISTS = 'ORGANISATION_EXISTS',
+  INVALID_EXPIRY = 'INVALID_EXPIRY',
+
+  // Deliveries: the target of an upload, and the upload itself
+  DELIVERY_FIELDS_MISSING = 'DELIVERY_FIELDS_MISSING',
+  UNKNOWN_INSTITUTION = 'UNKNOWN_INSTITUTION',
+  UNKNOWN_UNIT = 'UNKNOWN_UNIT',
+  UNKNOWN_VERSION = 'UNKNOWN_VERSION',
+  CREATION_DATE_FUTURE = 'CREATION_DATE_FUTURE',
+  FILE_TOO_LARGE = 'FILE_TOO_LARGE',
+  UPLOAD_ABORTED = 'UPLOAD_ABORTED',
+
+  // File check
+  UNKNOWN_DICTIONARY = 'UNKNOWN_DICTIONARY',
+  DICTIONARY_NOT_NAMED = 'DICTIONARY_NOT_NAMED',
+
+  // Overviews: participations, schedules and deadline exceptions, reminders
+  UNKNOWN_STREAM = 'UNKNOWN_STREAM',
+  UNKNOWN_REGISTRY = 'UNKNOWN_REGISTRY',
+  NO_TOTAL_PERIOD = 'NO_TOTAL_PERIOD',
+  END_BEFORE_START = 'END_BEFORE_START',
+  CHANNEL_NOT_ACCEPTED = 'CHANNEL_NOT_ACCEPTED',
+  NOT_SCHEDULED = 'NOT_SCHEDULED',
+  TOTAL_YEAR_REQUIRED = 'TOTAL_YEAR_REQUIRED',
+  DEADLINE_OR_EXEMPT = 'DEADLINE_OR_EXEMPT',
+  REASON_REQUIRED = 'REASON_REQUIRED',
+}
+
+const DESCRIPTIONS: Record<RefusalCode, string> = {
+  NOT_FOUND: 'The object does not exist, or is not yours to see or change (the two are never told apart).',
+  FORBIDDEN: 'Your roles do not allow this for this object (e.g. another institution, or with an API token).',
+
+  HTTPS_REQUIRED: 'Logging in needs an https connection.',
+  INVALID_CREDENTIALS: 'E-mail address or password incorrect (which of the two is never told).',
+  ACCOUNT_LOCKED: 'Too many failed logins for this account: wait `retryAfterSeconds`.',
+  ADDRESS_BLOCKED: 'Too many failed logins from this address: wait `retryAfterSeconds`.',
+  NO_PENDING_LOGIN: 'A second-factor step without a login in progress: log in again.',
+  INVALID_CODE: 'The authenticator or mailed code is wrong or expired.',
+  TOO_MANY_CODE_ATTEMPTS: 'Too many wrong codes: the pending login ended; log in again.',
+  TOTP_NOT_SET_UP: 'No authenticator app is set up yet: start the set-up first.',
+  TOTP_ALREADY_SET_UP: 'An authenticator app is already set up for this account.',
+
+  PASSWORD_TOO_SHORT: 'The new password is shorter than the minimum (parameter `min`).',
+  PASSWORD_TOO_COMMON: 'The new password is too common or guessable.',
+  INVALID_LINK: 'The invitation or reset link is invalid, used or expired.',
+  INVALID_EMAIL: 'The e-mail address is not valid.',
+  EMAIL_TAKEN: 'An account with this e-mail address already exists.',
+
+  ROLE_SCOPE: 'The role\'s scope is incomplete or wrong (parameter `scope` says what the role needs).',
+  HUB_STAFF_ONLY: 'Only hub staff may grant this role or make this token.',
+  ALREADY_GRANTED: 'The user already holds this role with this scope.',
+  LAST_LOCAL_ADMIN: 'The last active local administrator of an institution cannot be removed or deactivated.',
+  ORGANISATION_KIND: 'Only processor and requester organisations can be registered.',
+  ORGANISATION_EXISTS: 'An organisation with this name already exists.',
+  INVALID_EXPIRY: 'A token\'s validity must be 1 to 365 days.',
+
+  DELIVERY_FIELDS_MISSING: 'The file name does not conform and the fields it would give were not filled in.',
+  UNKNOWN_INSTITUTION: 'No (active) institution has this code.',
+  UNKNOWN_UNIT: 'The institution has no unit with this number.',
+  UNKNOWN_VERSION: 'The registry has no active dictionary version with this number.',
+  CREATION_DATE_FUTURE: 'The creation date lies in the future.',
+  FILE_TOO_LARGE: 'The file exceeds the upload limit (parameter `max`, bytes); nothing was stored.',
+  UPLOAD_ABORTED: 'The upload broke off; nothing was stored.',
+
+  UNKNOWN_DICTIONARY: 'No dictionary has this `REGISTRY/SubDelivery/version`.',
+  DICTIONARY_NOT_NAMED: 'The file name does not conform, so it names no dictionary: give one.',
+
+  UNKNOWN_STREAM: 'The registry has no sub-delivery with this code.',
+  UNKNOWN_REGISTRY: 'No registry has this code.',
+  NO_TOTAL_PERIOD: 'A participation cannot start or end with TOTAAL.',
+  END_BEFORE_START: 'The end period lies before the start period.',
+  CHANNEL_NOT_ACCEPTED: 'The registry does not accept this channel.',
+  NOT_SCHEDULED: 'The period matches none of the sub-delivery\'s schedules.',
+  TOTAL_YEAR_REQUIRED: 'A TOTAAL period needs the calendar year it covers.',
+  DEADLINE_OR_EXEMPT: 'Give a new deadline or an exemption, not both and not neither.',
+  REASON_REQUIRED: 'A reason of 1 to 500 characters is required.',
+};
+
+registerEnumType(RefusalCode, {
+  name: 'RefusalCode',
+  description: 'Why something was refused: the catalogue of every refusal the API gives.',
+  valuesConfig: Object.fromEntries(Object.entries(DESCRIPTIONS).map(([code, description]) => [code, { description }])),
+});
