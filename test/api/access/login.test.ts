@@ -159,7 +159,7 @@ describe('password lockout', () => {
     server.clock.advance(31 * 60_000 + 24 * 60 * 60_000);
     const dayLater = [await fail(), await fail(), await fail(), await fail(), await fail(), await fail()];
     expect(first[5]).to.include({ code: 'ACCOUNT_LOCKED', retryAfterSeconds: 15 * 60 });
-    expect(soonAfter.map((answer) => [answer.code, answer.retryAfterSeconds])).to.deep.equal([['INVALID_CREDENTIALS', null], ['ACCOUNT_LOCKED', 30 * 60]]);
+    expect(soonAfter.map((answer) => [answer.code, answer.retryAfterSeconds ?? null])).to.deep.equal([['INVALID_CREDENTIALS', null], ['ACCOUNT_LOCKED', 30 * 60]]);
     expect(dayLater.map((answer) => answer.code)).to.deep.equal(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'ACCOUNT_LOCKED']);
   });
 

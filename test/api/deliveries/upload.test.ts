@@ -77,14 +77,14 @@ describe('deliveries: upload and processing', () => {
     const after = await refusals();
     // The answer may repeat the code that was asked for, nothing more.
     const typed = (answer: typeof another, code: string) => ({ ...answer, message: answer.message?.replaceAll(code, '<code>') });
-    expect(typed(another, '15330041')).to.deep.include({ __typename: 'AuthRefusal', field: 'institutionCode' });
+    expect(typed(another, '15330041')).to.deep.include({ __typename: 'Refused', code: 'FORBIDDEN', field: 'institutionCode' });
     expect(typed(unknown, '99999999')).to.deep.equal(typed(another, '15330041'));
     expect(typed(byHand, '99999999')).to.deep.equal(typed(another, '15330041'));
     expect(after - before).to.equal(3);
   });
 
   it('checks a name for an unknown institution exactly like one for an institution the submitter does not deliver for', async () => {
-    const CHECK = 'query ($name: String!) { checkDeliveryFileName(fileName: $name) { conforming institutionCode unit registry subDelivery version sequenceNumber creationDate test problems warnings } }';
+    const CHECK = 'query ($name: String!) { checkDeliveryFileName(fileName: $name) { conforming institutionCode unit registry subDelivery version sequenceNumber creationDate test problems { code message field } warnings } }';
     const check = async (code: string) => {
       const answer = expectOk(await asUser<{ checkDeliveryFileName: Record<string, unknown> }>(server, submitter, CHECK, { name: `${code}_0_CAT_1.4_7_20260410_PROD.csv` })).checkDeliveryFileName;
       return JSON.parse(JSON.stringify(answer).replaceAll(code, '<code>')) as Record<string, unknown>;
@@ -121,8 +121,8 @@ describe('deliveries: upload and processing', () => {
   });
 
   it('checks a name as the upload will store it, and says which invisible characters it removes', async () => {
-    const CHECK = 'query ($name: String!) { checkDeliveryFileName(fileName: $name) { conforming sequenceNumber problems warnings } }';
-    const check = expectOk(await asUser<{ checkDeliveryFileName: { conforming: boolean; sequenceNumber: number | null; problems: string[]; warnings: string[] } }>(
+    const CHECK = 'query ($name: String!) { checkDeliveryFileName(fileName: $name) { conforming sequenceNumber problems { code message field } warnings } }';
+    const check = expectOk(await asUser<{ checkDeliveryFileName: { conforming: boolean; sequenceNumber: number | null; problems: unknown[]; warnings: string[] } }>(
       server, submitter, CHECK, { name: '11111111_0_CAT_1.4_202_20260410_PROD\u202E.csv' },
     )).checkDeliveryFileName;
     expect(check).to.deep.equal({
