@@ -8,6 +8,7 @@ import { RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { Organisation, OrganisationKind } from './organisation.entity';
 import { isUuid } from '../shared/ids';
 import { Role, ROLE_SCOPE } from '../kernel/role';
+import { institutionByCode } from '../institutions/institution-by-code';
 
 export interface RoleScopeInput {
   role: Role;
@@ -86,8 +87,7 @@ export function isAuthorisationRefusal(outcome: Refused): boolean {
 export async function resolveGrantable(em: EntityManager, actor: Actor, input: RoleScopeInput): Promise<ResolvedGrant[] | Refused> {
   const scope = ROLE_SCOPE[input.role];
   if (!isHubStaff(actor) && (scope === 'INSTITUTION' || scope === 'INSTITUTION_REGISTRY') && input.institutionCode) {
-    const institution = await em.findOne(Institution, { code: input.institutionCode });
-    if (!institution || !administersInstitution(actor, institution.id)) return refuse(actor.language, RefusalCode.FORBIDDEN);
+    if (!(await institutionByCode(em, input.institutionCode, (id) => administersInstitution(actor, id)))) return refuse(actor.language, RefusalCode.FORBIDDEN);
   }
   const grants = await resolveScope(em, input, actor.language);
   if (!Array.isArray(grants)) return grants;

@@ -15,6 +15,7 @@ import { isAuthorisationRefusal, resolveGrantable, type RoleScopeInput } from '.
 import { endSessionsOfUser } from './session.service';
 import { User } from './user.entity';
 import { accessLoaders } from './access.loaders';
+import { institutionByCode } from '../institutions/institution-by-code';
 
 /** The institution a user belongs to, if their organisation is one. */
 async function institutionOfUser(em: EntityManager, user: User): Promise<Institution | null> {
@@ -45,8 +46,7 @@ async function refusedGrant(ctx: RequestContext, user: User, institution: Instit
 
 /** The institution by code when the actor administers it; otherwise null, for unknown and foreign alike. */
 async function administeredInstitution(ctx: RequestContext, institutionCode: string): Promise<Institution | null> {
-  const institution = await ctx.em.findOne(Institution, { code: institutionCode });
-  return institution && administersInstitution(ctx.actor, institution.id) ? institution : null;
+  return institutionByCode(ctx.em, institutionCode, (id) => administersInstitution(ctx.actor, id));
 }
 
 /**

@@ -3,9 +3,9 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
 import { institutionScope } from '../kernel/actor';
 import { Role } from '../kernel/role';
-import { Institution } from '../institutions/institution.entity';
 import { AuditEvent, AuditEventType } from './audit-event.entity';
 import { recordAudit } from './audit.service';
+import { institutionByCode } from '../institutions/institution-by-code';
 
 @InputType('AuditEventFilterInput', { description: 'Which audit entries to show; all given conditions must hold.' })
 export class AuditEventFilter {
@@ -39,8 +39,8 @@ async function scopedWhere(ctx: RequestContext, filter: AuditEventFilter): Promi
   const where: FilterQuery<AuditEvent> & Record<string, unknown> = {};
   const scope = institutionScope(ctx.actor, [Role.LOCAL_ADMIN]);
   if (filter.institutionCode) {
-    const institution = await ctx.em.findOne(Institution, { code: filter.institutionCode });
-    if (!institution || (scope && !scope.has(institution.id))) return null;
+    const institution = await institutionByCode(ctx.em, filter.institutionCode, (id) => !scope || scope.has(id));
+    if (!institution) return null;
     where.institutionId = institution.id;
   } else if (scope) {
     where.institutionId = { $in: [...scope] };

@@ -9,6 +9,7 @@ import { SubDelivery } from '../registries/sub-delivery.entity';
 import { parseDeliveryFileName } from '../validation';
 import { maySubmit, maySubmitAt } from './delivery-access';
 import { cleanFileName } from './delivery-file-name';
+import { institutionByCode } from '../institutions/institution-by-code';
 
 /** What an upload is for, resolved from a conforming file name or from the fields filled in by hand. */
 export interface DeliveryTarget {
@@ -60,8 +61,8 @@ export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fil
   }
   // Only institutions the actor may deliver for are told apart: an unknown code, an inactive
   // institution and someone else's get one answer after the same single query (docs/security.md).
-  const institution = await em.findOne(Institution, { code: institutionCode, active: true });
-  if (!institution || !maySubmitAt(actor, institution.id)) {
+  const institution = await institutionByCode(em, institutionCode, (id) => maySubmitAt(actor, id), { activeOnly: true });
+  if (!institution) {
     return refuse(language, RefusalCode.FORBIDDEN, { params: { code: institutionCode }, field: 'institutionCode', detail: 'NOT_YOUR_INSTITUTION' });
   }
   const registry = await em.findOne(Registry, { code: registryCode });

@@ -4,6 +4,7 @@ import { renderFindingMessage, checkDeliveryFileName as checkName } from '../val
 import { isRefusal, RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { fillIn, messages } from '../shared/messages';
 import { cleanFileName } from './delivery-file-name';
+import { lastSequenceNumber, sequenceNumberFinding } from './sequence-number';
 import { resolveDeliveryTarget } from './delivery-target';
 import type { FileNameCheckResult } from './delivery.types';
 
@@ -32,14 +33,9 @@ export async function checkFileNameForDelivery(ctx: RequestContext, fileName: st
     const target = await resolveDeliveryTarget(ctx.em, ctx.actor, cleaned.name, {});
     if (!isRefusal(target)) {
       subDelivery = target.subDelivery.code;
-      const rows = await ctx.em.getConnection().execute<{ last: number | null }[]>(
-        'select max(d.sequence_number) as last from delivery d join sub_delivery s on s.id = d.sub_delivery_id where d.institution_id = ? and s.registry_id = ?',
-        [target.institution.id, target.registry.id],
-      );
-      const last = rows[0]?.last ?? null;
-      if (last !== null && fields.sequenceNumber <= last && fallback) {
-        warnings.push(renderFindingMessage({ recordNumber: null, code: 'B09', class: 'BW', field: null, params: { n: fields.sequenceNumber, last }, keyValues: null }, fallback.dictionary, language));
-      }
+      const last = await lastSequenceNumber((sql, params) => ctx.em.getConnection().execute(sql, params), { institutionId: target.institution.id, registryId: target.registry.id });
+      const b09 = sequenceNumberFinding(fields.sequenceNumber, last);
+      if (b09 && fallback) warnings.push(renderFindingMessage(b09, fallback.dictionary, language));
       if (fields.creationDate > todayInAmsterdam(ctx.services.clock.now())) problems.push(refuse(language, RefusalCode.CREATION_DATE_FUTURE, { params: { date: fields.creationDate }, field: 'creationDate' }));
     } else {
       problems.push(target);

@@ -2,6 +2,7 @@ import type { RequestContext } from '../kernel/context';
 import { institutionScope } from '../kernel/actor';
 import { Role } from '../kernel/role';
 import { Institution } from './institution.entity';
+import { institutionByCode } from './institution-by-code';
 
 const INSTITUTION_ROLES = [Role.LOCAL_ADMIN, Role.SUBMITTER, Role.VIEWER];
 
@@ -17,7 +18,6 @@ export async function listInstitutions(ctx: RequestContext, filter: { active?: b
 
 /** Another institution's code answers null, exactly as an unknown code does. */
 export async function findInstitutionByCode(ctx: RequestContext, code: string): Promise<Institution | null> {
-  const institution = await ctx.em.findOne(Institution, { code });
   const scope = institutionScope(ctx.actor, INSTITUTION_ROLES);
-  return institution && (!scope || scope.has(institution.id)) ? institution : null;
+  return institutionByCode(ctx.em, code, (id) => !scope || scope.has(id));
 }

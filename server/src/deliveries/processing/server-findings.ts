@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { checkDeliveryFileName, type Finding } from '../../validation';
 import type { DictionaryCatalogue } from '../../dictionaries/dictionary-catalogue';
+import { lastSequenceNumber, sequenceNumberFinding } from '../sequence-number';
 
 export interface FileNameFacts {
   deliveryId: string;
@@ -18,21 +19,19 @@ export interface FileNameFacts {
  * an upload for another institution is refused before it is read).
  */
 export async function serverFileFindings(trx: Knex.Transaction, catalogue: DictionaryCatalogue, facts: FileNameFacts): Promise<Finding[]> {
-  const last = await trx.raw(
-    `select max(d.sequence_number) as last from delivery d join sub_delivery s on s.id = d.sub_delivery_id
-      where d.institution_id = ? and s.registry_id = ? and d.id <> ? and (d.delivered_at, d.id) < (?, ?)`,
-    [facts.institutionId, facts.registryId, facts.deliveryId, facts.deliveredAt, facts.deliveryId],
-  );
-  const lastSequenceNumber = (last.rows as { last: number | null }[])[0]?.last ?? null;
+  const last = await lastSequenceNumber(async (sql, params) => (await trx.raw(sql, params as Knex.RawBinding[])).rows, {
+    institutionId: facts.institutionId,
+    registryId: facts.registryId,
+    before: { deliveryId: facts.deliveryId, deliveredAt: facts.deliveredAt },
+  });
   const check = checkDeliveryFileName(facts.fileName, {
     institutionCode: facts.institutionCode,
     knownVersions: catalogue.all.map((d) => ({ registry: d.registry, version: d.version })),
-    lastSequenceNumber,
+    lastSequenceNumber: last,
   });
   const findings = check.findings.filter((finding) => finding.code !== 'B07');
   // A hand-filled sequence number is held to the same rule as one read from the name.
-  if (!check.fields && facts.sequenceNumber !== null && lastSequenceNumber !== null && facts.sequenceNumber <= lastSequenceNumber) {
-    findings.push({ recordNumber: null, code: 'B09', class: 'BW', field: null, params: { n: facts.sequenceNumber, last: lastSequenceNumber }, keyValues: null });
-  }
+  const handFilled = !check.fields && facts.sequenceNumber !== null ? sequenceNumberFinding(facts.sequenceNumber, last) : null;
+  if (handFilled) findings.push(handFilled);
   return findings;
 }

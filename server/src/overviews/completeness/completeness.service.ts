@@ -1,38 +1,20 @@
 import type { RequestContext } from '../../kernel/context';
-import { Institution } from '../../institutions/institution.entity';
-import { Registry } from '../../registries/registry.entity';
-import { SubDelivery } from '../../registries/sub-delivery.entity';
 import { asOfOrToday } from '../overview/overview.service';
 import { expectedDeliveriesSql } from '../shared/expected.sql';
 import { keyOf } from '../shared/overview-cache';
 import { empty, join, query, raw, sql, type Sql } from '../shared/sql';
+import { resolveStreamCodes, type StreamIds } from '../shared/stream-codes';
 import { CompletenessDimension, type CompletenessFilter, CompletenessRow } from './completeness.types';
 
-export interface ResolvedFilter {
-  registryId: string | null;
-  subDeliveryId: string | null;
-  institutionId: string | null;
+export interface ResolvedFilter extends StreamIds {
   from: string | null;
   to: string | null;
 }
 
-/** Ids for the filter's codes; null when a code names nothing (then nothing matches). */
+/** Ids for the filter's codes and its period range; null when a code names nothing (then nothing matches). */
 export async function resolveFilter(ctx: RequestContext, filter: CompletenessFilter): Promise<ResolvedFilter | null> {
-  const registry = filter.registry ? await ctx.em.findOne(Registry, { code: filter.registry }, { fields: ['id'] }) : undefined;
-  if (registry === null) return null;
-  const subDeliveries = filter.subDelivery
-    ? await ctx.em.find(SubDelivery, { code: filter.subDelivery, ...(registry ? { registry: registry.id } : {}) }, { fields: ['id'] })
-    : undefined;
-  if (subDeliveries && subDeliveries.length !== 1) return null;
-  const institution = filter.institution ? await ctx.em.findOne(Institution, { code: filter.institution }, { fields: ['id'] }) : undefined;
-  if (institution === null) return null;
-  return {
-    registryId: registry?.id ?? null,
-    subDeliveryId: subDeliveries?.[0]?.id ?? null,
-    institutionId: institution?.id ?? null,
-    from: filter.periodFrom?.startDate ?? null,
-    to: filter.periodTo?.endDate ?? null,
-  };
+  const ids = await resolveStreamCodes(ctx, filter);
+  return ids && { ...ids, from: filter.periodFrom?.startDate ?? null, to: filter.periodTo?.endDate ?? null };
 }
 
 const KEYS: Record<CompletenessDimension, { select: string; order: string }> = {

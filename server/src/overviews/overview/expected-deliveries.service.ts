@@ -1,13 +1,11 @@
 import { Field, InputType } from 'type-graphql';
 import type { RequestContext } from '../../kernel/context';
-import { Institution } from '../../institutions/institution.entity';
-import { Registry } from '../../registries/registry.entity';
-import { SubDelivery } from '../../registries/sub-delivery.entity';
 import { LocalDateScalar } from '../../shared/scalars';
 import { expectedDeliveriesSql } from '../shared/expected.sql';
 import { keyOf } from '../shared/overview-cache';
 import { type ExpectedRow, pageSize, STATE_SQL, toExpectedDelivery } from '../shared/rows';
 import { query, raw, sql } from '../shared/sql';
+import { resolveStreamCodes } from '../shared/stream-codes';
 import { institutionIdsOf, scopeForInstitution, streamScope, type StreamGrant } from '../shared/stream-scope';
 import { type ExpectedDeliveryConnection, ExpectedDeliveryState } from './expected-delivery.types';
 import { asOfOrToday } from './overview.service';
@@ -49,19 +47,6 @@ export function decodeCursor(cursor: string | null | undefined): number {
 
 const EMPTY: ExpectedDeliveryConnection = { totalCount: 0, nodes: [], endCursor: null, hasNextPage: false };
 
-/** Ids for the filter's codes; null when a code names nothing (then nothing matches). */
-async function resolveCodes(ctx: RequestContext, filter: ExpectedDeliveryFilter) {
-  const registry = filter.registry ? await ctx.em.findOne(Registry, { code: filter.registry }, { fields: ['id'] }) : undefined;
-  if (registry === null) return null;
-  const subDeliveries = filter.subDelivery
-    ? await ctx.em.find(SubDelivery, { code: filter.subDelivery, ...(registry ? { registry: registry.id } : {}) }, { fields: ['id'] })
-    : undefined;
-  if (subDeliveries && subDeliveries.length !== 1) return null;
-  const institution = filter.institution ? await ctx.em.findOne(Institution, { code: filter.institution }, { fields: ['id'] }) : undefined;
-  if (institution === null) return null;
-  return { registryId: registry?.id ?? null, subDeliveryId: subDeliveries?.[0]?.id ?? null, institutionId: institution?.id ?? null };
-}
-
 /** Verwacht: the actor's expected deliveries, by deadline (nearest first); one statement for the page. */
 export async function listExpectedDeliveries(
   ctx: RequestContext,
@@ -75,7 +60,7 @@ export async function listExpectedDeliveries(
 }
 
 async function computeExpected(ctx: RequestContext, filter: ExpectedDeliveryFilter, first: number, after: string | null | undefined, asOf: string): Promise<ExpectedDeliveryConnection> {
-  const codes = await resolveCodes(ctx, filter);
+  const codes = await resolveStreamCodes(ctx, filter);
   if (!codes) return EMPTY;
   const scope = streamScope(ctx.actor);
   let grants: StreamGrant[] | null;

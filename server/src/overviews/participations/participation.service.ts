@@ -2,7 +2,6 @@ import { Field, InputType } from 'type-graphql';
 import type { RequestContext } from '../../kernel/context';
 import { AuditEventType } from '../../audit/audit-event.entity';
 import { recordAudit } from '../../audit/audit.service';
-import { Institution } from '../../institutions/institution.entity';
 import { Channel } from '../../registries/channel';
 import { Frequency, Period } from '../../shared/period';
 import { PeriodScalar } from '../../shared/scalars';
@@ -10,6 +9,7 @@ import { RefusalCode, type Refused, refuse } from '../../kernel/refusal';
 import { grantsCover, scopeForInstitution, streamScope } from '../shared/stream-scope';
 import { findStream } from '../shared/streams';
 import { Participation } from './participation.entity';
+import { institutionByCode } from '../../institutions/institution-by-code';
 
 @InputType({ description: 'An institution\'s participation in a sub-delivery; an existing one for the same pair is updated.' })
 export class ParticipationInput {
@@ -37,8 +37,9 @@ export class ParticipationInput {
 
 /** The participations of an institution the caller may see (scoped like the overview), by registry code. */
 export async function listParticipations(ctx: RequestContext, institutionCode: string): Promise<Participation[]> {
-  const institution = await ctx.em.findOne(Institution, { code: institutionCode }, { fields: ['id'] });
-  const grants = institution ? scopeForInstitution(streamScope(ctx.actor), institution.id) : null;
+  const scope = streamScope(ctx.actor);
+  const institution = await institutionByCode(ctx.em, institutionCode, (id) => scopeForInstitution(scope, id) !== null);
+  const grants = institution && scopeForInstitution(scope, institution.id);
   if (!institution || !grants) return [];
   const rows = await ctx.em.find(Participation, { institution: institution.id }, { populate: ['subDelivery'] });
   return rows.filter((row) => grantsCover(grants, { registryId: row.subDelivery.getEntity().registry.id, subDeliveryId: row.subDelivery.id }));

@@ -3,7 +3,6 @@ import type { RequestContext } from '../../kernel/context';
 import { AuditEventType } from '../../audit/audit-event.entity';
 import { recordAudit } from '../../audit/audit.service';
 import { User } from '../../access/user.entity';
-import { Institution } from '../../institutions/institution.entity';
 import { Frequency, type Period } from '../../shared/period';
 import { LocalDateScalar, PeriodScalar } from '../../shared/scalars';
 import { isUuid } from '../../shared/ids';
@@ -13,6 +12,7 @@ import { findStream } from '../shared/streams';
 import { periodEndOf } from './deadline-rules';
 import { DeadlineException } from './deadline-exception.entity';
 import { DeliverySchedule } from './delivery-schedule.entity';
+import { institutionByCode } from '../../institutions/institution-by-code';
 
 @InputType({ description: 'An institution-specific deadline or exemption for one period; replaces an earlier one for that period.' })
 export class DeadlineExceptionInput {
@@ -42,8 +42,9 @@ export class DeadlineExceptionInput {
 }
 
 export async function listDeadlineExceptions(ctx: RequestContext, institutionCode: string): Promise<DeadlineException[]> {
-  const institution = await ctx.em.findOne(Institution, { code: institutionCode }, { fields: ['id'] });
-  const grants = institution ? scopeForInstitution(streamScope(ctx.actor), institution.id) : null;
+  const scope = streamScope(ctx.actor);
+  const institution = await institutionByCode(ctx.em, institutionCode, (id) => scopeForInstitution(scope, id) !== null);
+  const grants = institution && scopeForInstitution(scope, institution.id);
   if (!institution || !grants) return [];
   const rows = await ctx.em.find(DeadlineException, { institution: institution.id }, { populate: ['subDelivery'], orderBy: { periodEnd: 'desc', period: 'asc' } });
   // Only the streams the caller may see: a CAT submitter does not read PMICD's exceptions or their reasons.
