@@ -4,7 +4,6 @@ import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import { isAuthenticated } from '../kernel/actor';
 import { authenticate } from '../access/authenticate';
 import { dictionaryRoute } from '../dictionaries/dictionary.route';
@@ -13,22 +12,25 @@ import { reportExportRoutes } from '../reports/report-export.route';
 import { message } from '../shared/messages';
 import type { RequestContext } from '../kernel/context';
 import { createRequestContext } from './context';
+import { httpErrorHandler } from './http-errors';
+import { closeUnreadRequest, multipartUploads } from './multipart';
 import type { AppServices } from '../kernel/services';
 
 /**
- * graphql-upload writes every file to disk before a resolver runs, so a multipart request without
- * the CSRF preflight header, or without a full login (both factors, or an API token), is refused
- * here, before it reads a byte of the file (SECURITY.md, graphql-upload 17).
+ * A multipart request without the CSRF preflight header, or without a full login (both factors,
+ * or an API token), is refused here, before a byte of its body is read.
  */
 function multipartGate(services: AppServices) {
   return async (request: Request, response: Response, next: NextFunction) => {
     if (!request.is('multipart/form-data')) return next();
     if (!request.headers['apollo-require-preflight'] && !request.headers['x-apollo-operation-name']) {
+      closeUnreadRequest(request, response);
       response.status(400).json({ errors: [{ message: 'A multipart request needs the "Apollo-Require-Preflight" header.', extensions: { code: 'BAD_REQUEST' } }] });
       return;
     }
     const actor = await authenticate(services.orm.em.fork(), services.clock, request, services.tokenCache).catch(() => null);
     if (!actor || !isAuthenticated(actor)) {
+      closeUnreadRequest(request, response);
       response.status(401).json({ errors: [{ message: message(actor?.language ?? 'nl', 'UNAUTHENTICATED'), extensions: { code: 'UNAUTHENTICATED' } }] });
       return;
     }
@@ -67,6 +69,8 @@ function serveConsole(app: express.Express, consoleDir: string) {
   });
 }
 
+const JSON_LIMIT = '1mb';
+
 /** Middleware order: health, GraphQL (JSON, then multipart), then the console. */
 export function createHttpApp(options: { services: AppServices; apollo: ApolloServer<RequestContext> }) {
   const { services, apollo } = options;
@@ -86,13 +90,14 @@ export function createHttpApp(options: { services: AppServices; apollo: ApolloSe
     '/graphql',
     noStore,
     cookieParser(),
-    express.json({ limit: '1mb' }),
+    express.json({ limit: JSON_LIMIT }),
     multipartGate(services),
-    graphqlUploadExpress({ maxFileSize: config.uploadMaxBytes, maxFiles: 1, maxFieldSize: 1024 * 1024 }),
+    multipartUploads({ maxFileSize: config.uploadMaxBytes, maxFieldSize: 1024 * 1024 }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => createRequestContext(services, req, res),
     }),
   );
   serveConsole(app, config.consoleDir);
+  app.use(httpErrorHandler(services.logger, { jsonLimit: JSON_LIMIT }));
   return app;
 }

@@ -1,7 +1,6 @@
-import GraphQLUpload from 'graphql-upload/GraphQLUpload.mjs';
-import type { FileUpload } from 'graphql-upload/Upload.mjs';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
+import { type FileUpload, GraphQLUpload } from '../kernel/upload';
 import type { AuthRefusal } from '../access/auth.types';
 import { Role } from '../kernel/role';
 import { findReadableDelivery, searchDeliveries } from './delivery.query';

@@ -1,5 +1,5 @@
-import type { FileUpload } from 'graphql-upload/Upload.mjs';
 import type { RequestContext } from '../kernel/context';
+import { FileTooLargeError, type FileUpload } from '../kernel/upload';
 import { type AuthRefusal, refusal } from '../access/auth.types';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
@@ -13,17 +13,17 @@ import { Delivery } from './delivery.entity';
 import { resolveDeliveryTarget, type TargetInput } from './delivery-target';
 
 function uploadRefusal(ctx: RequestContext, error: unknown): AuthRefusal {
-  const text = error instanceof Error ? error.message : '';
-  if (/exceeds the .* size limit/i.test(text)) {
+  if (error instanceof FileTooLargeError) {
     return refusal('FILE_TOO_LARGE', message(ctx.actor.language, 'FILE_TOO_LARGE', { max: ctx.services.config.uploadMaxBytes }), { field: 'file' });
   }
   return refusal('UPLOAD_ABORTED', message(ctx.actor.language, 'UPLOAD_ABORTED'), { field: 'file' });
 }
 
 /**
- * Stores the file (encrypted, hashed on the way) and commits the delivery row and its processing
- * job in one transaction. Refused before the stream is read when the target is wrong or not the
- * actor's to deliver (the stream is destroyed and the refusal audited).
+ * Stores the file (encrypted, hashed on the way, straight from the request: no clear copy on disk)
+ * and commits the delivery row and its processing job in one transaction. Refused before the
+ * stream is read when the target is wrong or not the actor's to deliver (the stream is destroyed,
+ * the rest of the request left unread, and the refusal audited).
  */
 export async function uploadDelivery(ctx: RequestContext, upload: FileUpload, input: TargetInput & { period: Period }): Promise<Delivery | AuthRefusal> {
   const em = ctx.em;

@@ -45,3 +45,19 @@ export function createErrorFormatter(logger: Logger) {
     };
   };
 }
+
+/**
+ * A request the HTTP layer refuses before GraphQL runs (a body that is not JSON or is too large, a
+ * malformed multipart request). app/http-errors.ts answers it as a GraphQL error with this code;
+ * the message is written for the client and never quotes the body.
+ */
+export class HttpRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HttpRefusal';
+  }
+}
