@@ -8,12 +8,25 @@ export interface RawAnswer {
   text: string;
 }
 
+export type Part = { name: string; value: string } | { name: string; filename: string; content: string };
+
+function partHead(part: Part): string {
+  return 'filename' in part
+    ? `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\nContent-Type: text/csv\r\n\r\n`
+    : `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n`;
+}
+
+/** A whole multipart body, parts in the order given (fields as written, not JSON-encoded again). */
+export function multipartBody(parts: Part[]): string {
+  return parts.map((part) => `${partHead(part)}${'filename' in part ? part.content : part.value}\r\n`).join('') + `--${BOUNDARY}--\r\n`;
+}
+
 /** The parts of a GraphQL multipart request before the file's bytes (graphql-multipart-request-spec). */
 export function multipartHead(operations: unknown, map: unknown, fileName: string): string {
   return [
-    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${JSON.stringify(operations)}\r\n`,
-    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="map"\r\n\r\n${JSON.stringify(map)}\r\n`,
-    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="0"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`,
+    `${partHead({ name: 'operations', value: '' })}${JSON.stringify(operations)}\r\n`,
+    `${partHead({ name: 'map', value: '' })}${JSON.stringify(map)}\r\n`,
+    partHead({ name: '0', filename: fileName, content: '' }),
   ].join('');
 }
 

@@ -11,6 +11,7 @@ import { healthRoute } from '../health/health.route';
 import { reportExportRoutes } from '../reports/report-export.route';
 import { message } from '../shared/messages';
 import type { RequestContext } from '../kernel/context';
+import { WWW_AUTHENTICATE } from '../kernel/errors';
 import { createRequestContext } from './context';
 import { httpErrorHandler } from './http-errors';
 import { closeUnreadRequest, multipartUploads } from './multipart';
@@ -31,6 +32,7 @@ function multipartGate(services: AppServices) {
     const actor = await authenticate(services.orm.em.fork(), services.clock, request, services.tokenCache).catch(() => null);
     if (!actor || !isAuthenticated(actor)) {
       closeUnreadRequest(request, response);
+      response.setHeader('WWW-Authenticate', WWW_AUTHENTICATE);
       response.status(401).json({ errors: [{ message: message(actor?.language ?? 'nl', 'UNAUTHENTICATED'), extensions: { code: 'UNAUTHENTICATED' } }] });
       return;
     }
