@@ -15,6 +15,7 @@ import { WWW_AUTHENTICATE } from '../kernel/errors';
 import { createRequestContext } from './context';
 import { httpErrorHandler } from './http-errors';
 import { closeUnreadRequest, multipartUploads } from './multipart';
+import { landingPageWithoutCsp, securityHeaders } from './security-headers';
 import type { AppServices } from '../kernel/services';
 
 /**
@@ -81,6 +82,8 @@ export function createHttpApp(options: { services: AppServices; apollo: ApolloSe
   app.disable('x-powered-by');
   // Behind a TLS-terminating proxy, X-Forwarded-Proto decides whether cookies are Secure.
   if (config.trustProxy) app.set('trust proxy', 1);
+  app.use(securityHeaders({ behindTls: config.trustProxy }));
+  if (!config.production) app.get('/graphql', landingPageWithoutCsp);
   app.get('/healthz', healthRoute(services.orm));
   app.get('/api/dictionaries/:registry/:subDelivery/:version.json', dictionaryRoute(services.dictionaries));
   const exports = reportExportRoutes(services);
