@@ -74,7 +74,7 @@ function serveConsole(app: express.Express, consoleDir: string) {
 
 const JSON_LIMIT = '1mb';
 
-/** Middleware order: health, GraphQL (JSON, then multipart), then the console. */
+/** Middleware order: security headers, health, exports, GraphQL (JSON, then the multipart gate and the streamed multipart), the console, and last the JSON error handler. */
 export function createHttpApp(options: { services: AppServices; apollo: ApolloServer<RequestContext> }) {
   const { services, apollo } = options;
   const { config } = services;
