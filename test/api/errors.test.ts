@@ -84,7 +84,7 @@ describe('production hardening (NODE_ENV=production)', () => {
   });
 
   it('refuses a query nested deeper than the limit', async () => {
-    const nested = '{ registries { subDeliveries { registry { subDeliveries { registry { subDeliveries { registry { subDeliveries { registry { subDeliveries { registry { subDeliveries { registry { code } } } } } } } } } } } } }';
+    const nested = '{ registries { subDeliveries { registry { subDeliveries { registry { subDeliveries { registry { subDeliveries { registry { subDeliveries { registry { subDeliveries { registry { code } } } } } } } } } } } } } }';
     const response = await graphql(url, nested);
     expect(response.data ?? null).to.equal(null);
     expect(response.errors?.[0]?.extensions?.code).to.equal('GRAPHQL_VALIDATION_FAILED');

@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { authenticate, InvalidTokenError } from '../access/authenticate';
 import type { Actor } from '../kernel/actor';
 import type { RequestContext } from '../kernel/context';
+import { WWW_AUTHENTICATE } from '../kernel/errors';
 import { createRequestLoaders } from '../kernel/loaders';
 import type { AppServices } from '../kernel/services';
 import { message } from '../shared/messages';
@@ -15,7 +16,7 @@ export async function createRequestContext(services: AppServices, request: Reque
   } catch (error) {
     if (error instanceof InvalidTokenError) {
       const language = request.acceptsLanguages('nl', 'en') === 'en' ? 'en' : 'nl';
-      throw new GraphQLError(message(language, 'INVALID_TOKEN'), { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      throw new GraphQLError(message(language, 'INVALID_TOKEN'), { extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', WWW_AUTHENTICATE]]) } } });
     }
     throw error;
   }

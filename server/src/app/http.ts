@@ -4,7 +4,6 @@ import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import { isAuthenticated } from '../kernel/actor';
 import { authenticate } from '../access/authenticate';
 import { dictionaryRoute } from '../dictionaries/dictionary.route';
@@ -12,23 +11,29 @@ import { healthRoute } from '../health/health.route';
 import { reportExportRoutes } from '../reports/report-export.route';
 import { message } from '../shared/messages';
 import type { RequestContext } from '../kernel/context';
+import { WWW_AUTHENTICATE } from '../kernel/errors';
 import { createRequestContext } from './context';
+import { httpErrorHandler } from './http-errors';
+import { closeUnreadRequest, multipartUploads } from './multipart';
+import { landingPageWithoutCsp, securityHeaders } from './security-headers';
 import type { AppServices } from '../kernel/services';
 
 /**
- * graphql-upload writes every file to disk before a resolver runs, so a multipart request without
- * the CSRF preflight header, or without a full login (both factors, or an API token), is refused
- * here, before it reads a byte of the file (docs/security.md#graphql-upload).
+ * A multipart request without the CSRF preflight header, or without a full login (both factors,
+ * or an API token), is refused here, before a byte of its body is read.
  */
 function multipartGate(services: AppServices) {
   return async (request: Request, response: Response, next: NextFunction) => {
     if (!request.is('multipart/form-data')) return next();
     if (!request.headers['apollo-require-preflight'] && !request.headers['x-apollo-operation-name']) {
+      closeUnreadRequest(request, response);
       response.status(400).json({ errors: [{ message: 'A multipart request needs the "Apollo-Require-Preflight" header.', extensions: { code: 'BAD_REQUEST' } }] });
       return;
     }
     const actor = await authenticate(services.orm.em.fork(), services.clock, request, services.tokenCache).catch(() => null);
     if (!actor || !isAuthenticated(actor)) {
+      closeUnreadRequest(request, response);
+      response.setHeader('WWW-Authenticate', WWW_AUTHENTICATE);
       response.status(401).json({ errors: [{ message: message(actor?.language ?? 'nl', 'UNAUTHENTICATED'), extensions: { code: 'UNAUTHENTICATED' } }] });
       return;
     }
@@ -67,7 +72,9 @@ function serveConsole(app: express.Express, consoleDir: string) {
   });
 }
 
-/** Middleware order: health, GraphQL (JSON, then multipart), then the console. */
+const JSON_LIMIT = '1mb';
+
+/** Middleware order: security headers, health, exports, GraphQL (JSON, then the multipart gate and the streamed multipart), the console, and last the JSON error handler. */
 export function createHttpApp(options: { services: AppServices; apollo: ApolloServer<RequestContext> }) {
   const { services, apollo } = options;
   const { config } = services;
@@ -75,6 +82,8 @@ export function createHttpApp(options: { services: AppServices; apollo: ApolloSe
   app.disable('x-powered-by');
   // Behind a TLS-terminating proxy, X-Forwarded-Proto decides whether cookies are Secure.
   if (config.trustProxy) app.set('trust proxy', 1);
+  app.use(securityHeaders({ behindTls: config.trustProxy }));
+  if (!config.production) app.get('/graphql', landingPageWithoutCsp);
   app.get('/healthz', healthRoute(services.orm));
   app.get('/api/dictionaries/:registry/:subDelivery/:version.json', dictionaryRoute(services.dictionaries));
   const exports = reportExportRoutes(services);
@@ -86,13 +95,14 @@ export function createHttpApp(options: { services: AppServices; apollo: ApolloSe
     '/graphql',
     noStore,
     cookieParser(),
-    express.json({ limit: '1mb' }),
+    express.json({ limit: JSON_LIMIT }),
     multipartGate(services),
-    graphqlUploadExpress({ maxFileSize: config.uploadMaxBytes, maxFiles: 1, maxFieldSize: 1024 * 1024 }),
+    multipartUploads({ maxFileSize: config.uploadMaxBytes, maxFieldSize: 1024 * 1024 }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => createRequestContext(services, req, res),
     }),
   );
   serveConsole(app, config.consoleDir);
+  app.use(httpErrorHandler(services.logger, { jsonLimit: JSON_LIMIT }));
   return app;
 }

@@ -11,7 +11,7 @@ import { Pseudonymiser } from '../records/pseudonymiser';
 import { RegistryDirectory } from '../registries/registry-directory';
 import { EncryptedFileStore } from '../storage/encrypted-file-store';
 import { loadKey } from '../storage/storage-key';
-import { sweepStaleUploads } from '../storage/sweep';
+import { sweepUploadLeftovers } from '../storage/sweep';
 import { OverviewCache, registerSchedules } from '../overviews/module';
 import { prepareQueue } from '../jobs/queue';
 import { startWorker } from '../jobs/worker';
@@ -39,9 +39,11 @@ export interface RunningDatahub {
 export async function createServices(config: Config, orm: MikroORM, logger: Logger, dictionaries: DictionaryCatalogue, clock: Clock = systemClock): Promise<AppServices> {
   const keys = new ServerKeys(await loadServerSecret(config));
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox'), logger });
-  const fileStore = new EncryptedFileStore(path.join(config.dataDir, 'files'), await loadKey(config.storageKey, config.dataDir, 'storage-key'));
+  const storageKey = await loadKey(config.storageKey, config.dataDir, 'storage-key');
+  const fileStore = new EncryptedFileStore(path.join(config.dataDir, 'files'), storageKey);
+  const uploadSpool = new EncryptedFileStore(path.join(config.dataDir, 'spool'), storageKey);
   const pseudonymiser = new Pseudonymiser(await loadKey(config.pseudonymKey, config.dataDir, 'pseudonym-key'));
-  return { config, orm, logger, clock, keys, mailer, dictionaries, fileStore, pseudonymiser, overviewCache: new OverviewCache(), tokenCache: new TokenCache(), registryDirectory: new RegistryDirectory() };
+  return { config, orm, logger, clock, keys, mailer, dictionaries, fileStore, uploadSpool, pseudonymiser, overviewCache: new OverviewCache(), tokenCache: new TokenCache(), registryDirectory: new RegistryDirectory() };
 }
 
 /** Starts the embedded database when no DATABASE_URL is given; otherwise checks the given one answers. */
@@ -79,7 +81,7 @@ export async function startDatahub(config: Config, logger: Logger, options: { cl
     if (config.demoData) await seedDemoDataIfEmpty(orm.em.fork(), logger);
     const services = await createServices(config, orm, logger, dictionaries, clock);
     await prepareQueue(database.url);
-    await sweepStaleUploads(path.join(config.dataDir, 'files'), logger);
+    await sweepUploadLeftovers(config.dataDir, logger);
     const worker = config.inProcessWorker ? await startWorker(services, database.url) : null;
     const apollo = createApolloServer(await buildDatahubSchema(), { production: config.production, logger });
     await apollo.start();

@@ -1,8 +1,7 @@
-import GraphQLUpload from 'graphql-upload/GraphQLUpload.mjs';
-import type { FileUpload } from 'graphql-upload/Upload.mjs';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
 import type { Refused } from '../kernel/refusal';
+import { type FileUpload, GraphQLUpload } from '../kernel/upload';
 import { Role } from '../kernel/role';
 import { readableDelivery, searchDeliveries } from './delivery.query';
 import { DeliveryFilter, UploadDeliveryInput } from './delivery.inputs';

@@ -1,6 +1,6 @@
-import type { FileUpload } from 'graphql-upload/Upload.mjs';
 import type { RequestContext } from '../kernel/context';
 import { RefusalCode, type Refused, refuse } from '../kernel/refusal';
+import { FileTooLargeError, type FileUpload } from '../kernel/upload';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
 import { enqueueDeliveryProcessing } from '../jobs/queue';
@@ -12,17 +12,17 @@ import { Delivery } from './delivery.entity';
 import { resolveDeliveryTarget, type TargetInput } from './delivery-target';
 
 function uploadRefusal(ctx: RequestContext, error: unknown): Refused {
-  const text = error instanceof Error ? error.message : '';
-  if (/exceeds the .* size limit/i.test(text)) {
+  if (error instanceof FileTooLargeError) {
     return refuse(ctx.actor.language, RefusalCode.FILE_TOO_LARGE, { params: { max: ctx.services.config.uploadMaxBytes }, field: 'file' });
   }
   return refuse(ctx.actor.language, RefusalCode.UPLOAD_ABORTED, { field: 'file' });
 }
 
 /**
- * Stores the file (encrypted, hashed on the way) and commits the delivery row and its processing
- * job in one transaction. Refused before the stream is read when the target is wrong or not the
- * actor's to deliver (the stream is destroyed and the refusal audited).
+ * Stores the file (encrypted, hashed on the way, straight from the request: no clear copy on disk)
+ * and commits the delivery row and its processing job in one transaction. Refused before the
+ * stream is read when the target is wrong or not the actor's to deliver (the stream is destroyed,
+ * the rest of the request left unread, and the refusal audited).
  */
 export async function uploadDelivery(ctx: RequestContext, upload: FileUpload, input: TargetInput & { period: Period }): Promise<Delivery | Refused> {
   const em = ctx.em;

@@ -1,7 +1,6 @@
-import GraphQLUpload from 'graphql-upload/GraphQLUpload.mjs';
-import type { FileUpload } from 'graphql-upload/Upload.mjs';
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
+import { type FileUpload, GraphQLUpload } from '../kernel/upload';
 import type { Period } from '../shared/period';
 import { PeriodScalar } from '../shared/scalars';
 import { checkUploadedFile, MAX_FINDINGS_RETURNED } from './file-check.service';
@@ -15,7 +14,7 @@ export class FileCheckResolver {
   @Authorized()
   @Query(() => ValidateFileResult, {
     description:
-      'Checks a file (multipart upload, one file) against its dictionary exactly as processing would, and returns the report. Nothing is stored; the file is discarded afterwards.',
+      'Checks a file (multipart upload, one file) against its dictionary exactly as processing would, and returns the report. Nothing is kept: the file is held encrypted while it is checked, then removed.',
   })
   async validateFile(
     @Ctx() ctx: RequestContext,

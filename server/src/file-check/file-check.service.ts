@@ -1,7 +1,8 @@
-import type { FileUpload } from 'graphql-upload/Upload.mjs';
 import type { RequestContext } from '../kernel/context';
+import { FileTooLargeError, type FileUpload } from '../kernel/upload';
 import type { LoadedDictionary } from '../dictionaries/dictionary-files';
 import type { Period } from '../shared/period';
+import type { StoredFile } from '../storage/file-store';
 import { todayInAmsterdam } from '../shared/calendar';
 import { isRefusal, RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { checkDeliveryFileName, type Finding, renderFindingMessage, validateDelivery, type ValidationResult } from '../validation';
@@ -32,6 +33,20 @@ function counts(byKey: Record<string, number>): { code: string; count: number }[
 }
 
 /**
+ * The upload, encrypted under the storage key in the data folder's spool: the engine reads a file
+ * twice when it has duplicate keys, and the request's stream can be read once. Never in clear on disk.
+ */
+async function spoolUpload(ctx: RequestContext, upload: FileUpload): Promise<StoredFile | Refused> {
+  try {
+    return await ctx.services.uploadSpool.put(upload.createReadStream());
+  } catch (error) {
+    const language = ctx.actor.language;
+    if (error instanceof FileTooLargeError) return refuse(language, RefusalCode.FILE_TOO_LARGE, { params: { max: error.maxBytes }, field: 'file' });
+    return refuse(language, RefusalCode.UPLOAD_ABORTED, { field: 'file' });
+  }
+}
+
+/**
  * Checks an uploaded file with the same engine and messages as processing, without storing it
  * (the console's "check before delivering"). Identifying values are masked by the engine.
  */
@@ -55,14 +70,21 @@ export async function checkUploadedFile(ctx: RequestContext, upload: FileUpload,
   const period = options.period;
   let result: Pick<ValidationResult, 'status' | 'totals'>;
   if (loaded) {
-    result = await validateDelivery(() => upload.createReadStream(), loaded.compiled, {
-      fileName: upload.filename,
-      period: period ? { code: period.code, start: period.startDate, end: period.endDate } : null,
-      deliveryDate: todayInAmsterdam(ctx.services.clock.now()),
-      fileFindings,
-      onFinding: keep,
-      utf8Validator: nodeUtf8Validator,
-    });
+    const spool = ctx.services.uploadSpool;
+    const spooled = await spoolUpload(ctx, upload);
+    if (isRefusal(spooled)) return spooled;
+    try {
+      result = await validateDelivery(() => spool.open(spooled.key), loaded.compiled, {
+        fileName: upload.filename,
+        period: period ? { code: period.code, start: period.startDate, end: period.endDate } : null,
+        deliveryDate: todayInAmsterdam(ctx.services.clock.now()),
+        fileFindings,
+        onFinding: keep,
+        utf8Validator: nodeUtf8Validator,
+      });
+    } finally {
+      await spool.remove(spooled.key).catch(() => undefined);
+    }
   } else {
     // A conforming name with an unknown registry or version: B07, the file is rejected unread.
     const tally = new FindingTally();

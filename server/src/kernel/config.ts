@@ -10,7 +10,7 @@ export interface Config {
   dataDir: string;
   demoData: boolean;
   logLevel: string;
-  /** Largest accepted upload in bytes (graphql-upload's maxFileSize). */
+  /** Largest accepted upload in bytes (app/multipart.ts stops reading a file at it). */
   uploadMaxBytes: number;
   consoleDir: string;
   /** The data dictionaries (`dictionaries/` of the repository by default). */

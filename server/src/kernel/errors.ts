@@ -17,6 +17,18 @@ const CLIENT_CODES = new Set([
   'NOT_FOUND',
 ]);
 
+/** What a 401 answer names as the way to authenticate (RFC 9110 15.5.2): a bearer token, or the session cookie. */
+export const WWW_AUTHENTICATE = 'Bearer realm="datahub"';
+
+/**
+ * graphql-js ends some messages with a suggestion from the schema ("Did you mean the enum value
+ * "PROCESSOR"?"), in validation and in variable coercion alike; they tell an anonymous caller what
+ * the schema holds (OWASP ASVS 13.4.1), so they are cut off every message.
+ */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean\b.*$/s, '');
+}
+
 /**
  * Everything not written for the client (a database error, a bug) becomes a generic message with a
  * correlation id; the log gets the id and the error's kind. The raw message is logged only at debug
@@ -29,7 +41,7 @@ export function createErrorFormatter(logger: Logger) {
       // Only the extensions our own errors set for clients: the stable reason and the input field.
       const { reason, field } = formatted.extensions ?? {};
       const extensions = { code, ...(typeof reason === 'string' ? { reason } : {}), ...(typeof field === 'string' ? { field } : {}) };
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+      return { message: withoutSuggestions(formatted.message), locations: formatted.locations, path: formatted.path, extensions };
     }
     const correlationId = randomUUID();
     const cause = unwrapResolverError(error) as { name?: string; code?: string; table?: string; constraint?: string; message?: string };
@@ -44,4 +56,20 @@ export function createErrorFormatter(logger: Logger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId },
     };
   };
+}
+
+/**
+ * A request the HTTP layer refuses before GraphQL runs (a body that is not JSON or is too large, a
+ * malformed multipart request). app/http-errors.ts answers it as a GraphQL error with this code;
+ * the message is written for the client and never quotes the body.
+ */
+export class HttpRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HttpRefusal';
+  }
 }

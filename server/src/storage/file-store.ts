@@ -34,5 +34,11 @@ declare module '../kernel/services' {
   interface AppServices {
     /** Encrypted storage of delivered files. */
     fileStore: FileStore;
+    /**
+     * Encrypted scratch copies of uploads that are read more than once (a file check reads a file
+     * twice when it has duplicate keys), under the data folder's `spool/`, with the storage key.
+     * Removed when the request ends, and all of them at start (storage/sweep.ts).
+     */
+    uploadSpool: FileStore;
   }
 }
