@@ -40,11 +40,11 @@ describe('a third-party client: Apollo Client with apollo-upload-client', () => 
       variables: { file: new File([content], name, { type: 'text/csv' }), input: { period: '2026K1' } },
     });
     const id = uploaded.data?.uploadDelivery.id;
-    const read = await client.query<{ delivery: { fileName: string; size: string; sha256: string; period: string } }>({ query: DELIVERY, variables: { id }, fetchPolicy: 'network-only' });
+    const read = await client.query<{ delivery: { fileName: string; size: number; sha256: string; period: string } }>({ query: DELIVERY, variables: { id }, fetchPolicy: 'network-only' });
     expect(uploaded.data?.uploadDelivery.__typename).to.equal('Delivery');
     expect(read.data?.delivery).to.deep.include({
       fileName: name,
-      size: String(Buffer.byteLength(content)),
+      size: Buffer.byteLength(content),
       sha256: createHash('sha256').update(content).digest('hex'),
       period: '2026K1',
     });
