@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { loadConfig } from '../../server/src/app/config';
 import { createLogger } from '../../server/src/app/logger';
 import { startDatahub, type RunningDatahub } from '../../server/src/app/server';
@@ -39,9 +40,37 @@ export function testCluster(): Promise<TestCluster> {
   return cluster;
 }
 
-/** Starts a datahub on a fresh database (migrations applied, demo data seeded) on a free port. */
-/** `logs`: when given, the server logs at debug level into it (to search the logs for what must never be there). */
+const TEST_ENV = {
+  DATAHUB_SECRET: 'test-secret-test-secret-test-secret-0123',
+  DATAHUB_STORAGE_KEY: '11'.repeat(32),
+  DATAHUB_PSEUDONYM_KEY: '22'.repeat(32),
+  PORT: '0',
+  HOST: '127.0.0.1',
+  DATAHUB_DEMO: '1',
+  LOG_LEVEL: 'silent',
+};
+
+/** A new, empty database on the test cluster. */
+export async function createTestDatabase(): Promise<string> {
+  return (await testCluster()).createDatabase();
+}
+
+/** Runs SQL as the database's owner (DATABASE_URL's role), for tests that change the schema behind the server's back. */
+export async function ownerQuery<T extends pg.QueryResultRow = Record<string, unknown>>(server: TestServer, text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: server.databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
 /**
+ * Starts a datahub on a fresh database (migrations applied, demo data seeded) on a free port.
+ * `logs`: when given, the server logs at debug level into it (to search the logs for what must
+ * never be there).
+ *
  * Mocha runs one test at a time, and a suite's server serves only that suite: starting a new one
  * stops the earlier ones (all but the shared server), so a long run does not hold hundreds of
  * database connections.
@@ -51,21 +80,9 @@ export async function startTestServer(env: Record<string, string> = {}, database
     started.splice(started.indexOf(datahub), 1);
     await stopQuietly(datahub);
   }
-  const url = databaseUrl ?? (await (await testCluster()).createDatabase());
+  const url = databaseUrl ?? (await createTestDatabase());
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'datahub-test-data-'));
-  const config = loadConfig({
-    ...process.env,
-    DATABASE_URL: url,
-    DATAHUB_DATA_DIR: dataDir,
-    DATAHUB_SECRET: 'test-secret-test-secret-test-secret-0123',
-    DATAHUB_STORAGE_KEY: '11'.repeat(32),
-    DATAHUB_PSEUDONYM_KEY: '22'.repeat(32),
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATAHUB_DEMO: '1',
-    LOG_LEVEL: 'silent',
-    ...env,
-  });
+  const config = loadConfig({ ...process.env, ...TEST_ENV, DATABASE_URL: url, DATAHUB_DATA_DIR: dataDir, ...env });
   const clock = new TestClock();
   const logger = logs ? createLogger('debug', { write: (line: string) => void logs.push(line) }) : createLogger(config.logLevel);
   const datahub = await startDatahub(config, logger, { clock });
