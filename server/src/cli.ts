@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './kernel/config';
 import { createLogger } from './kernel/logger';
-import { createServices, openDatabase } from './app/server';
+import { createServices, type OpenedDatabase, openDatabase } from './app/server';
 import type { AppServices } from './kernel/services';
 import { CliUsageError, createTokenCommand, createUserCommand } from './access/cli-commands';
 import { StartupError } from './kernel/startup-error';
-import { migrate, openOrm } from './db/orm';
+import { openOrm } from './db/orm';
 import { loadDictionaryCatalogue, registerDictionaries } from './dictionaries/dictionary-catalogue';
 import { registerSchedules, remindersCommand } from './overviews/module';
 import { todayInAmsterdam } from './shared/calendar';
@@ -18,22 +18,24 @@ interface Command {
 }
 
 /**
- * Opens the configured database (embedded when DATABASE_URL is unset), applies migrations and
- * registers the dictionaries, runs `work`, and closes everything.
+ * Opens the configured database (embedded when DATABASE_URL is unset), applies migrations (as the
+ * owner) and registers the dictionaries, runs `work` as the application role, and closes everything.
  */
-async function withDatabase(work: (orm: Awaited<ReturnType<typeof openOrm>>, services: AppServices, applied: string[]) => Promise<void>): Promise<void> {
+async function withDatabase(work: (orm: Awaited<ReturnType<typeof openOrm>>, services: AppServices, database: OpenedDatabase) => Promise<void>): Promise<void> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const logger = createLogger(config.logLevel);
   const dictionaries = await loadDictionaryCatalogue(config.dictionariesDir);
   const database = await openDatabase(config, logger);
-  const orm = await openOrm(database.url);
   try {
-    const applied = await migrate(orm);
-    await registerDictionaries(orm.em.fork(), dictionaries, todayInAmsterdam());
-    await registerSchedules(orm.em.fork(), dictionaries);
-    await work(orm, await createServices(config, orm, logger, dictionaries), applied);
+    const orm = await openOrm(database.appUrl);
+    try {
+      await registerDictionaries(orm.em.fork(), dictionaries, todayInAmsterdam());
+      await registerSchedules(orm.em.fork(), dictionaries);
+      await work(orm, await createServices(config, orm, logger, dictionaries), database);
+    } finally {
+      await orm.close();
+    }
   } finally {
-    await orm.close();
     await database.embedded?.stop();
   }
 }
@@ -42,7 +44,7 @@ const commands: Record<string, Command> = {
   migrate: {
     summary: 'apply the committed database migrations that are not applied yet',
     async run() {
-      await withDatabase(async (_orm, _services, applied) => {
+      await withDatabase(async (_orm, _services, { applied }) => {
         process.stderr.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'the database is up to date\n');
       });
       return 0;
@@ -61,9 +63,15 @@ const commands: Record<string, Command> = {
   'migration:create': {
     summary: 'for developers: write a migration for the difference between the entities and the database',
     async run() {
-      await withDatabase(async (orm) => {
-        const result = await orm.getMigrator().createMigration();
-        process.stderr.write(result.fileName ? `wrote ${result.fileName}; add it to db/migrations/index.ts\n` : 'no changes\n');
+      // The schema is compared as its owner sees it.
+      await withDatabase(async (_orm, _services, { ownerUrl }) => {
+        const owner = await openOrm(ownerUrl);
+        try {
+          const result = await owner.getMigrator().createMigration();
+          process.stderr.write(result.fileName ? `wrote ${result.fileName}; add it to db/migrations/index.ts\n` : 'no changes\n');
+        } finally {
+          await owner.close();
+        }
       });
       return 0;
     },

@@ -3,9 +3,8 @@ import { ConfigError, loadConfig } from './kernel/config';
 import { createLogger } from './kernel/logger';
 import { createServices, openDatabase } from './app/server';
 import { StartupError } from './kernel/startup-error';
-import { migrate, openOrm } from './db/orm';
+import { openOrm } from './db/orm';
 import { loadDictionaryCatalogue } from './dictionaries/dictionary-catalogue';
-import { prepareQueue } from './jobs/queue';
 import { startWorker } from './jobs/worker';
 
 /**
@@ -19,11 +18,9 @@ async function main() {
   if (!config.databaseUrl) throw new StartupError('pnpm worker needs DATABASE_URL (the embedded database is run by the server itself; its worker runs inside it).');
   const dictionaries = await loadDictionaryCatalogue(config.dictionariesDir);
   const database = await openDatabase(config, logger);
-  const orm = await openOrm(database.url);
-  await migrate(orm);
-  await prepareQueue(database.url);
+  const orm = await openOrm(database.appUrl);
   const services = await createServices(config, orm, logger, dictionaries);
-  const worker = await startWorker(services, database.url);
+  const worker = await startWorker(services, database.appUrl);
   logger.info({ pid: process.pid }, 'delivery worker running');
   let stopping = false;
   const stop = async () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { graphql } from '../support/client';
 import { GRAPHQL_LIMITS } from '../../server/src/app/graphql';
-import { sharedServer, startTestServer, type TestServer } from '../support/server';
+import { ownerQuery, sharedServer, startTestServer, type TestServer } from '../support/server';
 
 describe('error masking', () => {
   let server: TestServer;
@@ -10,8 +10,7 @@ describe('error masking', () => {
   });
 
   it('turns a database error into a generic message with a correlation id, without the database\'s words', async () => {
-    const connection = server.datahub.orm.em.getConnection();
-    await connection.execute('alter table registry rename to registry_away');
+    await ownerQuery(server, 'alter table registry rename to registry_away');
     try {
       const response = await graphql(server.url, '{ registries { code } }');
       const error = response.errors?.[0];
@@ -22,20 +21,19 @@ describe('error masking', () => {
       expect(Object.keys(error?.extensions ?? {})).to.deep.equal(['code', 'correlationId']);
       expect(JSON.stringify(response)).not.to.match(/does not exist|registry_away|\bselect\b|stacktrace/i);
     } finally {
-      await connection.execute('alter table registry_away rename to registry');
+      await ownerQuery(server, 'alter table registry_away rename to registry');
     }
   });
 
   it('gives each unexpected error its own correlation id', async () => {
-    const connection = server.datahub.orm.em.getConnection();
-    await connection.execute('alter table sub_delivery rename to sub_delivery_away');
+    await ownerQuery(server, 'alter table sub_delivery rename to sub_delivery_away');
     try {
       const first = await graphql(server.url, '{ registries { subDeliveries { code } } }');
       const second = await graphql(server.url, '{ registries { subDeliveries { code } } }');
       expect(first.errors?.[0]?.extensions?.correlationId).to.be.a('string');
       expect(first.errors?.[0]?.extensions?.correlationId).not.to.equal(second.errors?.[0]?.extensions?.correlationId);
     } finally {
-      await connection.execute('alter table sub_delivery_away rename to sub_delivery');
+      await ownerQuery(server, 'alter table sub_delivery_away rename to sub_delivery');
     }
   });
 });

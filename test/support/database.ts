@@ -3,12 +3,19 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { applicationRoleName } from '../../server/src/db/application-role';
 import { findFreePort } from '../../server/src/db/free-port';
 
 /** A PostgreSQL server the tests may create and drop databases on. */
 export interface TestCluster {
-  createDatabase(): Promise<string>;
+  /** A new database, empty or a copy of `template` (a database of this cluster no one is connected to). */
+  createDatabase(template?: string): Promise<string>;
+  /** Drops the database and the application role the datahub made for it. */
   dropDatabase(url: string): Promise<void>;
+  /** Runs one statement as the cluster's administrator (a superuser). */
+  adminQuery(text: string, values?: unknown[]): Promise<pg.QueryResult>;
+  /** The URL of `database` (default: the administrator's) for another role of the cluster. */
+  urlFor(user: string, password: string, database?: string): string;
   /** Refuses new connections to the database and ends the open ones: "the database is gone" without dropping it. */
   cutOff(url: string): Promise<void>;
   stop(): Promise<void>;
@@ -25,13 +32,22 @@ async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T
   }
 }
 
+/**
+ * Drops a database and then the role the datahub made for it: roles belong to the whole cluster, so
+ * a run on a shared PostgreSQL leaves none behind.
+ */
+async function dropWithRole(client: pg.Client, name: string): Promise<void> {
+  await client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`);
+  await client.query(`drop role if exists ${client.escapeIdentifier(applicationRoleName(name))}`);
+}
+
 function clusterOn(adminUrl: string, description: string, stopCluster: () => Promise<void>): TestCluster {
   const created = new Set<string>();
   return {
     description,
-    async createDatabase() {
+    async createDatabase(template?: string) {
       const name = `datahub_test_${randomBytes(6).toString('hex')}`;
-      await admin(adminUrl, (client) => client.query(`create database "${name}"`));
+      await admin(adminUrl, (client) => client.query(`create database "${name}"${template ? ` template ${client.escapeIdentifier(template)}` : ''}`));
       created.add(name);
       const url = new URL(adminUrl);
       url.pathname = `/${name}`;
@@ -39,8 +55,16 @@ function clusterOn(adminUrl: string, description: string, stopCluster: () => Pro
     },
     async dropDatabase(url: string) {
       const name = decodeURIComponent(new URL(url).pathname.slice(1));
-      await admin(adminUrl, (client) => client.query(`drop database if exists "${name}" with (force)`));
+      await admin(adminUrl, (client) => dropWithRole(client, name));
       created.delete(name);
+    },
+    adminQuery: (text: string, values?: unknown[]) => admin(adminUrl, (client) => client.query(text, values)),
+    urlFor(user: string, password: string, database?: string) {
+      const url = new URL(adminUrl);
+      url.username = encodeURIComponent(user);
+      url.password = encodeURIComponent(password);
+      if (database) url.pathname = `/${database}`;
+      return url.toString();
     },
     async cutOff(url: string) {
       const name = decodeURIComponent(new URL(url).pathname.slice(1));
@@ -51,7 +75,7 @@ function clusterOn(adminUrl: string, description: string, stopCluster: () => Pro
     },
     async stop() {
       for (const name of created) {
-        await admin(adminUrl, (client) => client.query(`drop database if exists "${name}" with (force)`)).catch(() => undefined);
+        await admin(adminUrl, (client) => dropWithRole(client, name)).catch(() => undefined);
       }
       await stopCluster();
     },

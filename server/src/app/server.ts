@@ -13,14 +13,14 @@ import { EncryptedFileStore } from '../storage/encrypted-file-store';
 import { loadKey } from '../storage/storage-key';
 import { sweepUploadLeftovers } from '../storage/sweep';
 import { OverviewCache, registerSchedules } from '../overviews/module';
-import { prepareQueue } from '../jobs/queue';
 import { startWorker } from '../jobs/worker';
 import { todayInAmsterdam } from '../shared/calendar';
 import { type Clock, systemClock } from '../shared/clock';
 import type { AppServices } from '../kernel/services';
 import { checkDatabaseReachable } from '../db/database-check';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded-postgres';
-import { migrate, openOrm } from '../db/orm';
+import { openOrm } from '../db/orm';
+import { prepareDatabase } from '../db/prepare';
 import { seedDemoDataIfEmpty } from '../db/seeds/demo';
 import type { Config } from '../kernel/config';
 import { createApolloServer } from './graphql';
@@ -46,14 +46,40 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   return { config, orm, logger, clock, keys, mailer, dictionaries, fileStore, uploadSpool, pseudonymiser, overviewCache: new OverviewCache(), tokenCache: new TokenCache(), registryDirectory: new RegistryDirectory() };
 }
 
-/** Starts the embedded database when no DATABASE_URL is given; otherwise checks the given one answers. */
-export async function openDatabase(config: Config, logger: Logger): Promise<{ url: string; embedded: EmbeddedDatabase | null }> {
-  if (config.databaseUrl) {
-    await checkDatabaseReachable(config.databaseUrl);
-    return { url: config.databaseUrl, embedded: null };
+export interface OpenedDatabase {
+  /** DATABASE_URL or the embedded superuser: migrations only, never requests or jobs. */
+  ownerUrl: string;
+  /** The application role (db/application-role.ts): every request and job. */
+  appUrl: string;
+  /** The migrations this start applied. */
+  applied: string[];
+  embedded: EmbeddedDatabase | null;
+}
+
+/**
+ * Starts the embedded database when no DATABASE_URL is given (otherwise checks the given one
+ * answers), applies the migrations as the owner and prepares the application role.
+ */
+export async function openDatabase(config: Config, logger: Logger): Promise<OpenedDatabase> {
+  if (config.databaseUrl) await checkDatabaseReachable(config.databaseUrl);
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, logger);
+  const ownerUrl = config.databaseUrl ?? (embedded as EmbeddedDatabase).url;
+  try {
+    const { appUrl, applied } = await prepareDatabase(ownerUrl, { appUrl: config.databaseAppUrl, dataDir: config.dataDir });
+    if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+    return { ownerUrl, appUrl, applied, embedded };
+  } catch (error) {
+    await embedded?.stop().catch(() => undefined);
+    throw error;
   }
-  const embedded = await startEmbeddedPostgres(config.dataDir, logger);
-  return { url: embedded.url, embedded };
+}
+
+/** What every start writes through the application role: dictionary versions, schedules, and demo data into an empty database. */
+export async function registerReferenceData(orm: MikroORM, config: Config, logger: Logger, dictionaries: DictionaryCatalogue, clock: Clock): Promise<void> {
+  const registered = await registerDictionaries(orm.em.fork(), dictionaries, todayInAmsterdam(clock.now()));
+  if (registered.length > 0) logger.info({ dictionaries: registered }, 'dictionary versions registered');
+  await registerSchedules(orm.em.fork(), dictionaries);
+  if (config.demoData) await seedDemoDataIfEmpty(orm.em.fork(), logger);
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {
@@ -66,32 +92,31 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   });
 }
 
-/** Dictionaries, database, migrations, registration, demo data, GraphQL and HTTP, in that order; stop() undoes them in reverse. */
+/**
+ * Dictionaries, database, migrations (as the owner), registration and demo data (as the application
+ * role, as everything after), GraphQL and HTTP, in that order; stop() undoes them in reverse.
+ */
 export async function startDatahub(config: Config, logger: Logger, options: { clock?: Clock } = {}): Promise<RunningDatahub> {
   const dictionaries = await loadDictionaryCatalogue(config.dictionariesDir);
   const database = await openDatabase(config, logger);
-  const orm = await openOrm(database.url);
+  let orm: MikroORM | null = null;
   try {
-    const applied = await migrate(orm);
-    if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+    orm = await openOrm(database.appUrl);
     const clock = options.clock ?? systemClock;
-    const registered = await registerDictionaries(orm.em.fork(), dictionaries, todayInAmsterdam(clock.now()));
-    if (registered.length > 0) logger.info({ dictionaries: registered }, 'dictionary versions registered');
-    await registerSchedules(orm.em.fork(), dictionaries);
-    if (config.demoData) await seedDemoDataIfEmpty(orm.em.fork(), logger);
+    await registerReferenceData(orm, config, logger, dictionaries, clock);
     const services = await createServices(config, orm, logger, dictionaries, clock);
-    await prepareQueue(database.url);
     await sweepUploadLeftovers(config.dataDir, logger);
-    const worker = config.inProcessWorker ? await startWorker(services, database.url) : null;
+    const worker = config.inProcessWorker ? await startWorker(services, database.appUrl) : null;
     const apollo = createApolloServer(await buildDatahubSchema(), { production: config.production, logger });
     await apollo.start();
     const app = createHttpApp({ services, apollo });
     const { createServer } = await import('node:http');
     const server = createServer(app);
     const port = await listen(server, config.port, config.host);
+    const running = orm;
     return {
       port,
-      orm,
+      orm: running,
       services,
       async stop() {
         await new Promise<void>((resolve) => {
@@ -100,12 +125,12 @@ export async function startDatahub(config: Config, logger: Logger, options: { cl
         });
         await apollo.stop();
         await worker?.stop();
-        await orm.close();
+        await running.close();
         await database.embedded?.stop();
       },
     };
   } catch (error) {
-    await orm.close().catch(() => undefined);
+    await orm?.close().catch(() => undefined);
     await database.embedded?.stop().catch(() => undefined);
     throw error;
   }

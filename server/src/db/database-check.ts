@@ -8,9 +8,12 @@ function describe(url: string): string {
   return `${parsed.hostname}:${parsed.port || '5432'}/${decodeURIComponent(parsed.pathname.slice(1))}`;
 }
 
-/** Explains a connection failure in one sentence, naming the server but never the password. */
-export function connectionFailure(url: string, error: unknown): StartupError {
-  const where = describe(url);
+/**
+ * Explains a connection failure in one sentence, naming the server but never the password; `as`
+ * names the role when it is not the one of DATABASE_URL.
+ */
+export function connectionFailure(url: string, error: unknown, as?: string): StartupError {
+  const where = describe(url) + (as ? ` as ${as}` : '');
   const { code, message } = (error ?? {}) as { code?: string; message?: string };
   const reasons: Record<string, string> = {
     ECONNREFUSED: 'the connection was refused (is PostgreSQL running there?)',
@@ -27,14 +30,14 @@ export function connectionFailure(url: string, error: unknown): StartupError {
 }
 
 /** Opens and closes one connection, so that start-up fails early with a clear reason. */
-export async function checkDatabaseReachable(url: string): Promise<void> {
+export async function checkDatabaseReachable(url: string, as?: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   client.on('error', () => undefined);
   try {
     await client.connect();
     await client.query('select 1');
   } catch (error) {
-    throw connectionFailure(url, error);
+    throw connectionFailure(url, error, as);
   } finally {
     await client.end().catch(() => undefined);
   }

