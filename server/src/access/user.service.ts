@@ -15,6 +15,8 @@ import { refusalToGrant, resolveScope, type RoleScopeInput } from './role-grant'
 import { endSessionsOfUser } from './session.service';
 import { User } from './user.entity';
 import { accessLoaders } from './access.loaders';
+import { type CountedPage, INVITATION_PAGING, USER_PAGING } from './access.paging';
+import { findPage, type PageArgs } from '../shared/pagination';
 
 function notFound(ctx: RequestContext, object: { nl: string; en: string }) {
   return userError('NOT_FOUND', ctx.actor.language, 'NOT_FOUND', { object: object[ctx.actor.language] });
@@ -40,12 +42,14 @@ async function manageableUser(ctx: RequestContext, em: EntityManager, userId: st
 }
 
 /** Reading who works where (names, e-mail addresses) is audited as a READ of the institution's people. */
-export async function listInstitutionUsers(ctx: RequestContext, institutionCode: string): Promise<User[]> {
+export async function listInstitutionUsers(ctx: RequestContext, institutionCode: string, page: PageArgs): Promise<CountedPage<User>> {
+  const window = USER_PAGING.window(page, ctx.actor.language);
   const institution = await ctx.em.findOne(Institution, { code: institutionCode });
   if (!institution || !administersInstitution(ctx.actor, institution.id)) throw notFound(ctx, INSTITUTION);
-  const users = await ctx.em.find(User, { organisation: { institution: institution.id } }, { orderBy: { name: 'asc' } });
-  await recordAudit(ctx.em, ctx.actor, { event: AuditEventType.READ, action: 'institutionUsers', objectType: 'User', objectId: `${users.length} users`, institutionId: institution.id });
-  return users;
+  const where = { organisation: { institution: institution.id } };
+  const users = await findPage(ctx.em, User, where, USER_PAGING, window);
+  await recordAudit(ctx.em, ctx.actor, { event: AuditEventType.READ, action: 'institutionUsers', objectType: 'User', objectId: `${users.nodes.length} users`, institutionId: institution.id });
+  return { ...users, totalCount: await ctx.em.count(User, where) };
 }
 
 /** Active local administrators of the institution other than `exceptUserId`. */
@@ -131,15 +135,19 @@ export async function setUserActive(ctx: RequestContext, userId: string, active:
 }
 
 /** Hub staff: the people of any organisation (the hub, processors, requesters, institutions). */
-export async function listOrganisationUsers(ctx: RequestContext, organisationId: string): Promise<User[]> {
-  return ctx.em.find(User, { organisation: organisationId }, { orderBy: { name: 'asc' } });
+export async function listOrganisationUsers(ctx: RequestContext, organisationId: string, page: PageArgs): Promise<CountedPage<User>> {
+  const window = USER_PAGING.window(page, ctx.actor.language);
+  const users = await findPage(ctx.em, User, { organisation: organisationId }, USER_PAGING, window);
+  return { ...users, totalCount: await ctx.em.count(User, { organisation: organisationId }) };
 }
 
 /** Invitations of an institution not yet accepted and not expired, newest first. */
-export async function listOpenInvitations(ctx: RequestContext, institutionCode: string): Promise<Invitation[]> {
+export async function listOpenInvitations(ctx: RequestContext, institutionCode: string, page: PageArgs): Promise<CountedPage<Invitation>> {
+  const window = INVITATION_PAGING.window(page, ctx.actor.language);
   const institution = await ctx.em.findOne(Institution, { code: institutionCode });
   if (!institution || !administersInstitution(ctx.actor, institution.id)) throw notFound(ctx, INSTITUTION);
-  return ctx.em.find(Invitation, { institution: institution.id, acceptedAt: null, expiresAt: { $gt: ctx.services.clock.now() } }, { orderBy: { createdAt: 'desc' } });
+  const where = { institution: institution.id, acceptedAt: null, expiresAt: { $gt: ctx.services.clock.now() } };
+  return { ...(await findPage(ctx.em, Invitation, where, INVITATION_PAGING, window)), totalCount: await ctx.em.count(Invitation, where) };
 }
 
 /** Withdraws an open invitation: its link stops working at once (it expires now). */

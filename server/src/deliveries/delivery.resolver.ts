@@ -1,10 +1,11 @@
 import GraphQLUpload from 'graphql-upload/GraphQLUpload.mjs';
 import type { FileUpload } from 'graphql-upload/Upload.mjs';
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
 import type { AuthRefusal } from '../access/auth.types';
 import { Role } from '../kernel/role';
-import { findReadableDelivery, searchDeliveries } from './delivery.query';
+import type { Connection, PageArgs } from '../shared/pagination';
+import { DELIVERY_PAGING, findReadableDelivery, searchDeliveries } from './delivery.query';
 import { DeliveryFilter, UploadDeliveryInput } from './delivery.inputs';
 import { Delivery } from './delivery.entity';
 import { DeliveryConnection, FileNameCheckResult, UploadDeliveryResult } from './delivery.types';
@@ -42,11 +43,10 @@ export class DeliveryResolver {
   @Query(() => DeliveryConnection, { description: 'Deliveries you may see (Aangeleverd), newest first.' })
   deliveries(
     @Ctx() ctx: RequestContext,
+    @Args(() => DELIVERY_PAGING.Args) page: PageArgs,
     @Arg('filter', () => DeliveryFilter, { nullable: true, description: 'Conditions.' }) filter?: DeliveryFilter | null,
-    @Arg('first', () => Int, { defaultValue: 25, description: 'Page size (1–200).' }) first: number = 25,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor from the previous page.' }) after?: string | null,
-  ): Promise<DeliveryConnection> {
-    return searchDeliveries(ctx, filter ?? {}, first, after);
+  ): Promise<Connection<Delivery>> {
+    return searchDeliveries(ctx, filter ?? {}, page);
   }
 }
 

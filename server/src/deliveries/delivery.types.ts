@@ -1,4 +1,5 @@
 import { createUnionType, Field, Int, ObjectType } from 'type-graphql';
+import { connectionTypes } from '../shared/pagination';
 import { AuthRefusal } from '../access/auth.types';
 import { LocalDateScalar } from '../shared/scalars';
 import { Delivery } from './delivery.entity';
@@ -10,20 +11,11 @@ export const UploadDeliveryResult = createUnionType({
   resolveType: (value) => (value instanceof AuthRefusal ? AuthRefusal : Delivery),
 });
 
-@ObjectType({ description: 'A page of deliveries, newest first.' })
-export class DeliveryConnection {
-  @Field(() => Int, { description: 'Deliveries matching the filter.' })
-  totalCount!: number;
-
-  @Field(() => [Delivery], { description: 'This page.' })
-  nodes!: Delivery[];
-
-  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' })
-  endCursor!: string | null;
-
-  @Field(() => Boolean, { description: 'Whether more follow.' })
-  hasNextPage!: boolean;
-}
+export const { Connection: DeliveryConnection } = connectionTypes(() => Delivery, {
+  name: 'Delivery',
+  description: 'A page of deliveries, newest first.',
+  totalCount: 'Deliveries matching the filter (counted per request: an institution has some thousands at most).',
+});
 
 @ObjectType({ description: 'What a file name says and what "Controleren" finds about it before delivering.' })
 export class FileNameCheckResult {

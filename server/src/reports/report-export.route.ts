@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Knex } from '@mikro-orm/postgresql';
 import ExcelJS from 'exceljs';
 import type { Request, Response } from 'express';
@@ -6,12 +9,15 @@ import { authenticate } from '../access/authenticate';
 import type { AppServices } from '../kernel/services';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
-import { csvCell } from '../audit/audit.query';
 import type { Delivery } from '../deliveries/delivery.entity';
 import { readableDelivery } from '../deliveries/delivery.query';
-import { dictionaryOf, orderedLines, renderLine, type StoredLine } from './report.service';
+import { type CsvOptions, csvStream, neutraliseFormula } from '../shared/csv';
+import { message } from '../shared/messages';
+import { keysetBatches } from '../shared/pagination';
+import { allLines, dictionaryOf, renderLine } from './report.service';
 
-const PAGE = 5000;
+/** Excel's worksheet holds 1,048,576 rows; one is the header. */
+export const XLSX_MAX_LINES = 1_048_575;
 
 /** Same authorisation as GraphQL (readableDelivery): a login or token, and the right to read this delivery; otherwise 404. */
 async function readableExport(services: AppServices, request: Request, response: Response) {
@@ -29,34 +35,58 @@ async function readableExport(services: AppServices, request: Request, response:
   return { em, actor, delivery };
 }
 
-/** Report lines in report order, a page at a time, rendered in the actor's language. */
+/** Report lines in report order, read in keyset batches, as table rows in the actor's language. */
 async function* reportRows(services: AppServices, em: ReturnType<AppServices['orm']['em']['fork']>, delivery: Delivery, language: 'nl' | 'en') {
   const dictionary = await dictionaryOf({ em, services }, delivery);
-  const knex = em.getKnex() as Knex;
-  for (let offset = 0; ; offset += PAGE) {
-    const page = (await orderedLines(knex, delivery.id, {})
-      .select('ordinal', 'record_number', 'code', 'class', 'field', 'params', 'key_values')
-      .orderByRaw('record_number asc nulls first, ordinal asc')
-      .limit(PAGE)
-      .offset(offset)) as StoredLine[];
-    for (const line of page) {
+  for await (const batch of allLines(em.getKnex() as Knex, delivery.id)) {
+    for (const line of batch) {
       const view = renderLine(line, dictionary, language);
       yield [view.recordNumber ?? '', view.code, view.class, view.field ?? '', view.message, view.keyValues.map((pair) => `${pair.name}=${pair.value}`).join('; ')];
     }
-    if (page.length < PAGE) return;
   }
 }
+
+/** The rejected records as delivered, by record number, in keyset batches. */
+async function* rejectedRows(em: ReturnType<AppServices['orm']['em']['fork']>, deliveryId: string, columns: string[]) {
+  const knex = em.getKnex() as Knex;
+  const batches = keysetBatches<{ payload: Record<string, string> }>(knex, () => knex('rejected_record').where({ delivery_id: deliveryId }).select('payload'), REJECTED_RECORD_ORDER, 5000);
+  for await (const batch of batches) {
+    for (const row of batch) yield columns.map((column) => row.payload[column] ?? '');
+  }
+}
+
+const REJECTED_RECORD_ORDER = [{ column: 'record_number', type: 'int' }] as const;
 
 const HEADERS = { nl: ['Record', 'Code', 'Klasse', 'Veld', 'Melding', 'Sleutel'], en: ['Record', 'Code', 'Class', 'Field', 'Message', 'Key'] };
 
 /**
+ * Sends rows as CSV while they are read: the stream pipeline waits whenever the client reads slower
+ * than the database answers (backpressure), and stops reading when the client goes away.
+ */
+async function sendCsv(services: AppServices, response: Response, rows: AsyncIterable<unknown[]>, csv: CsvOptions): Promise<void> {
+  await pipeline(Readable.from(rows), csvStream(csv), response).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ERR_STREAM_PREMATURE_CLOSE') return;
+    services.logger.error({ err: error }, 'export failed while sending');
+    response.destroy();
+  });
+}
+
+/** Report lines of the delivery, counting no further than `limit` + 1. */
+async function linesBeyond(em: ReturnType<AppServices['orm']['em']['fork']>, deliveryId: string, limit: number): Promise<boolean> {
+  const knex = em.getKnex() as Knex;
+  const [row] = (await knex.from(knex('report_line').where('delivery_id', deliveryId).select(knex.raw('1')).limit(limit + 1).as('l')).count({ count: '*' })) as [{ count: string }];
+  return Number(row.count) > limit;
+}
+
+/**
  * GET /api/deliveries/:id/report.csv | report.xlsx | failed-records.csv. Every export is audited
  * (NEN 7513) before a byte is sent; cells that a spreadsheet would run as a formula are neutralised.
+ * Each is written while it is read, so memory stays flat for millions of lines.
  */
 export function reportExportRoutes(services: AppServices) {
-  const exported = async (what: string, request: Request, response: Response) => {
+  const exported = async (what: string, request: Request, response: Response, check?: (found: NonNullable<Awaited<ReturnType<typeof readableExport>>>) => Promise<boolean>) => {
     const found = await readableExport(services, request, response);
-    if (!found) return null;
+    if (!found || (check && !(await check(found)))) return null;
     await recordAudit(found.em, found.actor, { event: AuditEventType.EXPORT, action: what, objectType: 'Delivery', objectId: found.delivery.id, institutionId: found.delivery.institution.id });
     return found;
   };
@@ -65,19 +95,30 @@ export function reportExportRoutes(services: AppServices) {
       const found = await exported('reportCsv', request, response);
       if (!found) return;
       response.type('text/csv; charset=utf-8').attachment(`verslag-${found.delivery.id}.csv`);
-      response.write('\uFEFF' + HEADERS[found.actor.language].join(',') + '\r\n');
-      for await (const row of reportRows(services, found.em, found.delivery, found.actor.language)) response.write(row.map(csvCell).join(',') + '\r\n');
-      response.end();
+      await sendCsv(services, response, reportRows(services, found.em, found.delivery, found.actor.language), { header: HEADERS[found.actor.language], bom: true });
     },
     async xlsx(request: Request, response: Response) {
-      const found = await exported('reportXlsx', request, response);
+      // More lines than a worksheet holds: refused before anything is exported, pointing to the CSV.
+      const fits = async (found: NonNullable<Awaited<ReturnType<typeof readableExport>>>) => {
+        if (!(await linesBeyond(found.em, found.delivery.id, XLSX_MAX_LINES))) return true;
+        const csv = `/api/deliveries/${found.delivery.id}/report.csv`;
+        response.status(422).json({ error: 'TOO_MANY_ROWS_FOR_XLSX', message: message(found.actor.language, 'XLSX_TOO_MANY_ROWS', { max: XLSX_MAX_LINES.toLocaleString('en-GB'), csv }), csv });
+        return false;
+      };
+      const found = await exported('reportXlsx', request, response, fits);
       if (!found) return;
       response.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`verslag-${found.delivery.id}.xlsx`);
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: response, useStyles: false, useSharedStrings: false });
       const sheet = workbook.addWorksheet(found.actor.language === 'nl' ? 'Verslag' : 'Report');
       sheet.addRow(HEADERS[found.actor.language]).commit();
       // Written as text cells, never formulas; a leading = + - @ still gets the same ' as in CSV.
-      for await (const row of reportRows(services, found.em, found.delivery, found.actor.language)) sheet.addRow(row.map((cell) => neutralise(String(cell)))).commit();
+      // The workbook writer buffers a committed row until its zip stream drains, so waiting for the
+      // response's 'drain' keeps memory flat.
+      for await (const row of reportRows(services, found.em, found.delivery, found.actor.language)) {
+        sheet.addRow(row.map((cell) => neutraliseFormula(String(cell)))).commit();
+        if (response.writableNeedDrain) await once(response, 'drain');
+        if (response.destroyed) return;
+      }
       sheet.commit();
       await workbook.commit();
     },
@@ -88,18 +129,7 @@ export function reportExportRoutes(services: AppServices) {
       // The rejected records as delivered, identifying fields left out entirely (never even a pseudonym).
       const columns = dictionary.dictionary.fields.filter((field) => !field.identifying).map((field) => field.name);
       response.type('text/csv; charset=utf-8').attachment(`afgekeurde-records-${found.delivery.id}.csv`);
-      response.write(columns.join(',') + '\r\n');
-      const knex = found.em.getKnex() as Knex;
-      for (let offset = 0; ; offset += PAGE) {
-        const rows = (await knex('rejected_record').where({ delivery_id: found.delivery.id }).orderBy('record_number').select('payload').limit(PAGE).offset(offset)) as { payload: Record<string, string> }[];
-        for (const row of rows) response.write(columns.map((column) => csvCell(row.payload[column] ?? '')).join(',') + '\r\n');
-        if (rows.length < PAGE) break;
-      }
-      response.end();
+      await sendCsv(services, response, rejectedRows(found.em, found.delivery.id, columns), { header: columns });
     },
   };
-}
-
-function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }

@@ -63,6 +63,19 @@ const MESSAGES = {
   CREATION_DATE_FUTURE: { nl: 'De aanmaakdatum {date} ligt in de toekomst.', en: 'The creation date {date} is in the future.' },
   ORGANISATION_EXISTS: { nl: 'Er bestaat al een organisatie met de naam {name}.', en: 'An organisation named {name} already exists.' },
   INVALID_EXPIRY: { nl: 'De geldigheid moet 1 tot {max} dagen zijn.', en: 'The validity must be 1 to {max} days.' },
+  PAGE_SIZE: { nl: '{argument} moet een geheel getal van 0 tot en met {max} zijn.', en: '{argument} must be a whole number from 0 to {max}.' },
+  PAGE_DIRECTION: {
+    nl: '{argument} kan niet samen met last of before: blader vooruit met first en after, of terug met last en before.',
+    en: '{argument} cannot be combined with last or before: page forwards with first and after, or backwards with last and before.',
+  },
+  INVALID_CURSOR: {
+    nl: '{argument} is geen cursor van deze lijst: geef een startCursor, endCursor of cursor door die deze lijst zelf gaf, ongewijzigd.',
+    en: '{argument} is not a cursor of this list: pass a startCursor, endCursor or cursor this list itself gave, unchanged.',
+  },
+  XLSX_TOO_MANY_ROWS: {
+    nl: 'Dit verslag heeft meer dan {max} regels, meer dan Excel in één werkblad kan tonen. Download het als CSV: {csv}',
+    en: 'This report has more than {max} lines, more than Excel can show in one worksheet. Download it as CSV: {csv}',
+  },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -6,6 +6,7 @@
 import type { Language, ResolvedDictionary } from './dictionary-types';
 import type { ValidationResult } from './engine';
 import { renderFindingMessage } from './messages';
+import { csvText } from '../shared/csv';
 
 export type ReportFormat = 'table' | 'json' | 'csv';
 
@@ -47,15 +48,9 @@ export function formatJson(result: ValidationResult, dictionary: ResolvedDiction
   return `${JSON.stringify({ status: result.status, totals: result.totals, findings }, null, 2)}\n`;
 }
 
-/** SECURITY.md, exports: a cell starting with =, +, -, @, tab or carriage return is neutralised. */
-function csvCell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
+/** The server's one CSV writer: a cell starting with =, +, -, @, tab or carriage return is neutralised. */
 export function formatCsv(result: ValidationResult, dictionary: ResolvedDictionary, language: Language): string {
-  const lines = [HEADINGS[language], ...rows(result, dictionary, language)].map((cells) => cells.map(csvCell).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return csvText({ header: HEADINGS[language] }, rows(result, dictionary, language));
 }
 
 export function formatTable(result: ValidationResult, dictionary: ResolvedDictionary, language: Language): string {

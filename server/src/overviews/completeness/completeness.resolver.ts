@@ -19,7 +19,7 @@ const byId = async <T>(id: string | null, loader: { load(id: string): Promise<T 
 export class CompletenessResolver {
   @Authorized(Role.HUB_STAFF)
   @Query(() => [CompletenessRow], {
-    description: 'Hub-wide completeness (hub staff and their API tokens): expected deliveries whose deadline has passed, delivered, on time, late, missing and the rates, per group.',
+    description: 'Hub-wide completeness (hub staff and their API tokens): expected deliveries whose deadline has passed, delivered, on time, late, missing and the rates, per group. A plain list: one row per group asked for (a heat map needs them all).',
   })
   completeness(
     @Ctx() ctx: RequestContext,
