@@ -30,8 +30,8 @@ describe('deliveries: pseudonymisation, exports and the processing mail', () => 
     submitter = await tokenFor(server, 'aanlever@zuidermeer.test');
     const hub = await tokenFor(server, 'hub@datahub.test');
     const admin = await tokenFor(server, 'beheer@zuidermeer.test');
-    const users = expectOk(await asUser<{ institutionUsers: { id: string; email: string }[] }>(server, admin, '{ institutionUsers(institutionCode: "11111111") { id email } }'));
-    const id = users.institutionUsers.find((user) => user.email === 'aanlever@zuidermeer.test')?.id;
+    const users = expectOk(await asUser<{ institutionUsers: { nodes: { id: string; email: string }[] } }>(server, admin, '{ institutionUsers(institutionCode: "11111111") { nodes { id email } } }'));
+    const id = users.institutionUsers.nodes.find((user) => user.email === 'aanlever@zuidermeer.test')?.id;
     await asUser(server, hub, 'mutation ($id: ID!) { grantRole(userId: $id, input: { role: SUBMITTER, institutionCode: "11111111", registryCodes: ["PMICD"] }) { __typename } }', { id });
     const delivery = await upload(server, submitter, '11111111_0_PMICD_2018.0.5_301_20260410_PROD.csv', pmicd, { period: '2026K1' });
     pmicdId = delivery.id;

@@ -8,6 +8,7 @@ import { Migration20261123183134 } from './Migration20261123183134';
 import { Migration20261123184000 } from './Migration20261123184000';
 import { Migration20261123204000 } from './Migration20261123204000';
 import { Migration20261123205000 } from './Migration20261123205000';
+import { Migration20261124090000 } from './Migration20261124090000';
 
 /** Applied in this order; `pnpm cli migration:create` writes new files here, then add them below. */
 export const migrationsList: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123184000_record_store_for_bulk_merges', class: Migration20261123184000 },
   { name: 'Migration20261123204000_report_order_index', class: Migration20261123204000 },
   { name: 'Migration20261123205000_token_cache_bumps_on_actor_columns', class: Migration20261123205000 },
+  { name: 'Migration20261124090000_delivery_list_order_index', class: Migration20261124090000 },
 ];
