@@ -22,8 +22,9 @@ export class UserResolver {
     @Ctx() ctx: RequestContext,
     @Arg('institutionCode', () => String, { description: '8-digit code.' }) institutionCode: string,
     @Args(() => USER_PAGING.Args) page: PageArgs,
+    @Arg('role', () => Role, { nullable: true, description: 'Only the people holding this role for the institution, e.g. LOCAL_ADMIN.' }) role?: Role | null,
   ): Promise<CountedPage<User>> {
-    return listInstitutionUsers(ctx, institutionCode, page);
+    return listInstitutionUsers(ctx, institutionCode, role ?? null, page);
   }
 
   @Authorized(Role.HUB_STAFF)

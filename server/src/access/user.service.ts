@@ -42,11 +42,12 @@ async function manageableUser(ctx: RequestContext, em: EntityManager, userId: st
 }
 
 /** Reading who works where (names, e-mail addresses) is audited as a READ of the institution's people. */
-export async function listInstitutionUsers(ctx: RequestContext, institutionCode: string, page: PageArgs): Promise<CountedPage<User>> {
+export async function listInstitutionUsers(ctx: RequestContext, institutionCode: string, role: Role | null, page: PageArgs): Promise<CountedPage<User>> {
   const window = USER_PAGING.window(page, ctx.actor.language);
   const institution = await ctx.em.findOne(Institution, { code: institutionCode });
   if (!institution || !administersInstitution(ctx.actor, institution.id)) throw notFound(ctx, INSTITUTION);
-  const where = { organisation: { institution: institution.id } };
+  const holders = role ? (await ctx.em.find(RoleAssignment, { role, institution: institution.id }, { fields: ['user'] })).map((assignment) => assignment.user.id) : null;
+  const where = { organisation: { institution: institution.id }, ...(holders ? { id: { $in: holders } } : {}) };
   const users = await findPage(ctx.em, User, where, USER_PAGING, window);
   await recordAudit(ctx.em, ctx.actor, { event: AuditEventType.READ, action: 'institutionUsers', objectType: 'User', objectId: `${users.nodes.length} users`, institutionId: institution.id });
   return { ...users, totalCount: await ctx.em.count(User, where) };

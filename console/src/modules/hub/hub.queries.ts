@@ -1,11 +1,17 @@
 import { graphql } from '../../graphql/generated';
 
 export const organisationsQuery = graphql(`
-  query Organisations($kind: OrganisationKind) {
-    organisations(kind: $kind) {
-      id
-      name
-      kind
+  query Organisations($kind: OrganisationKind, $first: Int, $after: String, $last: Int, $before: String) {
+    organisations(kind: $kind, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      nodes {
+        id
+        name
+        kind
+      }
     }
   }
 `);
@@ -21,9 +27,11 @@ export const createOrganisationMutation = graphql(`
 `);
 
 export const auditEventsQuery = graphql(`
-  query AuditEvents($filter: AuditEventFilter, $first: Int!, $offset: Int!) {
-    auditEvents(filter: $filter, first: $first, offset: $offset) {
-      totalCount
+  query AuditEvents($filter: AuditEventFilter, $first: Int, $after: String, $last: Int, $before: String) {
+    auditEvents(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+      pageInfo {
+        ...PageInfoFields
+      }
       nodes {
         id
         at

@@ -64,11 +64,12 @@ export const deliveryOverviewQuery = graphql(`
 `);
 
 export const expectedDeliveriesQuery = graphql(`
-  query ExpectedDeliveries($filter: ExpectedDeliveryFilter, $first: Int!, $after: String) {
-    expectedDeliveries(filter: $filter, first: $first, after: $after) {
+  query ExpectedDeliveries($filter: ExpectedDeliveryFilter, $first: Int, $after: String, $last: Int, $before: String) {
+    expectedDeliveries(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
       totalCount
-      hasNextPage
-      endCursor
+      pageInfo {
+        ...PageInfoFields
+      }
       nodes {
         ...ExpectedRow
         institution {
