@@ -24,6 +24,9 @@ describe('console: paging Aangeleverd in Chromium', () => {
 
   const links = async () => page.getByTestId('deliveries-table').getByTestId('deliveries-details').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')));
   const pageLabel = () => page.getByTestId('deliveries-pager').getByTestId('pager-page').innerText();
+  /** Waits until the table's first row is no longer `href` (the next page has arrived). */
+  const firstRowChangedFrom = (href: string | null) =>
+    page.waitForFunction(`document.querySelector('[data-testid="deliveries-details"]')?.getAttribute('href') !== ${JSON.stringify(href)}`);
 
   it('goes to page 2 and back; a delivery made meanwhile does not shift the page gone back to', async () => {
     await page.goto(`${server.url}/aangeleverd`);
@@ -34,7 +37,7 @@ describe('console: paging Aangeleverd in Chromium', () => {
     expect(Number(pages)).to.be.greaterThan(1);
 
     await page.getByTestId('deliveries-pager').getByTestId('pager-next').click();
-    await page.waitForFunction((previous) => document.querySelector('[data-testid="deliveries-details"]')?.getAttribute('href') !== previous, first[0]);
+    await firstRowChangedFrom(first[0] ?? null);
     const second = await links();
     expect(second).to.have.length(25);
     expect(second.some((href) => first.includes(href))).to.equal(false);
@@ -44,7 +47,7 @@ describe('console: paging Aangeleverd in Chromium', () => {
     const now = server.clock.now();
     const newest = await deliver(server, { institution: '11111111', registry: 'CAT', subDelivery: 'Cataract', period: '2026K2', on: now.toISOString().slice(0, 10), at: now, status: DeliveryStatus.PROCESSED });
     await page.getByTestId('deliveries-pager').getByTestId('pager-previous').click();
-    await page.waitForFunction((previous) => document.querySelector('[data-testid="deliveries-details"]')?.getAttribute('href') !== previous, second[0]);
+    await firstRowChangedFrom(second[0] ?? null);
     expect(await links()).to.deep.equal(first);
     expect(await pageLabel()).to.match(/^Pagina 1 van \d+$/);
     // Opened anew, Aangeleverd starts with the new delivery.

@@ -11,7 +11,7 @@ import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
 import type { Delivery } from '../deliveries/delivery.entity';
 import { readableDelivery } from '../deliveries/delivery.query';
-import { type CsvOptions, csvStream, neutraliseFormula } from '../shared/csv';
+import { csvChunks, type CsvOptions, neutraliseFormula } from '../shared/csv';
 import { message } from '../shared/messages';
 import { keysetBatches } from '../shared/pagination';
 import { allLines, dictionaryOf, renderLine } from './report.service';
@@ -35,24 +35,24 @@ async function readableExport(services: AppServices, request: Request, response:
   return { em, actor, delivery };
 }
 
+type ExportRow = (string | number)[];
+
 /** Report lines in report order, read in keyset batches, as table rows in the actor's language. */
-async function* reportRows(services: AppServices, em: ReturnType<AppServices['orm']['em']['fork']>, delivery: Delivery, language: 'nl' | 'en') {
+async function* reportRows(services: AppServices, em: ReturnType<AppServices['orm']['em']['fork']>, delivery: Delivery, language: 'nl' | 'en'): AsyncGenerator<ExportRow[]> {
   const dictionary = await dictionaryOf({ em, services }, delivery);
   for await (const batch of allLines(em.getKnex() as Knex, delivery.id)) {
-    for (const line of batch) {
+    yield batch.map((line) => {
       const view = renderLine(line, dictionary, language);
-      yield [view.recordNumber ?? '', view.code, view.class, view.field ?? '', view.message, view.keyValues.map((pair) => `${pair.name}=${pair.value}`).join('; ')];
-    }
+      return [view.recordNumber ?? '', view.code, view.class, view.field ?? '', view.message, view.keyValues.map((pair) => `${pair.name}=${pair.value}`).join('; ')];
+    });
   }
 }
 
 /** The rejected records as delivered, by record number, in keyset batches. */
-async function* rejectedRows(em: ReturnType<AppServices['orm']['em']['fork']>, deliveryId: string, columns: string[]) {
+async function* rejectedRows(em: ReturnType<AppServices['orm']['em']['fork']>, deliveryId: string, columns: string[]): AsyncGenerator<ExportRow[]> {
   const knex = em.getKnex() as Knex;
   const batches = keysetBatches<{ payload: Record<string, string> }>(knex, () => knex('rejected_record').where({ delivery_id: deliveryId }).select('payload'), REJECTED_RECORD_ORDER, 5000);
-  for await (const batch of batches) {
-    for (const row of batch) yield columns.map((column) => row.payload[column] ?? '');
-  }
+  for await (const batch of batches) yield batch.map((row) => columns.map((column) => row.payload[column] ?? ''));
 }
 
 const REJECTED_RECORD_ORDER = [{ column: 'record_number', type: 'int' }] as const;
@@ -60,11 +60,11 @@ const REJECTED_RECORD_ORDER = [{ column: 'record_number', type: 'int' }] as cons
 const HEADERS = { nl: ['Record', 'Code', 'Klasse', 'Veld', 'Melding', 'Sleutel'], en: ['Record', 'Code', 'Class', 'Field', 'Message', 'Key'] };
 
 /**
- * Sends rows as CSV while they are read: the stream pipeline waits whenever the client reads slower
- * than the database answers (backpressure), and stops reading when the client goes away.
+ * Sends batches of rows as CSV while they are read: the stream pipeline waits whenever the client
+ * reads slower than the database answers (backpressure), and stops reading when the client goes away.
  */
-async function sendCsv(services: AppServices, response: Response, rows: AsyncIterable<unknown[]>, csv: CsvOptions): Promise<void> {
-  await pipeline(Readable.from(rows), csvStream(csv), response).catch((error: NodeJS.ErrnoException) => {
+async function sendCsv(services: AppServices, response: Response, batches: AsyncIterable<ExportRow[]>, csv: CsvOptions): Promise<void> {
+  await pipeline(Readable.from(csvChunks(csv, batches)), response).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ERR_STREAM_PREMATURE_CLOSE') return;
     services.logger.error({ err: error }, 'export failed while sending');
     response.destroy();
@@ -114,8 +114,8 @@ export function reportExportRoutes(services: AppServices) {
       // Written as text cells, never formulas; a leading = + - @ still gets the same ' as in CSV.
       // The workbook writer buffers a committed row until its zip stream drains, so waiting for the
       // response's 'drain' keeps memory flat.
-      for await (const row of reportRows(services, found.em, found.delivery, found.actor.language)) {
-        sheet.addRow(row.map((cell) => neutraliseFormula(String(cell)))).commit();
+      for await (const batch of reportRows(services, found.em, found.delivery, found.actor.language)) {
+        for (const row of batch) sheet.addRow(row.map((cell) => neutraliseFormula(String(cell)))).commit();
         if (response.writableNeedDrain) await once(response, 'drain');
         if (response.destroyed) return;
       }

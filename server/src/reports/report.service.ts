@@ -54,11 +54,14 @@ export function renderLine(line: StoredLine, dictionary: LoadedDictionary, langu
   };
 }
 
-/** Report order: file-level lines first, then per record its lines in check order (index report_line_report_order_index). */
+/**
+ * Report order: file-level lines (no record number: 0 here, records count from 1) first, then per
+ * record its lines in check order; read from index report_line_report_order_index on these keys.
+ */
 export const REPORT_LINE_PAGING = definePaging({
   tag: 'reportLines',
   keys: [
-    { column: 'record_number', type: 'int', nulls: 'first' },
+    { column: 'coalesce(record_number, 0)', type: 'int' },
     { column: 'ordinal', type: 'int' },
   ],
   defaultSize: 50,

@@ -1,10 +1,9 @@
-import { stringify as stringifyStream, type Stringifier } from 'csv-stringify';
-import { stringify as stringifySync } from 'csv-stringify/sync';
+import { stringify } from 'csv-stringify/sync';
 
 /**
- * The one CSV writer of the server (csv-stringify): RFC 4180 quoting, CRLF line ends, and a cell
- * that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) gets a
- * leading `'` (csv-stringify's escape_formulas; OWASP CSV injection, ASVS 1.2.10).
+ * The one CSV writer of the server (csv-stringify): RFC 4180 quoting where a cell needs it, CRLF
+ * line ends, and a cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`,
+ * tab or CR) gets a leading `'` (csv-stringify's escape_formulas; OWASP CSV injection, ASVS 1.2.10).
  */
 export type CsvCell = string | number | Date | null | undefined;
 
@@ -15,32 +14,33 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
-function options(csv: CsvOptions) {
-  return {
-    bom: csv.bom ?? false,
-    record_delimiter: 'windows' as const,
-    escape_formulas: true,
-    // Every cell quoted (the header row bare), as the exports always were.
-    quoted: true,
-    quoted_empty: true,
-    cast: {
-      // Dates as ISO 8601 UTC, not csv-stringify's default of epoch milliseconds.
-      date: (value: Date) => value.toISOString(),
-      string: (value: string, context: { records: number }) => (context.records === 0 ? { value, quoted: false } : value),
-    },
-  };
-}
+const OPTIONS = {
+  record_delimiter: 'windows',
+  escape_formulas: true,
+  // Dates as ISO 8601 UTC, not csv-stringify's default of epoch milliseconds.
+  cast: { date: (value: Date) => value.toISOString() },
+} as const;
 
-/** A transform stream: write row arrays, read CSV text; its backpressure holds the writer when the reader is slow. */
-export function csvStream(csv: CsvOptions): Stringifier {
-  const stream = stringifyStream(options(csv));
-  stream.write([...csv.header]);
-  return stream;
+function rowsText(rows: readonly (readonly CsvCell[])[]): string {
+  return rows.length ? stringify(rows.map((row) => [...row]), OPTIONS) : '';
 }
 
 /** A whole CSV text at once, for small exports. */
 export function csvText(csv: CsvOptions, rows: readonly (readonly CsvCell[])[]): string {
-  return stringifySync([[...csv.header], ...rows.map((row) => [...row])], options(csv));
+  return (csv.bom ? '\uFEFF' : '') + rowsText([csv.header, ...rows]);
+}
+
+/**
+ * A large CSV as text chunks, one per batch of rows read: the header first, then each batch as
+ * one chunk (not a write per row), so `pipeline(Readable.from(csvChunks(…)), response)` sends few,
+ * large writes and reads the next batch only when the client has taken the last (backpressure).
+ */
+export async function* csvChunks(csv: CsvOptions, batches: AsyncIterable<readonly (readonly CsvCell[])[]>): AsyncGenerator<string> {
+  yield csvText(csv, []);
+  for await (const batch of batches) {
+    const text = rowsText(batch);
+    if (text) yield text;
+  }
 }
 
 /** The same neutralisation for cells written elsewhere (an XLSX text cell). */

@@ -84,8 +84,8 @@ describe('deliveries: pseudonymisation, exports and the processing mail', () => 
     const [reportCsv, failedCsv] = [await report.text(), await failed.text()];
     const audited = await server.datahub.orm.em.fork().getConnection().execute(`select count(*)::int as n from audit_event where event = 'EXPORT' and object_id = ?`, [delivery.id]);
     expect([report.status, report.headers.get('cache-control'), failed.headers.get('cache-control')]).to.deep.equal([200, 'no-store', 'no-store']);
-    expect(reportCsv).to.include('"001_RefTab","F","Geslacht"');
-    expect(failedCsv.split('\r\n')[1]).to.equal(`"K1","2026-02-03","'=1+2","1948","X","01","0.30","0.90","1","N",""`);
+    expect(reportCsv).to.include(',001_RefTab,F,Geslacht,');
+    expect(failedCsv.split('\r\n')[1]).to.equal(`K1,2026-02-03,'=1+2,1948,X,01,0.30,0.90,1,N,`);
     expect(audited[0].n).to.equal(2);
   });
 

@@ -21,5 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123184000_record_store_for_bulk_merges', class: Migration20261123184000 },
   { name: 'Migration20261123204000_report_order_index', class: Migration20261123204000 },
   { name: 'Migration20261123205000_token_cache_bumps_on_actor_columns', class: Migration20261123205000 },
-  { name: 'Migration20261124090000_delivery_list_order_index', class: Migration20261124090000 },
+  { name: 'Migration20261124090000_keyset_order_indexes', class: Migration20261124090000 },
 ];

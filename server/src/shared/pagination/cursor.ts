@@ -8,7 +8,7 @@
 /** How a sort key column is compared and carried in a cursor (timestamps as text: microseconds survive). */
 export type KeyType = 'text' | 'uuid' | 'int' | 'bigint' | 'date' | 'timestamptz';
 
-export type CursorValue = string | number | null;
+export type CursorValue = string | number;
 
 const VERSION = 1;
 
@@ -47,8 +47,6 @@ export function encodeCursor(tag: string, values: readonly CursorValue[]): strin
 
 export interface CursorKey {
   type: KeyType;
-  /** Whether the column may be NULL (only then may the cursor carry null for it). */
-  nullable: boolean;
 }
 
 /** The key values of a cursor made for list `tag`, or null when it is not one. */
@@ -62,6 +60,6 @@ export function decodeCursor(cursor: string, tag: string, keys: readonly CursorK
   }
   if (!Array.isArray(decoded) || decoded[0] !== VERSION || decoded[1] !== tag || decoded.length !== keys.length + 2) return null;
   const values = decoded.slice(2) as unknown[];
-  const valid = keys.every((key, index) => (values[index] === null ? key.nullable : validValue(key.type, values[index])));
+  const valid = keys.every((key, index) => validValue(key.type, values[index]));
   return valid ? (values as CursorValue[]) : null;
 }

@@ -7,14 +7,16 @@ import type { CursorValue, KeyType } from './cursor';
  * inserted or removed elsewhere do not shift the pages, and a deep page costs what the first does.
  */
 
-/** One column of a list's order. The last key of a list must be unique (its id). */
+/**
+ * One column of a list's order. The last key of a list must be unique (its id). Keys are never NULL:
+ * order a nullable column by an expression that is not (e.g. `coalesce(record_number, 0)`) and
+ * index that expression, so every page is a row comparison the index answers.
+ */
 export interface SortKey {
   /** Trusted SQL (a column or expression chosen in code, never from input), e.g. `d.delivered_at`. */
   column: string;
   type: KeyType;
   desc?: boolean;
-  /** For a nullable column: where NULLs come in the list's order. Omit for NOT NULL columns. */
-  nulls?: 'first' | 'last';
 }
 
 /** A piece of SQL with `?` placeholders and its values (knex's raw bindings; nests in the overviews' `sql`). */
@@ -25,43 +27,35 @@ export interface SqlPiece {
 
 const CAST: Record<KeyType, string> = { text: '?::text', uuid: '?::uuid', int: '?::int', bigint: '?::bigint', date: '?::date', timestamptz: '?::timestamptz' };
 
-/** The keys in the order rows are read: reading backwards flips each direction and where NULLs go. */
+/** The keys in the order rows are read: reading backwards flips each direction. */
 function traversal(keys: readonly SortKey[], backward: boolean): SortKey[] {
-  if (!backward) return [...keys];
-  return keys.map((key) => ({ ...key, desc: !key.desc, ...(key.nulls ? { nulls: key.nulls === 'first' ? 'last' : 'first' } : {}) }));
+  return backward ? keys.map((key) => ({ ...key, desc: !key.desc })) : [...keys];
 }
 
-/** `ORDER BY` text for reading the list forwards or backwards (matching the index it was made for). */
+/** `ORDER BY` text for reading the list forwards or backwards (an index on the keys serves both). */
 export function keysetOrder(keys: readonly SortKey[], backward: boolean): string {
   return traversal(keys, backward)
-    .map((key) => `${key.column} ${key.desc ? 'desc' : 'asc'}${key.nulls ? ` nulls ${key.nulls}` : ''}`)
+    .map((key) => `${key.column} ${key.desc ? 'desc' : 'asc'}`)
     .join(', ');
 }
 
 /**
- * Rows strictly after `position` when reading in the order of `keys`. Where the remaining keys run
- * one way and cannot be NULL past the position, a row comparison `(a, b) > (?, ?)` (which an index
- * on (a, b) answers directly); otherwise key by key, with NULLs placed as the order places them.
+ * Rows strictly after `position` when reading in the order of `keys`. Where the keys run one way,
+ * a row comparison `(a, b) > (?, ?)` (which an index on (a, b) answers directly); where directions
+ * mix, key by key: the first key beyond, or equal and the rest beyond.
  */
 function after(keys: readonly SortKey[], position: readonly CursorValue[], from: number): SqlPiece {
-  if (from >= keys.length) return { text: 'false', values: [] };
   const key = keys[from] as SortKey;
-  const value = position[from] ?? null;
   const rest = keys.slice(from);
-  const rowComparable = rest.every((other, index) => other.desc === key.desc && (!other.nulls || (position[from + index] !== null && other.nulls === 'first')));
   const op = key.desc ? '<' : '>';
-  if (rowComparable) {
+  if (rest.every((other) => other.desc === key.desc)) {
     const values = position.slice(from);
     if (rest.length === 1) return { text: `${key.column} ${op} ${CAST[key.type]}`, values };
     return { text: `(${rest.map((other) => other.column).join(', ')}) ${op} (${rest.map((other) => CAST[other.type]).join(', ')})`, values };
   }
   const tail = after(keys, position, from + 1);
-  if (value === null) {
-    const sameThenAfter = `(${key.column} is null and ${tail.text})`;
-    return key.nulls === 'first' ? { text: `(${sameThenAfter} or ${key.column} is not null)`, values: tail.values } : { text: sameThenAfter, values: tail.values };
-  }
-  const text = `(${key.column} ${op} ${CAST[key.type]} or (${key.column} = ${CAST[key.type]} and ${tail.text})${key.nulls === 'last' ? ` or ${key.column} is null` : ''})`;
-  return { text, values: [value, value, ...tail.values] };
+  const value = position[from];
+  return { text: `(${key.column} ${op} ${CAST[key.type]} or (${key.column} = ${CAST[key.type]} and ${tail.text}))`, values: [value, value, ...tail.values] };
 }
 
 /** The condition for the rows of a page that starts at `position` (forwards: after it; backwards: before it). */
@@ -76,7 +70,7 @@ export function keysetSelect(keys: readonly SortKey[]): string {
 
 /** The key values of a row read with keysetSelect. */
 export function positionOf(row: Record<string, unknown>, keys: readonly SortKey[]): CursorValue[] {
-  return keys.map((_, index) => (row[`__k${index}`] ?? null) as CursorValue);
+  return keys.map((_, index) => row[`__k${index}`] as CursorValue);
 }
 
 /** Adds the page's condition, the key columns, the order and `limit + 1` (the extra row tells whether more follow). */
@@ -91,15 +85,21 @@ export function applyKeyset(knex: Knex, query: Knex.QueryBuilder, keys: readonly
 /**
  * Every row of a query in keyset order, `size` rows per statement: each batch is one index range
  * scan from where the last ended (no OFFSET re-reading what came before), and the connection goes
- * back to the pool between batches, so a slow reader holds none.
+ * back to the pool between batches, so a slow reader holds none. The next batch is asked for as
+ * soon as a batch arrives, so the database reads it while the caller works on this one.
  */
 export async function* keysetBatches<R extends Record<string, unknown>>(knex: Knex, query: () => Knex.QueryBuilder, keys: readonly SortKey[], size: number): AsyncGenerator<R[]> {
-  let position: CursorValue[] | null = null;
-  for (;;) {
-    const rows = (await applyKeyset(knex, query(), keys, { limit: size, backward: false, position })) as R[];
-    const batch = rows.slice(0, size);
-    if (batch.length) yield batch;
-    if (rows.length <= size) return;
-    position = positionOf(batch.at(-1) as R, keys);
+  const read = async (position: CursorValue[] | null) => (await applyKeyset(knex, query(), keys, { limit: size, backward: false, position })) as R[];
+  let pending: Promise<R[]> | null = read(null);
+  try {
+    while (pending) {
+      const rows: R[] = await pending;
+      const batch = rows.slice(0, size);
+      pending = rows.length > size ? read(positionOf(batch.at(-1) as R, keys)) : null;
+      if (batch.length) yield batch;
+    }
+  } finally {
+    // A reader that stopped early (the client went away): let the batch in flight settle unobserved.
+    pending?.catch(() => undefined);
   }
 }

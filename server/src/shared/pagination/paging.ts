@@ -66,7 +66,7 @@ export function definePaging(options: PagingOptions): Paging {
     before?: string | null;
   }
 
-  const cursorKeys = options.keys.map((key) => ({ type: key.type, nullable: key.nulls !== undefined }));
+  const cursorKeys = options.keys.map((key) => ({ type: key.type }));
 
   function position(cursor: string, argument: 'after' | 'before', language: Language): CursorValue[] {
     const values = decodeCursor(cursor, options.tag, cursorKeys);
