@@ -93,7 +93,9 @@ async function main(): Promise<void> {
     const token = spawnSync(process.execPath, [path.join(ROOT, 'server/dist/cli.js'), 'token', 'create', '--email', 'aanlever@zuidermeer.test', '--days', '1'], { env, encoding: 'utf8' }).stdout.trim();
     // BENCH_PROFILE_DIR: a V8 CPU profile of the server process, written when it stops.
     const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-    server = spawn(process.execPath, [...profile, path.join(ROOT, 'server/dist/main.js')], { env, stdio: 'ignore' });
+    // BENCH_SERVER_FLAGS: node flags for the server, e.g. `--max-old-space-size=96` to show the exports hold no lines.
+    const flags = process.env.BENCH_SERVER_FLAGS ? process.env.BENCH_SERVER_FLAGS.split(' ') : [];
+    server = spawn(process.execPath, [...flags, ...profile, path.join(ROOT, 'server/dist/main.js')], { env, stdio: 'ignore' });
     const base = `http://127.0.0.1:${port}`;
     await waitFor(async () => ((await fetch(`${base}/healthz`)).ok ? true : null), 60000);
 
@@ -116,7 +118,9 @@ async function main(): Promise<void> {
     );
     await client.query('vacuum analyze report_line');
 
+    const rssBefore = peakRssMB(server.pid as number);
     const csv = await download(`${base}/api/deliveries/${id}/report.csv`, token);
+    const rssCsv = peakRssMB(server.pid as number);
     const xlsx = await download(`${base}/api/deliveries/${id}/report.xlsx`, token);
     const rss = peakRssMB(server.pid as number);
 
@@ -141,6 +145,8 @@ async function main(): Promise<void> {
       csvMB: Math.round(csv.bytes / 1024 / 1024),
       xlsxSeconds: xlsx.seconds,
       xlsxMB: Math.round(xlsx.bytes / 1024 / 1024),
+      serverPeakRssBeforeMB: rssBefore,
+      serverPeakRssAfterCsvMB: rssCsv,
       serverPeakRssMB: rss,
       reportLinesFirstPageMs: Math.round(median(times.first) * 1000),
       reportLinesLastPageMs: Math.round(median(times.last) * 1000),
