@@ -86,7 +86,7 @@ const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>
   'Query.participations': { call: '{ participations(institutionCode: "11111111") { id } }', allowed: ['HUB_STAFF', 'LOCAL_ADMIN', 'SUBMITTER', 'VIEWER'] },
   'Query.deadlineExceptions': { call: '{ deadlineExceptions(institutionCode: "11111111") { id } }', allowed: ['HUB_STAFF', 'LOCAL_ADMIN', 'SUBMITTER', 'VIEWER'] },
   'Query.completeness': { call: '{ completeness(groupBy: [REGISTRY]) { expected } }', allowed: HUB },
-  'Query.volumeChanges': { call: '{ volumeChanges(first: 1) { period } }', allowed: HUB },
+  'Query.volumeChanges': { call: '{ volumeChanges(first: 1) { nodes { period } } }', allowed: HUB },
   'Query.reminderPreferences': { call: '{ reminderPreferences { optedOut } }', allowed: SIGNED_IN },
   'Mutation.setReminderOptOut': { call: 'mutation { setReminderOptOut(registry: "NOPE", optOut: true) { optedOut } }', allowed: SIGNED_IN },
   'Mutation.setParticipation': { call: 'mutation { setParticipation(input: { institutionCode: "00000000", registry: "CAT", subDelivery: "Cataract", startPeriod: "2026K1" }) { __typename } }', allowed: HUB },

@@ -101,6 +101,21 @@ describe('connections: keyset pages stay put when rows are added before them, an
     });
   });
 
+  it('volumeChanges: a comparison for a newer period does not shift page 2', async () => {
+    const codes = [await createInstitution(server), await createInstitution(server), await createInstitution(server)];
+    const cat = (institution: string, period: string, on: string, recordCount: number) =>
+      deliver(server, { institution, registry: 'CAT', subDelivery: 'Cataract', period, on, status: DeliveryStatus.PROCESSED, recordCount });
+    for (const code of codes) {
+      await cat(code, '2025K1', '2025-04-20', 100);
+      await cat(code, '2026K1', '2026-04-20', 300);
+    }
+    type Row = { period: string; institution: { code: string } };
+    const fetch = pages<Row>(server, hub, (args) => `volumeChanges(filter: { registry: "CAT" }, onlyFlagged: false, ${args}) $CONNECTION`, 'period institution { code }');
+    await expectStablePagesAndBackwards(fetch, (row) => `${row.institution.code} ${row.period}`, async () => {
+      await cat(codes[0] as string, '2027K1', '2027-04-20', 10);
+    });
+  });
+
   it('auditEvents: entries written while paging do not repeat page 1\'s last entry', async () => {
     for (let round = 0; round < 3; round++) await asUser(server, admin, '{ institutionUsers(institutionCode: "11111111") { totalCount } }');
     const fetch = pages<{ id: string }>(server, hub, (args) => `auditEvents(filter: { institutionCode: "11111111" }, ${args}) $CONNECTION`, 'id');

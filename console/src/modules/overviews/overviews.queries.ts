@@ -121,22 +121,27 @@ export const completenessQuery = graphql(`
 `);
 
 export const volumeChangesQuery = graphql(`
-  query VolumeChanges($filter: CompletenessFilter, $threshold: Float) {
-    volumeChanges(filter: $filter, threshold: $threshold, first: 100) {
-      period
-      previousPeriod
-      records
-      previousRecords
-      change
-      institution {
-        code
-        name
+  query VolumeChanges($filter: CompletenessFilter, $threshold: Float, $first: Int, $after: String, $last: Int, $before: String) {
+    volumeChanges(filter: $filter, threshold: $threshold, first: $first, after: $after, last: $last, before: $before) {
+      pageInfo {
+        ...PageInfoFields
       }
-      registry {
-        code
-      }
-      subDelivery {
-        code
+      nodes {
+        period
+        previousPeriod
+        records
+        previousRecords
+        change
+        institution {
+          code
+          name
+        }
+        registry {
+          code
+        }
+        subDelivery {
+          code
+        }
       }
     }
   }
