@@ -41,11 +41,6 @@ export function toExpectedDelivery(row: ExpectedRow, asOf: string): ExpectedDeli
 export const STATE_SQL = `case when delivered_on is not null then case when delivered_on <= deadline then 'ON_TIME' else 'LATE' end
   when deadline < ?::date then 'MISSING' else 'OPEN' end`;
 
-/** 0 to `max` rows; anything else is clamped (a page size is not worth an error). */
-export function pageSize(first: number | null | undefined, fallback: number, max = 500): number {
-  return Math.min(Math.max(first ?? fallback, 0), max);
-}
-
 /**
  * Expected deliveries by deadline, then registry, sub-delivery and institution code, then period
  * (period_end tells TOTAAL years apart; period tells a month from the quarter ending the same day).
