@@ -14,7 +14,7 @@ export const UploadDeliveryResult = createUnionType({
 export const { Connection: DeliveryConnection } = connectionTypes(() => Delivery, {
   name: 'Delivery',
   description: 'A page of deliveries, newest first.',
-  totalCount: 'Deliveries matching the filter (counted per request: an institution has some thousands at most).',
+  totalCount: 'Deliveries matching the filter, counted with each page: one index scan over the deliveries you may see (hub-wide some hundreds of thousands).',
 });
 
 @ObjectType({ description: 'What a file name says and what "Controleren" finds about it before delivering.' })
