@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { asUser, expectOk, latestMail, tokenFor } from '../../support/actors';
+import { asUser, awaitMail, expectOk, tokenFor } from '../../support/actors';
 import { example, settled, upload } from '../../support/deliveries';
 import { startTestServer, type TestServer } from '../../support/server';
 
@@ -39,8 +39,8 @@ describe('deliveries: pseudonymisation, exports and the processing mail', () => 
   });
 
   // First, while the PMICD delivery's mail is still the submitter's latest.
-  it('mails the submitter when processing ends: outcome and link, no BSN or name', () => {
-    const mail = latestMail(server, 'aanlever@zuidermeer.test');
+  it('mails the submitter when processing ends: outcome and link, no BSN or name', async () => {
+    const mail = await awaitMail(server, 'aanlever@zuidermeer.test', /Aanlevering PMICD/);
     expect(mail).to.match(/Aanlevering PMICD .*: Verwerkt/);
     expect(mail).to.include('/aanleveringen/');
     for (const value of [...bsns, ...names]) expect(mail).not.to.include(value);
