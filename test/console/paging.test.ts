@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
+import { asUser, tokenFor } from '../support/actors';
 import { deliver, DeliveryStatus } from '../support/delivery-rows';
 import { startTestServer, type TestServer } from '../support/server';
 import { launchChromium, logInWithMailedCode } from './browser';
@@ -54,5 +55,45 @@ describe('console: paging Aangeleverd in Chromium', () => {
     await page.reload();
     await page.getByTestId('deliveries-pager').waitFor();
     expect((await links())[0]).to.equal(`/aanleveringen/${newest}`);
+  });
+});
+
+describe('console: paging the audit log in Chromium', () => {
+  let browser: Browser;
+  let server: TestServer;
+  before(async () => {
+    browser = await launchChromium();
+    server = await startTestServer();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('hub staff page the audit log forwards and back; entries written meanwhile do not shift it', async () => {
+    const admin = await tokenFor(server, 'beheer@zuidermeer.test');
+    // Each read of an institution's people is an audit entry: more than a page of 50.
+    for (let read = 0; read < 60; read++) await asUser(server, admin, '{ institutionUsers(institutionCode: "11111111") { totalCount } }');
+    const page = await (await browser.newContext({ locale: 'nl-NL' })).newPage();
+    await logInWithMailedCode(page, server, 'hub@datahub.test');
+    await page.goto(`${server.url}/beheer/audit`);
+    const rows = () => page.getByTestId('audit-table').locator('tbody tr').evaluateAll((nodes) => nodes.map((node) => /audit-entry-(\d+)/.exec(node.getAttribute('class') ?? '')?.[1] ?? ''));
+    const pager = page.getByTestId('audit-pager');
+    await pager.waitFor();
+    const first = await rows();
+    expect(first).to.have.length(50);
+    expect(first.every((id) => /^\d+$/.test(id))).to.equal(true);
+
+    await pager.getByTestId('pager-next').click();
+    await page.getByTestId('audit-pager').getByTestId('pager-page').filter({ hasText: 'Pagina 2' }).waitFor();
+    await page.waitForFunction(`!document.querySelector('[data-testid="audit-table"] tbody tr')?.classList.contains('audit-entry-${first[0]}')`);
+    const second = await rows();
+    expect(second.some((row) => first.includes(row))).to.equal(false);
+
+    // Paging writes SEARCH entries at the head of the log; going back shows the same first page.
+    await asUser(server, admin, '{ institutionUsers(institutionCode: "11111111") { totalCount } }');
+    await pager.getByTestId('pager-previous').click();
+    await page.getByTestId('audit-pager').getByTestId('pager-page').filter({ hasText: 'Pagina 1' }).waitFor();
+    await page.waitForFunction(`!document.querySelector('[data-testid="audit-table"] tbody tr')?.classList.contains('audit-entry-${second[0]}')`);
+    expect(await rows()).to.deep.equal(first);
   });
 });
