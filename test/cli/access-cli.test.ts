@@ -22,9 +22,9 @@ describe('pnpm cli user create / token create (built CLI against the test databa
     await run('node', [CLI, 'user', 'create', '--email', 'Nieuw.Hub@datahub.test', '--name', 'Nieuwe Hub', '--role', 'HUB_STAFF', '--password', 'Sterk-cli-wachtwoord-1'], { env });
     const { stdout } = await run('node', [CLI, 'token', 'create', '--email', 'nieuw.hub@datahub.test', '--name', 'script', '--days', '7'], { env });
     const token = stdout.trim();
-    const organisations = expectOk(await asUser<{ organisations: unknown[] }>(server, token, '{ organisations { name } }'));
+    const organisations = expectOk(await asUser<{ organisations: { nodes: unknown[] } }>(server, token, '{ organisations { nodes { name } } }'));
     expect(stdout).to.match(/^dh_[A-Za-z0-9_-]{40,}\n$/);
-    expect(organisations.organisations.length).to.be.greaterThan(0);
+    expect(organisations.organisations.nodes.length).to.be.greaterThan(0);
   });
 
   it('creates a submitter for two registries by invitation when no password is given', async () => {

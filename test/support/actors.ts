@@ -27,6 +27,27 @@ export function latestMail(server: TestServer, to: string): string {
   throw new Error(`no mail to ${to} in ${outbox}`);
 }
 
+/**
+ * The newest mail to `to` that matches, waiting for it (at most `timeoutMs`): the processing mail
+ * is sent after the delivery's final status is committed (jobs/worker.ts), so a test that saw the
+ * status can be there before the mail.
+ */
+export async function awaitMail(server: TestServer, to: string, matching: RegExp, timeoutMs = 15000): Promise<string> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const mail = (() => {
+      try {
+        return latestMail(server, to);
+      } catch {
+        return null;
+      }
+    })();
+    if (mail && matching.test(mail)) return mail;
+    if (Date.now() > end) throw new Error(`no mail to ${to} matching ${matching} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export function mailedCode(server: TestServer, to: string): string {
   const match = /inlogcode is: (\d{6})|login code is: (\d{6})/.exec(latestMail(server, to));
   if (!match) throw new Error('no code in the mail');

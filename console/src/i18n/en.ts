@@ -49,6 +49,14 @@ export const en: MessageSchema = {
     cancel: 'Cancel',
     actions: 'Actions',
     required: 'Fill in this field.',
+    pager: {
+      label: 'Paging',
+      first: 'First page',
+      previous: 'Previous',
+      next: 'Next',
+      page: 'Page {page}',
+      pageOf: 'Page {page} of {pages}',
+    },
   },
   query: {
     loading: 'Loading…',
@@ -307,7 +315,6 @@ export const en: MessageSchema = {
     intro:
       'Who did what, when and from where (NEN 7513). A local administrator sees what concerns their own institution. Exports are logged too.',
     export: 'Export as CSV',
-    count: 'No entries | 1 entry | {n} entries',
     empty: 'No entries found.',
     anonymous: 'Not logged in',
     onBehalfOf: 'on behalf of {who}',
@@ -547,8 +554,6 @@ export const en: MessageSchema = {
       deadlineFrom: 'Deadline from',
       deadlineTo: 'Deadline up to',
       count: '{shown} of {total} expected deliveries',
-      next: 'Next page',
-      first: 'First page',
       forInstitution: 'Institution {code}.',
       all: 'All institutions',
     },
@@ -733,11 +738,6 @@ export const en: MessageSchema = {
         status: 'Status',
         details: 'Details',
       },
-    },
-    pager: {
-      previous: 'Previous',
-      next: 'Next',
-      page: 'Page {page} of {pages}',
     },
   },
   enums: {

@@ -61,6 +61,14 @@ export const nl = {
     cancel: 'Annuleren',
     actions: 'Acties',
     required: 'Vul dit veld in.',
+    pager: {
+      label: 'Bladeren',
+      first: 'Eerste pagina',
+      previous: 'Vorige',
+      next: 'Volgende',
+      page: 'Pagina {page}',
+      pageOf: 'Pagina {page} van {pages}',
+    },
   },
   query: {
     loading: 'Gegevens worden geladen…',
@@ -321,7 +329,6 @@ export const nl = {
     intro:
       'Wie wat deed, wanneer en vanaf waar (NEN 7513). Een lokaal beheerder ziet wat over de eigen instelling gaat. Ook het exporteren wordt gelogd.',
     export: 'Exporteren als CSV',
-    count: 'Geen regels | 1 regel | {n} regels',
     empty: 'Geen regels gevonden.',
     anonymous: 'Niet ingelogd',
     onBehalfOf: 'namens {who}',
@@ -561,8 +568,6 @@ export const nl = {
       deadlineFrom: 'Deadline vanaf',
       deadlineTo: 'Deadline tot en met',
       count: '{shown} van {total} verwachte aanleveringen',
-      next: 'Volgende pagina',
-      first: 'Eerste pagina',
       forInstitution: 'Instelling {code}.',
       all: 'Alle instellingen',
     },
@@ -747,11 +752,6 @@ export const nl = {
         status: 'Status',
         details: 'Details',
       },
-    },
-    pager: {
-      previous: 'Vorige',
-      next: 'Volgende',
-      page: 'Pagina {page} van {pages}',
     },
   },
   enums: {

@@ -1,9 +1,11 @@
-import { Arg, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
 import { CreateApiTokenInput } from './access.inputs';
 import { ApiToken } from './api-token.entity';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-token.service';
 import { isRefusal, type Refused, resultUnion } from '../kernel/refusal';
+import type { PageArgs } from '../shared/pagination';
+import { API_TOKEN_PAGING, ApiTokenConnection, type CountedPage } from './access.paging';
 
 @ObjectType({ description: 'A new API token: the token itself is shown this once and never again.' })
 export class CreatedApiToken {
@@ -20,12 +22,13 @@ const RevokeApiTokenResult = resultUnion('RevokeApiTokenResult', 'The revoked to
 @Resolver()
 export class ApiTokenResolver {
   @Authorized()
-  @Query(() => [ApiToken], { description: 'Your API tokens; hub staff may ask for a processor organisation\'s instead.' })
+  @Query(() => ApiTokenConnection, { description: 'Your API tokens, newest first; hub staff may ask for a processor organisation\'s instead.' })
   apiTokens(
     @Ctx() ctx: RequestContext,
+    @Args(() => API_TOKEN_PAGING.Args) page: PageArgs,
     @Arg('organisationId', () => ID, { nullable: true, description: 'Hub staff: a processor organisation.' }) organisationId?: string | null,
-  ): Promise<ApiToken[]> {
-    return listApiTokens(ctx, organisationId ?? null);
+  ): Promise<CountedPage<ApiToken>> {
+    return listApiTokens(ctx, organisationId ?? null, page);
   }
 
   @Authorized()

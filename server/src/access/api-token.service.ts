@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../kernel/context';
+import { findPage, type PageArgs } from '../shared/pagination';
+import { API_TOKEN_PAGING, type CountedPage } from './access.paging';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit, recordRefusal } from '../audit/audit.service';
 import { DAY } from '../shared/clock';
@@ -64,12 +66,11 @@ export async function createApiToken(ctx: RequestContext, input: { name: string;
   });
 }
 
-export async function listApiTokens(ctx: RequestContext, organisationId: string | null): Promise<ApiToken[]> {
-  if (organisationId) {
-    if (!isHubStaff(ctx.actor) || !isUuid(organisationId)) return [];
-    return ctx.em.find(ApiToken, { organisation: organisationId }, { orderBy: { createdAt: 'desc' } });
-  }
-  return ctx.actor.user ? ctx.em.find(ApiToken, { user: ctx.actor.user.id }, { orderBy: { createdAt: 'desc' } }) : [];
+export async function listApiTokens(ctx: RequestContext, organisationId: string | null, page: PageArgs): Promise<CountedPage<ApiToken>> {
+  const window = API_TOKEN_PAGING.window(page, ctx.actor.language);
+  const where = organisationId ? (isHubStaff(ctx.actor) && isUuid(organisationId) ? { organisation: organisationId } : null) : ctx.actor.user ? { user: ctx.actor.user.id } : null;
+  if (!where) return { ...API_TOKEN_PAGING.empty<ApiToken>(window), totalCount: 0 };
+  return { ...(await findPage(ctx.em, ApiToken, where, API_TOKEN_PAGING, window)), totalCount: await ctx.em.count(ApiToken, where) };
 }
 
 /** Owners revoke their own tokens; hub staff any. Someone else's token is "not found". */

@@ -89,13 +89,13 @@ export class AuthResolver {
   }
 
   @Authorized()
-  @Query(() => [Session], { description: 'Your own live sessions, most recently used first.' })
+  @Query(() => [Session], { description: 'Your own live sessions, most recently used first. A plain list: a session ends after 30 idle minutes, so a person has a few.' })
   mySessions(@Ctx() ctx: RequestContext): Promise<Session[]> {
     return listOwnSessions(ctx);
   }
 
   @Authorized(Role.HUB_STAFF)
-  @Query(() => [Session], { description: 'Hub staff: the live sessions of any user, most recently used first.' })
+  @Query(() => [Session], { description: 'Hub staff: the live sessions of any user, most recently used first. A plain list: a session ends after 30 idle minutes, so a person has a few.' })
   userSessions(@Ctx() ctx: RequestContext, @Arg('userId', () => ID, { description: 'The user.' }) userId: string): Promise<Session[]> {
     return listSessionsOfUser(ctx, userId);
   }

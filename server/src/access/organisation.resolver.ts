@@ -1,4 +1,6 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { PageArgs } from '../shared/pagination';
+import { type CountedPage, ORGANISATION_PAGING, OrganisationConnection } from './access.paging';
 import type { RequestContext } from '../kernel/context';
 import { Organisation, OrganisationKind } from './organisation.entity';
 import { createOrganisation, listOrganisations } from './organisation.service';
@@ -10,12 +12,13 @@ const CreateOrganisationResult = resultUnion('CreateOrganisationResult', 'The re
 @Resolver(() => Organisation)
 export class OrganisationResolver {
   @Authorized(Role.HUB_STAFF)
-  @Query(() => [Organisation], { description: 'Organisations, by name (hub staff).' })
+  @Query(() => OrganisationConnection, { description: 'Organisations, by name (hub staff).' })
   organisations(
     @Ctx() ctx: RequestContext,
+    @Args(() => ORGANISATION_PAGING.Args) page: PageArgs,
     @Arg('kind', () => OrganisationKind, { nullable: true, description: 'Only this kind.' }) kind?: OrganisationKind | null,
-  ): Promise<Organisation[]> {
-    return listOrganisations(ctx, kind ?? null);
+  ): Promise<CountedPage<Organisation>> {
+    return listOrganisations(ctx, kind ?? null, page);
   }
 
   @Authorized(Role.HUB_STAFF)

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../kernel/context';
+import { findPage, type PageArgs } from '../shared/pagination';
+import { type CountedPage, ORGANISATION_PAGING } from './access.paging';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
 import { RefusalCode, type Refused, refuse } from '../kernel/refusal';
@@ -21,8 +23,10 @@ export async function organisationOfInstitution(em: EntityManager, institution: 
   );
 }
 
-export async function listOrganisations(ctx: RequestContext, kind: OrganisationKind | null): Promise<Organisation[]> {
-  return ctx.em.find(Organisation, kind ? { kind } : {}, { orderBy: { name: 'asc' } });
+export async function listOrganisations(ctx: RequestContext, kind: OrganisationKind | null, page: PageArgs): Promise<CountedPage<Organisation>> {
+  const window = ORGANISATION_PAGING.window(page, ctx.actor.language);
+  const where = kind ? { kind } : {};
+  return { ...(await findPage(ctx.em, Organisation, where, ORGANISATION_PAGING, window)), totalCount: await ctx.em.count(Organisation, where) };
 }
 
 /** Hub staff register processors and requesters; institutions and the hub come with the system. */

@@ -1,4 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { PageArgs } from '../shared/pagination';
+import { type CountedPage, INVITATION_PAGING, InvitationConnection, USER_PAGING, UserConnection } from './access.paging';
 import type { RequestContext } from '../kernel/context';
 import { InviteUserInput, RoleScopeInput } from './access.inputs';
 import type { Refused } from '../kernel/refusal';
@@ -15,21 +17,34 @@ import { accessLoaders } from './access.loaders';
 @Resolver(() => User)
 export class UserResolver {
   @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)
-  @Query(() => [User], { description: 'The people of an institution (its local administrators and hub staff only).' })
-  institutionUsers(@Ctx() ctx: RequestContext, @Arg('institutionCode', () => String, { description: '8-digit code.' }) institutionCode: string): Promise<User[]> {
-    return listInstitutionUsers(ctx, institutionCode);
+  @Query(() => UserConnection, { description: 'The people of an institution, by name (its local administrators and hub staff only).' })
+  institutionUsers(
+    @Ctx() ctx: RequestContext,
+    @Arg('institutionCode', () => String, { description: '8-digit code.' }) institutionCode: string,
+    @Args(() => USER_PAGING.Args) page: PageArgs,
+    @Arg('role', () => Role, { nullable: true, description: 'Only the people holding this role for the institution, e.g. LOCAL_ADMIN.' }) role?: Role | null,
+  ): Promise<CountedPage<User>> {
+    return listInstitutionUsers(ctx, institutionCode, role ?? null, page);
   }
 
   @Authorized(Role.HUB_STAFF)
-  @Query(() => [User], { description: 'The people of any organisation: the hub, a processor, a requester or an institution (hub staff).' })
-  organisationUsers(@Ctx() ctx: RequestContext, @Arg('organisationId', () => ID, { description: 'The organisation.' }) organisationId: string): Promise<User[]> {
-    return listOrganisationUsers(ctx, organisationId);
+  @Query(() => UserConnection, { description: 'The people of any organisation, by name: the hub, a processor, a requester or an institution (hub staff).' })
+  organisationUsers(
+    @Ctx() ctx: RequestContext,
+    @Arg('organisationId', () => ID, { description: 'The organisation.' }) organisationId: string,
+    @Args(() => USER_PAGING.Args) page: PageArgs,
+  ): Promise<CountedPage<User>> {
+    return listOrganisationUsers(ctx, organisationId, page);
   }
 
   @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)
-  @Query(() => [Invitation], { description: 'Open invitations of an institution (not accepted, not expired), newest first.' })
-  openInvitations(@Ctx() ctx: RequestContext, @Arg('institutionCode', () => String, { description: '8-digit code.' }) institutionCode: string): Promise<Invitation[]> {
-    return listOpenInvitations(ctx, institutionCode);
+  @Query(() => InvitationConnection, { description: 'Open invitations of an institution (not accepted, not expired), newest first.' })
+  openInvitations(
+    @Ctx() ctx: RequestContext,
+    @Arg('institutionCode', () => String, { description: '8-digit code.' }) institutionCode: string,
+    @Args(() => INVITATION_PAGING.Args) page: PageArgs,
+  ): Promise<CountedPage<Invitation>> {
+    return listOpenInvitations(ctx, institutionCode, page);
   }
 
   @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)

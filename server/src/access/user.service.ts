@@ -16,6 +16,8 @@ import { endSessionsOfUser } from './session.service';
 import { User } from './user.entity';
 import { accessLoaders } from './access.loaders';
 import { institutionByCode } from '../institutions/institution-by-code';
+import { type CountedPage, INVITATION_PAGING, USER_PAGING } from './access.paging';
+import { findPage, type PageArgs } from '../shared/pagination';
 
 /** The institution a user belongs to, if their organisation is one. */
 async function institutionOfUser(em: EntityManager, user: User): Promise<Institution | null> {
@@ -53,12 +55,15 @@ async function administeredInstitution(ctx: RequestContext, institutionCode: str
  * Reading who works where (names, e-mail addresses) is audited as a READ of the institution's
  * people. An unknown institution and one the actor does not administer both give an empty list.
  */
-export async function listInstitutionUsers(ctx: RequestContext, institutionCode: string): Promise<User[]> {
+export async function listInstitutionUsers(ctx: RequestContext, institutionCode: string, role: Role | null, page: PageArgs): Promise<CountedPage<User>> {
+  const window = USER_PAGING.window(page, ctx.actor.language);
   const institution = await administeredInstitution(ctx, institutionCode);
-  if (!institution) return [];
-  const users = await ctx.em.find(User, { organisation: { institution: institution.id } }, { orderBy: { name: 'asc' } });
-  await recordAudit(ctx.em, ctx.actor, { event: AuditEventType.READ, action: 'institutionUsers', objectType: 'User', objectId: `${users.length} users`, institutionId: institution.id });
-  return users;
+  if (!institution) return { ...USER_PAGING.empty<User>(window), totalCount: 0 };
+  const holders = role ? (await ctx.em.find(RoleAssignment, { role, institution: institution.id }, { fields: ['user'] })).map((assignment) => assignment.user.id) : null;
+  const where = { organisation: { institution: institution.id }, ...(holders ? { id: { $in: holders } } : {}) };
+  const users = await findPage(ctx.em, User, where, USER_PAGING, window);
+  await recordAudit(ctx.em, ctx.actor, { event: AuditEventType.READ, action: 'institutionUsers', objectType: 'User', objectId: `${users.nodes.length} users`, institutionId: institution.id });
+  return { ...users, totalCount: await ctx.em.count(User, where) };
 }
 
 /** Active local administrators of the institution other than `exceptUserId`. */
@@ -156,16 +161,20 @@ export async function setUserActive(ctx: RequestContext, userId: string, active:
 }
 
 /** Hub staff: the people of any organisation (the hub, processors, requesters, institutions). */
-export async function listOrganisationUsers(ctx: RequestContext, organisationId: string): Promise<User[]> {
-  if (!isUuid(organisationId)) return [];
-  return ctx.em.find(User, { organisation: organisationId }, { orderBy: { name: 'asc' } });
+export async function listOrganisationUsers(ctx: RequestContext, organisationId: string, page: PageArgs): Promise<CountedPage<User>> {
+  const window = USER_PAGING.window(page, ctx.actor.language);
+  if (!isUuid(organisationId)) return { ...USER_PAGING.empty<User>(window), totalCount: 0 };
+  const users = await findPage(ctx.em, User, { organisation: organisationId }, USER_PAGING, window);
+  return { ...users, totalCount: await ctx.em.count(User, { organisation: organisationId }) };
 }
 
 /** Invitations of an institution not yet accepted and not expired, newest first; empty for an unknown or foreign institution. */
-export async function listOpenInvitations(ctx: RequestContext, institutionCode: string): Promise<Invitation[]> {
+export async function listOpenInvitations(ctx: RequestContext, institutionCode: string, page: PageArgs): Promise<CountedPage<Invitation>> {
+  const window = INVITATION_PAGING.window(page, ctx.actor.language);
   const institution = await administeredInstitution(ctx, institutionCode);
-  if (!institution) return [];
-  return ctx.em.find(Invitation, { institution: institution.id, acceptedAt: null, expiresAt: { $gt: ctx.services.clock.now() } }, { orderBy: { createdAt: 'desc' } });
+  if (!institution) return { ...INVITATION_PAGING.empty<Invitation>(window), totalCount: 0 };
+  const where = { institution: institution.id, acceptedAt: null, expiresAt: { $gt: ctx.services.clock.now() } };
+  return { ...(await findPage(ctx.em, Invitation, where, INVITATION_PAGING, window)), totalCount: await ctx.em.count(Invitation, where) };
 }
 
 /** Withdraws an open invitation: its link stops working at once (it expires now). */

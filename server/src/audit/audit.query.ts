@@ -1,11 +1,13 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
 import { institutionScope } from '../kernel/actor';
 import { Role } from '../kernel/role';
 import { AuditEvent, AuditEventType } from './audit-event.entity';
 import { recordAudit } from './audit.service';
 import { institutionByCode } from '../institutions/institution-by-code';
+import { csvText } from '../shared/csv';
+import { type Connection, connectionTypes, definePaging, findPage, type PageArgs } from '../shared/pagination';
 
 @InputType('AuditEventFilterInput', { description: 'Which audit entries to show; all given conditions must hold.' })
 export class AuditEventFilter {
@@ -25,14 +27,12 @@ export class AuditEventFilter {
   to?: Date | null;
 }
 
-@ObjectType({ description: 'A page of audit entries, newest first.' })
-export class AuditEventPage {
-  @Field(() => Int, { description: 'How many entries match in all.' })
-  totalCount!: number;
+// No totalCount: the log only grows (every read of patient-linked data adds a row), so counting a
+// selection of it per page would cost more than the page.
+export const { Connection: AuditEventConnection } = connectionTypes(() => AuditEvent, { name: 'AuditEvent', description: 'A page of audit entries, newest first.' });
 
-  @Field(() => [AuditEvent], { description: 'The entries of this page.' })
-  nodes!: AuditEvent[];
-}
+/** Newest first: the sequence number is the order of writing. */
+export const AUDIT_EVENT_PAGING = definePaging({ tag: 'auditEvents', keys: [{ column: 'e.id', type: 'bigint', desc: true }], defaultSize: 50, maxSize: 500 });
 
 /** Hub staff see everything; a local administrator only entries about their own institution(s). */
 async function scopedWhere(ctx: RequestContext, filter: AuditEventFilter): Promise<FilterQuery<AuditEvent> | null> {
@@ -51,29 +51,21 @@ async function scopedWhere(ctx: RequestContext, filter: AuditEventFilter): Promi
   return where;
 }
 
-export async function searchAuditEvents(ctx: RequestContext, filter: AuditEventFilter, first: number, offset: number): Promise<AuditEventPage> {
+export async function searchAuditEvents(ctx: RequestContext, filter: AuditEventFilter, page: PageArgs): Promise<Connection<AuditEvent>> {
+  const window = AUDIT_EVENT_PAGING.window(page, ctx.actor.language);
   const where = await scopedWhere(ctx, filter);
-  if (!where) return { totalCount: 0, nodes: [] };
-  const [nodes, totalCount] = await ctx.em.findAndCount(AuditEvent, where, { orderBy: { id: 'desc' }, limit: Math.min(Math.max(first, 1), 500), offset: Math.max(offset, 0) });
+  const connection = where ? await findPage(ctx.em, AuditEvent, where, AUDIT_EVENT_PAGING, window) : AUDIT_EVENT_PAGING.empty<AuditEvent>(window);
   // Searching the log is itself logged (after the search, so the entry does not list itself).
-  await recordAudit(ctx.em, ctx.actor, { event: AuditEventType.SEARCH, action: 'auditEvents', objectType: 'AuditEvent', objectId: `${nodes.length} of ${totalCount}`, institutionId: null });
-  return { totalCount, nodes };
+  await recordAudit(ctx.em, ctx.actor, { event: AuditEventType.SEARCH, action: 'auditEvents', objectType: 'AuditEvent', objectId: `${connection.nodes.length} rows`, institutionId: null });
+  return connection;
 }
 
 const CSV_COLUMNS = ['id', 'at', 'event', 'action', 'actorUserId', 'actorEmail', 'actorRoles', 'channel', 'onBehalfOf', 'objectType', 'objectId', 'institutionId', 'address', 'detail'] as const;
-
-/** One CSV cell: quoted, and a leading =, +, -, @, tab or CR neutralised (ASVS 1.2.10, formula injection). */
-export function csvCell(value: unknown): string {
-  let text = value instanceof Date ? value.toISOString() : value == null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
-}
 
 /** The whole selection as CSV (at most 100,000 rows); the export itself is audited. */
 export async function exportAuditEvents(ctx: RequestContext, filter: AuditEventFilter): Promise<string> {
   const where = await scopedWhere(ctx, filter);
   const rows = where ? await ctx.em.find(AuditEvent, where, { orderBy: { id: 'asc' }, limit: 100_000 }) : [];
   await recordAudit(ctx.em, ctx.actor, { event: AuditEventType.EXPORT, action: 'exportAuditEvents', objectType: 'AuditEvent', objectId: `${rows.length} rows`, institutionId: null });
-  const lines = rows.map((row) => CSV_COLUMNS.map((column) => csvCell(row[column])).join(','));
-  return [CSV_COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
+  return csvText({ header: CSV_COLUMNS }, rows.map((row) => CSV_COLUMNS.map((column) => row[column])));
 }

@@ -1,8 +1,9 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { AuditEvent } from './audit-event.entity';
 import type { RequestContext } from '../kernel/context';
 import { Role } from '../kernel/role';
-import { AuditEventFilter, AuditEventPage, exportAuditEvents, searchAuditEvents } from './audit.query';
+import type { Connection, PageArgs } from '../shared/pagination';
+import { AUDIT_EVENT_PAGING, AuditEventConnection, AuditEventFilter, exportAuditEvents, searchAuditEvents } from './audit.query';
 import { institutionLoaders } from '../institutions/institution.loaders';
 
 @Resolver(() => AuditEvent)
@@ -13,14 +14,13 @@ export class AuditResolver {
   }
 
   @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)
-  @Query(() => AuditEventPage, { description: 'The audit log, newest first: hub staff all of it, local administrators what concerns their institution.' })
+  @Query(() => AuditEventConnection, { description: 'The audit log, newest first: hub staff all of it, local administrators what concerns their institution.' })
   auditEvents(
     @Ctx() ctx: RequestContext,
+    @Args(() => AUDIT_EVENT_PAGING.Args) page: PageArgs,
     @Arg('filter', () => AuditEventFilter, { nullable: true, description: 'Conditions.' }) filter?: AuditEventFilter | null,
-    @Arg('first', () => Int, { defaultValue: 50, description: 'Page size (1–500).' }) first: number = 50,
-    @Arg('offset', () => Int, { defaultValue: 0, description: 'Entries to skip.' }) offset: number = 0,
-  ): Promise<AuditEventPage> {
-    return searchAuditEvents(ctx, filter ?? {}, first, offset);
+  ): Promise<Connection<AuditEvent>> {
+    return searchAuditEvents(ctx, filter ?? {}, page);
   }
 
   @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)

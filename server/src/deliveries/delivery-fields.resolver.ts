@@ -1,12 +1,13 @@
-import { Arg, Ctx, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
 import { User } from '../access/user.entity';
 import { DictionaryVersion } from '../dictionaries/dictionary-version.entity';
 import { Institution } from '../institutions/institution.entity';
 import { Registry } from '../registries/registry.entity';
 import { SubDelivery } from '../registries/sub-delivery.entity';
-import { reportLinesPage, reportTotals } from '../reports/report.service';
-import { ReportCodeTotal, ReportLineConnection } from '../reports/report.types';
+import { REPORT_LINE_PAGING, reportLinesPage, reportTotals } from '../reports/report.service';
+import { ReportCodeTotal, ReportLineConnection, type ReportLineView } from '../reports/report.types';
+import type { Connection, PageArgs } from '../shared/pagination';
 import { Period } from '../shared/period';
 import { LocalDateScalar, PeriodScalar } from '../shared/scalars';
 import { DeliveryFailure, failureCode, failureMessage } from './delivery-failure';
@@ -84,12 +85,11 @@ export class DeliveryFieldsResolver {
   reportLines(
     @Root() delivery: Delivery,
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { defaultValue: 50, description: 'Page size (1–500).' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor from the previous page.' }) after?: string | null,
+    @Args(() => REPORT_LINE_PAGING.Args) page: PageArgs,
     @Arg('code', () => String, { nullable: true, description: 'Only this code.' }) code?: string | null,
     @Arg('class', () => String, { nullable: true, description: 'Only this class (F, W, BF, BW, TF, TW).' }) lineClass?: string | null,
-  ): Promise<ReportLineConnection> {
-    return reportLinesPage(ctx, delivery, { first, after, code, class: lineClass });
+  ): Promise<Connection<ReportLineView>> {
+    return reportLinesPage(ctx, delivery, page, { code, class: lineClass });
   }
 
   @FieldResolver(() => [ReportCodeTotal], { description: 'Lines per code, with what each check means and how to fix it.' })

@@ -19,6 +19,8 @@ import { DeliveryFailure } from './delivery-failure';
 @Entity({ tableName: 'delivery' })
 @Index({ properties: ['institution', 'subDelivery', 'period', 'deliveredAt'] })
 @Index({ properties: ['institution', 'deliveredAt'] })
+// Aangeleverd's keyset order (Migration20261124090000).
+@Index({ name: 'delivery_list_order_index', properties: ['deliveredAt', 'id'] })
 // Partial indexes for the overviews (issue 6), created by Migration20261123161958; declared here so
 // a generated migration does not propose dropping them.
 @Index({

@@ -3,6 +3,7 @@ import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit, recordRefusal } from '../audit/audit.service';
 import { isUuid } from '../shared/ids';
+import { applyKeyset, type Connection, definePaging, type PageArgs } from '../shared/pagination';
 import { Delivery } from './delivery.entity';
 import { mayRead, readableScopes } from './delivery-access';
 import type { DeliveryFilter } from './delivery.inputs';
@@ -29,31 +30,25 @@ export async function readableDelivery(ctx: Pick<RequestContext, 'em' | 'actor' 
   return null;
 }
 
-export interface DeliveryPage {
-  totalCount: number;
-  nodes: Delivery[];
-  endCursor: string | null;
-  hasNextPage: boolean;
-}
-
-/** Cursor = the row's offset in the ordering, base64url: stable enough for paging newest-first lists. */
-function decodeCursor(after: string | null | undefined): number {
-  if (!after) return 0;
-  const offset = Number(Buffer.from(after, 'base64url').toString('utf8'));
-  return Number.isInteger(offset) && offset >= 0 ? offset : 0;
-}
-
-function encodeCursor(offset: number): string {
-  return Buffer.from(String(offset), 'utf8').toString('base64url');
-}
+/** Aangeleverd's order: newest first, the id deciding between deliveries of the same moment (index delivery_list_order_index). */
+export const DELIVERY_PAGING = definePaging({
+  tag: 'deliveries',
+  keys: [
+    { column: 'd.delivered_at', type: 'timestamptz', desc: true },
+    { column: 'd.id', type: 'uuid', desc: true },
+  ],
+  defaultSize: 25,
+  maxSize: 200,
+});
 
 /** The Aangeleverd list: scoped to what the actor may read, filtered, newest first. */
-export async function searchDeliveries(ctx: RequestContext, filter: DeliveryFilter, first: number, after: string | null | undefined): Promise<DeliveryPage> {
+export async function searchDeliveries(ctx: RequestContext, filter: DeliveryFilter, page: PageArgs): Promise<Connection<Delivery>> {
+  const window = DELIVERY_PAGING.window(page, ctx.actor.language);
   const knex = ctx.em.getKnex() as Knex;
   const query = knex('delivery as d').join('sub_delivery as s', 's.id', 'd.sub_delivery_id').join('registry as r', 'r.id', 's.registry_id').join('institution as i', 'i.id', 'd.institution_id');
   const scopes = readableScopes(ctx.actor);
   if (scopes !== null) {
-    if (scopes.length === 0) return { totalCount: 0, nodes: [], endCursor: null, hasNextPage: false };
+    if (scopes.length === 0) return { ...DELIVERY_PAGING.empty<Delivery>(window), totalCount: 0 };
     query.where((where) => {
       for (const scope of scopes) {
         where.orWhere((one) => {
@@ -78,14 +73,12 @@ export async function searchDeliveries(ctx: RequestContext, filter: DeliveryFilt
         and later.period = d.period and later.test = d.test and (later.delivered_at, later.id) > (d.delivered_at, d.id))`,
     );
   }
-  const limit = Math.min(Math.max(first, 1), 200);
-  const offset = decodeCursor(after);
   const [{ count }] = (await query.clone().count({ count: '*' })) as [{ count: string }];
-  const ids = (await query.select('d.id').orderBy([{ column: 'd.delivered_at', order: 'desc' }, { column: 'd.id', order: 'desc' }]).limit(limit).offset(offset)) as { id: string }[];
-  const found = await ctx.em.find(Delivery, { id: { $in: ids.map((row) => row.id) } });
+  const rows = (await applyKeyset(knex, query.select('d.id'), DELIVERY_PAGING.keys, window)) as { id: string }[];
+  const found = await ctx.em.find(Delivery, { id: { $in: rows.map((row) => row.id) } });
   const byId = new Map(found.map((delivery) => [delivery.id, delivery]));
-  const nodes = ids.map((row) => byId.get(row.id)).filter((delivery): delivery is Delivery => delivery !== undefined);
+  const connection = DELIVERY_PAGING.connection(rows, window, (row) => byId.get(row.id));
   const totalCount = Number(count);
-  await recordAudit(ctx.em, ctx.actor, { event: AuditEventType.SEARCH, action: 'deliveries', objectType: 'Delivery', objectId: `${nodes.length} of ${totalCount}` });
-  return { totalCount, nodes, endCursor: nodes.length ? encodeCursor(offset + nodes.length) : null, hasNextPage: offset + nodes.length < totalCount };
+  await recordAudit(ctx.em, ctx.actor, { event: AuditEventType.SEARCH, action: 'deliveries', objectType: 'Delivery', objectId: `${connection.nodes.length} of ${totalCount}` });
+  return { ...connection, totalCount };
 }

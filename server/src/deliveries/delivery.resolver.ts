@@ -1,9 +1,10 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
 import type { Refused } from '../kernel/refusal';
 import { type FileUpload, GraphQLUpload } from '../kernel/upload';
 import { Role } from '../kernel/role';
-import { readableDelivery, searchDeliveries } from './delivery.query';
+import type { Connection, PageArgs } from '../shared/pagination';
+import { DELIVERY_PAGING, readableDelivery, searchDeliveries } from './delivery.query';
 import { DeliveryFilter, UploadDeliveryInput } from './delivery.inputs';
 import { Delivery } from './delivery.entity';
 import { DeliveryConnection, FileNameCheckResult, UploadDeliveryResult } from './delivery.types';
@@ -41,11 +42,10 @@ export class DeliveryResolver {
   @Query(() => DeliveryConnection, { description: 'Deliveries you may see (Aangeleverd), newest first.' })
   deliveries(
     @Ctx() ctx: RequestContext,
+    @Args(() => DELIVERY_PAGING.Args) page: PageArgs,
     @Arg('filter', () => DeliveryFilter, { nullable: true, description: 'Conditions.' }) filter?: DeliveryFilter | null,
-    @Arg('first', () => Int, { defaultValue: 25, description: 'Page size (1–200).' }) first: number = 25,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor from the previous page.' }) after?: string | null,
-  ): Promise<DeliveryConnection> {
-    return searchDeliveries(ctx, filter ?? {}, first, after);
+  ): Promise<Connection<Delivery>> {
+    return searchDeliveries(ctx, filter ?? {}, page);
   }
 }
 

@@ -1,24 +1,16 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Refused, resultUnion } from '../kernel/refusal';
+import { connectionTypes } from '../shared/pagination';
 import { LocalDateScalar } from '../shared/scalars';
 import { Delivery } from './delivery.entity';
 
 export const UploadDeliveryResult = resultUnion('UploadDeliveryResult', 'The delivery, stored and queued for processing; or why it was refused (nothing stored).', Delivery);
 
-@ObjectType({ description: 'A page of deliveries, newest first.' })
-export class DeliveryConnection {
-  @Field(() => Int, { description: 'Deliveries matching the filter.' })
-  totalCount!: number;
-
-  @Field(() => [Delivery], { description: 'This page.' })
-  nodes!: Delivery[];
-
-  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' })
-  endCursor!: string | null;
-
-  @Field(() => Boolean, { description: 'Whether more follow.' })
-  hasNextPage!: boolean;
-}
+export const { Connection: DeliveryConnection } = connectionTypes(() => Delivery, {
+  name: 'Delivery',
+  description: 'A page of deliveries, newest first.',
+  totalCount: 'Deliveries matching the filter, counted with each page: one index scan over the deliveries you may see (hub-wide some hundreds of thousands).',
+});
 
 @ObjectType({ description: 'What a file name says and what "Controleren" finds about it before delivering.' })
 export class FileNameCheckResult {

@@ -7,7 +7,7 @@ import { registryLoaders } from '../registries/registry.loaders';
 
 @Resolver(() => DictionaryVersion)
 export class DictionaryResolver {
-  @Query(() => [Dictionary], { description: 'Every data dictionary the hub holds, as published specifications. Public.' })
+  @Query(() => [Dictionary], { description: 'Every data dictionary the hub holds, as published specifications. Public. A plain list: the files in `dictionaries/`, added by a release.' })
   dictionaries(@Ctx() ctx: RequestContext): Dictionary[] {
     return ctx.services.dictionaries.all.map((loaded) => toDictionaryView(loaded.dictionary));
   }

@@ -7,7 +7,7 @@ import { registryLoaders } from './registry.loaders';
 
 @Resolver(() => Registry)
 export class RegistryResolver {
-  @Query(() => [Registry], { description: 'All registries the hub serves, sorted by code.' })
+  @Query(() => [Registry], { description: 'All registries the hub serves, sorted by code. A plain list: a handful, each added by a release.' })
   registries(@Ctx() ctx: RequestContext): Promise<Registry[]> {
     return listRegistries(ctx);
   }

@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Knex } from '@mikro-orm/postgresql';
 import ExcelJS from 'exceljs';
 import type { Request, Response } from 'express';
@@ -6,14 +9,16 @@ import { authenticate } from '../access/authenticate';
 import type { AppServices } from '../kernel/services';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
-import { csvCell } from '../audit/audit.query';
 import type { Delivery } from '../deliveries/delivery.entity';
 import { readableDelivery } from '../deliveries/delivery.query';
-import { type Language, messages } from '../shared/messages';
-import { dictionaryOf, orderedLines, renderLine, type StoredLine } from './report.service';
-import { keyCell, neutralise, neutraliseParts } from './spreadsheet-cell';
+import { csvChunks, type CsvOptions, neutraliseFormula } from '../shared/csv';
+import { fillIn, type Language, messages } from '../shared/messages';
+import { keysetBatches } from '../shared/pagination';
+import { allLines, dictionaryOf, renderLine } from './report.service';
+import { keyCell, neutraliseParts } from './spreadsheet-cell';
 
-const PAGE = 5000;
+/** Excel's worksheet holds 1,048,576 rows; one is the header. */
+export const XLSX_MAX_LINES = 1_048_575;
 
 /** Same authorisation as GraphQL (readableDelivery): a login or token, and the right to read this delivery; otherwise 404. */
 async function readableExport(services: AppServices, request: Request, response: Response) {
@@ -31,23 +36,27 @@ async function readableExport(services: AppServices, request: Request, response:
   return { em, actor, delivery };
 }
 
-/** Report lines in report order, a page at a time, rendered in the actor's language. */
-async function* reportRows(services: AppServices, em: ReturnType<AppServices['orm']['em']['fork']>, delivery: Delivery, language: 'nl' | 'en') {
+type ExportRow = (string | number)[];
+
+/** Report lines in report order, read in keyset batches, as table rows in the actor's language. */
+async function* reportRows(services: AppServices, em: ReturnType<AppServices['orm']['em']['fork']>, delivery: Delivery, language: 'nl' | 'en'): AsyncGenerator<ExportRow[]> {
   const dictionary = await dictionaryOf({ em, services }, delivery);
-  const knex = em.getKnex() as Knex;
-  for (let offset = 0; ; offset += PAGE) {
-    const page = (await orderedLines(knex, delivery.id, {})
-      .select('ordinal', 'record_number', 'code', 'class', 'field', 'params', 'key_values')
-      .orderByRaw('record_number asc nulls first, ordinal asc')
-      .limit(PAGE)
-      .offset(offset)) as StoredLine[];
-    for (const line of page) {
+  for await (const batch of allLines(em.getKnex() as Knex, delivery.id)) {
+    yield batch.map((line) => {
       const view = renderLine(line, dictionary, language);
-      yield [view.recordNumber ?? '', view.code, view.class, view.field ?? '', neutraliseParts(view.message), keyCell(view.keyValues)];
-    }
-    if (page.length < PAGE) return;
+      return [view.recordNumber ?? '', view.code, view.class, view.field ?? '', neutraliseParts(view.message), keyCell(view.keyValues)];
+    });
   }
 }
+
+/** The rejected records as delivered, by record number, in keyset batches. */
+async function* rejectedRows(em: ReturnType<AppServices['orm']['em']['fork']>, deliveryId: string, columns: string[]): AsyncGenerator<ExportRow[]> {
+  const knex = em.getKnex() as Knex;
+  const batches = keysetBatches<{ payload: Record<string, string> }>(knex, () => knex('rejected_record').where({ delivery_id: deliveryId }).select('payload'), REJECTED_RECORD_ORDER, 5000);
+  for await (const batch of batches) yield batch.map((row) => columns.map((column) => row.payload[column] ?? ''));
+}
+
+const REJECTED_RECORD_ORDER = [{ column: 'record_number', type: 'int' }] as const;
 
 /** The export's header row, in the order reportRows writes the cells. */
 function headers(language: Language): string[] {
@@ -56,13 +65,49 @@ function headers(language: Language): string[] {
 }
 
 /**
+ * Sends batches of rows as CSV while they are read: the stream pipeline waits whenever the client
+ * reads slower than the database answers (backpressure), and stops reading when the client goes away.
+ */
+async function sendCsv(services: AppServices, response: Response, batches: AsyncIterable<ExportRow[]>, csv: CsvOptions): Promise<void> {
+  await pipeline(Readable.from(csvChunks(csv, batches)), response).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ERR_STREAM_PREMATURE_CLOSE') return;
+    services.logger.error({ err: error }, 'export failed while sending');
+    response.destroy();
+  });
+}
+
+/** Report lines of the delivery, counting no further than `limit` + 1. */
+async function linesBeyond(em: ReturnType<AppServices['orm']['em']['fork']>, deliveryId: string, limit: number): Promise<boolean> {
+  const knex = em.getKnex() as Knex;
+  const [row] = (await knex.from(knex('report_line').where('delivery_id', deliveryId).select(knex.raw('1')).limit(limit + 1).as('l')).count({ count: '*' })) as [{ count: string }];
+  return Number(row.count) > limit;
+}
+
+/**
+ * ExcelJS's streaming writer hands a worksheet's XML to the zip compressor without waiting for it
+ * (its StreamBuf ignores backpressure), so a report written faster than it is compressed would pile
+ * up in memory: after each batch, wait until the compressor's input and the response have drained.
+ */
+async function zipCaughtUp(sheet: ExcelJS.Worksheet, response: Response): Promise<void> {
+  // `stream.pipes` is ExcelJS's own (untyped) internal: the compressor's input, a readable-stream 2
+  // PassThrough that has no `writableNeedDrain` yet, hence its `_writableState` (measured: without
+  // this wait a 1,000,000-line report held ~400 MB of XML before it was compressed; with it, flat).
+  type Pipe = Writable & { _writableState?: { needDrain?: boolean } };
+  const pipes = (sheet as unknown as { stream?: { pipes?: Pipe[] } }).stream?.pipes ?? [];
+  for (const pipe of [...pipes, response as Pipe]) {
+    if ((pipe.writableNeedDrain ?? pipe._writableState?.needDrain) && !pipe.destroyed) await once(pipe, 'drain');
+  }
+}
+
+/**
  * GET /api/deliveries/:id/report.csv | report.xlsx | failed-records.csv. Every export is audited
  * (NEN 7513) before a byte is sent; cells that a spreadsheet would run as a formula are neutralised.
+ * Each is written while it is read, so memory stays flat for millions of lines.
  */
 export function reportExportRoutes(services: AppServices) {
-  const exported = async (what: string, request: Request, response: Response) => {
+  const exported = async (what: string, request: Request, response: Response, check?: (found: NonNullable<Awaited<ReturnType<typeof readableExport>>>) => Promise<boolean>) => {
     const found = await readableExport(services, request, response);
-    if (!found) return null;
+    if (!found || (check && !(await check(found)))) return null;
     await recordAudit(found.em, found.actor, { event: AuditEventType.EXPORT, action: what, objectType: 'Delivery', objectId: found.delivery.id, institutionId: found.delivery.institution.id });
     return found;
   };
@@ -71,19 +116,28 @@ export function reportExportRoutes(services: AppServices) {
       const found = await exported('reportCsv', request, response);
       if (!found) return;
       response.type('text/csv; charset=utf-8').attachment(`verslag-${found.delivery.id}.csv`);
-      response.write('\uFEFF' + headers(found.actor.language).join(',') + '\r\n');
-      for await (const row of reportRows(services, found.em, found.delivery, found.actor.language)) response.write(row.map(csvCell).join(',') + '\r\n');
-      response.end();
+      await sendCsv(services, response, reportRows(services, found.em, found.delivery, found.actor.language), { header: headers(found.actor.language), bom: true });
     },
     async xlsx(request: Request, response: Response) {
-      const found = await exported('reportXlsx', request, response);
+      // More lines than a worksheet holds: refused before anything is exported, pointing to the CSV.
+      const fits = async (found: NonNullable<Awaited<ReturnType<typeof readableExport>>>) => {
+        if (!(await linesBeyond(found.em, found.delivery.id, XLSX_MAX_LINES))) return true;
+        const csv = `/api/deliveries/${found.delivery.id}/report.csv`;
+        response.status(422).json({ error: 'TOO_MANY_ROWS_FOR_XLSX', message: fillIn(messages(found.actor.language).report.xlsxTooManyRows, { max: XLSX_MAX_LINES.toLocaleString('en-GB'), csv }), csv });
+        return false;
+      };
+      const found = await exported('reportXlsx', request, response, fits);
       if (!found) return;
       response.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`verslag-${found.delivery.id}.xlsx`);
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: response, useStyles: false, useSharedStrings: false });
       const sheet = workbook.addWorksheet(messages(found.actor.language).report.sheetName);
       sheet.addRow(headers(found.actor.language)).commit();
       // Written as text cells, never formulas; a leading = + - @ still gets the same ' as in CSV.
-      for await (const row of reportRows(services, found.em, found.delivery, found.actor.language)) sheet.addRow(row.map((cell) => neutralise(String(cell)))).commit();
+      for await (const batch of reportRows(services, found.em, found.delivery, found.actor.language)) {
+        for (const row of batch) sheet.addRow(row.map((cell) => neutraliseFormula(String(cell)))).commit();
+        await zipCaughtUp(sheet, response);
+        if (response.destroyed) return;
+      }
       sheet.commit();
       await workbook.commit();
     },
@@ -94,14 +148,7 @@ export function reportExportRoutes(services: AppServices) {
       // The rejected records as delivered, identifying fields left out entirely (never even a pseudonym).
       const columns = dictionary.dictionary.fields.filter((field) => !field.identifying).map((field) => field.name);
       response.type('text/csv; charset=utf-8').attachment(`afgekeurde-records-${found.delivery.id}.csv`);
-      response.write(columns.join(',') + '\r\n');
-      const knex = found.em.getKnex() as Knex;
-      for (let offset = 0; ; offset += PAGE) {
-        const rows = (await knex('rejected_record').where({ delivery_id: found.delivery.id }).orderBy('record_number').select('payload').limit(PAGE).offset(offset)) as { payload: Record<string, string> }[];
-        for (const row of rows) response.write(columns.map((column) => csvCell(row.payload[column] ?? '')).join(',') + '\r\n');
-        if (rows.length < PAGE) break;
-      }
-      response.end();
+      await sendCsv(services, response, rejectedRows(found.em, found.delivery.id, columns), { header: columns });
     },
   };
 }

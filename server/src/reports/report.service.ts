@@ -6,7 +6,8 @@ import type { Delivery } from '../deliveries/delivery.entity';
 import type { LoadedDictionary } from '../dictionaries/dictionary-files';
 import type { Language } from '../shared/messages';
 import { type Finding, type MessageClass, renderFindingMessage } from '../validation';
-import type { ReportCodeTotal, ReportLineConnection, ReportLineView } from './report.types';
+import { applyKeyset, type Connection, definePaging, keysetBatches, type PageArgs } from '../shared/pagination';
+import type { ReportCodeTotal, ReportLineView } from './report.types';
 
 export interface StoredLine {
   ordinal: number;
@@ -53,48 +54,56 @@ export function renderLine(line: StoredLine, dictionary: LoadedDictionary, langu
   };
 }
 
-/** Report order: file-level lines first, then per record its lines in check order. */
+/**
+ * Report order: file-level lines (no record number: 0 here, records count from 1) first, then per
+ * record its lines in check order; read from index report_line_report_order_index on these keys.
+ */
+export const REPORT_LINE_PAGING = definePaging({
+  tag: 'reportLines',
+  keys: [
+    { column: 'coalesce(record_number, 0)', type: 'int' },
+    { column: 'ordinal', type: 'int' },
+  ],
+  defaultSize: 50,
+  maxSize: 500,
+});
+
+const LINE_COLUMNS = ['ordinal', 'record_number', 'code', 'class', 'field', 'params', 'key_values'] as const;
+
 export function orderedLines(knex: Knex, deliveryId: string, filter: { code?: string | null; class?: string | null }) {
   const query = knex('report_line').where('delivery_id', deliveryId);
   if (filter.code) query.where('code', filter.code);
   if (filter.class) query.where('class', filter.class);
-  return query;
+  return query.select(...LINE_COLUMNS);
+}
+
+/** Every line of a delivery's report in report order, a batch of `size` lines at a time (the exports). */
+export function allLines(knex: Knex, deliveryId: string, size = 5000): AsyncGenerator<StoredLine[]> {
+  return keysetBatches<StoredLine & Record<string, unknown>>(knex, () => orderedLines(knex, deliveryId, {}), REPORT_LINE_PAGING.keys, size);
 }
 
 /** Reading report lines is reading patient-linked data: audited, and refused if the audit row fails. */
 export async function reportLinesPage(
   ctx: RequestContext,
   delivery: Delivery,
-  args: { first: number; after?: string | null; code?: string | null; class?: string | null },
-): Promise<ReportLineConnection> {
+  page: PageArgs,
+  filter: { code?: string | null; class?: string | null },
+): Promise<Connection<ReportLineView>> {
+  const window = REPORT_LINE_PAGING.window(page, ctx.actor.language);
   const knex = ctx.em.getKnex() as Knex;
-  const limit = Math.min(Math.max(args.first, 1), 500);
-  const offset = args.after ? Math.max(0, Number(Buffer.from(args.after, 'base64url').toString('utf8')) || 0) : 0;
-  const base = orderedLines(knex, delivery.id, args);
-  const [{ count }] = (await base.clone().count({ count: '*' })) as [{ count: string }];
-  const rows = (await base
-    .clone()
-    .select('ordinal', 'record_number', 'code', 'class', 'field', 'params', 'key_values')
-    .orderByRaw('record_number asc nulls first, ordinal asc')
-    .limit(limit)
-    .offset(offset)) as StoredLine[];
+  const rows = (await applyKeyset(knex, orderedLines(knex, delivery.id, filter), REPORT_LINE_PAGING.keys, window)) as (StoredLine & Record<string, unknown>)[];
+  const dictionary = await dictionaryOf(ctx, delivery);
+  const connection = REPORT_LINE_PAGING.connection(rows, window, (row) => renderLine(row, dictionary, ctx.actor.language));
+  const first = connection.nodes[0];
   await recordAudit(ctx.em, ctx.actor, {
     event: AuditEventType.READ,
     action: 'reportLines',
     objectType: 'Delivery',
     objectId: delivery.id,
     institutionId: delivery.institution.id,
-    detail: `${rows.length} lines from ${offset}`,
+    detail: first ? `${connection.nodes.length} lines from ordinal ${first.ordinal}` : '0 lines',
   });
-  const dictionary = await dictionaryOf(ctx, delivery);
-  const totalCount = Number(count);
-  const end = offset + rows.length;
-  return {
-    totalCount,
-    nodes: rows.map((row) => renderLine(row, dictionary, ctx.actor.language)),
-    endCursor: rows.length ? Buffer.from(String(end), 'utf8').toString('base64url') : null,
-    hasNextPage: end < totalCount,
-  };
+  return connection;
 }
 
 /** Totals per code with what the check means and how to fix it, from the dictionary. */

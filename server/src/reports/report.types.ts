@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { KeyValue } from '../file-check/file-check.types';
+import { connectionTypes } from '../shared/pagination';
 
 @ObjectType({ description: 'A line of a processing report, rendered in the user\'s language.' })
 export class ReportLineView {
@@ -25,20 +26,12 @@ export class ReportLineView {
   keyValues!: KeyValue[];
 }
 
-@ObjectType({ description: 'A page of report lines in report order.' })
-export class ReportLineConnection {
-  @Field(() => Int, { description: 'Lines matching the filter.' })
-  totalCount!: number;
-
-  @Field(() => [ReportLineView], { description: 'This page.' })
-  nodes!: ReportLineView[];
-
-  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' })
-  endCursor!: string | null;
-
-  @Field(() => Boolean, { description: 'Whether more lines follow.' })
-  hasNextPage!: boolean;
-}
+// No totalCount: counting a report of millions of lines per page is what made deep pages slow;
+// Delivery.reportTotals gives the counts per code and class.
+export const { Connection: ReportLineConnection } = connectionTypes(() => ReportLineView, {
+  name: 'ReportLine',
+  description: 'A page of report lines in report order. How many lines match: Delivery.reportTotals (per code and class).',
+});
 
 @ObjectType({ description: 'How often a code occurs in a report, what it means and how to fix it.' })
 export class ReportCodeTotal {

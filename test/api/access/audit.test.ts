@@ -5,7 +5,7 @@ import { asUser, expectOk, signIn, tokenFor } from '../../support/actors';
 import { graphql } from '../../support/client';
 import { ownerQuery, startTestServer, type TestServer } from '../../support/server';
 
-const EVENTS = `query ($filter: AuditEventFilterInput) { auditEvents(filter: $filter, first: 100) { totalCount nodes { event action actorEmail institutionId detail } } }`;
+const EVENTS = `query ($filter: AuditEventFilterInput) { auditEvents(filter: $filter, first: 100) { nodes { event action actorEmail institutionId detail } } }`;
 
 describe('audit log (NEN 7513)', () => {
   let server: TestServer;
@@ -17,7 +17,7 @@ describe('audit log (NEN 7513)', () => {
 
   it('records a refused operation with who tried what', async () => {
     const viewer = await tokenFor(server, 'inzage@zuidermeer.test');
-    await asUser(server, viewer, '{ organisations { name } }');
+    await asUser(server, viewer, '{ organisations { nodes { name } } }');
     await graphql(server.url, '{ institutions { code } }');
     const rows = expectOk(await asUser<{ auditEvents: { nodes: { action: string; actorEmail: string | null; detail: string }[] } }>(server, hub, EVENTS, { filter: { event: 'AUTHORISATION_FAILURE' } }));
     const actions = rows.auditEvents.nodes.map((row) => `${row.actorEmail ?? 'anonymous'} ${row.action} ${row.detail}`);
@@ -51,10 +51,10 @@ describe('audit log (NEN 7513)', () => {
   it('shows a local administrator only entries about their own institution', async () => {
     const maasdal = await tokenFor(server, 'beheer@maasdal.test');
     const own = expectOk(await asUser<{ auditEvents: { nodes: { institutionId: string | null }[] } }>(server, maasdal, EVENTS, {}));
-    const foreign = expectOk(await asUser<{ auditEvents: { totalCount: number } }>(server, maasdal, EVENTS, { filter: { institutionCode: '11111111' } }));
+    const foreign = expectOk(await asUser<{ auditEvents: { nodes: unknown[] } }>(server, maasdal, EVENTS, { filter: { institutionCode: '11111111' } }));
     const maasdalId = (await server.datahub.orm.em.fork().getConnection().execute(`select id from institution where code = '15330041'`))[0].id;
     expect(own.auditEvents.nodes.every((row) => row.institutionId === maasdalId)).to.equal(true);
-    expect(foreign.auditEvents.totalCount).to.equal(0);
+    expect(foreign.auditEvents.nodes).to.deep.equal([]);
   });
 
   it('shows a local administrator their colleagues\' logins, with the institution\'s code', async () => {
@@ -68,8 +68,8 @@ describe('audit log (NEN 7513)', () => {
 
   it('records reading an institution\'s people and searching the log, with who did it', async () => {
     const admin = await tokenFor(server, 'beheer@zuidermeer.test');
-    await asUser(server, admin, '{ institutionUsers(institutionCode: "11111111") { id } }');
-    await asUser(server, admin, '{ auditEvents { totalCount } }');
+    await asUser(server, admin, '{ institutionUsers(institutionCode: "11111111") { nodes { id } } }');
+    await asUser(server, admin, '{ auditEvents { nodes { id } } }');
     const em = server.datahub.orm.em.fork();
     const read = await em.find(AuditEvent, { event: AuditEventType.READ, action: 'institutionUsers', actorEmail: 'beheer@zuidermeer.test' });
     const search = await em.find(AuditEvent, { event: AuditEventType.SEARCH, action: 'auditEvents', actorEmail: 'beheer@zuidermeer.test' });

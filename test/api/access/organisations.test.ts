@@ -15,8 +15,8 @@ describe('organisations (hub staff)', () => {
 
   it('registers a processor, listed under its kind', async () => {
     expectOk(await asUser(server, hub, CREATE, { kind: 'PROCESSOR', name: 'Implantatenregister' }));
-    const list = expectOk(await asUser<{ organisations: { name: string }[] }>(server, hub, '{ organisations(kind: PROCESSOR) { name } }'));
-    expect(list.organisations.map((row) => row.name)).to.include('Implantatenregister');
+    const list = expectOk(await asUser<{ organisations: { nodes: { name: string }[] } }>(server, hub, '{ organisations(kind: PROCESSOR) { nodes { name } } }'));
+    expect(list.organisations.nodes.map((row) => row.name)).to.include('Implantatenregister');
   });
 
   it('refuses a second organisation with the same name as ORGANISATION_EXISTS naming the field', async () => {

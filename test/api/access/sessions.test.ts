@@ -104,8 +104,8 @@ describe('sessions', () => {
     const victim = await signIn(server, 'aanlever@zuidermeer.test');
     const hub = await tokenFor(server, 'hub@datahub.test');
     const admin = await tokenFor(server, 'beheer@zuidermeer.test');
-    const users = expectOk(await asUser<{ institutionUsers: { id: string; email: string }[] }>(server, admin, '{ institutionUsers(institutionCode: "11111111") { id email } }'));
-    const userId = users.institutionUsers.find((user) => user.email === 'aanlever@zuidermeer.test')?.id;
+    const users = expectOk(await asUser<{ institutionUsers: { nodes: { id: string; email: string }[] } }>(server, admin, '{ institutionUsers(institutionCode: "11111111") { nodes { id email } } }'));
+    const userId = users.institutionUsers.nodes.find((user) => user.email === 'aanlever@zuidermeer.test')?.id;
     const sessions = expectOk(await asUser<{ userSessions: { id: string }[] }>(server, hub, 'query ($id: ID!) { userSessions(userId: $id) { id } }', { id: userId }));
     for (const { id } of sessions.userSessions) expectOk(await asUser(server, hub, 'mutation ($id: ID!) { endSession(id: $id) { ... on Session { id } } }', { id }));
     const after = await victim.request(INSTITUTIONS);
@@ -117,8 +117,8 @@ describe('sessions', () => {
     const viewerServer = server;
     const admin = await tokenFor(viewerServer, 'beheer@zuidermeer.test');
     const victim = await signIn(viewerServer, 'inzage@zuidermeer.test');
-    const users = expectOk(await asUser<{ institutionUsers: { id: string; email: string }[] }>(viewerServer, admin, '{ institutionUsers(institutionCode: "11111111") { id email } }'));
-    const target = users.institutionUsers.find((user) => user.email === 'inzage@zuidermeer.test');
+    const users = expectOk(await asUser<{ institutionUsers: { nodes: { id: string; email: string }[] } }>(viewerServer, admin, '{ institutionUsers(institutionCode: "11111111") { nodes { id email } } }'));
+    const target = users.institutionUsers.nodes.find((user) => user.email === 'inzage@zuidermeer.test');
     const before = await victim.request(INSTITUTIONS);
     expectOk(await asUser(viewerServer, admin, 'mutation ($id: ID!) { deactivateUser(userId: $id) { __typename } }', { id: target?.id }));
     const after = await victim.request(INSTITUTIONS);

@@ -19,7 +19,7 @@ describe('API tokens', () => {
     const { token, apiToken } = created.createApiToken;
     const stored = await server.datahub.orm.em.fork().findOneOrFail(ApiToken, { id: apiToken.id });
     const institutions = expectOk(await asUser<{ institutions: { code: string }[] }>(server, token, '{ institutions { code } }'));
-    const adminOnly = await asUser(server, token, '{ institutionUsers(institutionCode: "11111111") { id } }');
+    const adminOnly = await asUser(server, token, '{ institutionUsers(institutionCode: "11111111") { nodes { id } } }');
     expect(token.startsWith(apiToken.prefix)).to.equal(true);
     expect(JSON.stringify(stored)).not.to.include(token);
     expect(institutions.institutions.map((row) => row.code)).to.deep.equal(['11111111']);
@@ -51,7 +51,7 @@ describe('API tokens', () => {
     const created = expectOk(await hub.request<{ createApiToken: { token: string } }>(CREATE, { input: { name: 'NHR koppeling', days: 90, organisationId: processor.id } }));
     const token = created.createApiToken.token;
     const institutions = expectOk(await asUser<{ institutions: unknown[] }>(server, token, '{ institutions { code } }'));
-    const organisations = await asUser(server, token, '{ organisations { name } }');
+    const organisations = await asUser(server, token, '{ organisations { nodes { name } } }');
     expect(institutions.institutions).to.deep.equal([]);
     expect(organisations.errors?.[0]?.extensions?.code).to.equal('FORBIDDEN');
   });

@@ -9,7 +9,7 @@ const INVITE = `mutation ($input: InviteUserInput!) { inviteUser(input: $input) 
   __typename ... on Invitation { id email role expiresAt } ... on Refusal { code message field } } }`;
 const ACCEPT = `mutation ($token: String!, $password: String!) { acceptInvitation(token: $token, password: $password) {
   __typename ... on User { email roles { role registry { code } institution { code } } } ... on Refusal { code field } } }`;
-const USERS = '{ institutionUsers(institutionCode: "11111111") { id email active roles { id role registry { code } } } }';
+const USERS = '{ institutionUsers(institutionCode: "11111111") { nodes { id email active roles { id role registry { code } } } } }';
 const GRANT = `mutation ($userId: ID!, $input: RoleScopeInput!) { grantRole(userId: $userId, input: $input) {
   __typename ... on RoleAssignmentList { assignments { id role registry { code } } } ... on Refusal { code message } } }`;
 const REVOKE = `mutation ($id: ID!) { revokeRole(assignmentId: $id) { __typename ... on RoleAssignmentList { assignments { role } } ... on Refusal { code message } } }`;
@@ -19,7 +19,7 @@ interface UserRow { id: string; email: string; active: boolean; roles: { id: str
 describe('users, invitations and roles', () => {
   let server: TestServer;
   let admin: string;
-  const users = async (token = admin) => expectOk(await asUser<{ institutionUsers: UserRow[] }>(server, token, USERS)).institutionUsers;
+  const users = async (token = admin) => expectOk(await asUser<{ institutionUsers: { nodes: UserRow[] } }>(server, token, USERS)).institutionUsers.nodes;
   before(async () => {
     server = await startTestServer();
     admin = await tokenFor(server, 'beheer@zuidermeer.test');
@@ -84,12 +84,12 @@ describe('users, invitations and roles', () => {
 
   it('refuses to revoke or deactivate the last active local administrator, and keeps the role', async () => {
     const maasdal = await tokenFor(server, 'beheer@maasdal.test');
-    const rows = expectOk(await asUser<{ institutionUsers: UserRow[] }>(server, maasdal, '{ institutionUsers(institutionCode: "15330041") { id email active roles { id role registry { code } } } }')).institutionUsers;
+    const rows = expectOk(await asUser<{ institutionUsers: { nodes: UserRow[] } }>(server, maasdal, '{ institutionUsers(institutionCode: "15330041") { nodes { id email active roles { id role registry { code } } } } }')).institutionUsers.nodes;
     const self = rows.find((user) => user.email === 'beheer@maasdal.test') as UserRow;
     const adminRole = self.roles.find((role) => role.role === 'LOCAL_ADMIN');
     const revoke = expectOk(await asUser<{ revokeRole: { code: string; message: string } }>(server, maasdal, REVOKE, { id: adminRole?.id }));
     const deactivate = expectOk(await asUser<{ deactivateUser: { code: string } }>(server, maasdal, 'mutation ($id: ID!) { deactivateUser(userId: $id) { __typename ... on Refusal { code } } }', { id: self.id }));
-    const still = await asUser(server, maasdal, '{ institutionUsers(institutionCode: "15330041") { id } }');
+    const still = await asUser(server, maasdal, '{ institutionUsers(institutionCode: "15330041") { nodes { id } } }');
     expect(revoke.revokeRole.code).to.equal('LAST_LOCAL_ADMIN');
     expect(revoke.revokeRole.message).to.include('Maasdal Medisch Centrum');
     expect(deactivate.deactivateUser.code).to.equal('LAST_LOCAL_ADMIN');
@@ -107,21 +107,21 @@ describe('users, invitations and roles', () => {
   it('lists open invitations and withdraws one, whose link then no longer works', async () => {
     expectOk(await asUser(server, admin, INVITE, { input: { email: 'terug@zuidermeer.test', name: 'Terug', role: 'VIEWER', institutionCode: '11111111', registryCodes: ['CAT'] } }));
     const token = mailedLinkToken(server, 'terug@zuidermeer.test', 'invitation');
-    const open = expectOk(await asUser<{ openInvitations: { id: string; email: string }[] }>(server, admin, '{ openInvitations(institutionCode: "11111111") { id email } }'));
-    const invitation = open.openInvitations.find((row) => row.email === 'terug@zuidermeer.test');
+    const open = expectOk(await asUser<{ openInvitations: { nodes: { id: string; email: string }[] } }>(server, admin, '{ openInvitations(institutionCode: "11111111") { nodes { id email } } }'));
+    const invitation = open.openInvitations.nodes.find((row) => row.email === 'terug@zuidermeer.test');
     expectOk(await asUser(server, admin, 'mutation ($id: ID!) { withdrawInvitation(id: $id) { __typename ... on Invitation { id } } }', { id: invitation?.id }));
     const accept = expectOk(await asUser<{ acceptInvitation: { code: string } }>(server, '', ACCEPT, { token, password: 'Een-sterk-wachtwoord-42' }));
-    const stillOpen = expectOk(await asUser<{ openInvitations: { email: string }[] }>(server, admin, '{ openInvitations(institutionCode: "11111111") { email } }'));
+    const stillOpen = expectOk(await asUser<{ openInvitations: { nodes: { email: string }[] } }>(server, admin, '{ openInvitations(institutionCode: "11111111") { nodes { email } } }'));
     expect(accept.acceptInvitation.code).to.equal('INVALID_LINK');
-    expect(stillOpen.openInvitations.map((row) => row.email)).not.to.include('terug@zuidermeer.test');
+    expect(stillOpen.openInvitations.nodes.map((row) => row.email)).not.to.include('terug@zuidermeer.test');
   });
 
   it('lets hub staff list the people of a processor organisation', async () => {
     const hub = await tokenFor(server, 'hub@datahub.test');
-    const { organisations } = expectOk(await asUser<{ organisations: { id: string; name: string }[] }>(server, hub, '{ organisations(kind: PROCESSOR) { id name } }'));
-    const nhr = organisations.find((row) => row.name === 'NHR Analysebureau');
-    const people = expectOk(await asUser<{ organisationUsers: { email: string }[] }>(server, hub, 'query ($id: ID!) { organisationUsers(organisationId: $id) { email } }', { id: nhr?.id }));
-    expect(people.organisationUsers.map((row) => row.email)).to.deep.equal(['verwerker@nhr.test']);
+    const { organisations } = expectOk(await asUser<{ organisations: { nodes: { id: string; name: string }[] } }>(server, hub, '{ organisations(kind: PROCESSOR) { nodes { id name } } }'));
+    const nhr = organisations.nodes.find((row) => row.name === 'NHR Analysebureau');
+    const people = expectOk(await asUser<{ organisationUsers: { nodes: { email: string }[] } }>(server, hub, 'query ($id: ID!) { organisationUsers(organisationId: $id) { nodes { email } } }', { id: nhr?.id }));
+    expect(people.organisationUsers.nodes.map((row) => row.email)).to.deep.equal(['verwerker@nhr.test']);
   });
 
   it('refuses a user of another institution with NOT_FOUND, exactly as an unknown id and a malformed one', async () => {

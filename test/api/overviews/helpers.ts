@@ -39,10 +39,10 @@ export async function overview(server: TestServer, token: string, code: string, 
 }
 
 export const EXPECTED = `query ($filter: ExpectedDeliveryFilterInput, $asOf: Date, $first: Int, $after: String) {
-  expectedDeliveries(filter: $filter, asOf: $asOf, first: $first, after: $after) { totalCount hasNextPage endCursor nodes { ${ROW} } } }`;
+  expectedDeliveries(filter: $filter, asOf: $asOf, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { ${ROW} } } }`;
 
 export async function expected(server: TestServer, token: string, filter: Record<string, unknown>, asOf: string, first = 100) {
-  const data = expectOk(await asUser<{ expectedDeliveries: { totalCount: number; hasNextPage: boolean; endCursor: string | null; nodes: Row[] } }>(server, token, EXPECTED, { filter, asOf, first }));
+  const data = expectOk(await asUser<{ expectedDeliveries: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Row[] } }>(server, token, EXPECTED, { filter, asOf, first }));
   return data.expectedDeliveries;
 }
 

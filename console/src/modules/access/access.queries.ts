@@ -207,9 +207,15 @@ export const apiTokenFields = graphql(`
 `);
 
 export const apiTokensQuery = graphql(`
-  query ApiTokens($organisationId: ID) {
-    apiTokens(organisationId: $organisationId) {
-      ...ApiTokenFields
+  query ApiTokens($organisationId: ID, $first: Int, $after: String, $last: Int, $before: String) {
+    apiTokens(organisationId: $organisationId, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      nodes {
+        ...ApiTokenFields
+      }
     }
   }
 `);

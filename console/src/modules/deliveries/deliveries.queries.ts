@@ -133,13 +133,13 @@ export const deliveryDetailQuery = graphql(`
 `);
 
 export const reportLinesQuery = graphql(`
-  query DeliveryReportLines($id: ID!, $first: Int!, $after: String, $code: String, $class: String) {
+  query DeliveryReportLines($id: ID!, $first: Int, $after: String, $last: Int, $before: String, $code: String, $class: String) {
     delivery(id: $id) {
       id
-      reportLines(first: $first, after: $after, code: $code, class: $class) {
-        totalCount
-        endCursor
-        hasNextPage
+      reportLines(first: $first, after: $after, last: $last, before: $before, code: $code, class: $class) {
+        pageInfo {
+          ...PageInfoFields
+        }
         nodes {
           ordinal
           recordNumber
@@ -159,11 +159,12 @@ export const reportLinesQuery = graphql(`
 
 /** Aangeleverd: the list, newest first. */
 export const deliveriesQuery = graphql(`
-  query Deliveries($filter: DeliveryFilterInput, $first: Int!, $after: String) {
-    deliveries(filter: $filter, first: $first, after: $after) {
+  query Deliveries($filter: DeliveryFilterInput, $first: Int, $after: String, $last: Int, $before: String) {
+    deliveries(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
       totalCount
-      endCursor
-      hasNextPage
+      pageInfo {
+        ...PageInfoFields
+      }
       nodes {
         id
         status

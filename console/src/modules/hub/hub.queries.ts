@@ -1,11 +1,17 @@
 import { graphql } from '../../graphql/generated';
 
 export const organisationsQuery = graphql(`
-  query Organisations($kind: OrganisationKind) {
-    organisations(kind: $kind) {
-      id
-      name
-      kind
+  query Organisations($kind: OrganisationKind, $first: Int, $after: String, $last: Int, $before: String) {
+    organisations(kind: $kind, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      nodes {
+        id
+        name
+        kind
+      }
     }
   }
 `);
@@ -25,9 +31,11 @@ export const createOrganisationMutation = graphql(`
 `);
 
 export const auditEventsQuery = graphql(`
-  query AuditEvents($filter: AuditEventFilterInput, $first: Int!, $offset: Int!) {
-    auditEvents(filter: $filter, first: $first, offset: $offset) {
-      totalCount
+  query AuditEvents($filter: AuditEventFilterInput, $first: Int, $after: String, $last: Int, $before: String) {
+    auditEvents(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+      pageInfo {
+        ...PageInfoFields
+      }
       nodes {
         id
         at

@@ -64,11 +64,12 @@ export const deliveryOverviewQuery = graphql(`
 `);
 
 export const expectedDeliveriesQuery = graphql(`
-  query ExpectedDeliveries($filter: ExpectedDeliveryFilterInput, $first: Int!, $after: String) {
-    expectedDeliveries(filter: $filter, first: $first, after: $after) {
+  query ExpectedDeliveries($filter: ExpectedDeliveryFilterInput, $first: Int, $after: String, $last: Int, $before: String) {
+    expectedDeliveries(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
       totalCount
-      hasNextPage
-      endCursor
+      pageInfo {
+        ...PageInfoFields
+      }
       nodes {
         ...ExpectedRow
         institution {
@@ -120,22 +121,27 @@ export const completenessQuery = graphql(`
 `);
 
 export const volumeChangesQuery = graphql(`
-  query VolumeChanges($filter: CompletenessFilterInput, $threshold: Float) {
-    volumeChanges(filter: $filter, threshold: $threshold, first: 100) {
-      period
-      previousPeriod
-      records
-      previousRecords
-      change
-      institution {
-        code
-        name
+  query VolumeChanges($filter: CompletenessFilterInput, $threshold: Float, $first: Int, $after: String, $last: Int, $before: String) {
+    volumeChanges(filter: $filter, threshold: $threshold, first: $first, after: $after, last: $last, before: $before) {
+      pageInfo {
+        ...PageInfoFields
       }
-      registry {
-        code
-      }
-      subDelivery {
-        code
+      nodes {
+        period
+        previousPeriod
+        records
+        previousRecords
+        change
+        institution {
+          code
+          name
+        }
+        registry {
+          code
+        }
+        subDelivery {
+          code
+        }
       }
     }
   }

@@ -14,9 +14,15 @@ export const userFields = graphql(`
 `);
 
 export const institutionUsersQuery = graphql(`
-  query InstitutionUsers($institutionCode: String!) {
-    institutionUsers(institutionCode: $institutionCode) {
-      ...UserFields
+  query InstitutionUsers($institutionCode: String!, $role: Role, $first: Int, $after: String, $last: Int, $before: String) {
+    institutionUsers(institutionCode: $institutionCode, role: $role, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      nodes {
+        ...UserFields
+      }
     }
   }
 `);

@@ -11,6 +11,7 @@ import { Migration20261123205000 } from './Migration20261123205000';
 import { Migration20261124090000 } from './Migration20261124090000';
 import { Migration20261124091000 } from './Migration20261124091000';
 import { Migration20261124092000 } from './Migration20261124092000';
+import { Migration20261124093000 } from './Migration20261124093000';
 
 /** Applied in this order; `pnpm cli migration:create` writes new files here, then add them below. */
 export const migrationsList: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124090000_delivery_failure_codes', class: Migration20261124090000 },
   { name: 'Migration20261124091000_delivery_file_names_without_bidi_controls', class: Migration20261124091000 },
   { name: 'Migration20261124092000_login_lockout_per_address_typed', class: Migration20261124092000 },
+  { name: 'Migration20261124093000_keyset_order_indexes', class: Migration20261124093000 },
 ];

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import type { Connection, PageArgs } from '../../shared/pagination';
 import type { RequestContext } from '../../kernel/context';
 import { Role } from '../../kernel/role';
 import { Institution } from '../../institutions/institution.entity';
@@ -6,10 +7,9 @@ import { registryById, subDeliveryById } from '../../registries/registry-directo
 import { Registry } from '../../registries/registry.entity';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
 import { LocalDateScalar } from '../../shared/scalars';
-import { pageSize } from '../shared/rows';
 import { completeness } from './completeness.service';
-import { CompletenessDimension, CompletenessFilter, CompletenessRow, VolumeChange } from './completeness.types';
-import { DEFAULT_VOLUME_THRESHOLD, volumeChanges } from './volume.service';
+import { CompletenessDimension, CompletenessFilter, CompletenessRow, VolumeChange, VolumeChangeConnection } from './completeness.types';
+import { DEFAULT_VOLUME_THRESHOLD, VOLUME_PAGING, volumeChanges } from './volume.service';
 import { institutionLoaders } from '../../institutions/institution.loaders';
 import { registryLoaders } from '../../registries/registry.loaders';
 
@@ -19,7 +19,7 @@ const byId = async <T>(id: string | null, loader: { load(id: string): Promise<T 
 export class CompletenessResolver {
   @Authorized(Role.HUB_STAFF)
   @Query(() => [CompletenessRow], {
-    description: 'Hub-wide completeness (hub staff and their API tokens): expected deliveries whose deadline has passed, delivered, on time, late, missing and the rates, per group.',
+    description: 'Hub-wide completeness (hub staff and their API tokens): expected deliveries whose deadline has passed, delivered, on time, late, missing and the rates, per group. A plain list: one row per group asked for (a heat map needs them all).',
   })
   completeness(
     @Ctx() ctx: RequestContext,
@@ -32,15 +32,15 @@ export class CompletenessResolver {
   }
 
   @Authorized(Role.HUB_STAFF)
-  @Query(() => [VolumeChange], { description: 'Volume plausibility (hub staff): records per period against the same period a year earlier, per institution and stream; newest periods first.' })
+  @Query(() => VolumeChangeConnection, { description: 'Volume plausibility (hub staff): records per period against the same period a year earlier, per institution and stream; newest periods first, then by institution code.' })
   volumeChanges(
     @Ctx() ctx: RequestContext,
-    @Arg('filter', () => CompletenessFilter, { nullable: true, description: 'Conditions (period bounds apply to the later period).' }) filter?: CompletenessFilter | null,
+    @Args(() => VOLUME_PAGING.Args) page: PageArgs,
     @Arg('threshold', () => Float, { defaultValue: DEFAULT_VOLUME_THRESHOLD, description: 'Flag changes larger than this fraction (0.5 = 50%).' }) threshold: number = DEFAULT_VOLUME_THRESHOLD,
     @Arg('onlyFlagged', () => Boolean, { defaultValue: true, description: 'Only the flagged comparisons.' }) onlyFlagged: boolean = true,
-    @Arg('first', () => Int, { defaultValue: 200, description: 'At most this many rows (0–1000).' }) first: number = 200,
-  ): Promise<VolumeChange[]> {
-    return volumeChanges(ctx, filter ?? {}, Math.max(threshold, 0), onlyFlagged, pageSize(first, 200, 1000));
+    @Arg('filter', () => CompletenessFilter, { nullable: true, description: 'Conditions (period bounds apply to the later period).' }) filter?: CompletenessFilter | null,
+  ): Promise<Connection<VolumeChange>> {
+    return volumeChanges(ctx, filter ?? {}, Math.max(threshold, 0), onlyFlagged, page);
   }
 
   @FieldResolver(() => Registry, { nullable: true, description: 'The registry, when grouped by REGISTRY or SUB_DELIVERY.' })

@@ -1,3 +1,4 @@
+import { connectionTypes } from '../../shared/pagination';
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Period } from '../../shared/period';
 import { LocalDateScalar, PeriodScalar } from '../../shared/scalars';
@@ -100,3 +101,9 @@ export class VolumeChange {
   @Field(() => Boolean, { description: 'True when the change exceeds the threshold (or records appear where there were none).' })
   flagged!: boolean;
 }
+
+// No totalCount: the comparisons are computed over every institution, stream and period each time.
+export const { Connection: VolumeChangeConnection } = connectionTypes(() => VolumeChange, {
+  name: 'VolumeChange',
+  description: 'A page of volume comparisons, newest periods first, then by institution code.',
+});

@@ -1,9 +1,22 @@
 import type { RequestContext } from '../../kernel/context';
 import { DeliveryStatus } from '../../deliveries/delivery-status';
-import { empty, query, sql } from '../shared/sql';
+import { type Connection, definePaging, keysetCondition, keysetOrder, keysetSelect, type PageArgs } from '../../shared/pagination';
+import { empty, query, raw, sql } from '../shared/sql';
 import type { CompletenessFilter } from './completeness.types';
 import { VolumeChange } from './completeness.types';
 import { resolveFilter } from './completeness.service';
+
+/** Newest periods first, then by institution code; the sub-delivery decides between an institution's streams. */
+export const VOLUME_PAGING = definePaging({
+  tag: 'volumeChanges',
+  keys: [
+    { column: 'c.period', type: 'text', desc: true },
+    { column: 'i.code', type: 'text' },
+    { column: 'c.sub_delivery_id', type: 'uuid' },
+  ],
+  defaultSize: 200,
+  maxSize: 1000,
+});
 
 /** Flag a change of more than half by default; callers pass their own fraction. */
 export const DEFAULT_VOLUME_THRESHOLD = 0.5;
@@ -27,11 +40,13 @@ const PERIOD_START = `make_date(left(cur.period, 4)::int, case substr(cur.period
  * production delivery, against the same period a year earlier; flagged when the change exceeds
  * `threshold` as a fraction. TOTAAL is left out (it grows by design). One statement.
  */
-export async function volumeChanges(ctx: RequestContext, filter: CompletenessFilter, threshold: number, onlyFlagged: boolean, first: number): Promise<VolumeChange[]> {
+export async function volumeChanges(ctx: RequestContext, filter: CompletenessFilter, threshold: number, onlyFlagged: boolean, page: PageArgs): Promise<Connection<VolumeChange>> {
+  const window = VOLUME_PAGING.window(page, ctx.actor.language);
   const resolved = await resolveFilter(ctx, filter);
-  if (!resolved) return [];
+  if (!resolved) return VOLUME_PAGING.empty<VolumeChange>(window);
   const statuses = [DeliveryStatus.PROCESSED, DeliveryStatus.PROCESSED_WITH_ERRORS].join(',');
-  const rows = await query<VolumeRow>(ctx.em, sql`
+  const position = window.position ? keysetCondition(VOLUME_PAGING.keys, window.position, window.backward) : raw('true');
+  const rows = await query<VolumeRow & Record<string, unknown>>(ctx.em, sql`
     with latest as (
       select distinct on (d.institution_id, d.sub_delivery_id, d.period) d.institution_id, d.sub_delivery_id, sd.registry_id, d.period, d.record_count
       from delivery d join sub_delivery sd on sd.id = d.sub_delivery_id
@@ -50,11 +65,11 @@ export async function volumeChanges(ctx: RequestContext, filter: CompletenessFil
       join latest prev on prev.institution_id = cur.institution_id and prev.sub_delivery_id = cur.sub_delivery_id
         and prev.period = (left(cur.period, 4)::int - 1)::text || substr(cur.period, 5)
     )
-    select c.* from compared c join institution i on i.id = c.institution_id
-    where true${onlyFlagged ? sql` and c.flagged` : empty}${resolved.from ? sql` and c.period_start >= ${resolved.from}::date` : empty}${
+    select c.*, ${raw(keysetSelect(VOLUME_PAGING.keys))} from compared c join institution i on i.id = c.institution_id
+    where ${position}${onlyFlagged ? sql` and c.flagged` : empty}${resolved.from ? sql` and c.period_start >= ${resolved.from}::date` : empty}${
       resolved.to ? sql` and c.period_start <= ${resolved.to}::date` : empty}
-    order by c.period desc, i.code limit ${first}`);
-  return rows.map((row) =>
+    order by ${raw(keysetOrder(VOLUME_PAGING.keys, window.backward))} limit ${window.limit + 1}`);
+  return VOLUME_PAGING.connection(rows, window, (row) =>
     Object.assign(new VolumeChange(), {
       institutionId: row.institution_id,
       registryId: row.registry_id,

@@ -4,6 +4,7 @@ import { DeliveryStatus } from '../../deliveries/delivery-status';
 import { Frequency } from '../../shared/period';
 import { LocalDateScalar, PeriodScalar } from '../../shared/scalars';
 import type { StreamGrant } from '../shared/stream-scope';
+import { type Connection, connectionTypes } from '../../shared/pagination';
 
 export enum ExpectedDeliveryState {
   OPEN = 'OPEN',
@@ -89,29 +90,20 @@ export class RejectedDelivery {
   status!: DeliveryStatus;
 }
 
-@ObjectType({ description: 'A page of expected deliveries.' })
-export class ExpectedDeliveryConnection {
-  @Field(() => Int, { description: 'How many match in all (the "16" of "5/16").' })
-  totalCount!: number;
+export const { Connection: ExpectedDeliveryConnection } = connectionTypes(() => ExpectedDelivery, {
+  name: 'ExpectedDelivery',
+  description: 'A page of expected deliveries.',
+  totalCount: 'How many match in all (the "16" of "5/16"); computed by the same statement as the page.',
+});
 
-  @Field(() => [ExpectedDelivery], { description: 'The rows of this page.' })
-  nodes!: ExpectedDelivery[];
+export const { Connection: RejectedDeliveryConnection } = connectionTypes(() => RejectedDelivery, {
+  name: 'RejectedDelivery',
+  description: 'A page of rejected and erroneous deliveries, newest first.',
+  totalCount: 'How many in all; computed by the same statement as the page.',
+});
 
-  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last page.' })
-  endCursor?: string | null;
-
-  @Field(() => Boolean, { description: 'True when more rows follow.' })
-  hasNextPage!: boolean;
-}
-
-@ObjectType({ description: 'Rejected and erroneous deliveries.' })
-export class RejectedDeliveryConnection {
-  @Field(() => Int, { description: 'How many in all.' })
-  totalCount!: number;
-
-  @Field(() => [RejectedDelivery], { description: 'The first rows, newest first.' })
-  nodes!: RejectedDelivery[];
-}
+export type ExpectedDeliveryPage = Connection<ExpectedDelivery> & { totalCount: number };
+export type RejectedDeliveryPage = Connection<RejectedDelivery> & { totalCount: number };
 
 /** Overzicht for one institution on one day: the connections resolve lazily, one statement each. */
 @ObjectType({ description: 'Overzicht of one institution: missing, upcoming and rejected deliveries.' })

@@ -1,14 +1,14 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../kernel/context';
 import { Role } from '../../kernel/role';
 import { LocalDateScalar } from '../../shared/scalars';
-import { pageSize } from '../shared/rows';
+import type { PageArgs } from '../../shared/pagination';
+import { EXPECTED_PAGING, OVERVIEW_EXPECTED_PAGING } from '../shared/rows';
 import { ExpectedDeliveryFilter, listExpectedDeliveries } from './expected-deliveries.service';
-import { DeliveryOverview, ExpectedDeliveryConnection, RejectedDeliveryConnection } from './expected-delivery.types';
-import { deliveryOverview, missingDeliveries, rejectedDeliveries, upcomingDeliveries } from './overview.service';
+import { DeliveryOverview, ExpectedDeliveryConnection, type ExpectedDeliveryPage, RejectedDeliveryConnection, type RejectedDeliveryPage } from './expected-delivery.types';
+import { deliveryOverview, missingDeliveries, REJECTED_PAGING, rejectedDeliveries, upcomingDeliveries } from './overview.service';
 
 const INSTITUTION_USERS = [Role.HUB_STAFF, Role.LOCAL_ADMIN, Role.SUBMITTER, Role.VIEWER];
-const FIRST = { defaultValue: 5, description: 'How many rows (0–500; the portal shows 5).' } as const;
 
 @Resolver(() => DeliveryOverview)
 export class DeliveryOverviewResolver {
@@ -29,28 +29,27 @@ export class DeliveryOverviewResolver {
   @Query(() => ExpectedDeliveryConnection, { description: 'Verwacht: expected deliveries the caller may see, nearest deadline first; by default the open ones (not delivered, deadline today or later).' })
   expectedDeliveries(
     @Ctx() ctx: RequestContext,
+    @Args(() => EXPECTED_PAGING.Args) page: PageArgs,
     @Arg('filter', () => ExpectedDeliveryFilter, { nullable: true, description: 'Conditions.' }) filter?: ExpectedDeliveryFilter | null,
-    @Arg('first', () => Int, { defaultValue: 50, description: 'Page size (0–500).' }) first: number = 50,
-    @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page.' }) after?: string | null,
     @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'The day to compute for; default today in Europe/Amsterdam.' }) asOf?: string | null,
-  ): Promise<ExpectedDeliveryConnection> {
-    return listExpectedDeliveries(ctx, filter ?? {}, first, after, asOf);
+  ): Promise<ExpectedDeliveryPage> {
+    return listExpectedDeliveries(ctx, filter ?? {}, page, asOf);
   }
 
   @FieldResolver(() => ExpectedDeliveryConnection, { description: 'Missing deliveries: the deadline has passed and nothing fulfils them; oldest deadline first.' })
-  missing(@Root() overview: DeliveryOverview, @Ctx() ctx: RequestContext, @Arg('first', () => Int, FIRST) first: number): Promise<ExpectedDeliveryConnection> {
-    return missingDeliveries(ctx, overview, pageSize(first, 5));
+  missing(@Root() overview: DeliveryOverview, @Ctx() ctx: RequestContext, @Args(() => OVERVIEW_EXPECTED_PAGING.Args) page: PageArgs): Promise<ExpectedDeliveryPage> {
+    return missingDeliveries(ctx, overview, page);
   }
 
   @FieldResolver(() => ExpectedDeliveryConnection, { description: 'Upcoming deliveries: not fulfilled, deadline from tomorrow up to and including 30 days ahead; nearest first.' })
-  upcoming(@Root() overview: DeliveryOverview, @Ctx() ctx: RequestContext, @Arg('first', () => Int, FIRST) first: number): Promise<ExpectedDeliveryConnection> {
-    return upcomingDeliveries(ctx, overview, pageSize(first, 5));
+  upcoming(@Root() overview: DeliveryOverview, @Ctx() ctx: RequestContext, @Args(() => OVERVIEW_EXPECTED_PAGING.Args) page: PageArgs): Promise<ExpectedDeliveryPage> {
+    return upcomingDeliveries(ctx, overview, page);
   }
 
   @FieldResolver(() => RejectedDeliveryConnection, {
     description: 'Rejected and erroneous deliveries: per stream and period the most recent production delivery, when Verwerkt met fouten or Afgekeurd; newest first.',
   })
-  rejected(@Root() overview: DeliveryOverview, @Ctx() ctx: RequestContext, @Arg('first', () => Int, FIRST) first: number): Promise<RejectedDeliveryConnection> {
-    return rejectedDeliveries(ctx, overview, pageSize(first, 5));
+  rejected(@Root() overview: DeliveryOverview, @Ctx() ctx: RequestContext, @Args(() => REJECTED_PAGING.Args) page: PageArgs): Promise<RejectedDeliveryPage> {
+    return rejectedDeliveries(ctx, overview, page);
   }
 }

@@ -4,10 +4,11 @@ import { Institution } from '../../institutions/institution.entity';
 import { todayInAmsterdam } from '../../shared/calendar';
 import { expectedDeliveriesSql } from '../shared/expected.sql';
 import { keyOf } from '../shared/overview-cache';
-import { type ExpectedRow, toExpectedDelivery } from '../shared/rows';
-import { query, sql, uuidArray } from '../shared/sql';
+import { expectedPageSql, type ExpectedRow, OVERVIEW_EXPECTED_PAGING, toExpectedDelivery } from '../shared/rows';
+import { definePaging, keysetCondition, keysetOrder, keysetSelect, type PageArgs, type PageWindow } from '../../shared/pagination';
+import { query, raw, sql, uuidArray } from '../shared/sql';
 import { grantCondition, scopeForInstitution, streamScope } from '../shared/stream-scope';
-import { DeliveryOverview, type ExpectedDeliveryConnection, RejectedDelivery, type RejectedDeliveryConnection } from './expected-delivery.types';
+import { DeliveryOverview, type ExpectedDeliveryPage, RejectedDelivery, type RejectedDeliveryPage } from './expected-delivery.types';
 
 /** Overzicht's "upcoming": a deadline from tomorrow up to and including this many days ahead. */
 export const UPCOMING_DAYS = 30;
@@ -25,9 +26,9 @@ export async function deliveryOverview(ctx: RequestContext, institutionCode: str
   return Object.assign(new DeliveryOverview(), { institutionId, grants, asOf: asOfOrToday(ctx, asOf) });
 }
 
-/** The overview's pages are cached per institution, the caller's grants in it, day and page size. */
-function cached<T>(ctx: RequestContext, overview: DeliveryOverview, page: string, first: number, compute: () => Promise<T>): Promise<T> {
-  return ctx.services.overviewCache.get(ctx, keyOf('overview', page, overview.institutionId, overview.grants, overview.asOf, first), compute);
+/** The overview's pages are cached per institution, the caller's grants in it, day and page window. */
+function cached<T>(ctx: RequestContext, overview: DeliveryOverview, page: string, window: PageWindow, compute: () => Promise<T>): Promise<T> {
+  return ctx.services.overviewCache.get(ctx, keyOf('overview', page, overview.institutionId, overview.grants, overview.asOf, window), compute);
 }
 
 interface PageRow<T> {
@@ -35,28 +36,38 @@ interface PageRow<T> {
   nodes: T[];
 }
 
-/** Expected deliveries of the overview's institution matching `condition`, first `first` by `order`; one statement. */
-async function expectedPage(ctx: RequestContext, overview: DeliveryOverview, condition: ReturnType<typeof sql>, first: number): Promise<ExpectedDeliveryConnection> {
+/** Expected deliveries of the overview's institution matching `condition`, one page in deadline order; one statement. */
+async function expectedPage(ctx: RequestContext, overview: DeliveryOverview, condition: ReturnType<typeof sql>, window: PageWindow): Promise<ExpectedDeliveryPage> {
   const expected = expectedDeliveriesSql({ asOf: overview.asOf, grants: overview.grants, institutionIds: [overview.institutionId] });
-  const [row] = await query<PageRow<ExpectedRow>>(ctx.em, sql`
+  const [row] = await query<PageRow<ExpectedRow & Record<string, unknown>>>(ctx.em, sql`
     with e as (${expected}), matching as (select * from e where ${condition})
-    select (select count(*) from matching)::int as total,
-           coalesce((select json_agg(r) from (
-             select m.* from matching m join sub_delivery sd on sd.id = m.sub_delivery_id join registry rg on rg.id = m.registry_id
-             order by m.deadline, rg.code, sd.code, m.period_end limit ${first}) r), '[]'::json) as nodes`);
-  const nodes = (row?.nodes ?? []).map((node) => toExpectedDelivery(node, overview.asOf));
-  return { totalCount: row?.total ?? 0, nodes, endCursor: null, hasNextPage: (row?.total ?? 0) > nodes.length };
+    select (select count(*) from matching)::int as total, ${expectedPageSql(OVERVIEW_EXPECTED_PAGING, window)} as nodes`);
+  return { ...OVERVIEW_EXPECTED_PAGING.connection(row?.nodes ?? [], window, (node) => toExpectedDelivery(node, overview.asOf)), totalCount: row?.total ?? 0 };
 }
 
 /** Deadline passed, not fulfilled; oldest deadline first. */
-export function missingDeliveries(ctx: RequestContext, overview: DeliveryOverview, first: number): Promise<ExpectedDeliveryConnection> {
-  return cached(ctx, overview, 'missing', first, () => expectedPage(ctx, overview, sql`delivered_on is null and deadline < ${overview.asOf}::date`, first));
+export function missingDeliveries(ctx: RequestContext, overview: DeliveryOverview, page: PageArgs): Promise<ExpectedDeliveryPage> {
+  const window = OVERVIEW_EXPECTED_PAGING.window(page, ctx.actor.language);
+  return cached(ctx, overview, 'missing', window, () => expectedPage(ctx, overview, sql`delivered_on is null and deadline < ${overview.asOf}::date`, window));
 }
 
 /** Deadline from tomorrow up to and including 30 days ahead, not fulfilled; nearest first. */
-export function upcomingDeliveries(ctx: RequestContext, overview: DeliveryOverview, first: number): Promise<ExpectedDeliveryConnection> {
-  return cached(ctx, overview, 'upcoming', first, () => expectedPage(ctx, overview, sql`delivered_on is null and deadline > ${overview.asOf}::date and deadline <= ${overview.asOf}::date + ${UPCOMING_DAYS}::int`, first));
+export function upcomingDeliveries(ctx: RequestContext, overview: DeliveryOverview, page: PageArgs): Promise<ExpectedDeliveryPage> {
+  const window = OVERVIEW_EXPECTED_PAGING.window(page, ctx.actor.language);
+  return cached(ctx, overview, 'upcoming', window, () =>
+    expectedPage(ctx, overview, sql`delivered_on is null and deadline > ${overview.asOf}::date and deadline <= ${overview.asOf}::date + ${UPCOMING_DAYS}::int`, window));
 }
+
+/** Rejected deliveries newest first, the id deciding between deliveries of the same moment. */
+export const REJECTED_PAGING = definePaging({
+  tag: 'overviewRejected',
+  keys: [
+    { column: 'm.delivered_at', type: 'timestamptz', desc: true },
+    { column: 'm.id', type: 'uuid', desc: true },
+  ],
+  defaultSize: 5,
+  maxSize: 500,
+});
 
 interface RejectedRow {
   id: string;
@@ -79,16 +90,18 @@ interface RejectedRow {
  * RECEIVED/PROCESSING have none yet), shown when that verdict is PROCESSED_WITH_ERRORS or REJECTED.
  * So a row disappears once a newer delivery for it is processed cleanly. Newest first; one statement.
  */
-export function rejectedDeliveries(ctx: RequestContext, overview: DeliveryOverview, first: number): Promise<RejectedDeliveryConnection> {
-  return cached(ctx, overview, 'rejected', first, () => computeRejected(ctx, overview, first));
+export function rejectedDeliveries(ctx: RequestContext, overview: DeliveryOverview, page: PageArgs): Promise<RejectedDeliveryPage> {
+  const window = REJECTED_PAGING.window(page, ctx.actor.language);
+  return cached(ctx, overview, 'rejected', window, () => computeRejected(ctx, overview, window));
 }
 
-async function computeRejected(ctx: RequestContext, overview: DeliveryOverview, first: number): Promise<RejectedDeliveryConnection> {
+async function computeRejected(ctx: RequestContext, overview: DeliveryOverview, window: PageWindow): Promise<RejectedDeliveryPage> {
   const expected = expectedDeliveriesSql({ asOf: overview.asOf, grants: overview.grants, institutionIds: [overview.institutionId] });
   const grants = grantCondition(overview.grants, { institution: 'd.institution_id', registry: 'sd.registry_id', subDelivery: 'd.sub_delivery_id' });
   const final = [DeliveryStatus.PROCESSED, DeliveryStatus.PROCESSED_WITH_ERRORS, DeliveryStatus.REJECTED].join(',');
   const shown = [DeliveryStatus.PROCESSED_WITH_ERRORS, DeliveryStatus.REJECTED].join(',');
-  const [row] = await query<PageRow<RejectedRow>>(ctx.em, sql`
+  const condition = window.position ? keysetCondition(REJECTED_PAGING.keys, window.position, window.backward) : raw('true');
+  const [row] = await query<PageRow<RejectedRow & Record<string, unknown>>>(ctx.em, sql`
     with latest as (
       select distinct on (d.sub_delivery_id, d.period) d.id, d.institution_id, d.sub_delivery_id, sd.registry_id, d.period, d.channel, d.unit,
              d.file_name, d.delivery_date, d.delivered_at, d.status
@@ -99,11 +112,11 @@ async function computeRejected(ctx: RequestContext, overview: DeliveryOverview, 
     ), matching as (select * from latest where status = any(string_to_array(${shown}, ',')))
     select (select count(*) from matching)::int as total,
            coalesce((select json_agg(r) from (
-             select m.*, e.deadline from matching m
+             select m.*, e.deadline, ${raw(keysetSelect(REJECTED_PAGING.keys))} from matching m
              left join (${expected}) e on e.sub_delivery_id = m.sub_delivery_id and e.period = m.period
                and (m.period <> 'TOTAAL' or e.period_end = make_date(extract(year from m.delivery_date)::int - 1, 12, 31))
-             order by m.delivered_at desc limit ${first}) r), '[]'::json) as nodes`);
-  const nodes = (row?.nodes ?? []).map((node) =>
+             where ${condition} order by ${raw(keysetOrder(REJECTED_PAGING.keys, window.backward))} limit ${window.limit + 1}) r), '[]'::json) as nodes`);
+  const connection = REJECTED_PAGING.connection(row?.nodes ?? [], window, (node) =>
     Object.assign(new RejectedDelivery(), {
       deliveryId: node.id,
       institutionId: node.institution_id,
@@ -119,5 +132,5 @@ async function computeRejected(ctx: RequestContext, overview: DeliveryOverview, 
       status: node.status,
     }),
   );
-  return { totalCount: row?.total ?? 0, nodes };
+  return { ...connection, totalCount: row?.total ?? 0 };
 }

@@ -15,7 +15,7 @@ const ParticipationResult = resultUnion('ParticipationResult', 'The participatio
 @Resolver(() => Participation)
 export class ParticipationResolver {
   @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN, Role.SUBMITTER, Role.VIEWER)
-  @Query(() => [Participation], { description: 'An institution\'s participations (deelnames) the caller may see; empty for an unknown or foreign institution.' })
+  @Query(() => [Participation], { description: 'An institution\'s participations (deelnames) the caller may see; empty for an unknown or foreign institution. A plain list: at most one per sub-delivery.' })
   participations(@Ctx() ctx: RequestContext, @Arg('institutionCode', () => String, { description: '8-digit code.' }) institutionCode: string): Promise<Participation[]> {
     return listParticipations(ctx, institutionCode);
   }

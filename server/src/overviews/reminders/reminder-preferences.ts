@@ -43,7 +43,7 @@ async function preferences(ctx: RequestContext): Promise<ReminderPreference[]> {
 @Resolver(() => ReminderPreference)
 export class ReminderPreferenceResolver {
   @Authorized()
-  @Query(() => [ReminderPreference], { description: 'Your reminder settings, per registry you submit for (empty for API tokens without a user).' })
+  @Query(() => [ReminderPreference], { description: 'Your reminder settings, per registry you submit for (empty for API tokens without a user). A plain list: one per registry.' })
   reminderPreferences(@Ctx() ctx: RequestContext): Promise<ReminderPreference[]> {
     return preferences(ctx);
   }

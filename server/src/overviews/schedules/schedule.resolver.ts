@@ -23,7 +23,7 @@ export class SubDeliveryScheduleResolver {
 @Resolver(() => DeadlineException)
 export class DeadlineExceptionResolver {
   @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN, Role.SUBMITTER, Role.VIEWER)
-  @Query(() => [DeadlineException], { description: 'Institution-specific deadlines and exemptions of an institution the caller may see; empty otherwise.' })
+  @Query(() => [DeadlineException], { description: 'Institution-specific deadlines and exemptions of an institution the caller may see; empty otherwise. A plain list: at most one per stream and period, set by hand by hub staff.' })
   deadlineExceptions(@Ctx() ctx: RequestContext, @Arg('institutionCode', () => String, { description: '8-digit code.' }) institutionCode: string): Promise<DeadlineException[]> {
     return listDeadlineExceptions(ctx, institutionCode);
   }

@@ -1,4 +1,6 @@
 import { Frequency } from '../../shared/period';
+import { definePaging, keysetCondition, keysetOrder, keysetSelect, type PageWindow, type Paging, type SortKey } from '../../shared/pagination';
+import { raw, type Sql, sql } from './sql';
 import { ExpectedDelivery, ExpectedDeliveryState } from '../overview/expected-delivery.types';
 
 /** An expected-delivery row as the SQL of expected.sql.ts returns it (through json_agg: dates as text). */
@@ -39,7 +41,31 @@ export function toExpectedDelivery(row: ExpectedRow, asOf: string): ExpectedDeli
 export const STATE_SQL = `case when delivered_on is not null then case when delivered_on <= deadline then 'ON_TIME' else 'LATE' end
   when deadline < ?::date then 'MISSING' else 'OPEN' end`;
 
-/** 0 to `max` rows; anything else is clamped (a page size is not worth an error). */
-export function pageSize(first: number | null | undefined, fallback: number, max = 500): number {
-  return Math.min(Math.max(first ?? fallback, 0), max);
+/**
+ * Expected deliveries by deadline, then registry, sub-delivery and institution code, then period
+ * (period_end tells TOTAAL years apart; period tells a month from the quarter ending the same day).
+ * Over `matching m` joined with `registry rg`, `sub_delivery sd` and `institution i`.
+ */
+const EXPECTED_KEYS: SortKey[] = [
+  { column: 'm.deadline', type: 'date' },
+  { column: 'rg.code', type: 'text' },
+  { column: 'sd.code', type: 'text' },
+  { column: 'i.code', type: 'text' },
+  { column: 'm.period_end', type: 'date' },
+  { column: 'm.period', type: 'text' },
+];
+
+/** Verwacht. */
+export const EXPECTED_PAGING = definePaging({ tag: 'expectedDeliveries', keys: EXPECTED_KEYS, defaultSize: 50, maxSize: 500 });
+
+/** The overview's missing and upcoming deliveries (the portal shows 5). */
+export const OVERVIEW_EXPECTED_PAGING = definePaging({ tag: 'overviewExpected', keys: EXPECTED_KEYS, defaultSize: 5, maxSize: 500 });
+
+/** The rows of one page of `matching m` in that order: `limit + 1` of them, with their keys, as one JSON array. */
+export function expectedPageSql(paging: Paging, window: PageWindow): Sql {
+  const condition = window.position ? keysetCondition(paging.keys, window.position, window.backward) : raw('true');
+  return sql`coalesce((select json_agg(r) from (
+    select m.*, ${raw(keysetSelect(paging.keys))} from matching m join sub_delivery sd on sd.id = m.sub_delivery_id join registry rg on rg.id = m.registry_id
+    join institution i on i.id = m.institution_id
+    where ${condition} order by ${raw(keysetOrder(paging.keys, window.backward))} limit ${window.limit + 1}) r), '[]'::json)`;
 }

@@ -102,6 +102,12 @@ export const en: Catalogue = {
   report: {
     sheetName: 'Report',
     columns: { record: 'Record', code: 'Code', class: 'Class', field: 'Field', message: 'Message', key: 'Key' },
+    xlsxTooManyRows: 'This report has more than {max} lines, more than Excel can show in one worksheet. Download it as CSV: {csv}',
+  },
+  paging: {
+    PAGE_SIZE: '{argument} must be a whole number from 0 to {max}.',
+    PAGE_DIRECTION: '{argument} cannot be combined with last or before: page forwards with first and after, or backwards with last and before.',
+    INVALID_CURSOR: '{argument} is not a cursor of this list: pass a startCursor, endCursor or cursor this list itself gave, unchanged.',
   },
   mail: {
     signature: '\n\nRegistry Data Hub',

@@ -116,6 +116,13 @@ export const nl = {
   report: {
     sheetName: 'Verslag',
     columns: { record: 'Record', code: 'Code', class: 'Klasse', field: 'Veld', message: 'Melding', key: 'Sleutel' },
+    xlsxTooManyRows: 'Dit verslag heeft meer dan {max} regels, meer dan Excel in één werkblad kan tonen. Download het als CSV: {csv}',
+  },
+  /** Paging arguments of a connection (first, after, last, before) that cannot be used. */
+  paging: {
+    PAGE_SIZE: '{argument} moet een geheel getal van 0 tot en met {max} zijn.',
+    PAGE_DIRECTION: '{argument} kan niet samen met last of before: blader vooruit met first en after, of terug met last en before.',
+    INVALID_CURSOR: '{argument} is geen cursor van deze lijst: geef een startCursor, endCursor of cursor door die deze lijst zelf gaf, ongewijzigd.',
   },
   mail: {
     signature: '\n\nRegistratie Datahub',
