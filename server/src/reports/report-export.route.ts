@@ -95,7 +95,13 @@ async function zipCaughtUp(sheet: ExcelJS.Worksheet, response: Response): Promis
   type Pipe = Writable & { _writableState?: { needDrain?: boolean } };
   const pipes = (sheet as unknown as { stream?: { pipes?: Pipe[] } }).stream?.pipes ?? [];
   for (const pipe of [...pipes, response as Pipe]) {
-    if ((pipe.writableNeedDrain ?? pipe._writableState?.needDrain) && !pipe.destroyed) await once(pipe, 'drain');
+    if (!(pipe.writableNeedDrain ?? pipe._writableState?.needDrain) || pipe.destroyed || response.destroyed) continue;
+    // A client that goes away drains nothing: stop waiting when the response closes.
+    const gone = new AbortController();
+    const onClose = () => gone.abort();
+    response.once('close', onClose);
+    await once(pipe, 'drain', { signal: gone.signal }).catch(() => undefined);
+    response.off('close', onClose);
   }
 }
 
