@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { openOrm } from '../../server/src/db/orm';
 import { sharedServer } from '../support/server';
 
 /**
@@ -9,8 +10,9 @@ const NOT_MAPPED = [/^drop table if exists "graphile_worker"\."\w+" cascade;$/, 
 
 describe('committed migrations', () => {
   it('the entities need no new migration: the migrated database already has every table, column and index they declare', async () => {
-    const server = await sharedServer();
-    const diff = await server.datahub.orm.schema.getUpdateSchemaSQL({ wrap: false, safe: false });
+    // As the owner: the application's role sees no check constraints of tables it does not own.
+    const orm = await openOrm((await sharedServer()).databaseUrl);
+    const diff = await orm.schema.getUpdateSchemaSQL({ wrap: false, safe: false }).finally(() => orm.close());
     const statements = diff
       .split('\n')
       .map((line) => line.trim())

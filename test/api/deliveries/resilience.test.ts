@@ -9,7 +9,7 @@ import { deliveryTask } from '../../../server/src/jobs/worker';
 import { HeldRecord } from '../../../server/src/records/held-record.entity';
 import { asUser, expectOk, tokenFor } from '../../support/actors';
 import { settled, upload } from '../../support/deliveries';
-import { startTestServer, type TestServer } from '../../support/server';
+import { ownerQuery, startTestServer, type TestServer } from '../../support/server';
 
 const WORKER = path.resolve(__dirname, '../../../server/dist/worker.js');
 const HEADER = 'OperatieID,OperatieDatum,PatientCode,Geboortejaar,Geslacht,ODS,VaCCPre,VaCCPO,Anesthesie,Complicatie,ComplicatieType';
@@ -173,8 +173,9 @@ describe('deliveries: a system failure', function () {
     const server = await startTestServer({ DATAHUB_WORKER: '0' }, undefined, logs);
     const submitter = await tokenFor(server, 'aanlever@zuidermeer.test');
     const delivery = await upload(server, submitter, '11111111_0_CAT_1.4_404_20260410_PROD.csv', catFile(10), { period: '2026K1' });
-    // A PostgreSQL error that quotes a value, as a constraint violation's does.
-    const sql = (text: string) => server.datahub.orm.em.fork().getConnection().execute(text);
+    // A PostgreSQL error that quotes a value, as a constraint violation's does (made by the owner:
+    // the application's role may not change the schema).
+    const sql = (text: string) => ownerQuery(server, text);
     await sql(`create function refuse_report_line() returns trigger language plpgsql as $$ begin raise exception 'value 123456789 Jansen refused'; end $$`);
     await sql('create trigger refuse_report_line before insert on report_line for each row execute function refuse_report_line()');
     const task = deliveryTask(server.datahub.services);
