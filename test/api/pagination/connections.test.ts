@@ -89,6 +89,19 @@ describe('connections: keyset pages stay put when rows are added before them, an
     });
   });
 
+  it('deliveryOverview.upcoming: a stream joined between page 1 and page 2 does not shift it', async () => {
+    const code = await createInstitution(server);
+    await participate(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', start: '2025K1' });
+    await participate(server, { institution: code, registry: 'MMY', subDelivery: 'IKNL', start: '2025K1' });
+    type Row = { period: string; subDelivery: { code: string } };
+    // Due from 6 January to 4 February 2026: CAT's TOTAAL 2025 and 2025K4, MMY IKNL's 2025H2.
+    const fetch = pages<Row>(server, hub, (args) => `deliveryOverview(institutionCode: "${code}", asOf: "2026-01-05") { upcoming(${args}) $CONNECTION }`, 'period subDelivery { code }');
+    await expectStablePagesAndBackwards(fetch, (row) => `${row.subDelivery.code} ${row.period}`, async () => {
+      // PMICD 2025K4 is due 31 January: between CAT's two.
+      await participate(server, { institution: code, registry: 'PMICD', subDelivery: 'PMICD', start: '2025K1' });
+    });
+  });
+
   it('deliveryOverview.rejected: a newer rejected delivery does not repeat page 1\'s last row', async () => {
     const code = await createInstitution(server);
     const periods = ['2025K1', '2025K2', '2025K3', '2025K4', '2026K1'];
