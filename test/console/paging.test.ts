@@ -5,6 +5,17 @@ import { deliver, DeliveryStatus } from '../support/delivery-rows';
 import { startTestServer, type TestServer } from '../support/server';
 import { launchChromium, logInWithMailedCode } from './browser';
 
+/**
+ * Waits (at most 10 s) until `done` holds. Polled from the test rather than with waitForFunction:
+ * the console's Content-Security-Policy forbids evaluating a string, and the tests have no DOM types.
+ */
+async function until(done: () => Promise<boolean>): Promise<void> {
+  for (const end = Date.now() + 10_000; !(await done()); ) {
+    if (Date.now() > end) throw new Error('timed out waiting for the page to change');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe('console: paging Aangeleverd in Chromium', () => {
   let browser: Browser;
   let server: TestServer;
@@ -26,8 +37,7 @@ describe('console: paging Aangeleverd in Chromium', () => {
   const links = async () => page.getByTestId('deliveries-table').getByTestId('deliveries-details').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')));
   const pageLabel = () => page.getByTestId('deliveries-pager').getByTestId('pager-page').innerText();
   /** Waits until the table's first row is no longer `href` (the next page has arrived). */
-  const firstRowChangedFrom = (href: string | null) =>
-    page.waitForFunction(`document.querySelector('[data-testid="deliveries-details"]')?.getAttribute('href') !== ${JSON.stringify(href)}`);
+  const firstRowChangedFrom = (href: string | null) => until(async () => (await page.getByTestId('deliveries-details').first().getAttribute('href')) !== href);
 
   it('goes to page 2 and back; a delivery made meanwhile does not shift the page gone back to', async () => {
     await page.goto(`${server.url}/aangeleverd`);
@@ -85,7 +95,7 @@ describe('console: paging the audit log in Chromium', () => {
 
     await pager.getByTestId('pager-next').click();
     await page.getByTestId('audit-pager').getByTestId('pager-page').filter({ hasText: 'Pagina 2' }).waitFor();
-    await page.waitForFunction(`!document.querySelector('[data-testid="audit-table"] tbody tr')?.classList.contains('audit-entry-${first[0]}')`);
+    await until(async () => !(await page.getByTestId('audit-table').locator('tbody tr').first().getAttribute('class'))?.includes(`audit-entry-${first[0]}`));
     const second = await rows();
     expect(second.some((row) => first.includes(row))).to.equal(false);
 
@@ -93,7 +103,7 @@ describe('console: paging the audit log in Chromium', () => {
     await asUser(server, admin, '{ institutionUsers(institutionCode: "11111111") { totalCount } }');
     await pager.getByTestId('pager-previous').click();
     await page.getByTestId('audit-pager').getByTestId('pager-page').filter({ hasText: 'Pagina 1' }).waitFor();
-    await page.waitForFunction(`!document.querySelector('[data-testid="audit-table"] tbody tr')?.classList.contains('audit-entry-${second[0]}')`);
+    await until(async () => !(await page.getByTestId('audit-table').locator('tbody tr').first().getAttribute('class'))?.includes(`audit-entry-${second[0]}`));
     expect(await rows()).to.deep.equal(first);
   });
 });

@@ -139,10 +139,10 @@ describe('users, invitations and roles', () => {
 
   it('lists no people and no invitations of another institution, exactly as for an unknown one', async () => {
     const maasdal = await tokenFor(server, 'beheer@maasdal.test');
-    const LISTS = 'query ($code: String!) { institutionUsers(institutionCode: $code) { id } openInvitations(institutionCode: $code) { id } }';
+    const LISTS = 'query ($code: String!) { institutionUsers(institutionCode: $code) { nodes { id } } openInvitations(institutionCode: $code) { nodes { id } } }';
     const foreign = expectOk(await asUser(server, maasdal, LISTS, { code: '11111111' }));
     const unknown = expectOk(await asUser(server, maasdal, LISTS, { code: '99999999' }));
-    expect(foreign).to.deep.equal({ institutionUsers: [], openInvitations: [] });
+    expect(foreign).to.deep.equal({ institutionUsers: { nodes: [] }, openInvitations: { nodes: [] } });
     expect(unknown).to.deep.equal(foreign);
   });
 

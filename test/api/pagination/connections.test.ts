@@ -193,7 +193,7 @@ describe('connections: keyset pages stay put when rows are added before them, an
 
   it('organisations: an organisation whose name sorts first does not shift page 2', async () => {
     const create = async (name: string) =>
-      expectOk(await asUser(server, hub, 'mutation ($name: String!) { createOrganisation(kind: REQUESTER, name: $name) { id } }', { name }));
+      expectOk(await asUser(server, hub, 'mutation ($name: String!) { createOrganisation(kind: REQUESTER, name: $name) { __typename ... on Organisation { id } } }', { name }));
     await create('1 Onderzoek Een');
     await create('2 Onderzoek Twee');
     const fetch = pages<{ id: string }>(server, hub, (args) => `organisations(${args}) $CONNECTION`, 'id');
