@@ -9,7 +9,7 @@ import { migrate, openOrm } from './db/orm';
 import { loadDictionaryCatalogue, registerDictionaries } from './dictionaries/dictionary-catalogue';
 import { registerSchedules, remindersCommand } from './overviews/module';
 import { todayInAmsterdam } from './shared/calendar';
-import { runValidateCommand } from './validation/cli-validate';
+import { runValidateCommand } from './file-check/validate.command';
 import { seedDemoData } from './db/seeds/demo';
 
 interface Command {

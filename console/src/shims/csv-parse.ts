@@ -1,6 +1,6 @@
 /**
  * `csv-parse` for the browser bundle (vite.config.ts aliases the bare import here; the engine in
- * server/src/validation is type-checked against the real package). The engine drives the parser
+ * server/validation/src is type-checked against the real package). The engine drives the parser
  * as a Node stream: `write(Uint8Array)`, `on('data')` read synchronously with `info.lines`,
  * `end()`, `destroy()`, `writableEnded`. csv-parse's browser build wraps the same parser core in an
  * old stream polyfill that refuses a plain Uint8Array ("Invalid non-string/buffer chunk"), has no

@@ -7,7 +7,7 @@ import { Institution } from '../institutions/institution.entity';
 import { Registry } from '../registries/registry.entity';
 import { SubDelivery } from '../registries/sub-delivery.entity';
 import { message } from '../shared/messages';
-import { parseDeliveryFileName } from '../validation';
+import { parseDeliveryFileName } from '@datahub/validation';
 import { maySubmit } from './delivery-access';
 
 /** What an upload is for, resolved from a conforming file name or from the fields filled in by hand. */

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../kernel/context';
 import { todayInAmsterdam } from '../shared/calendar';
-import { renderFindingMessage, checkDeliveryFileName as checkName } from '../validation';
+import { renderFindingMessage, checkDeliveryFileName as checkName } from '@datahub/validation';
 import { resolveDeliveryTarget } from './delivery-target';
 import type { FileNameCheckResult } from './delivery.types';
 

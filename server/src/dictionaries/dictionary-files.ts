@@ -6,8 +6,8 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { compileDictionary, type CompiledDictionary } from '../validation/compile-dictionary';
-import type { CommonChecks, DictionaryDefinition, LocalizedText, ReferenceTable, ResolvedDictionary } from '../validation/dictionary-types';
+import { compileDictionary, type CompiledDictionary } from '@datahub/validation';
+import type { CommonChecks, DictionaryDefinition, LocalizedText, ReferenceTable, ResolvedDictionary } from '@datahub/validation';
 import { checkCommonChecks, checkDictionaryIntegrity, checkReferenceTable } from './dictionary-files-integrity';
 import { DictionaryFileError, DictionarySchema } from './dictionary-files-schema';
 

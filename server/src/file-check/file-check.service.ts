@@ -4,9 +4,9 @@ import type { LoadedDictionary } from '../dictionaries/dictionary-files';
 import type { Period } from '../shared/period';
 import { todayInAmsterdam } from '../shared/calendar';
 import { userError } from '../shared/messages';
-import { checkDeliveryFileName, type Finding, renderFindingMessage, validateDelivery, type ValidationResult } from '../validation';
-import { FindingTally } from '../validation/findings';
-import { nodeUtf8Validator } from '../validation/node-files';
+import { checkDeliveryFileName, type Finding, renderFindingMessage, validateDelivery, type ValidationResult } from '@datahub/validation';
+import { FindingTally } from '@datahub/validation';
+import { nodeUtf8Validator } from '@datahub/validation/node';
 import type { FileCheckReport, FileFinding } from './file-check.types';
 
 export const MAX_FINDINGS_RETURNED = 1000;

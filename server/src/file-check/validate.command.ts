@@ -2,23 +2,18 @@
  * `pnpm cli validate FILE [--dictionary CAT/Cataract/1.4] [--period 2026K1] [--format table|json|csv] [--lang nl|en]`:
  * the production engine and messages without server or database, for a hospital's own pipeline.
  * Exit code 0: would be processed without errors; 1: processed with errors; 2: rejected.
- * The report is streamed to stdout as findings are made (report-output.ts), so memory does not
+ * The report is streamed to stdout as findings are made (the engine's ReportWriter), so memory does not
  * grow with their number.
  * A call that cannot be run at all (bad arguments, unreadable file) exits with 64 / 66 (sysexits).
  */
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
+import { checkDeliveryFileName, type Finding, FindingTally, type Language, type PeriodOption, validateDelivery } from '@datahub/validation';
+import { fileSource, nodeUtf8Validator, ReportWriter, type ReportFormat } from '@datahub/validation/node';
 import { DEFAULT_DICTIONARIES_DIR, findDictionary, loadDictionaries, type LoadedDictionary } from '../dictionaries/dictionary-files';
 import { todayInAmsterdam } from '../shared/calendar';
 import { Period } from '../shared/period';
-import type { Language } from './dictionary-types';
-import { validateDelivery } from './engine';
-import { checkDeliveryFileName } from './file-name';
-import { type Finding, FindingTally } from './findings';
-import { fileSource, nodeUtf8Validator } from './node-files';
-import type { PeriodOption } from './record-rules';
-import { ReportWriter, type ReportFormat } from './report-output';
 
 export const EXIT_USAGE = 64;
 export const EXIT_NO_INPUT = 66;
