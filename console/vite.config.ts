@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 
@@ -9,17 +8,9 @@ export default defineConfig({
   plugins: [vue()],
   resolve: {
     // The validation engine (@datahub/validation, the workspace package in server/validation) is
-    // bundled from its TypeScript source, as ESM: its `source` export condition.
+    // bundled from its TypeScript source, as ESM: its `source` export condition. The `browser`
+    // condition gives it csv-parse's browser build (its package.json `imports`).
     conditions: ['source', ...defaultClientConditions],
-    alias: [
-      // csv-parse's default entry is Node's (node:stream). Its browser build (csv-parse/browser/esm)
-      // brings an old stream polyfill the engine cannot drive; src/shims/csv-parse.ts drives that
-      // build's parser core the way Node's stream does.
-      {
-        find: /^csv-parse$/,
-        replacement: fileURLToPath(new URL('src/shims/csv-parse.ts', import.meta.url)),
-      },
-    ],
   },
   define: {
     // vue-i18n feature flags: Composition API only, no devtools hooks in production.

@@ -56,10 +56,13 @@ function compileGraph(entry: string, outDir: string): string {
       module: { type: 'commonjs' },
       sourceMaps: false,
     });
-    const code = compiled.replace(/require\("(@datahub\/validation(?:\/node)?)"\)/g, (_, name: string) => {
-      const relative = path.relative(path.dirname(source), ENGINE_ENTRIES[name]!).replace(/\.ts$/, '');
-      return `require(${JSON.stringify(relative.startsWith('.') ? relative : `./${relative}`)})`;
-    });
+    const code = compiled
+      .replace(/require\("(@datahub\/validation(?:\/node)?)"\)/g, (_, name: string) => {
+        const relative = path.relative(path.dirname(source), ENGINE_ENTRIES[name]!).replace(/\.ts$/, '');
+        return `require(${JSON.stringify(relative.startsWith('.') ? relative : `./${relative}`)})`;
+      })
+      // The engine's package.json `imports`, outside the package: csv-parse in Node.
+      .replace(/require\("#csv-parse"\)/g, 'require("csv-parse")');
     const target = path.join(outDir, path.relative(ROOT, source)).replace(/\.ts$/, '.js');
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, code);
