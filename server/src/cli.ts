@@ -1,16 +1,16 @@
-import 'reflect-metadata';
+/**
+ * `pnpm cli <command>`. Each command loads what it needs when it runs (dynamic import): `validate`
+ * loads the engine and one dictionary, never the ORM, GraphQL or the app; the database commands
+ * load those. Relative imports name the .ts file: tsc rewrites it to .js in server/dist, and
+ * `pnpm cli` runs the sources as they are.
+ */
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { ConfigError, loadConfig } from './kernel/config';
-import { createLogger } from './kernel/logger';
-import { createServices, type OpenedDatabase, openDatabase } from './app/server';
+import type { OpenedDatabase } from './app/server';
 import type { AppServices } from './kernel/services';
-import { CliUsageError, createTokenCommand, createUserCommand } from './access/cli-commands';
 import { StartupError } from './kernel/startup-error';
-import { openOrm } from './db/orm';
-import { loadDictionaryCatalogue, registerDictionaries } from './dictionaries/dictionary-catalogue';
-import { registerSchedules, remindersCommand } from './overviews/module';
 import { todayInAmsterdam } from './shared/calendar';
-import { runValidateCommand } from './validation/cli-validate';
-import { seedDemoData } from './db/seeds/demo';
+import { CliUsageError } from './shared/cli-args';
 
 interface Command {
   summary: string;
@@ -21,7 +21,14 @@ interface Command {
  * Opens the configured database (embedded when DATABASE_URL is unset), applies migrations (as the
  * owner) and registers the dictionaries, runs `work` as the application role, and closes everything.
  */
-async function withDatabase(work: (orm: Awaited<ReturnType<typeof openOrm>>, services: AppServices, database: OpenedDatabase) => Promise<void>): Promise<void> {
+async function withDatabase(work: (orm: MikroORM, services: AppServices, database: OpenedDatabase) => Promise<void>): Promise<void> {
+  // Decorator metadata (MikroORM entities, type-graphql types) needs reflect-metadata loaded first.
+  await import('reflect-metadata');
+  const { createLogger } = await import('./kernel/logger.ts');
+  const { createServices, openDatabase } = await import('./app/server.ts');
+  const { openOrm } = await import('./db/orm.ts');
+  const { loadDictionaryCatalogue, registerDictionaries } = await import('./dictionaries/dictionary-catalogue.ts');
+  const { registerSchedules } = await import('./overviews/module.ts');
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const logger = createLogger(config.logLevel);
   const dictionaries = await loadDictionaryCatalogue(config.dictionariesDir);
@@ -54,6 +61,7 @@ const commands: Record<string, Command> = {
     summary: 'add the demo institutions and registries that are missing (matched by code)',
     async run() {
       await withDatabase(async (orm) => {
+        const { seedDemoData } = await import('./db/seeds/demo.ts');
         await seedDemoData(orm.em.fork());
         process.stderr.write('demo data present\n');
       });
@@ -65,6 +73,7 @@ const commands: Record<string, Command> = {
     async run() {
       // The schema is compared as its owner sees it.
       await withDatabase(async (_orm, _services, { ownerUrl }) => {
+        const { openOrm } = await import('./db/orm.ts');
         const owner = await openOrm(ownerUrl);
         try {
           const result = await owner.getMigrator().createMigration();
@@ -78,7 +87,10 @@ const commands: Record<string, Command> = {
   },
   validate: {
     summary: 'validate FILE [--dictionary CAT/Cataract/1.4] [--period 2026K1] [--format table|json|csv] [--lang nl|en]: check a file without server or database',
-    run: (args) => runValidateCommand(args, { stdout: process.stdout, stderr: process.stderr }),
+    async run(args) {
+      const { runValidateCommand } = await import('./file-check/validate.command.ts');
+      return runValidateCommand(args, { stdout: process.stdout, stderr: process.stderr });
+    },
   },
   user: {
     summary: 'user create --email E --name N --role ROLE [--institution CODE | --organisation NAME] [--registry CODE …] [--password P]',
@@ -86,6 +98,7 @@ const commands: Record<string, Command> = {
       if (args[0] !== 'create') throw new CliUsageError('usage: pnpm cli user create --email E --name N --role ROLE …');
       let code = 1;
       await withDatabase(async (_orm, services) => {
+        const { createUserCommand } = await import('./access/cli-commands.ts');
         code = await createUserCommand(services, args.slice(1), process.stdout);
       });
       return code;
@@ -97,6 +110,7 @@ const commands: Record<string, Command> = {
       if (args[0] !== 'create') throw new CliUsageError('usage: pnpm cli token create --email E [--name N] [--days D]');
       let code = 1;
       await withDatabase(async (_orm, services) => {
+        const { createTokenCommand } = await import('./access/cli-commands.ts');
         code = await createTokenCommand(services, args.slice(1), process.stdout);
       });
       return code;
@@ -107,6 +121,7 @@ const commands: Record<string, Command> = {
     async run(args) {
       let code = 1;
       await withDatabase(async (_orm, services) => {
+        const { remindersCommand } = await import('./overviews/reminders/reminders.command.ts');
         code = await remindersCommand(services, args, process.stdout);
       });
       return code;

@@ -31,7 +31,7 @@ interface Run {
 async function runCli(file: string, format: string, dir: string): Promise<Run> {
   const rssFile = path.join(dir, 'maxrss');
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, ['-r', path.join(dir, 'maxrss.js'), '-r', '@swc-node/register', 'server/src/cli.ts', 'validate', file, '--period', '2026K1', '--format', format], {
+  const child = spawn(process.execPath, ['--conditions=source', '-r', path.join(dir, 'maxrss.js'), '-r', '@swc-node/register', 'server/src/cli.ts', 'validate', file, '--period', '2026K1', '--format', format], {
     cwd: ROOT,
     env: { ...process.env, SWC_NODE_PROJECT: 'server/tsconfig.json', BENCH_MAXRSS_FILE: rssFile },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -34,7 +34,7 @@ async function waitFor<T>(probe: () => Promise<T | null>, timeoutMs: number): Pr
 
 /** The engine alone on the same file, in a process of its own (the figure issue 4's benchmark prints). */
 function engineSeconds(file: string): number {
-  const result = spawnSync(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, 'engine-only.ts'), file], {
+  const result = spawnSync(process.execPath, ['--conditions=source', '-r', '@swc-node/register', path.join(__dirname, 'engine-only.ts'), file], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, SWC_NODE_PROJECT: 'test/tsconfig.json' },

@@ -1,6 +1,6 @@
 import { loadDictionaries } from '../../server/src/dictionaries/dictionary-files';
-import { validateDelivery } from '../../server/src/validation';
-import { fileSource, nodeUtf8Validator } from '../../server/src/validation/node-files';
+import { validateDelivery } from '../../server/validation/src';
+import { fileSource, nodeUtf8Validator } from '../../server/validation/src/node-files';
 
 /** Prints the seconds the engine alone takes on a CAT file (compare with the end-to-end run). */
 async function main(file: string): Promise<void> {

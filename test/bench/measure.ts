@@ -11,11 +11,11 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import type { Transform } from 'node:stream';
 import { findDictionary, loadDictionaries } from '../../server/src/dictionaries/dictionary-files';
-import { validateDelivery } from '../../server/src/validation/engine';
-import { fileSource, nodeUtf8Validator } from '../../server/src/validation/node-files';
-import { createSaxesParser } from '../../server/src/validation/xml-reader';
+import { validateDelivery } from '../../server/validation/src/engine';
+import { fileSource, nodeUtf8Validator } from '../../server/validation/src/node-files';
+import { createSaxesParser } from '../../server/validation/src/xml-reader';
 
-// csv-parse is the server's dependency (resolved through NODE_PATH, see run.ts).
+// csv-parse is the engine's dependency (resolved through NODE_PATH, see run.ts).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved at run time through NODE_PATH, not by the type checker
 const { parse } = require('csv-parse') as { parse: (options: Record<string, unknown>) => Transform };
 

@@ -32,9 +32,16 @@ function* catXml(count: number, faultRate: number): Iterable<string> {
 
 const REPEATS = 3;
 
+/** The engine's package entries, compiled from source like the rest (as `--conditions=source` runs them). */
+const ENGINE_ENTRIES: Readonly<Record<string, string>> = {
+  '@datahub/validation': path.join(ROOT, 'server/validation/src/index.ts'),
+  '@datahub/validation/node': path.join(ROOT, 'server/validation/src/node.ts'),
+};
+
 /**
  * Compiles `entry` and every relative import it reaches to CommonJS under `outDir`, mirroring the
- * paths below ROOT; packages are left to NODE_PATH. Returns the compiled entry.
+ * paths below ROOT; the engine's package is compiled from its source too (its imports rewritten to
+ * relative ones), other packages are left to NODE_PATH. Returns the compiled entry.
  */
 function compileGraph(entry: string, outDir: string): string {
   const done = new Set<string>();
@@ -43,12 +50,19 @@ function compileGraph(entry: string, outDir: string): string {
     const source = pending.pop()!;
     if (done.has(source)) continue;
     done.add(source);
-    const { code } = transformFileSync(source, {
+    const { code: compiled } = transformFileSync(source, {
       // As tsconfig.base.json compiles the server (target ES2022, useDefineForClassFields false).
       jsc: { parser: { syntax: 'typescript', decorators: true }, target: 'es2022', transform: { useDefineForClassFields: false } },
       module: { type: 'commonjs' },
       sourceMaps: false,
     });
+    const code = compiled
+      .replace(/require\("(@datahub\/validation(?:\/node)?)"\)/g, (_, name: string) => {
+        const relative = path.relative(path.dirname(source), ENGINE_ENTRIES[name]!).replace(/\.ts$/, '');
+        return `require(${JSON.stringify(relative.startsWith('.') ? relative : `./${relative}`)})`;
+      })
+      // The engine's package.json `imports`, outside the package: csv-parse in Node.
+      .replace(/require\("#csv-parse"\)/g, 'require("csv-parse")');
     const target = path.join(outDir, path.relative(ROOT, source)).replace(/\.ts$/, '.js');
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, code);
@@ -62,7 +76,7 @@ function compileGraph(entry: string, outDir: string): string {
 function measureIn(child: string, task: string, file: string, dictionaries: string): Measurement {
   const result = spawnSync(process.execPath, ['--expose-gc', child, task, file, dictionaries], {
     encoding: 'utf8',
-    env: { ...process.env, NODE_OPTIONS: '', NODE_PATH: [path.join(ROOT, 'server/node_modules'), path.join(ROOT, 'node_modules')].join(path.delimiter) },
+    env: { ...process.env, NODE_OPTIONS: '', NODE_PATH: [path.join(ROOT, 'server/validation/node_modules'), path.join(ROOT, 'server/node_modules'), path.join(ROOT, 'node_modules')].join(path.delimiter) },
   });
   if (result.status !== 0) throw new Error(`${task} on ${path.basename(file)} failed:\n${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').pop()!) as Measurement;

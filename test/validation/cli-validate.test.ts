@@ -5,7 +5,7 @@ import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { EXIT_USAGE, runValidateCommand } from '../../server/src/validation/cli-validate';
+import { EXIT_USAGE, runValidateCommand } from '../../server/src/file-check/validate.command';
 
 const ROOT = path.resolve(__dirname, '../..');
 const EXAMPLES = path.join(ROOT, 'dictionaries/CAT/Cataract/1.4/examples');
@@ -106,7 +106,7 @@ describe('pnpm cli validate', () => {
 
     /** The root package.json's `cli` script, without pnpm in between; stdout is read as it comes. */
     async function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-      const child = spawn(process.execPath, ['-r', '@swc-node/register', 'server/src/cli.ts', ...args], {
+      const child = spawn(process.execPath, ['--conditions=source', '-r', '@swc-node/register', 'server/src/cli.ts', ...args], {
         cwd: ROOT,
         env: { ...process.env, SWC_NODE_PROJECT: 'server/tsconfig.json' },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
-import { readCsv } from '../../server/src/validation/csv-reader';
+import { readCsv } from '../../server/validation/src/csv-reader';
 import { csvOf, dictionary, validate, VALID_RECORDS } from './helpers';
 
 const CAT = 'CAT/Cataract/1.4';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { DuplicateKeyIndex } from '../../server/src/validation/duplicate-keys';
+import { DuplicateKeyIndex } from '../../server/validation/src/duplicate-keys';
 import { csvOf, dictionary, validate, VALID_RECORDS } from './helpers';
 
 describe('duplicate keys (005)', () => {

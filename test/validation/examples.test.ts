@@ -2,8 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect } from 'chai';
 import { Period } from '../../server/src/shared/period';
-import { validateDelivery } from '../../server/src/validation/engine';
-import { fileSource, nodeUtf8Validator } from '../../server/src/validation/node-files';
+import { validateDelivery } from '../../server/validation/src/engine';
+import { fileSource, nodeUtf8Validator } from '../../server/validation/src/node-files';
 import { dictionaries } from './helpers';
 
 interface Expectation {

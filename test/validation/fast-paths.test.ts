@@ -4,11 +4,11 @@
  */
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { CodeSet } from '../../server/src/validation/code-set';
-import { CsvLineScanner, describeCodeUnit, type ScanHit } from '../../server/src/validation/control-characters';
-import { compilePattern } from '../../server/src/validation/field-checks';
-import { numberOf, parseDateYear, parseDecimal, parseInteger, yearOfValidDate } from '../../server/src/validation/field-values';
-import { createSaxesParser } from '../../server/src/validation/xml-reader';
+import { CodeSet } from '../../server/validation/src/code-set';
+import { CsvLineScanner, describeCodeUnit, type ScanHit } from '../../server/validation/src/control-characters';
+import { compilePattern } from '../../server/validation/src/field-checks';
+import { numberOf, parseDateYear, parseDecimal, parseInteger, yearOfValidDate } from '../../server/validation/src/field-values';
+import { createSaxesParser } from '../../server/validation/src/xml-reader';
 import { dictionary, validate, VALID_RECORDS, xmlOf } from './helpers';
 
 /** Strings drawn mostly from the characters that matter to the syntax, plus any other. */
@@ -121,7 +121,7 @@ describe('XML record decoders', () => {
   it('keeps saxes handler slots in place before on() (the parser stays a fast-properties object)', () => {
     const sax = createSaxesParser();
     const before = Object.keys(sax).sort();
-    // saxes' EVENTS (saxes is the server's dependency, not the tests').
+    // saxes' EVENTS (saxes is the engine's dependency, not the tests').
     const events = ['xmldecl', 'text', 'processinginstruction', 'doctype', 'comment', 'opentagstart', 'attribute', 'opentag', 'closetag', 'cdata', 'error', 'end', 'ready'] as const;
     for (const event of events) sax.on(event, () => {});
     const added = Object.keys(sax).filter((key) => !before.includes(key));

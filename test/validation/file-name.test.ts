@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { checkDeliveryFileName, parseDeliveryFileName } from '../../server/src/validation/file-name';
+import { checkDeliveryFileName, parseDeliveryFileName } from '../../server/validation/src/file-name';
 
 describe('delivery file names', () => {
   it('parses the example name of docs/domain.md into its fields', () => {

@@ -1,8 +1,8 @@
 /** Shared set-up for the validation tests: the real dictionaries, in-memory byte sources, file builders. */
 import { findDictionary, loadDictionaries, type LoadedDictionary } from '../../server/src/dictionaries/dictionary-files';
-import { type ByteSource, validateDelivery, type ValidationOptions, type ValidationResult } from '../../server/src/validation/engine';
-import type { Finding } from '../../server/src/validation/findings';
-import { nodeUtf8Validator } from '../../server/src/validation/node-files';
+import { type ByteSource, validateDelivery, type ValidationOptions, type ValidationResult } from '../../server/validation/src/engine';
+import type { Finding } from '../../server/validation/src/findings';
+import { nodeUtf8Validator } from '../../server/validation/src/node-files';
 
 let loaded: Promise<LoadedDictionary[]> | null = null;
 

@@ -3,8 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { runValidateCommand } from '../../server/src/validation/cli-validate';
-import { renderFindingMessage } from '../../server/src/validation/messages';
+import { runValidateCommand } from '../../server/src/file-check/validate.command';
+import { renderFindingMessage } from '../../server/validation/src/messages';
 import { csvOf, dictionary, validate, VALID_RECORDS, xmlOf } from './helpers';
 
 const PMICD = 'PMICD/PMICD/2018.0.5';

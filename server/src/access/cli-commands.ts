@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
@@ -12,10 +11,9 @@ import { normaliseEmail } from './login.service';
 import { Organisation, OrganisationKind } from './organisation.entity';
 import { hashPassword, passwordProblem } from './password';
 import { Role } from '../kernel/role';
+import { CliUsageError, parseCommandArgs } from '../shared/cli-args';
 import { resolveScope } from './role-grant';
 import { User } from './user.entity';
-
-export class CliUsageError extends Error {}
 
 const cliActor: Actor = { ...systemActor, channel: 'CLI' };
 
@@ -29,8 +27,7 @@ async function organisationByName(em: EntityManager, role: Role, name: string): 
  * (or written to the outbox) and its link printed, as a local administrator's invitation would be.
  */
 export async function createUserCommand(services: AppServices, args: string[], out: NodeJS.WritableStream): Promise<number> {
-  const { values } = parseArgs({
-    args,
+  const { values } = parseCommandArgs(args, {
     options: {
       email: { type: 'string' },
       name: { type: 'string' },
@@ -84,7 +81,7 @@ export async function createUserCommand(services: AppServices, args: string[], o
 
 /** `token create`: prints only the token on stdout, so scripts can capture it. */
 export async function createTokenCommand(services: AppServices, args: string[], out: NodeJS.WritableStream): Promise<number> {
-  const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, days: { type: 'string' } } });
+  const { values } = parseCommandArgs(args, { options: { email: { type: 'string' }, name: { type: 'string' }, days: { type: 'string' } } });
   if (!values.email) throw new CliUsageError('token create needs --email.');
   const days = Number(values.days ?? '90');
   if (!Number.isInteger(days) || days < 1 || days > MAX_TOKEN_DAYS) throw new CliUsageError(`--days must be a whole number from 1 to ${MAX_TOKEN_DAYS}.`);

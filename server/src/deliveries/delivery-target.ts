@@ -6,7 +6,7 @@ import { InstitutionUnit } from '../institutions/institution-unit.entity';
 import { Institution } from '../institutions/institution.entity';
 import { Registry } from '../registries/registry.entity';
 import { SubDelivery } from '../registries/sub-delivery.entity';
-import { parseDeliveryFileName } from '../validation';
+import { parseDeliveryFileName } from '@datahub/validation';
 import { maySubmit, maySubmitAt } from './delivery-access';
 import { cleanFileName } from './delivery-file-name';
 import { institutionByCode } from '../institutions/institution-by-code';

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../kernel/context';
 import { todayInAmsterdam } from '../shared/calendar';
-import { renderFindingMessage, checkDeliveryFileName as checkName } from '../validation';
+import { renderFindingMessage, checkDeliveryFileName as checkName } from '@datahub/validation';
 import { isRefusal, RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { fillIn, messages } from '../shared/messages';
 import { cleanFileName } from './delivery-file-name';

@@ -1,4 +1,4 @@
-import type { Finding } from '../validation';
+import type { Finding } from '@datahub/validation';
 
 type Rows = (sql: string, params: unknown[]) => Promise<{ last: number | null }[]>;
 

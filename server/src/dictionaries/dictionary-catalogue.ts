@@ -5,7 +5,7 @@ import { Registry } from '../registries/registry.entity';
 import { SubDelivery } from '../registries/sub-delivery.entity';
 import { DeadlineRule } from '../registries/deadline-rule';
 import { Frequency } from '../shared/period';
-import type { DeadlineDefinition } from '../validation';
+import type { DeadlineDefinition } from '@datahub/validation';
 import { DictionaryFileError, findDictionary, loadDictionaries, type LoadedDictionary } from './dictionary-files';
 import { DictionaryStatus, DictionaryVersion } from './dictionary-version.entity';
 import { Channel } from '../registries/channel';

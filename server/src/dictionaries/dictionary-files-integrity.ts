@@ -4,7 +4,7 @@
  * right type, and message templates that only use parameters the rule provides (so a template can
  * never ask for a value the engine would not, or must not, give).
  */
-import type { CommonChecks, DictionaryDefinition, FieldDefinition, FieldType, ReferenceTable, RuleDefinition } from '../validation/dictionary-types';
+import type { CommonChecks, DictionaryDefinition, FieldDefinition, FieldType, ReferenceTable, RuleDefinition } from '@datahub/validation';
 import { DictionaryFileError } from './dictionary-files-schema';
 
 /** Codes the engine itself emits; common/checks.json must define each (docs/registries/README.md#common-checks). */

@@ -6,8 +6,8 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { compileDictionary, type CompiledDictionary } from '../validation/compile-dictionary';
-import type { CommonChecks, DictionaryDefinition, LocalizedText, ReferenceTable, ResolvedDictionary } from '../validation/dictionary-types';
+import { compileDictionary, type CompiledDictionary } from '@datahub/validation';
+import type { CommonChecks, DictionaryDefinition, LocalizedText, ReferenceTable, ResolvedDictionary } from '@datahub/validation';
 import { checkCommonChecks, checkDictionaryIntegrity, checkReferenceTable } from './dictionary-files-integrity';
 import { DictionaryFileError, DictionarySchema } from './dictionary-files-schema';
 
@@ -98,17 +98,26 @@ async function loadDictionary(dir: string, registryFile: RegistryFile, subDelive
   return { registry: registryFile.code, subDelivery, version, file, registryFile, dictionary, compiled: compileDictionary(dictionary) };
 }
 
-async function loadRegistry(dir: string, code: string, shared: Shared): Promise<LoadedDictionary[]> {
+async function loadRegistryFile(dir: string, code: string, shared: Shared): Promise<RegistryFile> {
   const file = path.join(dir, 'registry.json');
   const registryFile = await readJson(file);
   shared.schema.check('registry', file, registryFile);
   const registry = registryFile as RegistryFile;
   if (registry.code !== code) throw new DictionaryFileError(file, '/code', `"${registry.code}" differs from its directory "${code}"`);
+  return registry;
+}
+
+function checkListed(dir: string, registry: RegistryFile, subDelivery: string): void {
+  if (!registry.subDeliveries.some((s) => s.code === subDelivery)) {
+    throw new DictionaryFileError(path.join(dir, 'registry.json'), '/subDeliveries', `directory ${subDelivery} is not a listed sub-delivery`);
+  }
+}
+
+async function loadRegistry(dir: string, code: string, shared: Shared): Promise<LoadedDictionary[]> {
+  const registry = await loadRegistryFile(dir, code, shared);
   const loaded: LoadedDictionary[] = [];
   for (const subDelivery of await subdirectories(dir)) {
-    if (!registry.subDeliveries.some((s) => s.code === subDelivery)) {
-      throw new DictionaryFileError(file, '/subDeliveries', `directory ${subDelivery} is not a listed sub-delivery`);
-    }
+    checkListed(dir, registry, subDelivery);
     for (const version of await subdirectories(path.join(dir, subDelivery))) {
       loaded.push(await loadDictionary(path.join(dir, subDelivery, version), registry, subDelivery, version, shared));
     }
@@ -116,14 +125,19 @@ async function loadRegistry(dir: string, code: string, shared: Shared): Promise<
   return loaded;
 }
 
-/** Loads, checks and resolves every dictionary under `dir`; throws DictionaryFileError on the first broken file. */
-export async function loadDictionaries(dir: string = DEFAULT_DICTIONARIES_DIR): Promise<LoadedDictionary[]> {
+/** The schema, the common checks and the common reference tables: what every dictionary needs. */
+async function loadShared(dir: string): Promise<Shared> {
   const schema = new DictionarySchema((await readJson(path.join(dir, 'dictionary.schema.json'))) as object);
   const commonFile = path.join(dir, 'common', 'checks.json');
   const common = await readJson(commonFile);
   schema.check('commonChecks', commonFile, common);
   checkCommonChecks(commonFile, common as CommonChecks);
-  const shared: Shared = { schema, common: common as CommonChecks, commonTables: await loadTables(path.join(dir, 'common', 'reference-tables'), schema) };
+  return { schema, common: common as CommonChecks, commonTables: await loadTables(path.join(dir, 'common', 'reference-tables'), schema) };
+}
+
+/** Loads, checks and resolves every dictionary under `dir`; throws DictionaryFileError on the first broken file. */
+export async function loadDictionaries(dir: string = DEFAULT_DICTIONARIES_DIR): Promise<LoadedDictionary[]> {
+  const shared = await loadShared(dir);
   const loaded: LoadedDictionary[] = [];
   for (const registry of await subdirectories(dir)) {
     if (registry === 'common') continue;
@@ -132,11 +146,42 @@ export async function loadDictionaries(dir: string = DEFAULT_DICTIONARIES_DIR): 
   return loaded;
 }
 
+/** A dictionary's place under `dictionaries/`: REGISTRY/SubDelivery/version. */
+export interface DictionaryRef {
+  registry: string;
+  subDelivery: string;
+  version: string;
+}
+
+/** The dictionaries under `dir` as their directories name them, without reading or checking any file. */
+export async function listDictionaries(dir: string = DEFAULT_DICTIONARIES_DIR): Promise<DictionaryRef[]> {
+  const refs: DictionaryRef[] = [];
+  for (const registry of await subdirectories(dir)) {
+    if (registry === 'common') continue;
+    for (const subDelivery of await subdirectories(path.join(dir, registry))) {
+      for (const version of await subdirectories(path.join(dir, registry, subDelivery))) refs.push({ registry, subDelivery, version });
+    }
+  }
+  return refs;
+}
+
+/**
+ * Loads, checks and resolves one dictionary (with the shared files and its registry's file), as
+ * loadDictionaries does for all of them: for a command that needs only the one it was asked for.
+ */
+export async function loadOneDictionary(dir: string, ref: DictionaryRef): Promise<LoadedDictionary> {
+  const shared = await loadShared(dir);
+  const registryDir = path.join(dir, ref.registry);
+  const registry = await loadRegistryFile(registryDir, ref.registry, shared);
+  checkListed(registryDir, registry, ref.subDelivery);
+  return loadDictionary(path.join(registryDir, ref.subDelivery, ref.version), registry, ref.subDelivery, ref.version, shared);
+}
+
 /** The dictionary for `REGISTRY/SubDelivery/version`, or for a registry and version (unique per registry, as in file names). */
-export function findDictionary(
-  dictionaries: readonly LoadedDictionary[],
+export function findDictionary<T extends DictionaryRef>(
+  dictionaries: readonly T[],
   wanted: { registry: string; subDelivery?: string; version: string },
-): LoadedDictionary | undefined {
+): T | undefined {
   return dictionaries.find(
     (d) => d.registry === wanted.registry && d.version === wanted.version && (wanted.subDelivery === undefined || d.subDelivery === wanted.subDelivery),
   );

@@ -1,4 +1,4 @@
-import type { CheckDefinition, FieldCondition as FieldConditionData, ResolvedDictionary } from '../validation';
+import type { CheckDefinition, FieldCondition as FieldConditionData, ResolvedDictionary } from '@datahub/validation';
 import type { Dictionary, DictionaryCheck, FieldCondition } from './dictionary.types';
 
 function condition(value: FieldConditionData | undefined): FieldCondition | null {

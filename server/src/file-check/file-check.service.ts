@@ -5,9 +5,8 @@ import type { Period } from '../shared/period';
 import type { StoredFile } from '../storage/file-store';
 import { todayInAmsterdam } from '../shared/calendar';
 import { isRefusal, RefusalCode, type Refused, refuse } from '../kernel/refusal';
-import { checkDeliveryFileName, type Finding, renderFindingMessage, validateDelivery, type ValidationResult } from '../validation';
-import { FindingTally } from '../validation/findings';
-import { nodeUtf8Validator } from '../validation/node-files';
+import { checkDeliveryFileName, type Finding, FindingTally, renderFindingMessage, validateDelivery, type ValidationResult } from '@datahub/validation';
+import { nodeUtf8Validator } from '@datahub/validation/node';
 import type { FileCheckReport, FileFinding } from './file-check.types';
 
 export const MAX_FINDINGS_RETURNED = 1000;

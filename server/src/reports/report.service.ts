@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.service';
 import type { Delivery } from '../deliveries/delivery.entity';
 import type { LoadedDictionary } from '../dictionaries/dictionary-files';
 import type { Language } from '../shared/messages';
-import { type Finding, type MessageClass, renderFindingMessage } from '../validation';
+import { type Finding, type MessageClass, renderFindingMessage } from '@datahub/validation';
 import { applyKeyset, type Connection, definePaging, keysetBatches, type PageArgs } from '../shared/pagination';
 import type { ReportCodeTotal, ReportLineView } from './report.types';
 

@@ -6,7 +6,7 @@ import { DeliveryWriters } from '../../../server/src/deliveries/processing/deliv
 
 /** The transaction's knex handle, typed by what DeliveryWriters.open takes (the test package has no direct @mikro-orm/postgresql dependency). */
 type Transaction = Parameters<typeof DeliveryWriters.open>[0];
-import type { Finding } from '../../../server/src/validation';
+import type { Finding } from '../../../server/validation/src';
 import { sharedServer, type TestServer } from '../../support/server';
 
 class RolledBack extends Error {}

@@ -1,6 +1,6 @@
 import { Transform } from 'node:stream';
 import type { Knex } from '@mikro-orm/postgresql';
-import type { Finding } from '../../validation';
+import type { Finding } from '@datahub/validation';
 import { connectionOf, CopyWriter } from './copy-writer';
 import type { StagedRecord } from './record-payload';
 import { createStaging, STAGED, STAGED_COLUMNS } from './record-staging';

@@ -1,4 +1,4 @@
-import type { OutcomeStatus, ValidationTotals } from '../../validation';
+import type { OutcomeStatus, ValidationTotals } from '@datahub/validation';
 import { DeliveryStatus } from '../delivery-status';
 
 export interface Outcome {

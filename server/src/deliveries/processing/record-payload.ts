@@ -1,4 +1,4 @@
-import type { ResolvedDictionary } from '../../validation';
+import type { ResolvedDictionary } from '@datahub/validation';
 import type { Pseudonymiser } from '../../records/pseudonymiser';
 
 /** Key separator: a unit separator cannot occur in a valid field value (control characters are refused). */

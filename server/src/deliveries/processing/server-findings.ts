@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/postgresql';
-import { checkDeliveryFileName, type Finding } from '../../validation';
+import { checkDeliveryFileName, type Finding } from '@datahub/validation';
 import type { DictionaryCatalogue } from '../../dictionaries/dictionary-catalogue';
 import { lastSequenceNumber, sequenceNumberFinding } from '../sequence-number';
 

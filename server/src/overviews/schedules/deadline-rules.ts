@@ -1,6 +1,6 @@
 import { DeadlineRule } from '../../registries/deadline-rule';
 import { Frequency, Period } from '../../shared/period';
-import type { DeadlineDefinition } from '../../validation';
+import type { DeadlineDefinition } from '@datahub/validation';
 
 export function deadlineRuleOf(definition: DeadlineDefinition): DeadlineRule {
   return definition.kind === 'AFTER_PERIOD_END'

@@ -2,23 +2,19 @@
  * `pnpm cli validate FILE [--dictionary CAT/Cataract/1.4] [--period 2026K1] [--format table|json|csv] [--lang nl|en]`:
  * the production engine and messages without server or database, for a hospital's own pipeline.
  * Exit code 0: would be processed without errors; 1: processed with errors; 2: rejected.
- * The report is streamed to stdout as findings are made (report-output.ts), so memory does not
+ * The report is streamed to stdout as findings are made (the engine's ReportWriter), so memory does not
  * grow with their number.
  * A call that cannot be run at all (bad arguments, unreadable file) exits with 64 / 66 (sysexits).
  */
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
-import { DEFAULT_DICTIONARIES_DIR, findDictionary, loadDictionaries, type LoadedDictionary } from '../dictionaries/dictionary-files';
+import { checkDeliveryFileName, type Finding, FindingTally, type Language, type PeriodOption, validateDelivery } from '@datahub/validation';
+import { fileSource, nodeUtf8Validator, ReportWriter, type ReportFormat } from '@datahub/validation/node';
+import { DEFAULT_DICTIONARIES_DIR, type DictionaryRef, findDictionary, listDictionaries, loadOneDictionary } from '../dictionaries/dictionary-files';
 import { todayInAmsterdam } from '../shared/calendar';
+import { CliUsageError, parseCommandArgs } from '../shared/cli-args';
 import { Period } from '../shared/period';
-import type { Language } from './dictionary-types';
-import { validateDelivery } from './engine';
-import { checkDeliveryFileName } from './file-name';
-import { type Finding, FindingTally } from './findings';
-import { fileSource, nodeUtf8Validator } from './node-files';
-import type { PeriodOption } from './record-rules';
-import { ReportWriter, type ReportFormat } from './report-output';
 
 export const EXIT_USAGE = 64;
 export const EXIT_NO_INPUT = 66;
@@ -40,54 +36,42 @@ interface ValidateArguments {
   language: Language;
 }
 
-class UsageError extends Error {}
-
 function parseArguments(args: readonly string[]): ValidateArguments {
-  const values = new Map<string, string>();
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith('--')) positional.push(arg);
-    else {
-      const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-      if (!['dictionary', 'period', 'format', 'lang'].includes(name)) throw new UsageError(`unknown option --${name}`);
-      const value = inline ?? args[++i];
-      if (value === undefined) throw new UsageError(`--${name} needs a value`);
-      values.set(name, value);
-    }
-  }
-  if (positional.length !== 1) throw new UsageError('give exactly one FILE');
-  const format = values.get('format') ?? 'table';
-  const language = values.get('lang') ?? 'nl';
-  if (format !== 'table' && format !== 'json' && format !== 'csv') throw new UsageError('--format must be table, json or csv');
-  if (language !== 'nl' && language !== 'en') throw new UsageError('--lang must be nl or en');
-  return { file: positional[0]!, dictionary: values.get('dictionary'), period: values.get('period'), format, language };
+  const { values, positionals } = parseCommandArgs(args, {
+    options: { dictionary: { type: 'string' }, period: { type: 'string' }, format: { type: 'string', default: 'table' }, lang: { type: 'string', default: 'nl' } },
+    allowPositionals: true,
+  });
+  if (positionals.length !== 1) throw new CliUsageError('give exactly one FILE');
+  const { format, lang: language } = values;
+  if (format !== 'table' && format !== 'json' && format !== 'csv') throw new CliUsageError('--format must be table, json or csv');
+  if (language !== 'nl' && language !== 'en') throw new CliUsageError('--lang must be nl or en');
+  return { file: positionals[0]!, dictionary: values.dictionary, period: values.period, format, language };
 }
 
 function periodOption(code: string | undefined): PeriodOption | null {
   if (code === undefined) return null;
   const period = Period.tryParse(code);
-  if (!period) throw new UsageError(`--period ${code} is not a period (2026M03, 2026K1, 2026H1, 2026 or TOTAAL)`);
+  if (!period) throw new CliUsageError(`--period ${code} is not a period (2026M03, 2026K1, 2026H1, 2026 or TOTAAL)`);
   return { code: period.code, start: period.startDate, end: period.endDate };
 }
 
 interface Target {
-  dictionary: LoadedDictionary | null;
+  dictionary: DictionaryRef | null;
   fileFindings: Finding[];
 }
 
 /** The dictionary from --dictionary, or from a conforming file name; plus the file name's own findings. */
-function chooseDictionary(all: LoadedDictionary[], fileName: string, wanted: string | undefined): Target {
+function chooseDictionary(all: DictionaryRef[], fileName: string, wanted: string | undefined): Target {
   const knownVersions = all.map((d) => ({ registry: d.registry, version: d.version }));
   const check = checkDeliveryFileName(fileName, { knownVersions });
   if (wanted !== undefined) {
     const [registry, subDelivery, version] = wanted.split('/');
     const dictionary = registry && subDelivery && version ? findDictionary(all, { registry, subDelivery, version }) : undefined;
-    if (!dictionary) throw new UsageError(`unknown dictionary ${wanted}; known: ${all.map((d) => `${d.registry}/${d.subDelivery}/${d.version}`).join(', ')}`);
+    if (!dictionary) throw new CliUsageError(`unknown dictionary ${wanted}; known: ${all.map((d) => `${d.registry}/${d.subDelivery}/${d.version}`).join(', ')}`);
     // B07 about the name's registry/version matters only when the name is what chose the dictionary.
     return { dictionary, fileFindings: check.findings.filter((f) => f.code !== 'B07') };
   }
-  if (!check.fields) throw new UsageError(`${fileName} does not follow the file name convention; give --dictionary`);
+  if (!check.fields) throw new CliUsageError(`${fileName} does not follow the file name convention; give --dictionary`);
   const dictionary = findDictionary(all, { registry: check.fields.registry, version: check.fields.version }) ?? null;
   return { dictionary, fileFindings: check.findings };
 }
@@ -103,7 +87,7 @@ export async function runValidateCommand(
     parsed = parseArguments(args);
     period = periodOption(parsed.period);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
+    if (!(error instanceof CliUsageError)) throw error;
     io.stderr.write(`${error.message}\n${USAGE}`);
     return EXIT_USAGE;
   }
@@ -113,20 +97,21 @@ export async function runValidateCommand(
     io.stderr.write(`cannot read ${parsed.file}\n`);
     return EXIT_NO_INPUT;
   }
-  const all = await loadDictionaries(options.dictionariesDir ?? DEFAULT_DICTIONARIES_DIR);
+  // Only the dictionary the file is checked against is read (and checked), not all of them.
+  const dir = options.dictionariesDir ?? DEFAULT_DICTIONARIES_DIR;
+  const all = await listDictionaries(dir);
   let target: Target;
   try {
     target = chooseDictionary(all, path.basename(parsed.file), parsed.dictionary);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
+    if (!(error instanceof CliUsageError)) throw error;
     io.stderr.write(`${error.message}\n${USAGE}`);
     return EXIT_USAGE;
   }
-  const chosen = target.dictionary;
-  if (!chosen) {
+  if (!target.dictionary) {
     // The name is conforming but names a registry/version the hub does not know: B07, rejected.
     // Common checks are the same in every dictionary, so any of them renders the B07 line.
-    const report = new ReportWriter(io.stdout, parsed.format, all[0]!.dictionary, parsed.language);
+    const report = new ReportWriter(io.stdout, parsed.format, (await loadOneDictionary(dir, all[0]!)).dictionary, parsed.language);
     const tally = new FindingTally();
     for (const finding of target.fileFindings) {
       tally.add(finding);
@@ -135,6 +120,7 @@ export async function runValidateCommand(
     await report.end(tally.status(), tally.totals());
     return EXIT_BY_STATUS[tally.status()];
   }
+  const chosen = await loadOneDictionary(dir, target.dictionary);
   const report = new ReportWriter(io.stdout, parsed.format, chosen.dictionary, parsed.language);
   const bytes = fileSource(parsed.file);
   const result = await validateDelivery(() => paced(bytes(), report), chosen.compiled, {

@@ -5,8 +5,12 @@
  * record size, no control characters, one kind of line ending (CRLF, LF or CR) throughout,
  * `cast: false`, never the whole upload as one string.
  * Headers are handed over as they are; the caller compares them with its allowlist.
+ *
+ * The same code runs in Node and in the browser: `#csv-parse` (package.json `imports`) is csv-parse
+ * in Node and its browser build (csv-parse/browser/esm) in a bundler, and only their public API is
+ * used: `parse`, `write`, `end`, the `data`, `end` and `error` events, `info` and `normalize_options`.
  */
-import { parse, type CsvError } from 'csv-parse';
+import { normalize_options, parse, type CsvError } from '#csv-parse';
 import { CsvLineScanner, type ScanHit } from './control-characters';
 import type { ParamValue } from './findings';
 import { type Utf8Validator, Utf8Guard } from './utf8-guard';
@@ -28,6 +32,19 @@ export interface CsvRecordSink {
   /** A data row with the physical lines it spans; return false to stop reading. */
   record(cells: string[], firstLine: number, lastLine: number): boolean;
 }
+
+/**
+ * csv-parse's own Buffer class: Node's, or in its browser build the bundled polyfill, whose stream
+ * takes nothing but its own Buffers and strings (a plain Uint8Array is refused; a string goes
+ * through the polyfill's UTF-8 encoder in JavaScript, which made parsing about 3× slower). It is the
+ * class of a Buffer that the public `normalize_options` makes; `from(arrayBuffer, offset, length)`
+ * views the chunk's bytes without a copy.
+ */
+const ParserBuffer = normalize_options({}).quote!.constructor as unknown as {
+  from(buffer: ArrayBufferLike, byteOffset: number, length: number): Uint8Array;
+};
+
+const asParserBuffer = (bytes: Uint8Array): Uint8Array => ParserBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 const CSV_ERROR_DETAILS: Readonly<Record<string, string>> = {
   CSV_QUOTE_NOT_CLOSED: 'quoteNotClosed',
@@ -110,9 +127,10 @@ export async function readCsv(
       } else if (!sink.header(cells)) stopped = true;
     } else if (!sink.record(cells, firstLine, line)) stopped = true;
   });
+  // Records arrive synchronously during write() (the engine reads info.lines for each), in Node and
+  // in the browser build alike; the end arrives after end(), later.
   const finished = new Promise<void>((resolve) => {
     parser.once('end', resolve);
-    parser.once('close', resolve);
     parser.once('error', (error: CsvError) => {
       const translated = translateCsvError(error, options.maxRecordSize);
       if (!stopped && translated.line < cutLine) problem = translated;
@@ -121,30 +139,34 @@ export async function readCsv(
     });
   });
   let hit: ScanHit | null = null;
+  let written = false;
 
-  try {
-    for await (const chunk of source) {
-      const badByte = utf8.push(chunk);
-      if (badByte >= 0) return { code: 'B02', offset: badByte };
-      hit = lines.push(chunk);
-      if (hit) {
-        cutLine = hit.line;
-        parser.write(chunk.subarray(0, hit.at));
-        break;
-      }
-      parser.write(chunk);
-      if (stopped) break;
+  // A parser left without end() (B02, or the source failed) holds nothing but memory: it is dropped.
+  for await (const chunk of source) {
+    const badByte = utf8.push(chunk);
+    if (badByte >= 0) return { code: 'B02', offset: badByte };
+    hit = lines.push(chunk);
+    written = true;
+    if (hit) {
+      cutLine = hit.line;
+      parser.write(asParserBuffer(chunk.subarray(0, hit.at)));
+      break;
     }
-    if (!stopped && !hit) {
-      const badByte = utf8.end();
-      if (badByte >= 0) return { code: 'B02', offset: badByte };
-      hit = lines.end();
-      if (hit) cutLine = hit.line;
-    }
+    parser.write(asParserBuffer(chunk));
+    if (stopped) break;
+  }
+  if (!stopped && !hit) {
+    const badByte = utf8.end();
+    if (badByte >= 0) return { code: 'B02', offset: badByte };
+    hit = lines.end();
+    if (hit) cutLine = hit.line;
+  }
+  // end() parses what the last write left. Once reading has stopped nothing more is wanted; and
+  // with nothing left at all (no write, or the only write cut short by an error) csv-parse's browser
+  // build throws in end(): its close path calls a destroy() that its stream polyfill lacks.
+  if (!stopped && written) {
     parser.end();
     await finished;
-  } finally {
-    if (!parser.writableEnded) parser.destroy();
   }
   return problem ?? (hit ? problemOfHit(hit) : null);
 }
