@@ -3,6 +3,7 @@
 // circle between files of different folders; modules never import the app's wiring).
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import prettier from 'eslint-config-prettier';
 import vue from 'eslint-plugin-vue';
 import tseslint from 'typescript-eslint';
 import vueParser from 'vue-eslint-parser';
@@ -41,13 +42,8 @@ export default tseslint.config(
       '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
       // Declaration merging of kernel/services.ts is how modules add their process-wide objects.
       '@typescript-eslint/no-namespace': 'off',
-      // Formatting belongs to Prettier.
-      'vue/max-attributes-per-line': 'off',
-      'vue/singleline-html-element-content-newline': 'off',
+      // Formatting belongs to Prettier (eslint-config-prettier, last below, turns the rest off).
       'vue/html-self-closing': 'off',
-      'vue/html-indent': 'off',
-      'vue/html-closing-bracket-newline': 'off',
-      'vue/multiline-html-element-content-newline': 'off',
       'vue/attributes-order': 'off',
     },
   },
@@ -67,7 +63,10 @@ export default tseslint.config(
     files: ['server/src/**/*.ts'],
     ignores: ['server/src/app/**', 'server/src/main.ts', 'server/src/worker.ts', 'server/src/cli.ts', 'server/src/scripts/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/app/*', '../app', '../../app'], message: 'Modules import the kernel (server/src/kernel/), never the wiring in app/.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/app/*', '../app', '../../app'], message: 'Modules import the kernel (server/src/kernel/), never the wiring in app/.' }] },
+      ],
     },
   },
   {
@@ -80,4 +79,6 @@ export default tseslint.config(
       ],
     },
   },
+  // Last: switches off every rule that only concerns formatting, which Prettier owns.
+  prettier,
 );

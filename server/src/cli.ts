@@ -86,7 +86,8 @@ const commands: Record<string, Command> = {
     },
   },
   validate: {
-    summary: 'validate FILE [--dictionary CAT/Cataract/1.4] [--period 2026K1] [--format table|json|csv] [--lang nl|en]: check a file without server or database',
+    summary:
+      'validate FILE [--dictionary CAT/Cataract/1.4] [--period 2026K1] [--format table|json|csv] [--lang nl|en]: check a file without server or database',
     async run(args) {
       const { runValidateCommand } = await import('./file-check/validate.command.ts');
       return runValidateCommand(args, { stdout: process.stdout, stderr: process.stderr });

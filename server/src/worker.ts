@@ -15,7 +15,8 @@ import { startWorker } from './jobs/worker';
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  if (!config.databaseUrl) throw new StartupError('pnpm worker needs DATABASE_URL (the embedded database is run by the server itself; its worker runs inside it).');
+  if (!config.databaseUrl)
+    throw new StartupError('pnpm worker needs DATABASE_URL (the embedded database is run by the server itself; its worker runs inside it).');
   const dictionaries = await loadDictionaryCatalogue(config.dictionariesDir);
   const database = await openDatabase(config, logger);
   const orm = await openOrm(database.appUrl);

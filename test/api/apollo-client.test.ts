@@ -10,14 +10,25 @@ const UPLOAD = gql`
   mutation Deliver($file: Upload!, $input: UploadDeliveryInput!) {
     uploadDelivery(file: $file, input: $input) {
       __typename
-      ... on Delivery { id }
-      ... on Refusal { code message }
+      ... on Delivery {
+        id
+      }
+      ... on Refusal {
+        code
+        message
+      }
     }
   }
 `;
 const DELIVERY = gql`
   query Delivery($id: ID!) {
-    delivery(id: $id) { id fileName size sha256 period }
+    delivery(id: $id) {
+      id
+      fileName
+      size
+      sha256
+      period
+    }
   }
 `;
 
@@ -28,7 +39,10 @@ describe('a third-party client: Apollo Client with apollo-upload-client', () => 
     // The tests run as CommonJS and get @apollo/client's CommonJS build; apollo-upload-client is ESM
     // and extends the ESM build's ApolloLink. Apollo Client takes any link by its shape, so only
     // the two copies of the type need reconciling.
-    const link = new UploadHttpLink({ uri: `${server.url}/graphql`, headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' } }) as unknown as ApolloLink;
+    const link = new UploadHttpLink({
+      uri: `${server.url}/graphql`,
+      headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
+    }) as unknown as ApolloLink;
     const client = new ApolloClient({
       link,
       cache: new InMemoryCache(),
@@ -40,7 +54,11 @@ describe('a third-party client: Apollo Client with apollo-upload-client', () => 
       variables: { file: new File([content], name, { type: 'text/csv' }), input: { period: '2026K1' } },
     });
     const id = uploaded.data?.uploadDelivery.id;
-    const read = await client.query<{ delivery: { fileName: string; size: number; sha256: string; period: string } }>({ query: DELIVERY, variables: { id }, fetchPolicy: 'network-only' });
+    const read = await client.query<{ delivery: { fileName: string; size: number; sha256: string; period: string } }>({
+      query: DELIVERY,
+      variables: { id },
+      fetchPolicy: 'network-only',
+    });
     expect(uploaded.data?.uploadDelivery.__typename).to.equal('Delivery');
     expect(read.data?.delivery).to.deep.include({
       fileName: name,

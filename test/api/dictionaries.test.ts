@@ -30,31 +30,61 @@ describe('dictionaries over GraphQL', () => {
 
   it('lists the four dictionaries of the specs', async () => {
     const response = expectOk(await graphql<{ dictionaries: { id: string }[] }>(server.url, '{ dictionaries { id } }'));
-    expect(response.dictionaries.map((dictionary) => dictionary.id).sort()).to.deep.equal(['CAT/Cataract/1.4', 'MMY/IKNL/2.1', 'MMY/PROMS/1.0', 'PMICD/PMICD/2018.0.5']);
+    expect(response.dictionaries.map((dictionary) => dictionary.id).sort()).to.deep.equal([
+      'CAT/Cataract/1.4',
+      'MMY/IKNL/2.1',
+      'MMY/PROMS/1.0',
+      'PMICD/PMICD/2018.0.5',
+    ]);
   });
 
   it('gives CAT 1.4 its fields in file order, the VISUS table of 61 values and its own checks beside the common ones', async () => {
-    const { dictionary } = expectOk(await graphql<{ dictionary: { fields: { name: string }[]; referenceTables: { name: string; codes: unknown[] }[]; checks: { code: string; common: boolean; class: string }[] } }>(
-      server.url,
-      '{ dictionary(id: "CAT/Cataract/1.4") { fields { name } referenceTables { name codes { code } } checks { code class common } } }',
-    ));
-    expect(dictionary.fields.map((field) => field.name)).to.deep.equal(['OperatieID', 'OperatieDatum', 'PatientCode', 'Geboortejaar', 'Geslacht', 'ODS', 'VaCCPre', 'VaCCPO', 'Anesthesie', 'Complicatie', 'ComplicatieType']);
+    const { dictionary } = expectOk(
+      await graphql<{
+        dictionary: {
+          fields: { name: string }[];
+          referenceTables: { name: string; codes: unknown[] }[];
+          checks: { code: string; common: boolean; class: string }[];
+        };
+      }>(server.url, '{ dictionary(id: "CAT/Cataract/1.4") { fields { name } referenceTables { name codes { code } } checks { code class common } } }'),
+    );
+    expect(dictionary.fields.map((field) => field.name)).to.deep.equal([
+      'OperatieID',
+      'OperatieDatum',
+      'PatientCode',
+      'Geboortejaar',
+      'Geslacht',
+      'ODS',
+      'VaCCPre',
+      'VaCCPO',
+      'Anesthesie',
+      'Complicatie',
+      'ComplicatieType',
+    ]);
     expect(dictionary.referenceTables.find((table) => table.name === 'VISUS')?.codes).to.have.length(61);
     expect(dictionary.checks.filter((check) => !check.common).map((check) => `${check.code}:${check.class}`)).to.deep.equal(['003_Y_EQ:F', '030_Age:W']);
     expect(dictionary.checks.some((check) => check.common && check.code === '015_X_Y_EQ')).to.equal(true);
   });
 
-  it('marks PMICD\'s BSN and Naam as identifying', async () => {
-    const { dictionary } = expectOk(await graphql<{ dictionary: { fields: { name: string; identifying: boolean | null }[] } }>(server.url, '{ dictionary(id: "PMICD/PMICD/2018.0.5") { fields { name identifying } } }'));
+  it("marks PMICD's BSN and Naam as identifying", async () => {
+    const { dictionary } = expectOk(
+      await graphql<{ dictionary: { fields: { name: string; identifying: boolean | null }[] } }>(
+        server.url,
+        '{ dictionary(id: "PMICD/PMICD/2018.0.5") { fields { name identifying } } }',
+      ),
+    );
     expect(dictionary.fields.filter((field) => field.identifying).map((field) => field.name)).to.deep.equal(['BSN', 'Naam']);
   });
 
   it('registers each dictionary as an ACTIVE version with its content reachable from the sub-delivery', async () => {
-    const response = expectOk(await graphql<{ registry: { subDeliveries: { dictionaryVersions: { version: string; status: string; validFrom: string; content: { id: string } }[] }[] } }>(
-      server.url,
-      '{ registry(code: "PMICD") { subDeliveries { dictionaryVersions { version status validFrom content { id } } } } }',
-    ));
-    expect(response.registry.subDeliveries[0]?.dictionaryVersions).to.deep.equal([{ version: '2018.0.5', status: 'ACTIVE', validFrom: '2018-07-01', content: { id: 'PMICD/PMICD/2018.0.5' } }]);
+    const response = expectOk(
+      await graphql<{
+        registry: { subDeliveries: { dictionaryVersions: { version: string; status: string; validFrom: string; content: { id: string } }[] }[] };
+      }>(server.url, '{ registry(code: "PMICD") { subDeliveries { dictionaryVersions { version status validFrom content { id } } } } }'),
+    );
+    expect(response.registry.subDeliveries[0]?.dictionaryVersions).to.deep.equal([
+      { version: '2018.0.5', status: 'ACTIVE', validFrom: '2018-07-01', content: { id: 'PMICD/PMICD/2018.0.5' } },
+    ]);
   });
 
   it('stops the server at start when a dictionary is broken, naming the file, the place in it and what is wrong', async () => {
@@ -64,7 +94,10 @@ describe('dictionaries over GraphQL', () => {
     const broken = JSON.parse(await readFile(file, 'utf8')) as { fields: { type: string }[] };
     (broken.fields[3] as { type: string }).type = 'number';
     await writeFile(file, JSON.stringify(broken));
-    const failure = await startTestServer({ DATAHUB_DICTIONARIES_DIR: copy }).then(() => null, (error: Error) => error.message);
+    const failure = await startTestServer({ DATAHUB_DICTIONARIES_DIR: copy }).then(
+      () => null,
+      (error: Error) => error.message,
+    );
     expect(failure).to.include('CAT/Cataract/1.4/dictionary.json').and.include('/fields/3/type');
   });
 });
@@ -73,13 +106,19 @@ describe('validateFile: checking a file without storing it', () => {
   let server: TestServer;
   let token: string;
   const check = (name: string, content: string, variables: Record<string, unknown> = {}) =>
-    uploadRequest<{ validateFile: Report }>(server.url, VALIDATE, variables, { name, content }, { 'apollo-require-preflight': 'true', authorization: `Bearer ${token}` });
+    uploadRequest<{ validateFile: Report }>(
+      server.url,
+      VALIDATE,
+      variables,
+      { name, content },
+      { 'apollo-require-preflight': 'true', authorization: `Bearer ${token}` },
+    );
   before(async () => {
     server = await sharedServer();
     token = await tokenFor(server, 'aanlever@zuidermeer.test');
   });
 
-  it('reports a CAT file\'s lines with codes and Dutch messages, as processing would', async () => {
+  it("reports a CAT file's lines with codes and Dutch messages, as processing would", async () => {
     const content = await readFile(path.join(DICTIONARIES, 'CAT/Cataract/1.4/examples/invalid-records.csv'), 'utf8');
     const { validateFile } = expectOk(await check('11111111_0_CAT_1.4_1_20260410_PROD.csv', content, { period: '2026K1' }));
     const period = validateFile.findings.find((finding) => finding.code === '020_Period');
@@ -106,7 +145,11 @@ describe('validateFile: checking a file without storing it', () => {
     const content = await readFile(path.join(DICTIONARIES, 'PMICD/PMICD/2018.0.5/examples/invalid-records.csv'), 'utf8');
     const response = await check('11111111_0_PMICD_2018.0.5_1_20260410_PROD.csv', content, { period: '2026K1' });
     const text = JSON.stringify(response);
-    const identifying = content.split('\n').slice(1).flatMap((line) => line.split(',').slice(1, 3)).filter((value) => value.length > 3);
+    const identifying = content
+      .split('\n')
+      .slice(1)
+      .flatMap((line) => line.split(',').slice(1, 3))
+      .filter((value) => value.length > 3);
     expect(response.data?.validateFile.findingCount).to.be.greaterThan(0);
     for (const value of identifying) expect(text).not.to.include(value.replace(/"/g, ''));
   });

@@ -9,7 +9,7 @@ describe('error masking', () => {
     server = await startTestServer();
   });
 
-  it('turns a database error into a generic message with a correlation id, without the database\'s words', async () => {
+  it("turns a database error into a generic message with a correlation id, without the database's words", async () => {
     await ownerQuery(server, 'alter table registry rename to registry_away');
     try {
       const response = await graphql(server.url, '{ registries { code } }');
@@ -49,7 +49,12 @@ describe('query limits outside production', () => {
     const over = await graphql(url, `{ ${aliases(GRAPHQL_LIMITS.maxAliases + 1)} }`);
     expect([over.status, over.errors]).to.deep.equal([
       400,
-      [{ message: `Syntax Error: Aliases limit of ${GRAPHQL_LIMITS.maxAliases} exceeded, found ${GRAPHQL_LIMITS.maxAliases + 1}.`, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }],
+      [
+        {
+          message: `Syntax Error: Aliases limit of ${GRAPHQL_LIMITS.maxAliases} exceeded, found ${GRAPHQL_LIMITS.maxAliases + 1}.`,
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        },
+      ],
     ]);
   });
 });
@@ -82,7 +87,8 @@ describe('production hardening (NODE_ENV=production)', () => {
   });
 
   it('refuses a query nested deeper than the limit', async () => {
-    const nested = '{ registries { subDeliveries { registry { subDeliveries { registry { subDeliveries { registry { subDeliveries { registry { subDeliveries { registry { subDeliveries { registry { code } } } } } } } } } } } } } }';
+    const nested =
+      '{ registries { subDeliveries { registry { subDeliveries { registry { subDeliveries { registry { subDeliveries { registry { subDeliveries { registry { subDeliveries { registry { code } } } } } } } } } } } } } }';
     const response = await graphql(url, nested);
     expect(response.data ?? null).to.equal(null);
     expect(response.errors?.[0]?.extensions?.code).to.equal('GRAPHQL_VALIDATION_FAILED');
@@ -92,7 +98,11 @@ describe('production hardening (NODE_ENV=production)', () => {
     const atLimit = await graphql(url, `{ ${aliases(GRAPHQL_LIMITS.maxAliases)} }`);
     const over = await graphql(url, `{ ${aliases(GRAPHQL_LIMITS.maxAliases + 1)} }`);
     expect(atLimit.errors).to.equal(undefined);
-    expect([over.status, over.data ?? null, over.errors]).to.deep.equal([400, null, [{ message: 'Syntax Error: Query validation error.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }]]);
+    expect([over.status, over.data ?? null, over.errors]).to.deep.equal([
+      400,
+      null,
+      [{ message: 'Syntax Error: Query validation error.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }],
+    ]);
   });
 
   it('refuses a multipart request without the CSRF preflight header before reading it', async () => {

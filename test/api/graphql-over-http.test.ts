@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { serverAudits } from 'graphql-http';
 import { sharedServer } from '../support/server';
 
-const GET_REFUSED = 'GET is refused: Apollo\'s CSRF prevention answers a GET without a preflight header 400, and every client here POSTs';
+const GET_REFUSED = "GET is refused: Apollo's CSRF prevention answers a GET without a preflight header 400, and every client here POSTs";
 
 /**
  * The audits this server answers otherwise on purpose, with the result it gives and why (README,

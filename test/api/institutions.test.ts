@@ -49,7 +49,7 @@ describe('institutions and institution(code) queries', () => {
     expect(response.data).to.deep.equal({ institution: null });
   });
 
-  it('shows a submitter only their own institution, and another institution\'s code answers as if unknown', async () => {
+  it("shows a submitter only their own institution, and another institution's code answers as if unknown", async () => {
     const submitter = await tokenFor(server, 'aanlever@zuidermeer.test');
     const list = await query<{ institutions: InstitutionRow[] }>('{ institutions { code } }', submitter);
     const other = await query('{ institution(code: "15330041") { code name } }', submitter);

@@ -17,7 +17,11 @@ describe('GraphQL answers are never stored by browsers or proxies', () => {
   });
 
   const post = (headers: Record<string, string>) =>
-    fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ me { stage } }' }) });
+    fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: '{ me { stage } }' }),
+    });
 
   it('an answer with data says Cache-Control: no-store', async () => {
     const response = await post({ authorization: `Bearer ${hub}` });

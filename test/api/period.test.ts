@@ -28,7 +28,24 @@ describe('Period scalar over GraphQL', () => {
     });
   }
 
-  const invalid = ['2026M3', '2026M13', '2026M00', '2026K0', '2026K5', '2026H3', '26K1', '2026Q1', '2026k1', 'totaal', 'TOTAL', ' 2026K1', '2026K1 ', '', '1899', '20261'];
+  const invalid = [
+    '2026M3',
+    '2026M13',
+    '2026M00',
+    '2026K0',
+    '2026K5',
+    '2026H3',
+    '26K1',
+    '2026Q1',
+    '2026k1',
+    'totaal',
+    'TOTAL',
+    ' 2026K1',
+    '2026K1 ',
+    '',
+    '1899',
+    '20261',
+  ];
   for (const code of invalid) {
     it(`refuses ${JSON.stringify(code)} as a variable with BAD_USER_INPUT and a message naming the forms`, async () => {
       const response = await graphql(url, PERIOD_QUERY, { code });

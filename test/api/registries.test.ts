@@ -42,7 +42,7 @@ describe('registries and registry(code) queries', () => {
     expect(subDeliveries.every((sub) => sub.registry.code === 'MMY' && sub.frequency === 'HALF_YEAR')).to.equal(true);
   });
 
-  it('computes each sub-delivery\'s deadline for a period by the spec\'s rule', async () => {
+  it("computes each sub-delivery's deadline for a period by the spec's rule", async () => {
     const response = await graphql<{ registries: RegistryRow[] }>(url, `{ registries { ${REGISTRY_FIELDS} } }`);
     const deadlines = Object.fromEntries(
       (response.data?.registries ?? []).flatMap((registry) => registry.subDeliveries.map((sub) => [`${registry.code}/${sub.code}`, sub.deadline])),

@@ -8,23 +8,44 @@ function securityHeadersOf(response: Response): Record<string, string | null> {
 }
 
 function directives(policy: string | null): Record<string, string> {
-  return Object.fromEntries((policy ?? '').split(';').map((part) => part.trim()).filter(Boolean).map((part) => {
-    const [name = '', ...values] = part.split(/\s+/);
-    return [name, values.join(' ')];
-  }));
+  return Object.fromEntries(
+    (policy ?? '')
+      .split(';')
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map((part) => {
+        const [name = '', ...values] = part.split(/\s+/);
+        return [name, values.join(' ')];
+      }),
+  );
 }
 
 describe('browser security headers', () => {
   it('sends a strict policy (own scripts only, no framing), nosniff, no referrer and no HSTS on plain http, for the console and for /graphql', async () => {
     const { url } = await sharedServer();
     const page = await fetch(`${url}/login`, { headers: { accept: 'text/html' } });
-    const api = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const api = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     for (const response of [page, api]) {
       const headers = securityHeadersOf(response);
       const policy = directives(headers['content-security-policy'] ?? null);
-      expect(policy).to.deep.include({ 'default-src': "'self'", 'script-src': "'self'", 'object-src': "'none'", 'base-uri': "'none'", 'frame-ancestors': "'none'" });
+      expect(policy).to.deep.include({
+        'default-src': "'self'",
+        'script-src': "'self'",
+        'object-src': "'none'",
+        'base-uri': "'none'",
+        'frame-ancestors': "'none'",
+      });
       expect(policy).not.to.have.property('upgrade-insecure-requests');
-      expect(headers).to.deep.include({ 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'strict-transport-security': null });
+      expect(headers).to.deep.include({
+        'x-frame-options': 'DENY',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'strict-transport-security': null,
+      });
     }
   });
 

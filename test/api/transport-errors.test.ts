@@ -55,7 +55,11 @@ describe('HTTP transport: every refusal is a JSON GraphQL error with a code', fu
   let auth: Record<string, string>;
   before(async () => {
     server = await startTestServer({}, undefined, logs);
-    auth = { authorization: `Bearer ${await tokenFor(server, 'aanlever@zuidermeer.test')}`, 'apollo-require-preflight': 'true', 'content-type': MULTIPART_TYPE };
+    auth = {
+      authorization: `Bearer ${await tokenFor(server, 'aanlever@zuidermeer.test')}`,
+      'apollo-require-preflight': 'true',
+      'content-type': MULTIPART_TYPE,
+    };
   });
 
   it('answers a body that is not JSON 400 BAD_REQUEST in JSON, logs one JSON line without the body, and writes nothing else', async () => {
@@ -78,8 +82,14 @@ describe('HTTP transport: every refusal is a JSON GraphQL error with a code', fu
   });
 
   it('answers a JSON body over 1 MB 413 PAYLOAD_TOO_LARGE in JSON', async () => {
-    const answer = await post(server.url, JSON.stringify({ query: `{ registries { code } } # ${'x'.repeat(2 * 1024 * 1024)}` }), { 'content-type': 'application/json' });
-    expect([answer.status, answer.contentType.startsWith('application/json'), answer.errors?.[0]?.extensions?.code]).to.deep.equal([413, true, 'PAYLOAD_TOO_LARGE']);
+    const answer = await post(server.url, JSON.stringify({ query: `{ registries { code } } # ${'x'.repeat(2 * 1024 * 1024)}` }), {
+      'content-type': 'application/json',
+    });
+    expect([answer.status, answer.contentType.startsWith('application/json'), answer.errors?.[0]?.extensions?.code]).to.deep.equal([
+      413,
+      true,
+      'PAYLOAD_TOO_LARGE',
+    ]);
   });
 
   const UPLOAD_QUERY = 'query ($file: Upload!) { validateFile(file: $file) { ... on FileCheckReport { status } } }';
@@ -91,10 +101,18 @@ describe('HTTP transport: every refusal is a JSON GraphQL error with a code', fu
     ]);
 
   it('answers a multipart request with two files 400 BAD_REQUEST in JSON', async () => {
-    const body = multipart({ query: 'query ($a: Upload!, $b: Upload!) { a: validateFile(file: $a) { ... on FileCheckReport { status } } b: validateFile(file: $b) { ... on FileCheckReport { status } } }', variables: { a: null, b: null } }, JSON.stringify({ 0: ['variables.a'], 1: ['variables.b'] }), [
-      { field: '0', content: 'a\n' },
-      { field: '1', content: 'b\n' },
-    ]);
+    const body = multipart(
+      {
+        query:
+          'query ($a: Upload!, $b: Upload!) { a: validateFile(file: $a) { ... on FileCheckReport { status } } b: validateFile(file: $b) { ... on FileCheckReport { status } } }',
+        variables: { a: null, b: null },
+      },
+      JSON.stringify({ 0: ['variables.a'], 1: ['variables.b'] }),
+      [
+        { field: '0', content: 'a\n' },
+        { field: '1', content: 'b\n' },
+      ],
+    );
     const answer = await post(server.url, body, auth);
     expect([answer.status, answer.contentType.startsWith('application/json'), answer.errors?.[0]?.extensions?.code]).to.deep.equal([400, true, 'BAD_REQUEST']);
   });
@@ -112,9 +130,17 @@ describe('HTTP transport: every refusal is a JSON GraphQL error with a code', fu
   });
 
   it('answers a 2 MB operations field 413 PAYLOAD_TOO_LARGE in JSON', async () => {
-    const body = multipart({ query: `${UPLOAD_QUERY} # ${'x'.repeat(2 * 1024 * 1024)}`, variables: { file: null } }, JSON.stringify({ 0: ['variables.file'] }), [{ field: '0', content: 'a\n' }]);
+    const body = multipart(
+      { query: `${UPLOAD_QUERY} # ${'x'.repeat(2 * 1024 * 1024)}`, variables: { file: null } },
+      JSON.stringify({ 0: ['variables.file'] }),
+      [{ field: '0', content: 'a\n' }],
+    );
     const answer = await post(server.url, body, auth);
-    expect([answer.status, answer.contentType.startsWith('application/json'), answer.errors?.[0]?.extensions?.code]).to.deep.equal([413, true, 'PAYLOAD_TOO_LARGE']);
+    expect([answer.status, answer.contentType.startsWith('application/json'), answer.errors?.[0]?.extensions?.code]).to.deep.equal([
+      413,
+      true,
+      'PAYLOAD_TOO_LARGE',
+    ]);
   });
 
   it('answers a GraphQL syntax error 400 GRAPHQL_PARSE_FAILED', async () => {
@@ -134,7 +160,11 @@ describe('authentication: no token and a bad token answer alike', () => {
     const answers = [];
     const bearers: Record<string, string>[] = [{}, { authorization: 'Bearer dh_not-a-token' }];
     for (const headers of bearers) {
-      const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ institutions { code } }' }) });
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: '{ institutions { code } }' }),
+      });
       const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
       answers.push([response.status, body.errors?.[0]?.extensions?.code, response.headers.get('www-authenticate')]);
     }
@@ -148,7 +178,9 @@ describe('authentication: no token and a bad token answer alike', () => {
 describe('error messages suggest nothing', () => {
   it('names no enum value to an anonymous caller, neither for a variable nor in the document', async () => {
     const { url } = await sharedServer();
-    const variable = await graphql(url, 'mutation ($input: RoleScopeInput!) { grantRole(userId: "1", input: $input) { __typename } }', { input: { role: 'PROCESOR' } });
+    const variable = await graphql(url, 'mutation ($input: RoleScopeInput!) { grantRole(userId: "1", input: $input) { __typename } }', {
+      input: { role: 'PROCESOR' },
+    });
     const literal = await graphql(url, 'mutation { grantRole(userId: "1", input: { role: PROCESOR }) { __typename } }');
     expect(variable.errors?.length).to.be.greaterThan(0);
     expect(literal.errors?.length).to.be.greaterThan(0);

@@ -65,7 +65,11 @@ async function until<T>(what: string, probe: () => T | null | Promise<T | null>,
 describe('uploads: no clear text of a delivered file on disk, ever', function () {
   this.timeout(180000);
   const pmicd = example('PMICD/PMICD/2018.0.5/examples/valid.csv');
-  const bsns = pmicd.split('\n').slice(1).filter(Boolean).map((line) => line.split(',')[1] as string);
+  const bsns = pmicd
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map((line) => line.split(',')[1] as string);
   const identifying = [...bsns, 'Jansen', 'Pieter', 'Bakker-de Vries'];
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'datahub-upload-tmp-'));
   const data = mkdtempSync(path.join(os.tmpdir(), 'datahub-upload-data-'));
@@ -95,7 +99,12 @@ describe('uploads: no clear text of a delivered file on disk, ever', function ()
       submitter = await issue('aanlever@zuidermeer.test');
       const hub = await issue('hub@datahub.test');
       const userId = (await em.findOneOrFail(User, { email: 'aanlever@zuidermeer.test' })).id;
-      const granted = await graphql(child.url, 'mutation ($id: ID!) { grantRole(userId: $id, input: { role: SUBMITTER, institutionCode: "11111111", registryCodes: ["PMICD"] }) { __typename } }', { id: userId }, { authorization: `Bearer ${hub}` });
+      const granted = await graphql(
+        child.url,
+        'mutation ($id: ID!) { grantRole(userId: $id, input: { role: SUBMITTER, institutionCode: "11111111", registryCodes: ["PMICD"] }) { __typename } }',
+        { id: userId },
+        { authorization: `Bearer ${hub}` },
+      );
       expect(granted.errors).to.equal(undefined);
     } finally {
       await orm.close();
@@ -130,11 +139,22 @@ describe('uploads: no clear text of a delivered file on disk, ever', function ()
     const created: string[] = [];
     const watcher = watch(tmp, (_event, name) => created.push(String(name)));
     const auth = { 'apollo-require-preflight': 'true', authorization: `Bearer ${submitter}` };
-    const delivered = await uploadRequest<{ uploadDelivery: { __typename: string; id: string } }>(child.url, UPLOAD, { input: { period: '2026K1' } }, { name: PMICD_NAME(2), content: pmicd }, auth);
+    const delivered = await uploadRequest<{ uploadDelivery: { __typename: string; id: string } }>(
+      child.url,
+      UPLOAD,
+      { input: { period: '2026K1' } },
+      { name: PMICD_NAME(2), content: pmicd },
+      auth,
+    );
     const checked = await uploadRequest<{ validateFile: { records: number } }>(child.url, VALIDATE, {}, { name: PMICD_NAME(3), content: pmicd }, auth);
     const id = delivered.data?.uploadDelivery.id;
     await until('processing to end', async () => {
-      const response = await graphql<{ delivery: { status: string } }>(child.url, 'query ($id: ID!) { delivery(id: $id) { status } }', { id }, { authorization: `Bearer ${submitter}` });
+      const response = await graphql<{ delivery: { status: string } }>(
+        child.url,
+        'query ($id: ID!) { delivery(id: $id) { status } }',
+        { id },
+        { authorization: `Bearer ${submitter}` },
+      );
       return ['PROCESSED', 'PROCESSED_WITH_ERRORS', 'REJECTED', 'FAILED'].includes(response.data?.delivery.status ?? '') ? true : null;
     });
     watcher.close();

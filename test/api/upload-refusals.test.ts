@@ -35,7 +35,9 @@ describe('uploads: a refused upload is answered before its file is read', functi
   it('answers a viewer (no submitter role) FORBIDDEN before reading the file, and writes nothing', async () => {
     const viewer = await tokenFor(server, 'inzage@zuidermeer.test');
     const before = storedFiles(server);
-    const { answer, fileBytesSent } = await uploadUntilAnswered(server.url, uploadHead('11111111_0_PMICD_2018.0.5_1_20260410_PROD.csv'), ANNOUNCED, { authorization: `Bearer ${viewer}` });
+    const { answer, fileBytesSent } = await uploadUntilAnswered(server.url, uploadHead('11111111_0_PMICD_2018.0.5_1_20260410_PROD.csv'), ANNOUNCED, {
+      authorization: `Bearer ${viewer}`,
+    });
     const body = JSON.parse(answer.text) as { errors?: { extensions?: { code?: string } }[] };
     expect(body.errors?.[0]?.extensions?.code).to.equal('FORBIDDEN');
     expect(fileBytesSent).to.be.lessThan(UNREAD);
@@ -45,7 +47,9 @@ describe('uploads: a refused upload is answered before its file is read', functi
   it('answers a submitter delivering for a registry that is not theirs FORBIDDEN before reading the file, and writes nothing', async () => {
     const submitter = await tokenFor(server, 'aanlever@zuidermeer.test');
     const before = storedFiles(server);
-    const { answer, fileBytesSent } = await uploadUntilAnswered(server.url, uploadHead('11111111_0_PMICD_2018.0.5_2_20260410_PROD.csv'), ANNOUNCED, { authorization: `Bearer ${submitter}` });
+    const { answer, fileBytesSent } = await uploadUntilAnswered(server.url, uploadHead('11111111_0_PMICD_2018.0.5_2_20260410_PROD.csv'), ANNOUNCED, {
+      authorization: `Bearer ${submitter}`,
+    });
     const body = JSON.parse(answer.text) as { data?: { uploadDelivery?: { __typename: string; code: string } } };
     expect(body.data?.uploadDelivery).to.deep.include({ __typename: 'Refused', code: 'FORBIDDEN' });
     expect(fileBytesSent).to.be.lessThan(UNREAD);
@@ -63,7 +67,9 @@ describe('uploads: the size limit stops reading as the bytes arrive', function (
   });
 
   it('answers FILE_TOO_LARGE soon after the limit (1 MB) is passed, not after the whole body, and keeps no partial file', async () => {
-    const { answer, fileBytesSent } = await uploadUntilAnswered(server.url, uploadHead('11111111_0_CAT_1.4_1_20260410_PROD.csv'), ANNOUNCED, { authorization: `Bearer ${submitter}` });
+    const { answer, fileBytesSent } = await uploadUntilAnswered(server.url, uploadHead('11111111_0_CAT_1.4_1_20260410_PROD.csv'), ANNOUNCED, {
+      authorization: `Bearer ${submitter}`,
+    });
     const body = JSON.parse(answer.text) as { data?: { uploadDelivery?: { __typename: string; code: string } } };
     expect(body.data?.uploadDelivery).to.deep.include({ __typename: 'Refused', code: 'FILE_TOO_LARGE' });
     expect(fileBytesSent).to.be.lessThan(UNREAD);
@@ -71,7 +77,14 @@ describe('uploads: the size limit stops reading as the bytes arrive', function (
   });
 
   it('answers a file check over the limit with FILE_TOO_LARGE on the file, before the whole body, and keeps no scratch copy', async () => {
-    const head = multipartHead({ query: 'query ($file: Upload!) { validateFile(file: $file) { __typename ... on FileCheckReport { status } ... on Refusal { code field } } }', variables: { file: null } }, { 0: ['variables.file'] }, '11111111_0_CAT_1.4_1_20260410_PROD.csv');
+    const head = multipartHead(
+      {
+        query: 'query ($file: Upload!) { validateFile(file: $file) { __typename ... on FileCheckReport { status } ... on Refusal { code field } } }',
+        variables: { file: null },
+      },
+      { 0: ['variables.file'] },
+      '11111111_0_CAT_1.4_1_20260410_PROD.csv',
+    );
     const { answer, fileBytesSent } = await uploadUntilAnswered(server.url, head, ANNOUNCED, { authorization: `Bearer ${submitter}` });
     const body = JSON.parse(answer.text) as { data?: { validateFile?: { __typename: string; code?: string; field?: string } } };
     const spool = path.join(server.dataDir, 'spool');

@@ -15,11 +15,21 @@ describe('pnpm cli user create / token create (built CLI against the test databa
   let env: NodeJS.ProcessEnv;
   before(async () => {
     server = await startTestServer();
-    env = { ...process.env, DATABASE_URL: server.databaseUrl, DATAHUB_DATA_DIR: server.dataDir, DATAHUB_SECRET: 'test-secret-test-secret-test-secret-0123', LOG_LEVEL: 'silent' };
+    env = {
+      ...process.env,
+      DATABASE_URL: server.databaseUrl,
+      DATAHUB_DATA_DIR: server.dataDir,
+      DATAHUB_SECRET: 'test-secret-test-secret-test-secret-0123',
+      LOG_LEVEL: 'silent',
+    };
   });
 
   it('creates a hub staff account with a password, whose CLI token then works as hub staff; the token is all that is printed', async () => {
-    await run('node', [CLI, 'user', 'create', '--email', 'Nieuw.Hub@datahub.test', '--name', 'Nieuwe Hub', '--role', 'HUB_STAFF', '--password', 'Sterk-cli-wachtwoord-1'], { env });
+    await run(
+      'node',
+      [CLI, 'user', 'create', '--email', 'Nieuw.Hub@datahub.test', '--name', 'Nieuwe Hub', '--role', 'HUB_STAFF', '--password', 'Sterk-cli-wachtwoord-1'],
+      { env },
+    );
     const { stdout } = await run('node', [CLI, 'token', 'create', '--email', 'nieuw.hub@datahub.test', '--name', 'script', '--days', '7'], { env });
     const token = stdout.trim();
     const organisations = expectOk(await asUser<{ organisations: { nodes: unknown[] } }>(server, token, '{ organisations { nodes { name } } }'));
@@ -28,12 +38,34 @@ describe('pnpm cli user create / token create (built CLI against the test databa
   });
 
   it('creates a submitter for two registries by invitation when no password is given', async () => {
-    const { stdout } = await run('node', [CLI, 'user', 'create', '--email', 'cli@zuidermeer.test', '--name', 'Cli', '--role', 'SUBMITTER', '--institution', '11111111', '--registry', 'CAT', '--registry', 'MMY'], { env });
+    const { stdout } = await run(
+      'node',
+      [
+        CLI,
+        'user',
+        'create',
+        '--email',
+        'cli@zuidermeer.test',
+        '--name',
+        'Cli',
+        '--role',
+        'SUBMITTER',
+        '--institution',
+        '11111111',
+        '--registry',
+        'CAT',
+        '--registry',
+        'MMY',
+      ],
+      { env },
+    );
     expect(stdout).to.match(/invitation for cli@zuidermeer.test \(SUBMITTER\) mailed; link: http:\/\/localhost:\d+\/invitation\/[A-Za-z0-9_-]+/);
   });
 
   it('refuses a role without its scope with exit code 2 and a sentence naming it', async () => {
-    const failure = await run('node', [CLI, 'user', 'create', '--email', 'x@zuidermeer.test', '--name', 'X', '--role', 'VIEWER', '--institution', '11111111'], { env }).then(
+    const failure = await run('node', [CLI, 'user', 'create', '--email', 'x@zuidermeer.test', '--name', 'X', '--role', 'VIEWER', '--institution', '11111111'], {
+      env,
+    }).then(
       () => null,
       (error: { code: number; stderr: string }) => error,
     );

@@ -11,7 +11,13 @@ describe('pnpm cli arguments are parsed strictly (built CLI against the test dat
   let env: NodeJS.ProcessEnv;
   before(async () => {
     const server = await startTestServer();
-    env = { ...process.env, DATABASE_URL: server.databaseUrl, DATAHUB_DATA_DIR: server.dataDir, DATAHUB_SECRET: 'test-secret-test-secret-test-secret-0123', LOG_LEVEL: 'silent' };
+    env = {
+      ...process.env,
+      DATABASE_URL: server.databaseUrl,
+      DATAHUB_DATA_DIR: server.dataDir,
+      DATAHUB_SECRET: 'test-secret-test-secret-test-secret-0123',
+      LOG_LEVEL: 'silent',
+    };
   });
 
   const cli = (args: string[]) =>

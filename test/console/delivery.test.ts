@@ -70,7 +70,9 @@ describe('console: delivering a file in Chromium', () => {
   it('delivers a corrected file after one with errors and sees it PROCESSED; Aangeleverd lists it first, the one with errors next', async () => {
     // The delivery with errors comes in through the API: this test stands on its own.
     const submitter = await tokenFor(server, 'aanlever@zuidermeer.test');
-    const withErrors = await upload(server, submitter, '11111111_0_CAT_1.4_902_20260410_PROD.csv', example('CAT/Cataract/1.4/examples/invalid-records.csv'), { period: '2026K1' });
+    const withErrors = await upload(server, submitter, '11111111_0_CAT_1.4_902_20260410_PROD.csv', example('CAT/Cataract/1.4/examples/invalid-records.csv'), {
+      period: '2026K1',
+    });
     await settled(server, withErrors.id);
     const corrected = await deliver('11111111_0_CAT_1.4_903_20260410_PROD.csv', example('CAT/Cataract/1.4/examples/valid.csv'), '2026K1', 'PROCESSED');
     await page.locator('[data-testid="delivery-status"][data-status="PROCESSED"]').waitFor({ timeout: 30000 });
@@ -80,7 +82,10 @@ describe('console: delivering a file in Chromium', () => {
     await page.goto(`${server.url}/aangeleverd`);
     const links = page.getByTestId('deliveries-table').getByTestId('deliveries-details');
     await links.nth(1).waitFor();
-    expect([await links.nth(0).getAttribute('href'), await links.nth(1).getAttribute('href')]).to.deep.equal([`/aanleveringen/${corrected}`, `/aanleveringen/${withErrors.id}`]);
+    expect([await links.nth(0).getAttribute('href'), await links.nth(1).getAttribute('href')]).to.deep.equal([
+      `/aanleveringen/${corrected}`,
+      `/aanleveringen/${withErrors.id}`,
+    ]);
     expect(await page.getByTestId('deliveries-table').locator('tbody tr').first().innerText()).to.include('Verwerkt');
   });
 });

@@ -46,15 +46,27 @@ const GENERATED: Record<string, () => string | Buffer> = {
     const before = `${i},2026-02-03,P`;
     const padding = SLICE - 1 - Buffer.byteLength(text) - Buffer.byteLength(before);
     text += `${before}${'x'.repeat(padding)}é,1948,V,01,0.30,0.90,1,N,\n`;
-    expect(Buffer.from(text).subarray(SLICE - 1, SLICE + 1).toString('utf8')).to.equal('é');
+    expect(
+      Buffer.from(text)
+        .subarray(SLICE - 1, SLICE + 1)
+        .toString('utf8'),
+    ).to.equal('é');
     return [text, ...rows(i + 1, i + 5000).map((line) => `${line}\n`)].join('');
   },
 };
 
 /** The dictionary's examples, under conforming names so the page and the CLI both take CAT 1.4 from the name. */
 const EXAMPLE_FILES = [
-  'valid.csv', 'invalid-records.csv', 'invalid-header.csv', 'invalid-ragged-row.csv', 'invalid-empty-line.csv', 'invalid-semicolons.csv',
-  'valid.xml', 'invalid-records.xml', 'invalid-truncated.xml', 'invalid-doctype.xml',
+  'valid.csv',
+  'invalid-records.csv',
+  'invalid-header.csv',
+  'invalid-ragged-row.csv',
+  'invalid-empty-line.csv',
+  'invalid-semicolons.csv',
+  'valid.xml',
+  'invalid-records.xml',
+  'invalid-truncated.xml',
+  'invalid-doctype.xml',
 ];
 
 interface CliReport {
@@ -67,12 +79,24 @@ interface CliReport {
 async function cli(file: string): Promise<CliReport> {
   const run = async (format: string): Promise<string> => {
     let out = '';
-    const stdout = new Writable({ write(chunk: Buffer, _encoding, done) { out += chunk.toString('utf8'); done(); } });
-    const stderr = new Writable({ write(_chunk, _encoding, done) { done(); } });
+    const stdout = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        out += chunk.toString('utf8');
+        done();
+      },
+    });
+    const stderr = new Writable({
+      write(_chunk, _encoding, done) {
+        done();
+      },
+    });
     await runValidateCommand([file, '--period', '2026K1', '--format', format, '--lang', 'nl'], { stdout, stderr });
     return out;
   };
-  const { status, totals: { records, accepted, rejected } } = JSON.parse(await run('json')) as CliReport;
+  const {
+    status,
+    totals: { records, accepted, rejected },
+  } = JSON.parse(await run('json')) as CliReport;
   // The CLI writes lines as it finds them; the page lists them as the engine returns them: by record,
   // file-level lines first, a record's lines in their order (a stable sort, as in engine.ts).
   const lines = (await run('csv')).split('\r\n').slice(1, -1);
@@ -126,7 +150,10 @@ describe('console: Bestand controleren in Chromium gives the findings of pnpm cl
     if (await page.getByTestId('check-export').isEnabled()) {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('check-export').click()]);
       const csv = readFileSync(await download.path(), 'utf8');
-      lines = csv.replace(/^\uFEFF/, '').split('\r\n').slice(1, -1);
+      lines = csv
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')
+        .slice(1, -1);
     }
     return { status: (await status.getAttribute('data-status')) ?? '', totals, lines };
   }
@@ -144,7 +171,9 @@ describe('console: Bestand controleren in Chromium gives the findings of pnpm cl
   });
 
   it('the generated files find what they were made to (so the comparisons above cover those paths)', async () => {
-    const [duplicates, ragged, quote, multibyte] = await Promise.all(Object.keys(GENERATED).map((_, i) => cli(path.join(files, cases[EXAMPLE_FILES.length + i]!))));
+    const [duplicates, ragged, quote, multibyte] = await Promise.all(
+      Object.keys(GENERATED).map((_, i) => cli(path.join(files, cases[EXAMPLE_FILES.length + i]!))),
+    );
     const codes = (report: CliReport): string[] => [...new Set(report.lines.map((line) => line.split(',')[1]!))].sort();
     expect(codes(duplicates!)).to.deep.equal(['001_RefTab', '005']);
     expect(ragged!.status).to.equal('REJECTED');

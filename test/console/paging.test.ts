@@ -10,7 +10,7 @@ import { launchChromium, logInWithMailedCode } from './browser';
  * the console's Content-Security-Policy forbids evaluating a string, and the tests have no DOM types.
  */
 async function until(done: () => Promise<boolean>): Promise<void> {
-  for (const end = Date.now() + 10_000; !(await done()); ) {
+  for (const end = Date.now() + 10_000; !(await done());) {
     if (Date.now() > end) throw new Error('timed out waiting for the page to change');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -25,7 +25,15 @@ describe('console: paging Aangeleverd in Chromium', () => {
     server = await startTestServer();
     // 30 more deliveries of the submitter's own institution and registry (besides the demo's), a minute apart.
     for (let minute = 0; minute < 30; minute++) {
-      await deliver(server, { institution: '11111111', registry: 'CAT', subDelivery: 'Cataract', period: '2026K1', on: '2026-04-10', status: DeliveryStatus.PROCESSED, at: new Date(Date.UTC(2026, 3, 10, 8, minute)) });
+      await deliver(server, {
+        institution: '11111111',
+        registry: 'CAT',
+        subDelivery: 'Cataract',
+        period: '2026K1',
+        on: '2026-04-10',
+        status: DeliveryStatus.PROCESSED,
+        at: new Date(Date.UTC(2026, 3, 10, 8, minute)),
+      });
     }
     page = await (await browser.newContext({ locale: 'nl-NL' })).newPage();
     await logInWithMailedCode(page, server, 'aanlever@zuidermeer.test');
@@ -34,7 +42,11 @@ describe('console: paging Aangeleverd in Chromium', () => {
     await browser?.close();
   });
 
-  const links = async () => page.getByTestId('deliveries-table').getByTestId('deliveries-details').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')));
+  const links = async () =>
+    page
+      .getByTestId('deliveries-table')
+      .getByTestId('deliveries-details')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')));
   const pageLabel = () => page.getByTestId('deliveries-pager').getByTestId('pager-page').innerText();
   /** Waits until the table's first row is no longer `href` (the next page has arrived). */
   const firstRowChangedFrom = (href: string | null) => until(async () => (await page.getByTestId('deliveries-details').first().getAttribute('href')) !== href);
@@ -56,7 +68,15 @@ describe('console: paging Aangeleverd in Chromium', () => {
 
     // A new delivery while page 2 is shown: going back shows the same 25 as before, not shifted by one.
     const now = server.clock.now();
-    const newest = await deliver(server, { institution: '11111111', registry: 'CAT', subDelivery: 'Cataract', period: '2026K2', on: now.toISOString().slice(0, 10), at: now, status: DeliveryStatus.PROCESSED });
+    const newest = await deliver(server, {
+      institution: '11111111',
+      registry: 'CAT',
+      subDelivery: 'Cataract',
+      period: '2026K2',
+      on: now.toISOString().slice(0, 10),
+      at: now,
+      status: DeliveryStatus.PROCESSED,
+    });
     await page.getByTestId('deliveries-pager').getByTestId('pager-previous').click();
     await firstRowChangedFrom(second[0] ?? null);
     expect(await links()).to.deep.equal(first);
@@ -86,7 +106,11 @@ describe('console: paging the audit log in Chromium', () => {
     const page = await (await browser.newContext({ locale: 'nl-NL' })).newPage();
     await logInWithMailedCode(page, server, 'hub@datahub.test');
     await page.goto(`${server.url}/beheer/audit`);
-    const rows = () => page.getByTestId('audit-table').locator('tbody tr').evaluateAll((nodes) => nodes.map((node) => /audit-entry-(\d+)/.exec(node.getAttribute('class') ?? '')?.[1] ?? ''));
+    const rows = () =>
+      page
+        .getByTestId('audit-table')
+        .locator('tbody tr')
+        .evaluateAll((nodes) => nodes.map((node) => /audit-entry-(\d+)/.exec(node.getAttribute('class') ?? '')?.[1] ?? ''));
     const pager = page.getByTestId('audit-pager');
     await pager.waitFor();
     const first = await rows();

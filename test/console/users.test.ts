@@ -42,9 +42,20 @@ describe('console: a local administrator invites a colleague and grants a role, 
     await page.getByTestId('user-row-aanlever@zuidermeer.test').getByText('Raadpleger · PMICD').waitFor();
 
     const admin = await tokenFor(server, 'beheer@zuidermeer.test');
-    const invitations = expectOk(await asUser<{ openInvitations: { nodes: { email: string; role: string }[] } }>(server, admin, '{ openInvitations(institutionCode: "11111111") { nodes { email role } } }'));
-    const users = expectOk(await asUser<{ institutionUsers: { nodes: { email: string; roles: { role: string; registry: { code: string } | null }[] }[] } }>(
-      server, admin, '{ institutionUsers(institutionCode: "11111111") { nodes { email roles { role registry { code } } } } }'));
+    const invitations = expectOk(
+      await asUser<{ openInvitations: { nodes: { email: string; role: string }[] } }>(
+        server,
+        admin,
+        '{ openInvitations(institutionCode: "11111111") { nodes { email role } } }',
+      ),
+    );
+    const users = expectOk(
+      await asUser<{ institutionUsers: { nodes: { email: string; roles: { role: string; registry: { code: string } | null }[] }[] } }>(
+        server,
+        admin,
+        '{ institutionUsers(institutionCode: "11111111") { nodes { email roles { role registry { code } } } } }',
+      ),
+    );
     const submitter = users.institutionUsers.nodes.find((user) => user.email === 'aanlever@zuidermeer.test');
     expect(invitations.openInvitations.nodes).to.deep.include({ email: 'collega@zuidermeer.test', role: 'SUBMITTER' });
     expect(submitter?.roles.map((role) => `${role.role}:${role.registry?.code}`)).to.include('VIEWER:PMICD');

@@ -48,9 +48,20 @@ const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>
   'Query.dictionary': { call: '{ dictionary(id: "CAT/Cataract/1.4") { id } }', allowed: EVERYONE },
   'Query.delivery': { call: `{ delivery(id: "${NO_ID}") { id } }`, allowed: SIGNED_IN },
   'Query.deliveries': { call: '{ deliveries { totalCount } }', allowed: SIGNED_IN },
-  'Query.checkDeliveryFileName': { call: '{ checkDeliveryFileName(fileName: "11111111_0_CAT_1.4_1_20260410_PROD.csv") { conforming } }', allowed: ['SUBMITTER'] },
-  'Mutation.uploadDelivery': { call: 'mutation ($file: Upload!) { uploadDelivery(file: $file, input: { period: "2026K1" }) { __typename } }', allowed: ['SUBMITTER'], upload: true },
-  'Query.validateFile': { call: 'query ($file: Upload!) { validateFile(file: $file, dictionary: "CAT/Cataract/1.4") { __typename } }', allowed: SIGNED_IN, upload: true },
+  'Query.checkDeliveryFileName': {
+    call: '{ checkDeliveryFileName(fileName: "11111111_0_CAT_1.4_1_20260410_PROD.csv") { conforming } }',
+    allowed: ['SUBMITTER'],
+  },
+  'Mutation.uploadDelivery': {
+    call: 'mutation ($file: Upload!) { uploadDelivery(file: $file, input: { period: "2026K1" }) { __typename } }',
+    allowed: ['SUBMITTER'],
+    upload: true,
+  },
+  'Query.validateFile': {
+    call: 'query ($file: Upload!) { validateFile(file: $file, dictionary: "CAT/Cataract/1.4") { __typename } }',
+    allowed: SIGNED_IN,
+    upload: true,
+  },
   'Query.institutions': { call: '{ institutions { code } }', allowed: SIGNED_IN },
   'Query.institution': { call: '{ institution(code: "11111111") { code } }', allowed: SIGNED_IN },
   'Query.mySessions': { call: '{ mySessions { id } }', allowed: SIGNED_IN },
@@ -75,22 +86,37 @@ const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>
   'Mutation.endSession': { call: `mutation { endSession(id: "${NO_ID}") { __typename } }`, allowed: SIGNED_IN },
   'Mutation.createApiToken': { call: 'mutation { createApiToken(input: { name: "m", days: 400 }) { __typename } }', allowed: SIGNED_IN },
   'Mutation.revokeApiToken': { call: `mutation { revokeApiToken(id: "${NO_ID}") { __typename } }`, allowed: SIGNED_IN },
-  'Mutation.inviteUser': { call: 'mutation { inviteUser(input: { email: "m@y.test", name: "M", role: SUBMITTER, institutionCode: "11111111" }) { __typename } }', allowed: ADMINS },
+  'Mutation.inviteUser': {
+    call: 'mutation { inviteUser(input: { email: "m@y.test", name: "M", role: SUBMITTER, institutionCode: "11111111" }) { __typename } }',
+    allowed: ADMINS,
+  },
   'Mutation.grantRole': { call: `mutation { grantRole(userId: "${NO_ID}", input: { role: VIEWER }) { __typename } }`, allowed: ADMINS },
   'Mutation.revokeRole': { call: `mutation { revokeRole(assignmentId: "${NO_ID}") { __typename } }`, allowed: ADMINS },
   'Mutation.deactivateUser': { call: `mutation { deactivateUser(userId: "${NO_ID}") { __typename } }`, allowed: ADMINS },
   'Mutation.reactivateUser': { call: `mutation { reactivateUser(userId: "${NO_ID}") { __typename } }`, allowed: ADMINS },
   'Mutation.createOrganisation': { call: 'mutation { createOrganisation(kind: REQUESTER, name: "Matrix BV") { __typename } }', allowed: HUB },
-  'Query.deliveryOverview': { call: '{ deliveryOverview(institutionCode: "11111111", asOf: "2026-06-01") { asOf } }', allowed: ['HUB_STAFF', 'LOCAL_ADMIN', 'SUBMITTER', 'VIEWER'] },
+  'Query.deliveryOverview': {
+    call: '{ deliveryOverview(institutionCode: "11111111", asOf: "2026-06-01") { asOf } }',
+    allowed: ['HUB_STAFF', 'LOCAL_ADMIN', 'SUBMITTER', 'VIEWER'],
+  },
   'Query.expectedDeliveries': { call: '{ expectedDeliveries(first: 1) { totalCount } }', allowed: ['HUB_STAFF', 'LOCAL_ADMIN', 'SUBMITTER', 'VIEWER'] },
   'Query.participations': { call: '{ participations(institutionCode: "11111111") { id } }', allowed: ['HUB_STAFF', 'LOCAL_ADMIN', 'SUBMITTER', 'VIEWER'] },
-  'Query.deadlineExceptions': { call: '{ deadlineExceptions(institutionCode: "11111111") { id } }', allowed: ['HUB_STAFF', 'LOCAL_ADMIN', 'SUBMITTER', 'VIEWER'] },
+  'Query.deadlineExceptions': {
+    call: '{ deadlineExceptions(institutionCode: "11111111") { id } }',
+    allowed: ['HUB_STAFF', 'LOCAL_ADMIN', 'SUBMITTER', 'VIEWER'],
+  },
   'Query.completeness': { call: '{ completeness(groupBy: [REGISTRY]) { expected } }', allowed: HUB },
   'Query.volumeChanges': { call: '{ volumeChanges(first: 1) { nodes { period } } }', allowed: HUB },
   'Query.reminderPreferences': { call: '{ reminderPreferences { optedOut } }', allowed: SIGNED_IN },
   'Mutation.setReminderOptOut': { call: 'mutation { setReminderOptOut(registry: "NOPE", optOut: true) { __typename } }', allowed: SIGNED_IN },
-  'Mutation.setParticipation': { call: 'mutation { setParticipation(input: { institutionCode: "00000000", registry: "CAT", subDelivery: "Cataract", startPeriod: "2026K1" }) { __typename } }', allowed: HUB },
-  'Mutation.setDeadlineException': { call: 'mutation { setDeadlineException(input: { institutionCode: "00000000", registry: "CAT", subDelivery: "Cataract", period: "2026K1", exempt: true, reason: "matrix" }) { __typename } }', allowed: HUB },
+  'Mutation.setParticipation': {
+    call: 'mutation { setParticipation(input: { institutionCode: "00000000", registry: "CAT", subDelivery: "Cataract", startPeriod: "2026K1" }) { __typename } }',
+    allowed: HUB,
+  },
+  'Mutation.setDeadlineException': {
+    call: 'mutation { setDeadlineException(input: { institutionCode: "00000000", registry: "CAT", subDelivery: "Cataract", period: "2026K1", exempt: true, reason: "matrix" }) { __typename } }',
+    allowed: HUB,
+  },
   'Mutation.removeDeadlineException': { call: `mutation { removeDeadlineException(id: "${NO_ID}") { __typename } }`, allowed: HUB },
 };
 
@@ -113,11 +139,18 @@ describe('role matrix: every operation as every role and anonymously', () => {
       for (const actor of EVERYONE) {
         const token = tokens.get(actor);
         const response = upload
-          ? await uploadRequest(server.url, call, {}, { name: 'x.csv', content: 'OperatieID\n1\n' }, { 'apollo-require-preflight': 'true', ...(token ? { authorization: `Bearer ${token}` } : {}) })
+          ? await uploadRequest(
+              server.url,
+              call,
+              {},
+              { name: 'x.csv', content: 'OperatieID\n1\n' },
+              { 'apollo-require-preflight': 'true', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+            )
           : await asUser(server, token ?? '', call, variables);
         const code = response.errors?.[0]?.extensions?.code;
         outcome[actor] = code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' ? 'refused' : 'allowed';
-        if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'INTERNAL_SERVER_ERROR') throw new Error(`${operation} as ${actor}: ${JSON.stringify(response.errors)}`);
+        if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'INTERNAL_SERVER_ERROR')
+          throw new Error(`${operation} as ${actor}: ${JSON.stringify(response.errors)}`);
       }
       const expected = Object.fromEntries(EVERYONE.map((actor) => [actor, allowed.includes(actor) ? 'allowed' : 'refused']));
       expect(outcome).to.deep.equal(expected);

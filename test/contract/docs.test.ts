@@ -30,7 +30,14 @@ function trackedTexts(): Map<string, string> {
 
 const texts = trackedTexts();
 const tracked = new Set(texts.keys());
-const trackedDirs = new Set([...tracked].flatMap((file) => file.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+const trackedDirs = new Set(
+  [...tracked].flatMap((file) =>
+    file
+      .split('/')
+      .slice(0, -1)
+      .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+  ),
+);
 
 /** A repository path for `cited` read from `file`, relative to the file's folder or to the root; null when neither exists. */
 function resolveCitation(file: string, cited: string): string | null {
@@ -59,7 +66,10 @@ function anchorsOf(markdown: string): Set<string> {
     if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
     const heading = fenced ? null : /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (!heading) continue;
-    const base = heading[1]!.toLowerCase().replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '').replace(/\s/g, '-');
+    const base = heading[1]!
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '')
+      .replace(/\s/g, '-');
     const count = seen.get(base) ?? 0;
     seen.set(base, count + 1);
     anchors.add(count === 0 ? base : `${base}-${count}`);
@@ -152,7 +162,12 @@ describe('docs/security.md names tests that exist', () => {
       const cells = row.split(' | ');
       if (cells.length < 3) continue;
       const files = [...cells[1]!.matchAll(/`([^`]+)`/g)].map((match) => match[1]!);
-      const names = [...cells.slice(2).join(' | ').matchAll(/`([^`]+)`/g)].map((match) => match[1]!);
+      const names = [
+        ...cells
+          .slice(2)
+          .join(' | ')
+          .matchAll(/`([^`]+)`/g),
+      ].map((match) => match[1]!);
       if (files.length === 0) continue;
       const patterns = files.flatMap((file) => (texts.has(file) ? testNamePatterns(texts.get(file)!) : (problems.push(`${file} is not a tracked file`), [])));
       for (const name of names) {

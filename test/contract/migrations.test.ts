@@ -6,7 +6,11 @@ import { sharedServer } from '../support/server';
  * Tables the migrations make that no entity maps, so the ORM's schema diff would drop them: the
  * job queue's own schema, and the tables kept by triggers (data versions, delivery fulfilment).
  */
-const NOT_MAPPED = [/^drop table if exists "graphile_worker"\."\w+" cascade;$/, /^drop schema if exists "graphile_worker";$/, /^drop table if exists "(data_version|delivery_fulfilment)" cascade;$/];
+const NOT_MAPPED = [
+  /^drop table if exists "graphile_worker"\."\w+" cascade;$/,
+  /^drop schema if exists "graphile_worker";$/,
+  /^drop table if exists "(data_version|delivery_fulfilment)" cascade;$/,
+];
 
 describe('committed migrations', () => {
   it('the entities need no new migration: the migrated database already has every table, column and index they declare', async () => {

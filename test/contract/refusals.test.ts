@@ -14,7 +14,8 @@ function parametersOf(template: string): string[] {
 function flatten(value: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
   if (typeof value === 'string') out.set(prefix, value);
-  else if (value && typeof value === 'object') for (const [key, inner] of Object.entries(value)) for (const [k, v] of flatten(inner, prefix ? `${prefix}.${key}` : key)) out.set(k, v);
+  else if (value && typeof value === 'object')
+    for (const [key, inner] of Object.entries(value)) for (const [k, v] of flatten(inner, prefix ? `${prefix}.${key}` : key)) out.set(k, v);
   return out;
 }
 
@@ -26,7 +27,9 @@ const members = (type: unknown): (Named & { getInterfaces(): Named[] })[] | null
 
 /** Union member types that implement the Refusal interface. */
 function refusalMembers(schema: Schema, typeName: string): string[] {
-  return (members(schema.getType(typeName)) ?? []).filter((member) => member.getInterfaces().some((iface) => iface.name === 'Refusal')).map((member) => member.name);
+  return (members(schema.getType(typeName)) ?? [])
+    .filter((member) => member.getInterfaces().some((iface) => iface.name === 'Refusal'))
+    .map((member) => member.name);
 }
 
 describe('refusal contract: expected refusals are data', () => {
@@ -62,8 +65,14 @@ describe('refusal contract: expected refusals are data', () => {
       field: 'String',
       parameters: '[RefusalParameter!]!',
     });
-    const implementers = schema.getPossibleTypes(refusal as Parameters<Schema['getPossibleTypes']>[0]).map((type) => type.name).sort();
-    const named = Object.values(schema.getTypeMap()).filter((type) => type.constructor.name === 'GraphQLObjectType' && /Refus|LockedOut/.test(type.name) && type.name !== 'RefusalParameter').map((type) => type.name).sort();
+    const implementers = schema
+      .getPossibleTypes(refusal as Parameters<Schema['getPossibleTypes']>[0])
+      .map((type) => type.name)
+      .sort();
+    const named = Object.values(schema.getTypeMap())
+      .filter((type) => type.constructor.name === 'GraphQLObjectType' && /Refus|LockedOut/.test(type.name) && type.name !== 'RefusalParameter')
+      .map((type) => type.name)
+      .sort();
     expect(implementers).to.deep.equal(named);
   });
 

@@ -9,9 +9,11 @@ import type { TestServer } from './server';
 
 export { DEMO_PASSWORD };
 
-export const LOGIN = 'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { __typename ... on LoginStep { stage } ... on Refusal { code message } ... on LockedOut { retryAfterSeconds } } }';
+export const LOGIN =
+  'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { __typename ... on LoginStep { stage } ... on Refusal { code message } ... on LockedOut { retryAfterSeconds } } }';
 export const SEND_EMAIL_CODE = 'mutation { sendEmailCode { __typename ... on Refusal { code } } }';
-export const VERIFY_EMAIL_CODE = 'mutation ($code: String!) { verifyEmailCode(code: $code) { __typename ... on LoginStep { stage } ... on Refusal { code message } } }';
+export const VERIFY_EMAIL_CODE =
+  'mutation ($code: String!) { verifyEmailCode(code: $code) { __typename ... on LoginStep { stage } ... on Refusal { code message } } }';
 export const VERIFY_TOTP = 'mutation ($code: String!) { verifyTotp(code: $code) { __typename ... on LoginStep { stage } ... on Refusal { code message } } }';
 export const START_TOTP = 'mutation { startTotpSetup { __typename ... on TotpSetup { secret uri } ... on Refusal { code } } }';
 export const ME = '{ me { stage user { email roles { role institution { code } registry { code } } } } }';

@@ -26,10 +26,16 @@ export interface UploadedDelivery {
 }
 
 export async function upload(server: TestServer, token: string, name: string, content: string, input: Record<string, unknown>): Promise<UploadedDelivery> {
-  const response: GraphQLResponse<{ uploadDelivery: UploadedDelivery }> = await uploadRequest(server.url, UPLOAD, { input }, { name, content }, {
-    'apollo-require-preflight': 'true',
-    authorization: `Bearer ${token}`,
-  });
+  const response: GraphQLResponse<{ uploadDelivery: UploadedDelivery }> = await uploadRequest(
+    server.url,
+    UPLOAD,
+    { input },
+    { name, content },
+    {
+      'apollo-require-preflight': 'true',
+      authorization: `Bearer ${token}`,
+    },
+  );
   return expectOk(response).uploadDelivery;
 }
 

@@ -97,7 +97,12 @@ export class OpenUpload {
  * Sends `head`, then up to `fileBytes` filler bytes, then the closing boundary, stopping as soon as
  * the server answers. Returns the answer and how many of the file's bytes had been sent by then.
  */
-export async function uploadUntilAnswered(url: string, head: string, fileBytes: number, headers: Record<string, string>): Promise<{ answer: RawAnswer; fileBytesSent: number }> {
+export async function uploadUntilAnswered(
+  url: string,
+  head: string,
+  fileBytes: number,
+  headers: Record<string, string>,
+): Promise<{ answer: RawAnswer; fileBytesSent: number }> {
   const upload = new OpenUpload(url, Buffer.byteLength(head) + fileBytes + MULTIPART_TAIL.length, headers);
   await upload.write(head);
   const chunk = Buffer.alloc(64 * 1024, 'R0000,2026-02-03,P1,1950,V,01,0.30,0.90,1,N,\n');

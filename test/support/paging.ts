@@ -48,15 +48,24 @@ export async function expectStablePagesAndBackwards<N>(fetch: FetchPage<N>, key:
   await insert();
   const now = await readAll(fetch, key);
   // The insertion moved page 1's last row further down: an offset would now repeat it on page 2.
-  expect(now.indexOf(lastOfPage1), 'the inserted row sorts at or before page 1\'s end').to.be.greaterThan(before.indexOf(lastOfPage1));
+  expect(now.indexOf(lastOfPage1), "the inserted row sorts at or before page 1's end").to.be.greaterThan(before.indexOf(lastOfPage1));
   const page2 = await fetch({ first: 2, after: page1.pageInfo.endCursor });
   const start = now.indexOf(lastOfPage1) + 1;
-  expect(page2.edges.map((edge) => key(edge.node)), 'page 2 follows page 1\'s last row').to.deep.equal(now.slice(start, start + 2));
+  expect(
+    page2.edges.map((edge) => key(edge.node)),
+    "page 2 follows page 1's last row",
+  ).to.deep.equal(now.slice(start, start + 2));
   expect(page2.pageInfo.hasPreviousPage).to.equal(true);
   const back = await fetch({ last: 2, before: page2.pageInfo.startCursor });
-  expect(back.edges.map((edge) => key(edge.node)), 'last 2 before page 2').to.deep.equal(now.slice(start - 2, start));
+  expect(
+    back.edges.map((edge) => key(edge.node)),
+    'last 2 before page 2',
+  ).to.deep.equal(now.slice(start - 2, start));
   expect([back.pageInfo.hasPreviousPage, back.pageInfo.hasNextPage]).to.deep.equal([start - 2 > 0, true]);
   // And backwards from the end, the whole list in the same order.
   const tail = await fetch({ last: 3 });
-  expect(tail.edges.map((edge) => key(edge.node)), 'the last 3 rows').to.deep.equal(now.slice(-3));
+  expect(
+    tail.edges.map((edge) => key(edge.node)),
+    'the last 3 rows',
+  ).to.deep.equal(now.slice(-3));
 }

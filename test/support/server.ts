@@ -84,7 +84,11 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
 }
 
 /** Runs SQL as the database's owner (DATABASE_URL's role), for tests that change the schema behind the server's back. */
-export async function ownerQuery<T extends pg.QueryResultRow = Record<string, unknown>>(server: TestServer, text: string, values: unknown[] = []): Promise<T[]> {
+export async function ownerQuery<T extends pg.QueryResultRow = Record<string, unknown>>(
+  server: TestServer,
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: server.databaseUrl });
   await client.connect();
   try {

@@ -14,7 +14,13 @@ const TODAY = '2026-04-15';
 
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const parts = { stdout: '', stderr: '' };
-  const stream = (key: 'stdout' | 'stderr'): Writable => new Writable({ write(chunk: Buffer, _e, done) { parts[key] += chunk.toString('utf8'); done(); } });
+  const stream = (key: 'stdout' | 'stderr'): Writable =>
+    new Writable({
+      write(chunk: Buffer, _e, done) {
+        parts[key] += chunk.toString('utf8');
+        done();
+      },
+    });
   const code = await runValidateCommand(args, { stdout: stream('stdout'), stderr: stream('stderr') }, { today: TODAY });
   return { code, ...parts };
 }
@@ -50,7 +56,10 @@ describe('pnpm cli validate', () => {
     expect(report.totals.records).to.equal(13);
     expect(Object.keys(report.findings[0]!)).to.deep.equal(['recordNumber', 'code', 'class', 'field', 'message', 'keyValues']);
     expect(report.findings.find((f) => f['code'] === '015_X_Y_EQ')).to.deep.include({
-      recordNumber: 5, class: 'F', field: 'VaCCPre', message: 'VaCCPre bevat een waarde buiten de afgesproken limiet [0, 3].',
+      recordNumber: 5,
+      class: 'F',
+      field: 'VaCCPre',
+      message: 'VaCCPre bevat een waarde buiten de afgesproken limiet [0, 3].',
     });
   });
 
@@ -70,7 +79,10 @@ describe('pnpm cli validate', () => {
 
   it('writes CSV with a header row and one quoted row per finding', async () => {
     const file = path.join(dir, '11111111_0_CAT_1.4_9_20260415_TEST.csv');
-    await writeFile(file, 'OperatieID,OperatieDatum,PatientCode,Geboortejaar,Geslacht,ODS,VaCCPre,VaCCPO,Anesthesie,Complicatie,ComplicatieType\n1,2026-02-03,=cmd,1948,V,01,0.3,0.90,1,N,\n2,2026-02-03,P2,1948,V,01,0.30,0.90,1,N,\n');
+    await writeFile(
+      file,
+      'OperatieID,OperatieDatum,PatientCode,Geboortejaar,Geslacht,ODS,VaCCPre,VaCCPO,Anesthesie,Complicatie,ComplicatieType\n1,2026-02-03,=cmd,1948,V,01,0.3,0.90,1,N,\n2,2026-02-03,P2,1948,V,01,0.30,0.90,1,N,\n',
+    );
     const { code, stdout } = await run([file, '--format', 'csv']);
     expect(code).to.equal(1);
     expect(stdout.split('\r\n')).to.deep.equal([
@@ -114,7 +126,9 @@ describe('pnpm cli validate', () => {
       const chunks: Buffer[] = [];
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-      child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString('utf8');
+      });
       const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
       return { code, stdout: Buffer.concat(chunks).toString('utf8'), stderr };
     }
@@ -135,7 +149,11 @@ describe('pnpm cli validate', () => {
       const { code, stdout, stderr } = await cli(['validate', file, '--period', '2026K1', '--format', 'json']);
       expect(stderr).to.equal('');
       expect(code).to.equal(2);
-      const report = JSON.parse(stdout) as { status: string; totals: { records: number; rejected: number }; findings: Array<{ recordNumber: number; code: string }> };
+      const report = JSON.parse(stdout) as {
+        status: string;
+        totals: { records: number; rejected: number };
+        findings: Array<{ recordNumber: number; code: string }>;
+      };
       expect(report.status).to.equal('REJECTED');
       expect(report.totals).to.include({ records: rows, rejected: rows });
       expect(report.findings).to.have.length(rows);

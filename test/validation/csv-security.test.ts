@@ -20,7 +20,9 @@ describe('CSV reader: the cases of docs/security.md and the user guide', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- csv-spectrum is CommonJS without types
     const spectrum = require('csv-spectrum') as (cb: (err: Error | null, items: Array<{ name: string; csv: Buffer; json: Buffer }>) => void) => void;
     it('reads every case the package ships', async () => {
-      const items = await new Promise<Array<{ name: string; csv: Buffer; json: Buffer }>>((resolve, reject) => spectrum((err, i) => (err ? reject(err) : resolve(i))));
+      const items = await new Promise<Array<{ name: string; csv: Buffer; json: Buffer }>>((resolve, reject) =>
+        spectrum((err, i) => (err ? reject(err) : resolve(i))),
+      );
       // Every case the package ships, not only those its callback happened to hand over.
       const shipped = readdirSync(join(dirname(require.resolve('csv-spectrum/package.json')), 'csvs')).map((f) => f.replace(/\.csv$/, ''));
       expect(items.map((i) => i.name).sort()).to.deep.equal(shipped.sort());
@@ -28,10 +30,22 @@ describe('CSV reader: the cases of docs/security.md and the user guide', () => {
       for (const item of items) {
         let header: string[] = [];
         const rows: Array<Record<string, string>> = [];
-        const problem = await readCsv((async function* () { yield item.csv; })(), { maxRecordSize: 65536 }, {
-          header: (cells) => { header = cells; return true; },
-          record: (cells) => { rows.push(Object.fromEntries(header.map((h, i) => [h, cells[i]!]))); return true; },
-        });
+        const problem = await readCsv(
+          (async function* () {
+            yield item.csv;
+          })(),
+          { maxRecordSize: 65536 },
+          {
+            header: (cells) => {
+              header = cells;
+              return true;
+            },
+            record: (cells) => {
+              rows.push(Object.fromEntries(header.map((h, i) => [h, cells[i]!])));
+              return true;
+            },
+          },
+        );
         if (item.name === 'location_coordinates') {
           // Its CSV has a bare quote inside an unquoted value (37.8"N), which RFC 4180 and our
           // reader refuse; its expected JSON does not even match its CSV (another phone number).
@@ -129,8 +143,14 @@ describe('CSV reader: the cases of docs/security.md and the user guide', () => {
   });
 
   it('refuses a quote inside an unquoted value and text after a closing quote (B06)', async () => {
-    expect(fileLevel(await validate(CAT, `${HEADER}\n11"000523,2026-02-03,1100055508,1948,V,01,0.30,0.90,1,N,\n`))[0]).to.deep.equal({ code: 'B06', params: { line: 2, detail: 'invalidOpeningQuote' } });
-    expect(fileLevel(await validate(CAT, `${HEADER}\n"11000523"x,2026-02-03,1100055508,1948,V,01,0.30,0.90,1,N,\n`))[0]).to.deep.equal({ code: 'B06', params: { line: 2, detail: 'invalidClosingQuote' } });
+    expect(fileLevel(await validate(CAT, `${HEADER}\n11"000523,2026-02-03,1100055508,1948,V,01,0.30,0.90,1,N,\n`))[0]).to.deep.equal({
+      code: 'B06',
+      params: { line: 2, detail: 'invalidOpeningQuote' },
+    });
+    expect(fileLevel(await validate(CAT, `${HEADER}\n"11000523"x,2026-02-03,1100055508,1948,V,01,0.30,0.90,1,N,\n`))[0]).to.deep.equal({
+      code: 'B06',
+      params: { line: 2, detail: 'invalidClosingQuote' },
+    });
   });
 
   it('refuses a 50 MB line quickly, without buffering it (B06 maxRecordSize)', async () => {
@@ -189,34 +209,48 @@ describe('CSV reader: the cases of docs/security.md and the user guide', () => {
       ]);
     });
 
-    it('reports a bare LF inside a quoted value of a CRLF file as a line break in that value (Excel\'s Alt+Enter)', async () => {
+    it("reports a bare LF inside a quoted value of a CRLF file as a line break in that value (Excel's Alt+Enter)", async () => {
       const row = ROW.replace('1100055508', '"1100\n055508"');
-      expect(fileLevel(await validate(CAT, `${HEADER}\r\n${row}\r\n`))).to.deep.equal([{ code: 'B06', params: { line: 2, detail: 'lineBreakInValue', fieldName: 'PatientCode' } }]);
+      expect(fileLevel(await validate(CAT, `${HEADER}\r\n${row}\r\n`))).to.deep.equal([
+        { code: 'B06', params: { line: 2, detail: 'lineBreakInValue', fieldName: 'PatientCode' } },
+      ]);
     });
 
     it('never hands a record a value holding CR or LF, whatever mix of line endings (property)', async () => {
-      await fc.assert(fc.asyncProperty(
-        fc.array(fc.constantFrom('\r\n', '\n', '\r'), { minLength: 3, maxLength: 3 }),
-        fc.integer({ min: 1, max: 9 }),
-        async (eols, chunkSize) => {
-          const text = `${HEADER}${eols[0]}${ROW}${eols[1]}${ROW2}${eols[2]}`;
-          const values: string[] = [];
-          await readCsv((async function* () {
-            const all = Buffer.from(text);
-            for (let at = 0; at < all.length; at += chunkSize) yield all.subarray(at, at + chunkSize);
-          })(), { maxRecordSize: 65536 }, {
-            header: () => true,
-            record: (cells) => { values.push(...cells); return true; },
-          });
-          expect(values.filter((v) => /[\r\n]/.test(v))).to.deep.equal([]);
-        },
-      ), { numRuns: 200 });
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.constantFrom('\r\n', '\n', '\r'), { minLength: 3, maxLength: 3 }),
+          fc.integer({ min: 1, max: 9 }),
+          async (eols, chunkSize) => {
+            const text = `${HEADER}${eols[0]}${ROW}${eols[1]}${ROW2}${eols[2]}`;
+            const values: string[] = [];
+            await readCsv(
+              (async function* () {
+                const all = Buffer.from(text);
+                for (let at = 0; at < all.length; at += chunkSize) yield all.subarray(at, at + chunkSize);
+              })(),
+              { maxRecordSize: 65536 },
+              {
+                header: () => true,
+                record: (cells) => {
+                  values.push(...cells);
+                  return true;
+                },
+              },
+            );
+            expect(values.filter((v) => /[\r\n]/.test(v))).to.deep.equal([]);
+          },
+        ),
+        { numRuns: 200 },
+      );
     });
   });
 
   it('refuses a line break inside a quoted value (B06), so CSV and XML agree on values', async () => {
     const row = ROW.replace('1100055508', '"1100\n055508"');
-    expect(fileLevel(await validate(CAT, `${HEADER}\n${row}\n`))).to.deep.equal([{ code: 'B06', params: { line: 2, detail: 'lineBreakInValue', fieldName: 'PatientCode' } }]);
+    expect(fileLevel(await validate(CAT, `${HEADER}\n${row}\n`))).to.deep.equal([
+      { code: 'B06', params: { line: 2, detail: 'lineBreakInValue', fieldName: 'PatientCode' } },
+    ]);
   });
 
   it('keeps a cell starting with = as data (neutralised only on export) and checks it like any value', async () => {
@@ -237,13 +271,21 @@ describe('CSV reader: the cases of docs/security.md and the user guide', () => {
   });
 
   it('refuses an xlsx (zip), a pdf and an XML document renamed .csv with B01', async () => {
-    for (const content of [Buffer.from('PK\u0003\u0004\u0014\u0000\u0006\u0000'), Buffer.from('%PDF-1.7\n%\u00e2\u00e3'), Buffer.from('<?xml version="1.0"?><a/>')]) {
+    for (const content of [
+      Buffer.from('PK\u0003\u0004\u0014\u0000\u0006\u0000'),
+      Buffer.from('%PDF-1.7\n%\u00e2\u00e3'),
+      Buffer.from('<?xml version="1.0"?><a/>'),
+    ]) {
       expect(fileLevel(await validate(CAT, content, { fileName: 'x.csv', format: undefined }))).to.deep.equal([{ code: 'B01', params: { ext: '.csv' } }]);
     }
   });
 
   it('refuses an extension that is not the format, or a format the dictionary does not accept (B01)', async () => {
-    expect(fileLevel(await validate(CAT, `${HEADER}\n${ROW}\n`, { fileName: 'x.txt', format: undefined }))).to.deep.equal([{ code: 'B01', params: { ext: '.txt' } }]);
-    expect(fileLevel(await validate('MMY/PROMS/1.0', '<a/>', { fileName: 'x.xml', format: undefined }))).to.deep.equal([{ code: 'B01', params: { ext: '.xml' } }]);
+    expect(fileLevel(await validate(CAT, `${HEADER}\n${ROW}\n`, { fileName: 'x.txt', format: undefined }))).to.deep.equal([
+      { code: 'B01', params: { ext: '.txt' } },
+    ]);
+    expect(fileLevel(await validate('MMY/PROMS/1.0', '<a/>', { fileName: 'x.xml', format: undefined }))).to.deep.equal([
+      { code: 'B01', params: { ext: '.xml' } },
+    ]);
   });
 });

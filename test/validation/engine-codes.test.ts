@@ -57,7 +57,12 @@ const CASES: Record<string, CodeCase[]> = {
     { code: '004_D_GE', field: 'StartBehandeling', bad: { StartBehandeling: '2026-01-09' }, good: { StartBehandeling: '2026-01-10' } },
     { code: '004_D_GE', field: 'DatumOverlijden', bad: { DatumOverlijden: '2026-01-09' }, good: { DatumOverlijden: '2026-01-10' } },
     { code: '003_Y_EQ', field: 'Geboortejaar', bad: { Geboortejaar: '2027' }, good: { Geboortejaar: '2026' } },
-    { code: '020_Period', field: 'DiagnoseDatum', bad: { DiagnoseDatum: '2026-07-01', StartBehandeling: '', Behandellijn1: '', DatumOverlijden: '2026-07-02' }, good: { DiagnoseDatum: '2026-06-30', StartBehandeling: '', Behandellijn1: '', DatumOverlijden: '2026-07-02' } },
+    {
+      code: '020_Period',
+      field: 'DiagnoseDatum',
+      bad: { DiagnoseDatum: '2026-07-01', StartBehandeling: '', Behandellijn1: '', DatumOverlijden: '2026-07-02' },
+      good: { DiagnoseDatum: '2026-06-30', StartBehandeling: '', Behandellijn1: '', DatumOverlijden: '2026-07-02' },
+    },
   ],
   'MMY/PROMS/1.0': [
     { code: '000_Req', field: 'Meetmoment', bad: { Meetmoment: '' }, good: { Meetmoment: 'T2' } },
@@ -115,7 +120,11 @@ describe('record-level codes of every spec, through the engine', () => {
       const covered = new Set(CASES[id]!.map((c) => c.code));
       for (const check of d.dictionary.checks) expect(covered, `${id} ${check.code}`).to.include(check.code);
     }
-    const all = new Set(Object.values(CASES).flat().map((c) => c.code));
+    const all = new Set(
+      Object.values(CASES)
+        .flat()
+        .map((c) => c.code),
+    );
     for (const code of ['000_Req', '002_Type', '001_RefTab', '015_X_Y_EQ', '010_Cond', '020_Period']) expect(all).to.include(code);
   });
 
@@ -129,7 +138,9 @@ describe('record-level codes of every spec, through the engine', () => {
 
   it('a cross-field check does not run when a field it reads failed its own checks', async () => {
     // 003_Y_EQ reads OperatieDatum; with a broken date only 002_Type is reported.
-    expect(codesOf(await findingsOfRecord('CAT/Cataract/1.4', { Geboortejaar: '2030', OperatieDatum: '2026-02-30' }))).to.deep.equal(['002_Type:OperatieDatum']);
+    expect(codesOf(await findingsOfRecord('CAT/Cataract/1.4', { Geboortejaar: '2030', OperatieDatum: '2026-02-30' }))).to.deep.equal([
+      '002_Type:OperatieDatum',
+    ]);
   });
 
   it('020_Period does not apply to TOTAAL or when no period is given', async () => {

@@ -19,7 +19,10 @@ describe('example files beside each dictionary give the outcome their expected.j
       const files = await readdir(path.join(path.dirname(d.file), 'examples'));
       for (const format of d.dictionary.formats) {
         expect(files, `${d.file} ${format}`).to.include(`valid.${format}`);
-        expect(files.filter((f) => f.startsWith('invalid-') && f.endsWith(`.${format}`)), `${d.file} ${format}`).to.not.be.empty;
+        expect(
+          files.filter((f) => f.startsWith('invalid-') && f.endsWith(`.${format}`)),
+          `${d.file} ${format}`,
+        ).to.not.be.empty;
       }
     }
   });
@@ -37,7 +40,11 @@ describe('example files beside each dictionary give the outcome their expected.j
     before(async function () {
       for (const d of await dictionaries()) {
         const dir = path.join(path.dirname(d.file), 'examples');
-        const manifest = JSON.parse(await readFile(path.join(dir, 'expected.json'), 'utf8')) as { period: string; deliveryDate: string; files: Record<string, Expectation> };
+        const manifest = JSON.parse(await readFile(path.join(dir, 'expected.json'), 'utf8')) as {
+          period: string;
+          deliveryDate: string;
+          files: Record<string, Expectation>;
+        };
         const period = Period.parse(manifest.period);
         for (const [name, expected] of Object.entries(manifest.files)) {
           const result = await validateDelivery(fileSource(path.join(dir, name)), d.compiled, {
@@ -54,7 +61,9 @@ describe('example files beside each dictionary give the outcome their expected.j
     it('gives the status, record counts and counts per code of its expected.json', () => {
       expect(results.length).to.equal(19);
       for (const { label, expected, result } of results) {
-        expect({ status: result.status, records: result.totals.records, accepted: result.totals.accepted, codes: result.totals.byCode }, label).to.deep.equal(expected);
+        expect({ status: result.status, records: result.totals.records, accepted: result.totals.accepted, codes: result.totals.byCode }, label).to.deep.equal(
+          expected,
+        );
       }
     });
   });

@@ -5,7 +5,16 @@ describe('delivery file names', () => {
   it('parses the example name of docs/domain.md into its fields', () => {
     expect(parseDeliveryFileName('11111111_0_CAT_1.4_1_20201214_PROD.xml')).to.deep.equal({
       ok: true,
-      fields: { institutionCode: '11111111', unit: 0, registry: 'CAT', version: '1.4', sequenceNumber: 1, creationDate: '2020-12-14', test: false, format: 'xml' },
+      fields: {
+        institutionCode: '11111111',
+        unit: 0,
+        registry: 'CAT',
+        version: '1.4',
+        sequenceNumber: 1,
+        creationDate: '2020-12-14',
+        test: false,
+        format: 'xml',
+      },
     });
   });
 
@@ -17,7 +26,10 @@ describe('delivery file names', () => {
   it('names every part that is wrong', () => {
     expect(parseDeliveryFileName('1111111_x_cat_1,4_0_20201332_ACC.txt')).to.deep.equal({
       ok: false,
-      problems: ['extension', 'institutionCode', 'unit', 'registry', 'version', 'sequenceNumber', 'creationDate', 'environment'].map((part) => ({ part, reason: 'invalid' })),
+      problems: ['extension', 'institutionCode', 'unit', 'registry', 'version', 'sequenceNumber', 'creationDate', 'environment'].map((part) => ({
+        part,
+        reason: 'invalid',
+      })),
     });
   });
 
@@ -40,7 +52,10 @@ describe('delivery file names', () => {
   it('gives B07 for another institution and for an unknown registry or version, and B09 for a sequence number not above the last', () => {
     const known = [{ registry: 'CAT', version: '1.4' }];
     const codes = (name: string, last: number | null) =>
-      checkDeliveryFileName(name, { institutionCode: '11111111', knownVersions: known, lastSequenceNumber: last }).findings.map((f) => [f.code, f.params['detail'] ?? f.params['n']]);
+      checkDeliveryFileName(name, { institutionCode: '11111111', knownVersions: known, lastSequenceNumber: last }).findings.map((f) => [
+        f.code,
+        f.params['detail'] ?? f.params['n'],
+      ]);
     expect(codes('11111111_0_CAT_1.4_5_20260101_PROD.csv', 4)).to.deep.equal([]);
     expect(codes('22222222_0_CAT_1.4_5_20260101_PROD.csv', null)).to.deep.equal([['B07', 'otherInstitution']]);
     expect(codes('11111111_0_XYZ_1.4_5_20260101_PROD.csv', null)).to.deep.equal([['B07', 'unknownRegistry']]);

@@ -31,11 +31,7 @@ export const PERIODS = {
   '2026H1': { code: '2026H1', start: '2026-01-01', end: '2026-06-30' },
 };
 
-export async function validate(
-  id: string,
-  content: string | Uint8Array,
-  options: ValidationOptions & { chunkSize?: number } = {},
-): Promise<ValidationResult> {
+export async function validate(id: string, content: string | Uint8Array, options: ValidationOptions & { chunkSize?: number } = {}): Promise<ValidationResult> {
   const d = await dictionary(id);
   return validateDelivery(bytes(content, options.chunkSize), d.compiled, { format: 'csv', utf8Validator: nodeUtf8Validator, ...options });
 }
@@ -52,33 +48,74 @@ export function xmlOf(d: LoadedDictionary, rows: ReadonlyArray<Record<string, st
     const fields = d.compiled.fieldNames.filter((f) => (r[f] ?? '') !== '').map((f) => `<${f}>${escape(r[f]!)}</${f}>`);
     return `  <${layout.recordElement}>${fields.join('')}</${layout.recordElement}>`;
   });
-  const attributes = Object.entries(layout.rootAttributes ?? {}).map(([k, v]) => ` ${k}="${v}"`).join('');
+  const attributes = Object.entries(layout.rootAttributes ?? {})
+    .map(([k, v]) => ` ${k}="${v}"`)
+    .join('');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<${layout.rootElement}${attributes}>\n${records.join('\n')}\n</${layout.rootElement}>\n`;
 }
 
 /** A record per dictionary that passes every check with the periods above and delivery date 2026-04-15. */
 export const VALID_RECORDS: Record<string, Record<string, string>> = {
   'CAT/Cataract/1.4': {
-    OperatieID: '11000523', OperatieDatum: '2026-02-03', PatientCode: '1100055508', Geboortejaar: '1948', Geslacht: 'V',
-    ODS: '01', VaCCPre: '0.30', VaCCPO: '0.90', Anesthesie: '1', Complicatie: 'J', ComplicatieType: '01',
+    OperatieID: '11000523',
+    OperatieDatum: '2026-02-03',
+    PatientCode: '1100055508',
+    Geboortejaar: '1948',
+    Geslacht: 'V',
+    ODS: '01',
+    VaCCPre: '0.30',
+    VaCCPO: '0.90',
+    Anesthesie: '1',
+    Complicatie: 'J',
+    ComplicatieType: '01',
   },
   'MMY/IKNL/2.1': {
-    PatientCode: 'P001', Geboortejaar: '1950', Geslacht: 'M', DiagnoseDatum: '2026-01-10', ISS: 'II', MProteine: 'IGA',
-    StartBehandeling: '2026-01-20', Behandellijn1: 'VRD', Stamceltransplantatie: 'J', Overleden: 'J', DatumOverlijden: '2026-05-01',
+    PatientCode: 'P001',
+    Geboortejaar: '1950',
+    Geslacht: 'M',
+    DiagnoseDatum: '2026-01-10',
+    ISS: 'II',
+    MProteine: 'IGA',
+    StartBehandeling: '2026-01-20',
+    Behandellijn1: 'VRD',
+    Stamceltransplantatie: 'J',
+    Overleden: 'J',
+    DatumOverlijden: '2026-05-01',
   },
   'MMY/PROMS/1.0': {
-    PatientCode: 'P001', Meetmoment: 'T0', DatumInvulling: '2026-01-12', EQ5D_Mobiliteit: '1', EQ5D_Zelfzorg: '2',
-    EQ5D_Activiteiten: '3', EQ5D_Pijn: '4', EQ5D_Angst: '5', EQ_VAS: '80', QLQ_GlobaleGezondheid: '6',
+    PatientCode: 'P001',
+    Meetmoment: 'T0',
+    DatumInvulling: '2026-01-12',
+    EQ5D_Mobiliteit: '1',
+    EQ5D_Zelfzorg: '2',
+    EQ5D_Activiteiten: '3',
+    EQ5D_Pijn: '4',
+    EQ5D_Angst: '5',
+    EQ_VAS: '80',
+    QLQ_GlobaleGezondheid: '6',
   },
   'PMICD/PMICD/2018.0.5': {
-    ProcedureID: 'PR0001', BSN: '111222333', Naam: 'Jansen, Pieter', Geboortedatum: '1948-05-17', Geslacht: 'M',
-    ImplantatieDatum: '2026-01-08', Procedure: 'N', DeviceType: 'PM', Fabrikant: 'MDT', Model: 'Azure XT DR',
-    Serienummer: 'PJN100001', Indicatie: 'SND', Complicatie30d: 'N',
+    ProcedureID: 'PR0001',
+    BSN: '111222333',
+    Naam: 'Jansen, Pieter',
+    Geboortedatum: '1948-05-17',
+    Geslacht: 'M',
+    ImplantatieDatum: '2026-01-08',
+    Procedure: 'N',
+    DeviceType: 'PM',
+    Fabrikant: 'MDT',
+    Model: 'Azure XT DR',
+    Serienummer: 'PJN100001',
+    Indicatie: 'SND',
+    Complicatie30d: 'N',
   },
 };
 
 export const PERIOD_OF: Record<string, keyof typeof PERIODS> = {
-  'CAT/Cataract/1.4': '2026K1', 'MMY/IKNL/2.1': '2026H1', 'MMY/PROMS/1.0': '2026H1', 'PMICD/PMICD/2018.0.5': '2026K1',
+  'CAT/Cataract/1.4': '2026K1',
+  'MMY/IKNL/2.1': '2026H1',
+  'MMY/PROMS/1.0': '2026H1',
+  'PMICD/PMICD/2018.0.5': '2026K1',
 };
 
 /** Validates one record (the valid one with `changes`) and returns its findings. */

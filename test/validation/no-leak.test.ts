@@ -11,7 +11,15 @@ const PMICD = 'PMICD/PMICD/2018.0.5';
 
 function sink(): { stream: Writable; text: () => string } {
   const parts: string[] = [];
-  return { stream: new Writable({ write(chunk: Buffer, _e, done) { parts.push(chunk.toString('utf8')); done(); } }), text: () => parts.join('') };
+  return {
+    stream: new Writable({
+      write(chunk: Buffer, _e, done) {
+        parts.push(chunk.toString('utf8'));
+        done();
+      },
+    }),
+    text: () => parts.join(''),
+  };
 }
 
 describe('no BSN or name from a PMICD file appears in any finding, message or output line', () => {
@@ -34,7 +42,10 @@ describe('no BSN or name from a PMICD file appears in any finding, message or ou
 
   it('holds for the findings and their Dutch and English messages, from CSV and from XML', async () => {
     const d = await dictionary(PMICD);
-    for (const [format, content] of [['csv', csvOf(d.compiled.fieldNames, rows)], ['xml', xmlOf(d, rows)]] as const) {
+    for (const [format, content] of [
+      ['csv', csvOf(d.compiled.fieldNames, rows)],
+      ['xml', xmlOf(d, rows)],
+    ] as const) {
       const result = await validate(PMICD, content, { format, period: { code: '2026K1', start: '2026-01-01', end: '2026-03-31' } });
       expect(result.totals.byCode).to.include.keys('040_BSN', '002_Type', '001_RefTab', '004_D_GE', '005');
       assertClean(JSON.stringify(result), `${format} result`);
@@ -67,7 +78,7 @@ describe('no BSN or name from a PMICD file appears in any finding, message or ou
         for (const lang of ['nl', 'en']) {
           const [out, err] = [sink(), sink()];
           const code = await runValidateCommand([file, '--format', format, '--lang', lang, '--period', '2026K1'], { stdout: out.stream, stderr: err.stream });
-          expect(code, "every record is rejected, so the file is").to.equal(2);
+          expect(code, 'every record is rejected, so the file is').to.equal(2);
           assertClean(out.text() + err.text(), `${format}/${lang}`);
         }
       }

@@ -125,7 +125,10 @@ describe('XML reader: the cases of docs/security.md', () => {
     const csv = 'OperatieID,OperatieDatum\n11000523,2026-02-03\n';
     expect(fileLevel(await validate(CAT, csv, { fileName: 'x.xml', format: undefined }))).to.deep.equal([{ code: 'B01', params: { ext: '.xml' } }]);
     for (const doc of ['\u0001<CataractAanlevering versie="1.4"/>', 'r<?xml version="1.0"?><CataractAanlevering versie="1.4"/>']) {
-      expect(fileLevel(await validateXml(doc)).map((p) => [p.code, p.params['detail']]), JSON.stringify(doc)).to.deep.equal([['B06', 'xmlMalformed']]);
+      expect(
+        fileLevel(await validateXml(doc)).map((p) => [p.code, p.params['detail']]),
+        JSON.stringify(doc),
+      ).to.deep.equal([['B06', 'xmlMalformed']]);
     }
   });
 
@@ -140,13 +143,17 @@ describe('XML reader: the cases of docs/security.md', () => {
   });
 
   it('refuses an external entity (no file is ever read)', async () => {
-    const doc = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><CataractAanlevering versie="1.4"><Operatie><OperatieID>&xxe;</OperatieID></Operatie></CataractAanlevering>';
+    const doc =
+      '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><CataractAanlevering versie="1.4"><Operatie><OperatieID>&xxe;</OperatieID></Operatie></CataractAanlevering>';
     expect(fileLevel(await validateXml(doc))[0]!.params['detail']).to.equal('xmlDoctype');
   });
 
   it('treats a <__proto__> element as an unknown element and pollutes nothing', async () => {
-    const doc = '<?xml version="1.0"?><CataractAanlevering versie="1.4"><Operatie><__proto__><polluted>yes</polluted></__proto__></Operatie></CataractAanlevering>';
-    expect(fileLevel(await validateXml(doc))).to.deep.equal([{ code: 'B06', params: { line: 1, detail: 'xmlUnexpectedElement', column: 76, element: '__proto__' } }]);
+    const doc =
+      '<?xml version="1.0"?><CataractAanlevering versie="1.4"><Operatie><__proto__><polluted>yes</polluted></__proto__></Operatie></CataractAanlevering>';
+    expect(fileLevel(await validateXml(doc))).to.deep.equal([
+      { code: 'B06', params: { line: 1, detail: 'xmlUnexpectedElement', column: 76, element: '__proto__' } },
+    ]);
     expect(({} as Record<string, unknown>)['polluted']).to.equal(undefined);
   });
 
@@ -171,7 +178,14 @@ describe('XML reader: the cases of docs/security.md', () => {
   it('reads one record and many records the same way', async () => {
     const d = await dictionary(CAT);
     const one = await validate(CAT, xmlOf(d, [VALID_RECORDS[CAT]!]), { format: 'xml' });
-    const many = await validate(CAT, xmlOf(d, Array.from({ length: 50 }, (_, i) => ({ ...VALID_RECORDS[CAT]!, OperatieID: `A${i}` }))), { format: 'xml', chunkSize: 100 });
+    const many = await validate(
+      CAT,
+      xmlOf(
+        d,
+        Array.from({ length: 50 }, (_, i) => ({ ...VALID_RECORDS[CAT]!, OperatieID: `A${i}` })),
+      ),
+      { format: 'xml', chunkSize: 100 },
+    );
     expect([one.status, one.totals.records, many.status, many.totals.records]).to.deep.equal(['PROCESSED', 1, 'PROCESSED', 50]);
   });
 
@@ -199,8 +213,13 @@ describe('XML reader: the cases of docs/security.md', () => {
 
   it('refuses the wrong root, a missing version attribute and text outside fields (B06)', async () => {
     expect(fileLevel(await validateXml('<Aanlevering versie="1.4"></Aanlevering>'))[0]!.params).to.include({ detail: 'xmlRoot', found: 'Aanlevering' });
-    expect(fileLevel(await validateXml('<CataractAanlevering></CataractAanlevering>'))[0]!.params).to.include({ detail: 'xmlRootAttribute', attribute: 'versie' });
-    expect(fileLevel(await validateXml('<CataractAanlevering versie="1.4"><Operatie>loose</Operatie></CataractAanlevering>'))[0]!.params).to.include({ detail: 'xmlUnexpectedText' });
+    expect(fileLevel(await validateXml('<CataractAanlevering></CataractAanlevering>'))[0]!.params).to.include({
+      detail: 'xmlRootAttribute',
+      attribute: 'versie',
+    });
+    expect(fileLevel(await validateXml('<CataractAanlevering versie="1.4"><Operatie>loose</Operatie></CataractAanlevering>'))[0]!.params).to.include({
+      detail: 'xmlUnexpectedText',
+    });
   });
 
   it('refuses a field element given twice in one record (B06 xmlDuplicateElement)', async () => {
@@ -210,7 +229,10 @@ describe('XML reader: the cases of docs/security.md', () => {
 
   it('gives the same findings with the fast-xml-parser and the saxes record decoders', async () => {
     const d = await dictionary(CAT);
-    const xml = xmlOf(d, [{ ...VALID_RECORDS[CAT]!, Geslacht: 'X', VaCCPre: '200.00' }, { ...VALID_RECORDS[CAT]!, OperatieID: 'A&amp;B' }]);
+    const xml = xmlOf(d, [
+      { ...VALID_RECORDS[CAT]!, Geslacht: 'X', VaCCPre: '200.00' },
+      { ...VALID_RECORDS[CAT]!, OperatieID: 'A&amp;B' },
+    ]);
     const a = await validate(CAT, xml, { format: 'xml', xmlRecordDecoder: 'fast-xml-parser' });
     const b = await validate(CAT, xml, { format: 'xml', xmlRecordDecoder: 'saxes' });
     expect(a.findings).to.deep.equal(b.findings);

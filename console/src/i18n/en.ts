@@ -29,10 +29,8 @@ export const en: MessageSchema = {
   },
   comingSoon: {
     notice: 'This page is coming in a future version.',
-    overview:
-      'This page will show at a glance which deliveries are missing, which are due soon, and which were rejected or contain errors.',
-    deliveries:
-      "This page will list all of your institution's deliveries, with their status and processing report.",
+    overview: 'This page will show at a glance which deliveries are missing, which are due soon, and which were rejected or contain errors.',
+    deliveries: "This page will list all of your institution's deliveries, with their status and processing report.",
     expected: 'This page will show which deliveries are still expected, and when.',
     upload: 'This page will let you deliver files: pick or drag them, check them, and deliver.',
     forwardings: "This page will show to whom your institution's data has been forwarded.",
@@ -88,12 +86,9 @@ export const en: MessageSchema = {
   },
   deadline: {
     unknown: 'Not recorded',
-    day:
-      "By day {day} of the period's last month | By day {day} of the month after the period ends | By day {day} of month {months} after the period ends",
-    lastDay:
-      'By the last day of the period | By the last day of the month after the period ends | By the last day of month {months} after the period ends',
-    fixedDate:
-      "By {date} of the period's year | By {date} of the year after the period's year | By {date}, {years} years after the period's year",
+    day: "By day {day} of the period's last month | By day {day} of the month after the period ends | By day {day} of month {months} after the period ends",
+    lastDay: 'By the last day of the period | By the last day of the month after the period ends | By the last day of month {months} after the period ends',
+    fixedDate: "By {date} of the period's year | By {date} of the year after the period's year | By {date}, {years} years after the period's year",
   },
   institutions: {
     heading: 'Institutions',
@@ -113,8 +108,7 @@ export const en: MessageSchema = {
   },
   errors: {
     forbiddenTitle: 'No access',
-    forbidden:
-      "You do not have permission for this data or action. If you think that is wrong, contact your institution's local administrator.",
+    forbidden: "You do not have permission for this data or action. If you think that is wrong, contact your institution's local administrator.",
     unauthenticated: 'Your session has ended. Please log in again.',
     generic: 'Something went wrong.',
   },
@@ -153,8 +147,7 @@ export const en: MessageSchema = {
   },
   resetPassword: {
     requestTitle: 'Forgot your password',
-    requestIntro:
-      'Enter your email address. If it belongs to an account, we will send a link to choose a new password. The link is valid for 1 hour.',
+    requestIntro: 'Enter your email address. If it belongs to an account, we will send a link to choose a new password. The link is valid for 1 hour.',
     send: 'Send link',
     sent: 'If this email address belongs to an account, an email is on its way. Check your junk mail too.',
     title: 'Choose a new password',
@@ -231,8 +224,7 @@ export const en: MessageSchema = {
   },
   users: {
     title: 'Users of my institution',
-    intro:
-      'Invite colleagues, give them roles per registry and switch accounts off. Changes apply at once, also to those already logged in.',
+    intro: 'Invite colleagues, give them roles per registry and switch accounts off. Changes apply at once, also to those already logged in.',
     institution: 'Institution',
     institutionPlaceholder: 'Choose an institution',
     noInstitution: 'You are not a local administrator of any institution.',
@@ -255,8 +247,7 @@ export const en: MessageSchema = {
     revoked: 'The role {role} has been revoked from {name}.',
     deactivate: 'Deactivate',
     deactivateTitle: 'Deactivate account',
-    deactivateConfirm:
-      "Deactivate {name}'s account? {name} can then no longer log in; open sessions and API tokens stop at once.",
+    deactivateConfirm: "Deactivate {name}'s account? {name} can then no longer log in; open sessions and API tokens stop at once.",
     deactivated: "{name}'s account has been deactivated.",
     reactivate: 'Reactivate',
     reactivateTitle: 'Reactivate account',
@@ -265,8 +256,7 @@ export const en: MessageSchema = {
   },
   invite: {
     title: 'Invite for {scope}',
-    intro:
-      'The invitee receives an email with a link to choose a password. The link is valid for 7 days and works once.',
+    intro: 'The invitee receives an email with a link to choose a password. The link is valid for 7 days and works once.',
     email: 'Email address',
     name: 'Name',
     submit: 'Send invitation',
@@ -290,8 +280,7 @@ export const en: MessageSchema = {
     title: 'Organisations',
     pageIntro: 'The organisations that use the hub: DHD, the connected institutions, processors and requesters.',
     adminsHeading: 'Institutions and their local administrators',
-    adminsIntro:
-      "Every institution has at least one local administrator, who manages the institution's other users. DHD invites the first.",
+    adminsIntro: "Every institution has at least one local administrator, who manages the institution's other users. DHD invites the first.",
     noAdmins: '{name} has no local administrator yet.',
     inviteFirst: 'Invite the first local administrator',
     inviteAdmin: 'Invite a local administrator',
@@ -312,8 +301,7 @@ export const en: MessageSchema = {
   },
   audit: {
     title: 'Audit log',
-    intro:
-      'Who did what, when and from where (NEN 7513). A local administrator sees what concerns their own institution. Exports are logged too.',
+    intro: 'Who did what, when and from where (NEN 7513). A local administrator sees what concerns their own institution. Exports are logged too.',
     export: 'Export as CSV',
     empty: 'No entries found.',
     anonymous: 'Not logged in',
@@ -418,10 +406,8 @@ export const en: MessageSchema = {
   },
   fileCheck: {
     title: 'Check a file',
-    intro:
-      'Check a file before you deliver it, with the same checks and messages the Datahub uses when it processes the file.',
-    local:
-      'The file does not leave your computer: the check runs entirely in your browser. Nothing is sent or stored.',
+    intro: 'Check a file before you deliver it, with the same checks and messages the Datahub uses when it processes the file.',
+    local: 'The file does not leave your computer: the check runs entirely in your browser. Nothing is sent or stored.',
     drop: 'Drop a file (.csv or .xml) here or',
     pick: 'choose a file',
     fileHint: 'When the file is named by the convention (for example 12345678_0_CAT_1.4_1_20260415_PROD.csv), the data dictionary is filled in for you.',
@@ -441,8 +427,7 @@ export const en: MessageSchema = {
       prod: 'PROD',
       unknownVersion: 'The Datahub has no data dictionary {registry} version {version}. Choose the data dictionary yourself.',
     },
-    nameNotConforming:
-      'The file name does not follow the convention ({parts}). Choose the data dictionary yourself; the check reports this as B08.',
+    nameNotConforming: 'The file name does not follow the convention ({parts}). Choose the data dictionary yourself; the check reports this as B08.',
     namePart: {
       partCount: 'not seven parts separated by _',
       forbiddenCharacters: 'forbidden characters',
@@ -598,13 +583,11 @@ export const en: MessageSchema = {
     },
     upload: {
       title: 'Deliver files',
-      intro:
-        'Pick or drop a file, check it and deliver it. The Datahub then checks and processes it; you get an e-mail when processing is done.',
+      intro: 'Pick or drop a file, check it and deliver it. The Datahub then checks and processes it; you get an e-mail when processing is done.',
       noRole: 'You do not have a submitter role. Ask the local administrator of your institution for access.',
       for: 'Delivering for {stream}, period {period}.',
       file: 'File',
-      fileHint:
-        'When the file is named by the convention (for example 12345678_0_CAT_1.4_1_20260415_PROD.csv), we fill in the details for you.',
+      fileHint: 'When the file is named by the convention (for example 12345678_0_CAT_1.4_1_20260415_PROD.csv), we fill in the details for you.',
       checkingName: 'Checking the file name…',
       fromName: 'The file name follows the convention: the details below come from the name.',
       notConforming: 'The file name does not follow the convention. Fill in the details below yourself; the processing report mentions this as B08.',

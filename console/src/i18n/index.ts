@@ -59,9 +59,7 @@ export function setLocale(locale: Locale): void {
 }
 
 /** Element Plus's own texts (pagination, empty table, date pickers) follow the console's language. */
-export const elementLocale = computed(() =>
-  i18n.global.locale.value === 'en' ? elementEn : elementNl,
-);
+export const elementLocale = computed(() => (i18n.global.locale.value === 'en' ? elementEn : elementNl));
 
 /** A GraphQL Date ("YYYY-MM-DD") as a local calendar date, free of time-zone shifts. */
 export function parseLocalDate(value: string): Date {

@@ -40,13 +40,10 @@ export const nl = {
   },
   comingSoon: {
     notice: 'Deze pagina komt in een volgende versie.',
-    overview:
-      'Hier ziet u straks in één oogopslag welke aanleveringen ontbreken, welke binnenkort verwacht worden en welke zijn afgekeurd of fouten bevatten.',
-    deliveries:
-      'Hier ziet u straks alle aanleveringen van uw instelling, met hun status en verwerkingsverslag.',
+    overview: 'Hier ziet u straks in één oogopslag welke aanleveringen ontbreken, welke binnenkort verwacht worden en welke zijn afgekeurd of fouten bevatten.',
+    deliveries: 'Hier ziet u straks alle aanleveringen van uw instelling, met hun status en verwerkingsverslag.',
     expected: 'Hier ziet u straks welke aanleveringen nog verwacht worden en wanneer.',
-    upload:
-      'Hier kunt u straks bestanden aanleveren: kiezen of slepen, controleren en aanleveren.',
+    upload: 'Hier kunt u straks bestanden aanleveren: kiezen of slepen, controleren en aanleveren.',
     forwardings: 'Hier ziet u straks aan wie de gegevens van uw instelling zijn doorgeleverd.',
   },
   notFound: {
@@ -100,12 +97,10 @@ export const nl = {
   },
   deadline: {
     unknown: 'Niet vastgelegd',
-    day:
-      'Uiterlijk dag {day} van de laatste maand van de periode | Uiterlijk dag {day} van de maand na afloop van de periode | Uiterlijk dag {day} van de {months}e maand na afloop van de periode',
+    day: 'Uiterlijk dag {day} van de laatste maand van de periode | Uiterlijk dag {day} van de maand na afloop van de periode | Uiterlijk dag {day} van de {months}e maand na afloop van de periode',
     lastDay:
       'Uiterlijk de laatste dag van de periode | Uiterlijk de laatste dag van de maand na afloop van de periode | Uiterlijk de laatste dag van de {months}e maand na afloop van de periode',
-    fixedDate:
-      'Uiterlijk {date} van het periodejaar | Uiterlijk {date} van het jaar na het periodejaar | Uiterlijk {date}, {years} jaar na het periodejaar',
+    fixedDate: 'Uiterlijk {date} van het periodejaar | Uiterlijk {date} van het jaar na het periodejaar | Uiterlijk {date}, {years} jaar na het periodejaar',
   },
   institutions: {
     heading: 'Instellingen',
@@ -165,8 +160,7 @@ export const nl = {
   },
   resetPassword: {
     requestTitle: 'Wachtwoord vergeten',
-    requestIntro:
-      'Vul uw e-mailadres in. Hoort er een account bij, dan sturen we een link waarmee u een nieuw wachtwoord kiest. De link is 1 uur geldig.',
+    requestIntro: 'Vul uw e-mailadres in. Hoort er een account bij, dan sturen we een link waarmee u een nieuw wachtwoord kiest. De link is 1 uur geldig.',
     send: 'Link versturen',
     sent: 'Hoort er een account bij dit e-mailadres, dan is er een e-mail onderweg. Kijk ook bij uw ongewenste e-mail.',
     title: 'Nieuw wachtwoord kiezen',
@@ -178,8 +172,7 @@ export const nl = {
   },
   invitation: {
     title: 'Uitnodiging aannemen',
-    intro:
-      'Kies een wachtwoord voor uw account. Daarna logt u in en stelt u een authenticator-app in voor de tweede stap.',
+    intro: 'Kies een wachtwoord voor uw account. Daarna logt u in en stelt u een authenticator-app in voor de tweede stap.',
     submit: 'Account aanmaken',
     done: 'Uw account is aangemaakt. Log nu in.',
   },
@@ -244,8 +237,7 @@ export const nl = {
   },
   users: {
     title: 'Gebruikers van mijn instelling',
-    intro:
-      'Nodig collega’s uit, geef ze rollen per registratie en zet accounts uit. Wijzigingen gelden direct, ook voor wie al is ingelogd.',
+    intro: 'Nodig collega’s uit, geef ze rollen per registratie en zet accounts uit. Wijzigingen gelden direct, ook voor wie al is ingelogd.',
     institution: 'Instelling',
     institutionPlaceholder: 'Kies een instelling',
     noInstitution: 'U bent geen lokaal beheerder van een instelling.',
@@ -268,8 +260,7 @@ export const nl = {
     revoked: 'De rol {role} van {name} is ingetrokken.',
     deactivate: 'Deactiveren',
     deactivateTitle: 'Account deactiveren',
-    deactivateConfirm:
-      'Het account van {name} deactiveren? {name} kan dan niet meer inloggen; lopende sessies en API-tokens stoppen direct.',
+    deactivateConfirm: 'Het account van {name} deactiveren? {name} kan dan niet meer inloggen; lopende sessies en API-tokens stoppen direct.',
     deactivated: 'Het account van {name} is gedeactiveerd.',
     reactivate: 'Heractiveren',
     reactivateTitle: 'Account heractiveren',
@@ -278,8 +269,7 @@ export const nl = {
   },
   invite: {
     title: 'Uitnodigen voor {scope}',
-    intro:
-      'De uitgenodigde krijgt een e-mail met een link om een wachtwoord te kiezen. De link is 7 dagen geldig en werkt één keer.',
+    intro: 'De uitgenodigde krijgt een e-mail met een link om een wachtwoord te kiezen. De link is 7 dagen geldig en werkt één keer.',
     email: 'E-mailadres',
     name: 'Naam',
     submit: 'Uitnodiging versturen',
@@ -301,11 +291,9 @@ export const nl = {
   },
   organisations: {
     title: 'Organisaties',
-    pageIntro:
-      'De organisaties die de Datahub gebruiken: de DHD, de aangesloten instellingen, verwerkers en verzoekers.',
+    pageIntro: 'De organisaties die de Datahub gebruiken: de DHD, de aangesloten instellingen, verwerkers en verzoekers.',
     adminsHeading: 'Instellingen en hun lokaal beheerders',
-    adminsIntro:
-      'Elke instelling heeft minstens één lokaal beheerder, die de andere gebruikers van de instelling beheert. De eerste nodigt de DHD uit.',
+    adminsIntro: 'Elke instelling heeft minstens één lokaal beheerder, die de andere gebruikers van de instelling beheert. De eerste nodigt de DHD uit.',
     noAdmins: '{name} heeft nog geen lokaal beheerder.',
     inviteFirst: 'Eerste lokaal beheerder uitnodigen',
     inviteAdmin: 'Lokaal beheerder uitnodigen',
@@ -326,8 +314,7 @@ export const nl = {
   },
   audit: {
     title: 'Auditlog',
-    intro:
-      'Wie wat deed, wanneer en vanaf waar (NEN 7513). Een lokaal beheerder ziet wat over de eigen instelling gaat. Ook het exporteren wordt gelogd.',
+    intro: 'Wie wat deed, wanneer en vanaf waar (NEN 7513). Een lokaal beheerder ziet wat over de eigen instelling gaat. Ook het exporteren wordt gelogd.',
     export: 'Exporteren als CSV',
     empty: 'Geen regels gevonden.',
     anonymous: 'Niet ingelogd',
@@ -432,10 +419,8 @@ export const nl = {
   },
   fileCheck: {
     title: 'Bestand controleren',
-    intro:
-      'Controleer een bestand voordat u het aanlevert, met dezelfde controles en meldingen als de Datahub bij verwerking.',
-    local:
-      'Het bestand verlaat uw computer niet: de controle draait helemaal in uw browser. Er wordt niets verstuurd of opgeslagen.',
+    intro: 'Controleer een bestand voordat u het aanlevert, met dezelfde controles en meldingen als de Datahub bij verwerking.',
+    local: 'Het bestand verlaat uw computer niet: de controle draait helemaal in uw browser. Er wordt niets verstuurd of opgeslagen.',
     drop: 'Sleep een bestand (.csv of .xml) hierheen of',
     pick: 'kies een bestand',
     fileHint: 'Heet het bestand volgens de afspraak (bijvoorbeeld 12345678_0_CAT_1.4_1_20260415_PROD.csv), dan vullen we de datadictionary zelf in.',
@@ -455,8 +440,7 @@ export const nl = {
       prod: 'PROD',
       unknownVersion: 'De Datahub kent geen datadictionary {registry} versie {version}. Kies zelf de datadictionary.',
     },
-    nameNotConforming:
-      'De bestandsnaam volgt de afspraak niet ({parts}). Kies zelf de datadictionary; de controle meldt dit als B08.',
+    nameNotConforming: 'De bestandsnaam volgt de afspraak niet ({parts}). Kies zelf de datadictionary; de controle meldt dit als B08.',
     namePart: {
       partCount: 'niet zeven delen gescheiden door _',
       forbiddenCharacters: 'verboden tekens',
@@ -617,8 +601,7 @@ export const nl = {
       noRole: 'U heeft geen rol als aanleveraar. Vraag de lokaal beheerder van uw instelling om toegang.',
       for: 'Aanleveren voor {stream}, periode {period}.',
       file: 'Bestand',
-      fileHint:
-        'Heet het bestand volgens de afspraak (bijvoorbeeld 12345678_0_CAT_1.4_1_20260415_PROD.csv), dan vullen we de gegevens zelf in.',
+      fileHint: 'Heet het bestand volgens de afspraak (bijvoorbeeld 12345678_0_CAT_1.4_1_20260415_PROD.csv), dan vullen we de gegevens zelf in.',
       checkingName: 'De bestandsnaam wordt gecontroleerd…',
       fromName: 'De bestandsnaam volgt de afspraak: de gegevens hieronder komen uit de naam.',
       notConforming: 'De bestandsnaam volgt de afspraak niet. Vul de gegevens hieronder zelf in; het verwerkingsverslag meldt dit als B08.',

@@ -8,7 +8,15 @@ import { type Connection, connectionTypes, definePaging } from '../shared/pagina
 export type CountedPage<T> = Connection<T> & { totalCount: number };
 
 /** People by name, the id deciding between namesakes. */
-export const USER_PAGING = definePaging({ tag: 'users', keys: [{ column: 'e.name', type: 'text' }, { column: 'e.id', type: 'uuid' }], defaultSize: 50, maxSize: 200 });
+export const USER_PAGING = definePaging({
+  tag: 'users',
+  keys: [
+    { column: 'e.name', type: 'text' },
+    { column: 'e.id', type: 'uuid' },
+  ],
+  defaultSize: 50,
+  maxSize: 200,
+});
 export const INVITATION_PAGING = definePaging({
   tag: 'invitations',
   keys: [
@@ -27,17 +35,33 @@ export const API_TOKEN_PAGING = definePaging({
   defaultSize: 50,
   maxSize: 200,
 });
-export const ORGANISATION_PAGING = definePaging({ tag: 'organisations', keys: [{ column: 'e.name', type: 'text' }, { column: 'e.id', type: 'uuid' }], defaultSize: 50, maxSize: 200 });
+export const ORGANISATION_PAGING = definePaging({
+  tag: 'organisations',
+  keys: [
+    { column: 'e.name', type: 'text' },
+    { column: 'e.id', type: 'uuid' },
+  ],
+  defaultSize: 50,
+  maxSize: 200,
+});
 
-const CHEAP = 'counted per request over this organisation\'s or institution\'s own rows (tens to hundreds).';
+const CHEAP = "counted per request over this organisation's or institution's own rows (tens to hundreds).";
 
-export const { Connection: UserConnection } = connectionTypes(() => User, { name: 'User', description: 'A page of people, by name.', totalCount: `How many in all; ${CHEAP}` });
+export const { Connection: UserConnection } = connectionTypes(() => User, {
+  name: 'User',
+  description: 'A page of people, by name.',
+  totalCount: `How many in all; ${CHEAP}`,
+});
 export const { Connection: InvitationConnection } = connectionTypes(() => Invitation, {
   name: 'Invitation',
   description: 'A page of invitations, newest first.',
   totalCount: `How many in all; ${CHEAP}`,
 });
-export const { Connection: ApiTokenConnection } = connectionTypes(() => ApiToken, { name: 'ApiToken', description: 'A page of API tokens, newest first.', totalCount: `How many in all; ${CHEAP}` });
+export const { Connection: ApiTokenConnection } = connectionTypes(() => ApiToken, {
+  name: 'ApiToken',
+  description: 'A page of API tokens, newest first.',
+  totalCount: `How many in all; ${CHEAP}`,
+});
 export const { Connection: OrganisationConnection } = connectionTypes(() => Organisation, {
   name: 'Organisation',
   description: 'A page of organisations, by name.',

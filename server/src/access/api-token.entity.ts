@@ -9,7 +9,7 @@ import { User } from './user.entity';
  * made by hub staff, to a processor organisation (and carries PROCESSOR of it). Only the SHA-256
  * of the token is stored; the token itself is shown once.
  */
-@ObjectType({ description: 'An API token for dashboards and processors\' systems.' })
+@ObjectType({ description: "An API token for dashboards and processors' systems." })
 @Entity({ tableName: 'api_token' })
 export class ApiToken {
   @Field(() => ID, { description: 'Stable identifier.' })

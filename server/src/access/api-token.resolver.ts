@@ -12,17 +12,17 @@ export class CreatedApiToken {
   @Field(() => String, { description: 'Send as `Authorization: Bearer <token>`. Store it safely; the hub keeps only its hash.' })
   token!: string;
 
-  @Field(() => ApiToken, { description: 'The token\'s record.' })
+  @Field(() => ApiToken, { description: "The token's record." })
   apiToken!: ApiToken;
 }
 
 const CreateApiTokenResult = resultUnion('CreateApiTokenResult', 'The new token, or why not.', CreatedApiToken);
-const RevokeApiTokenResult = resultUnion('RevokeApiTokenResult', 'The revoked token, or why not (NOT_FOUND for someone else\'s).', ApiToken);
+const RevokeApiTokenResult = resultUnion('RevokeApiTokenResult', "The revoked token, or why not (NOT_FOUND for someone else's).", ApiToken);
 
 @Resolver()
 export class ApiTokenResolver {
   @Authorized()
-  @Query(() => ApiTokenConnection, { description: 'Your API tokens, newest first; hub staff may ask for a processor organisation\'s instead.' })
+  @Query(() => ApiTokenConnection, { description: "Your API tokens, newest first; hub staff may ask for a processor organisation's instead." })
   apiTokens(
     @Ctx() ctx: RequestContext,
     @Args(() => API_TOKEN_PAGING.Args) page: PageArgs,
@@ -32,8 +32,13 @@ export class ApiTokenResolver {
   }
 
   @Authorized()
-  @Mutation(() => CreateApiTokenResult, { description: 'Makes an API token carrying your roles (hub staff: or PROCESSOR of an organisation). Not with a token.' })
-  async createApiToken(@Ctx() ctx: RequestContext, @Arg('input', () => CreateApiTokenInput, { description: 'Name and validity.' }) input: CreateApiTokenInput): Promise<CreatedApiToken | Refused> {
+  @Mutation(() => CreateApiTokenResult, {
+    description: 'Makes an API token carrying your roles (hub staff: or PROCESSOR of an organisation). Not with a token.',
+  })
+  async createApiToken(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateApiTokenInput, { description: 'Name and validity.' }) input: CreateApiTokenInput,
+  ): Promise<CreatedApiToken | Refused> {
     const result = await createApiToken(ctx, input);
     return isRefusal(result) ? result : Object.assign(new CreatedApiToken(), result);
   }
@@ -44,4 +49,3 @@ export class ApiTokenResolver {
     return revokeApiToken(ctx, id);
   }
 }
-

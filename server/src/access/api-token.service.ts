@@ -23,7 +23,14 @@ export interface NewApiToken {
 }
 
 /** Makes the token; the caller's transaction holds the row and its audit event together. */
-export async function issueToken(em: EntityManager, owner: { user?: User; organisation?: Organisation }, name: string, days: number, now: Date, createdBy: string | null): Promise<NewApiToken> {
+export async function issueToken(
+  em: EntityManager,
+  owner: { user?: User; organisation?: Organisation },
+  name: string,
+  days: number,
+  now: Date,
+  createdBy: string | null,
+): Promise<NewApiToken> {
   const token = TOKEN_PREFIX + randomToken(32);
   const apiToken = em.create(ApiToken, {
     name: name.trim().slice(0, 100),
@@ -43,7 +50,10 @@ export async function issueToken(em: EntityManager, owner: { user?: User; organi
  * A signed-in user makes a token for themselves (it carries their roles, never more); hub staff also
  * for a processor organisation. A token cannot make tokens.
  */
-export async function createApiToken(ctx: RequestContext, input: { name: string; days: number; organisationId?: string | null }): Promise<NewApiToken | Refused> {
+export async function createApiToken(
+  ctx: RequestContext,
+  input: { name: string; days: number; organisationId?: string | null },
+): Promise<NewApiToken | Refused> {
   const language = ctx.actor.language;
   if (!Number.isInteger(input.days) || input.days < 1 || input.days > MAX_TOKEN_DAYS) {
     return refuse(language, RefusalCode.INVALID_EXPIRY, { params: { max: MAX_TOKEN_DAYS }, field: 'days' });
@@ -55,7 +65,11 @@ export async function createApiToken(ctx: RequestContext, input: { name: string;
     if (input.organisationId) {
       if (!isHubStaff(ctx.actor)) return refuse(language, RefusalCode.HUB_STAFF_ONLY);
       const organisation = isUuid(input.organisationId) ? await em.findOne(Organisation, { id: input.organisationId, kind: OrganisationKind.PROCESSOR }) : null;
-      if (!organisation) return refuse(language, RefusalCode.ROLE_SCOPE, { params: { role: 'PROCESSOR', scope: messages(language).roleScope.ORGANISATION }, field: 'organisationId' });
+      if (!organisation)
+        return refuse(language, RefusalCode.ROLE_SCOPE, {
+          params: { role: 'PROCESSOR', scope: messages(language).roleScope.ORGANISATION },
+          field: 'organisationId',
+        });
       owner = { organisation };
     } else {
       owner = { user: em.getReference('User', userId) as User };
@@ -68,7 +82,13 @@ export async function createApiToken(ctx: RequestContext, input: { name: string;
 
 export async function listApiTokens(ctx: RequestContext, organisationId: string | null, page: PageArgs): Promise<CountedPage<ApiToken>> {
   const window = API_TOKEN_PAGING.window(page, ctx.actor.language);
-  const where = organisationId ? (isHubStaff(ctx.actor) && isUuid(organisationId) ? { organisation: organisationId } : null) : ctx.actor.user ? { user: ctx.actor.user.id } : null;
+  const where = organisationId
+    ? isHubStaff(ctx.actor) && isUuid(organisationId)
+      ? { organisation: organisationId }
+      : null
+    : ctx.actor.user
+      ? { user: ctx.actor.user.id }
+      : null;
   if (!where) return { ...API_TOKEN_PAGING.empty<ApiToken>(window), totalCount: 0 };
   return { ...(await findPage(ctx.em, ApiToken, where, API_TOKEN_PAGING, window)), totalCount: await ctx.em.count(ApiToken, where) };
 }

@@ -19,7 +19,7 @@ export class Me {
   stage!: LoginStage;
 }
 
-const EndSessionResult = resultUnion('EndSessionResult', 'The ended session, or why not (NOT_FOUND for someone else\'s).', Session);
+const EndSessionResult = resultUnion('EndSessionResult', "The ended session, or why not (NOT_FOUND for someone else's).", Session);
 
 @Resolver(() => Session)
 export class SessionResolver {
@@ -40,7 +40,10 @@ export class AuthResolver {
     return Object.assign(new Me(), { user, stage });
   }
 
-  @Mutation(() => LoginResult, { description: 'Step one: e-mail address and password. Starts a session that must still pass the second factor (unless this browser did within 4 hours). Public.' })
+  @Mutation(() => LoginResult, {
+    description:
+      'Step one: e-mail address and password. Starts a session that must still pass the second factor (unless this browser did within 4 hours). Public.',
+  })
   login(
     @Ctx() ctx: RequestContext,
     @Arg('email', () => String, { description: 'E-mail address.' }) email: string,
@@ -74,12 +77,14 @@ export class AuthResolver {
     return logout(ctx);
   }
 
-  @Mutation(() => ActionResult, { description: 'Mails a password reset link (valid 1 hour) when the address has an active account; answers the same either way. Public.' })
+  @Mutation(() => ActionResult, {
+    description: 'Mails a password reset link (valid 1 hour) when the address has an active account; answers the same either way. Public.',
+  })
   requestPasswordReset(@Ctx() ctx: RequestContext, @Arg('email', () => String, { description: 'E-mail address.' }) email: string): Promise<Done> {
     return requestPasswordReset(ctx, email);
   }
 
-  @Mutation(() => ActionResult, { description: 'Sets a new password with the mailed link\'s token; ends every session of the account. Public.' })
+  @Mutation(() => ActionResult, { description: "Sets a new password with the mailed link's token; ends every session of the account. Public." })
   resetPassword(
     @Ctx() ctx: RequestContext,
     @Arg('token', () => String, { description: 'The token from the link.' }) token: string,
@@ -89,19 +94,24 @@ export class AuthResolver {
   }
 
   @Authorized()
-  @Query(() => [Session], { description: 'Your own live sessions, most recently used first. A plain list: a session ends after 30 idle minutes, so a person has a few.' })
+  @Query(() => [Session], {
+    description: 'Your own live sessions, most recently used first. A plain list: a session ends after 30 idle minutes, so a person has a few.',
+  })
   mySessions(@Ctx() ctx: RequestContext): Promise<Session[]> {
     return listOwnSessions(ctx);
   }
 
   @Authorized(Role.HUB_STAFF)
-  @Query(() => [Session], { description: 'Hub staff: the live sessions of any user, most recently used first. A plain list: a session ends after 30 idle minutes, so a person has a few.' })
+  @Query(() => [Session], {
+    description:
+      'Hub staff: the live sessions of any user, most recently used first. A plain list: a session ends after 30 idle minutes, so a person has a few.',
+  })
   userSessions(@Ctx() ctx: RequestContext, @Arg('userId', () => ID, { description: 'The user.' }) userId: string): Promise<Session[]> {
     return listSessionsOfUser(ctx, userId);
   }
 
   @Authorized()
-  @Mutation(() => EndSessionResult, { description: 'Ends one of your sessions (hub staff: anyone\'s).' })
+  @Mutation(() => EndSessionResult, { description: "Ends one of your sessions (hub staff: anyone's)." })
   endSession(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Session id.' }) id: string): Promise<Session | Refused> {
     return endSession(ctx, id);
   }

@@ -38,7 +38,14 @@ export async function loadGrants(em: EntityManager, userId: string): Promise<Gra
 type ActorUser = NonNullable<Actor['user']>;
 
 function actorUser(user: User): ActorUser {
-  return { id: user.id, email: user.email, name: user.name, organisationId: user.organisation.id, institutionId: user.organisation.getEntity().institution?.id ?? null, language: user.language };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    organisationId: user.organisation.id,
+    institutionId: user.organisation.getEntity().institution?.id ?? null,
+    language: user.language,
+  };
 }
 
 /** Messages follow the screen's language when the client names one, else the user's own setting. */
@@ -58,21 +65,30 @@ async function fromSession(em: EntityManager, clock: Clock, base: Actor, cookie:
     session.revokedAt = now;
     await em.flush();
     if (idle || tooOld) {
-      await recordAudit(em, { ...base, channel: `SESSION:${session.id}` }, {
-        event: AuditEventType.SESSION_EXPIRED,
-        action: 'session',
-        objectType: 'Session',
-        objectId: session.id,
-        subjectUserId: user.id,
-        subjectEmail: user.email,
-        detail: idle ? 'IDLE_LIMIT' : 'ABSOLUTE_LIMIT',
-      });
+      await recordAudit(
+        em,
+        { ...base, channel: `SESSION:${session.id}` },
+        {
+          event: AuditEventType.SESSION_EXPIRED,
+          action: 'session',
+          objectType: 'Session',
+          objectId: session.id,
+          subjectUserId: user.id,
+          subjectEmail: user.email,
+          detail: idle ? 'IDLE_LIMIT' : 'ABSOLUTE_LIMIT',
+        },
+      );
     }
     return base;
   }
   session.lastSeenAt = now;
   await em.flush();
-  const actor = userActor({ ...base, channel: `SESSION:${session.id}` }, actorUser(user), session.secondFactorAt ? await loadGrants(em, user.id) : [], screenLanguage);
+  const actor = userActor(
+    { ...base, channel: `SESSION:${session.id}` },
+    actorUser(user),
+    session.secondFactorAt ? await loadGrants(em, user.id) : [],
+    screenLanguage,
+  );
   return { ...actor, session: { id: session.id, secondFactorPassed: session.secondFactorAt != null } };
 }
 
@@ -108,7 +124,15 @@ async function lookUpToken(em: EntityManager, hash: string, now: Date): Promise<
 }
 
 /** A bearer token carries its owner's roles, never more: a user's current grants, or PROCESSOR of its organisation. */
-async function fromToken(em: EntityManager, clock: Clock, request: Request, base: Actor, token: string, screenLanguage: 'nl' | 'en' | null, tokens: TokenCache | null): Promise<Actor | null> {
+async function fromToken(
+  em: EntityManager,
+  clock: Clock,
+  request: Request,
+  base: Actor,
+  token: string,
+  screenLanguage: 'nl' | 'en' | null,
+  tokens: TokenCache | null,
+): Promise<Actor | null> {
   const now = clock.now();
   const hash = hashToken(token);
   const version = tokens ? (await dataVersions(em, request)).access : 0n;

@@ -50,7 +50,8 @@ export async function createUserCommand(services: AppServices, args: string[], o
   const passwordHash = values.password ? await hashPassword(values.password) : null;
   const result = await em.transactional(async (tx) => {
     if (await tx.count(User, { email })) throw new CliUsageError(`An account for ${email} exists already.`);
-    const organisation = values.organisation && (role === Role.PROCESSOR || role === Role.REQUESTER) ? await organisationByName(tx, role, values.organisation) : null;
+    const organisation =
+      values.organisation && (role === Role.PROCESSOR || role === Role.REQUESTER) ? await organisationByName(tx, role, values.organisation) : null;
     if (organisation) await tx.flush();
     const scopeInput = { role, institutionCode: values.institution, registryCodes: values.registry, organisationId: organisation?.id };
     const grants = await resolveScope(tx, scopeInput, 'en');
@@ -61,12 +62,26 @@ export async function createUserCommand(services: AppServices, args: string[], o
       const user = tx.create(User, { email, name: values.name as string, organisation: owner, passwordHash });
       assignRoles(tx, user, grants, now);
       await tx.flush();
-      await recordAudit(tx, cliActor, { event: AuditEventType.CREATE, action: 'cli user create', objectType: 'User', objectId: user.id, institutionId: grants[0]?.institution?.id ?? null, detail: role });
+      await recordAudit(tx, cliActor, {
+        event: AuditEventType.CREATE,
+        action: 'cli user create',
+        objectType: 'User',
+        objectId: user.id,
+        institutionId: grants[0]?.institution?.id ?? null,
+        detail: role,
+      });
       return { user };
     }
     const { invitation, token } = storeInvitation(tx, { ...scopeInput, email, name: values.name as string }, grants, owner, null, now);
     await tx.flush();
-    await recordAudit(tx, cliActor, { event: AuditEventType.CREATE, action: 'cli user create', objectType: 'Invitation', objectId: invitation.id, institutionId: grants[0]?.institution?.id ?? null, detail: role });
+    await recordAudit(tx, cliActor, {
+      event: AuditEventType.CREATE,
+      action: 'cli user create',
+      objectType: 'Invitation',
+      objectId: invitation.id,
+      institutionId: grants[0]?.institution?.id ?? null,
+      detail: role,
+    });
     return { invitation, token, organisationName: owner.name };
   });
   if ('user' in result) {
@@ -90,7 +105,14 @@ export async function createTokenCommand(services: AppServices, args: string[], 
     const user = await tx.findOne(User, { email: normaliseEmail(values.email as string), active: true });
     if (!user) throw new CliUsageError(`No active account for ${values.email}.`);
     const issued = await issueToken(tx, { user }, values.name ?? 'CLI', days, services.clock.now(), null);
-    await recordAudit(tx, cliActor, { event: AuditEventType.CREATE, action: 'cli token create', objectType: 'ApiToken', objectId: issued.apiToken.id, subjectUserId: user.id, subjectEmail: user.email });
+    await recordAudit(tx, cliActor, {
+      event: AuditEventType.CREATE,
+      action: 'cli token create',
+      objectType: 'ApiToken',
+      objectId: issued.apiToken.id,
+      subjectUserId: user.id,
+      subjectEmail: user.email,
+    });
     return issued.token;
   });
   out.write(token + '\n');

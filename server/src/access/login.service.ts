@@ -82,15 +82,19 @@ export async function login(ctx: RequestContext, emailInput: string, password: s
     await clearFailures(em, lockKey);
     const skipSecondFactor = trustedDevice(ctx, user);
     const session = await startSession(ctx, em, user, skipSecondFactor);
-    await recordAudit(em, { ...ctx.actor, channel: `SESSION:${session.id}` }, {
-      event: AuditEventType.LOGIN,
-      action: 'login',
-      objectType: 'User',
-      objectId: user.id,
-      subjectUserId: user.id,
-      subjectEmail: user.email,
-      detail: skipSecondFactor ? 'PASSWORD_OK_TRUSTED_DEVICE' : 'PASSWORD_OK',
-    });
+    await recordAudit(
+      em,
+      { ...ctx.actor, channel: `SESSION:${session.id}` },
+      {
+        event: AuditEventType.LOGIN,
+        action: 'login',
+        objectType: 'User',
+        objectId: user.id,
+        subjectUserId: user.id,
+        subjectEmail: user.email,
+        detail: skipSecondFactor ? 'PASSWORD_OK_TRUSTED_DEVICE' : 'PASSWORD_OK',
+      },
+    );
     const stage = skipSecondFactor ? LoginStage.SIGNED_IN : user.totpEnabled ? LoginStage.SECOND_FACTOR : LoginStage.TOTP_SETUP;
     return Object.assign(new LoginStep(), { stage });
   });

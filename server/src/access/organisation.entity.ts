@@ -16,7 +16,7 @@ registerEnumType(OrganisationKind, {
   valuesConfig: {
     HUB: { description: 'The hub itself (DHD).' },
     INSTITUTION: { description: 'A healthcare institution; linked to its Institution.' },
-    PROCESSOR: { description: 'A data processor (verwerker), e.g. a registry\'s analysis bureau, IKNL, the implant register.' },
+    PROCESSOR: { description: "A data processor (verwerker), e.g. a registry's analysis bureau, IKNL, the implant register." },
     REQUESTER: { description: 'A third party that files data requests (verzoeker).' },
   },
 });

@@ -12,7 +12,9 @@ export const HUB_ORGANISATION_NAME = 'Dutch Hospital Data (DHD)';
 
 /** The hub's own organisation, made on first need. */
 export async function hubOrganisation(em: EntityManager): Promise<Organisation> {
-  return (await em.findOne(Organisation, { kind: OrganisationKind.HUB })) ?? em.create(Organisation, { kind: OrganisationKind.HUB, name: HUB_ORGANISATION_NAME });
+  return (
+    (await em.findOne(Organisation, { kind: OrganisationKind.HUB })) ?? em.create(Organisation, { kind: OrganisationKind.HUB, name: HUB_ORGANISATION_NAME })
+  );
 }
 
 /** Every institution is an organisation for its people; made on first need. */
@@ -31,10 +33,12 @@ export async function listOrganisations(ctx: RequestContext, kind: OrganisationK
 
 /** Hub staff register processors and requesters; institutions and the hub come with the system. */
 export async function createOrganisation(ctx: RequestContext, kind: OrganisationKind, name: string): Promise<Organisation | Refused> {
-  if (kind !== OrganisationKind.PROCESSOR && kind !== OrganisationKind.REQUESTER) return refuse(ctx.actor.language, RefusalCode.ORGANISATION_KIND, { params: { kind }, field: 'kind' });
+  if (kind !== OrganisationKind.PROCESSOR && kind !== OrganisationKind.REQUESTER)
+    return refuse(ctx.actor.language, RefusalCode.ORGANISATION_KIND, { params: { kind }, field: 'kind' });
   const trimmed = name.trim().slice(0, 200);
   return ctx.em.transactional(async (em) => {
-    if (await em.count(Organisation, { name: trimmed })) return refuse(ctx.actor.language, RefusalCode.ORGANISATION_EXISTS, { params: { name: trimmed }, field: 'name' });
+    if (await em.count(Organisation, { name: trimmed }))
+      return refuse(ctx.actor.language, RefusalCode.ORGANISATION_EXISTS, { params: { name: trimmed }, field: 'name' });
     const organisation = em.create(Organisation, { kind, name: trimmed });
     await em.flush();
     await recordAudit(em, ctx.actor, { event: AuditEventType.CREATE, action: 'createOrganisation', objectType: 'Organisation', objectId: organisation.id });

@@ -24,10 +24,23 @@ export async function requestPasswordReset(ctx: RequestContext, emailInput: stri
     const now = ctx.services.clock.now();
     if (found) {
       await em.nativeUpdate(OneTimeSecret, { user: found.id, purpose: OneTimeSecretPurpose.PASSWORD_RESET, usedAt: null }, { usedAt: now });
-      em.create(OneTimeSecret, { purpose: OneTimeSecretPurpose.PASSWORD_RESET, user: found, secretHash: hashToken(token), expiresAt: new Date(now.getTime() + RESET_VALID_MS) });
+      em.create(OneTimeSecret, {
+        purpose: OneTimeSecretPurpose.PASSWORD_RESET,
+        user: found,
+        secretHash: hashToken(token),
+        expiresAt: new Date(now.getTime() + RESET_VALID_MS),
+      });
       await em.flush();
     }
-    await recordAudit(em, ctx.actor, { event: AuditEventType.UPDATE, action: 'requestPasswordReset', objectType: 'User', objectId: found?.id ?? null, subjectUserId: found?.id, subjectEmail: found?.email, detail: found ? 'SENT' : 'UNKNOWN_ACCOUNT' });
+    await recordAudit(em, ctx.actor, {
+      event: AuditEventType.UPDATE,
+      action: 'requestPasswordReset',
+      objectType: 'User',
+      objectId: found?.id ?? null,
+      subjectUserId: found?.id,
+      subjectEmail: found?.email,
+      detail: found ? 'SENT' : 'UNKNOWN_ACCOUNT',
+    });
     return found;
   });
   if (user) await ctx.services.mailer.send(passwordResetMail(user, `${ctx.services.config.publicUrl}/reset-password/${token}`));
@@ -54,7 +67,14 @@ export async function resetPassword(ctx: RequestContext, token: string, password
     await clearFailures(em, ctx.services.keys.lookup(user.email));
     await endSessionsOfUser(em, user.id, now);
     await em.flush();
-    await recordAudit(em, ctx.actor, { event: AuditEventType.UPDATE, action: 'resetPassword', objectType: 'User', objectId: user.id, subjectUserId: user.id, subjectEmail: user.email });
+    await recordAudit(em, ctx.actor, {
+      event: AuditEventType.UPDATE,
+      action: 'resetPassword',
+      objectType: 'User',
+      objectId: user.id,
+      subjectUserId: user.id,
+      subjectEmail: user.email,
+    });
     return new Done();
   });
 }

@@ -51,15 +51,19 @@ async function complete(ctx: RequestContext, em: EntityManager, pending: Pending
   const session = await startSession(ctx, em, pending.user, true);
   const expires = ctx.services.clock.now().getTime() + DEVICE_TRUST_MS;
   setDeviceCookie(ctx.request, ctx.response, ctx.services.keys.sign(`${pending.user.id}.${expires}`));
-  await recordAudit(em, { ...ctx.actor, channel: `SESSION:${session.id}` }, {
-    event: AuditEventType.LOGIN,
-    action: `verify${method}`,
-    objectType: 'Session',
-    objectId: session.id,
-    subjectUserId: pending.user.id,
-    subjectEmail: pending.user.email,
-    detail: 'SECOND_FACTOR_OK',
-  });
+  await recordAudit(
+    em,
+    { ...ctx.actor, channel: `SESSION:${session.id}` },
+    {
+      event: AuditEventType.LOGIN,
+      action: `verify${method}`,
+      objectType: 'Session',
+      objectId: session.id,
+      subjectUserId: pending.user.id,
+      subjectEmail: pending.user.email,
+      detail: 'SECOND_FACTOR_OK',
+    },
+  );
   return Object.assign(new LoginStep(), { stage: LoginStage.SIGNED_IN });
 }
 

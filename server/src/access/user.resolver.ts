@@ -10,7 +10,16 @@ import { Organisation } from './organisation.entity';
 import { Role } from '../kernel/role';
 import { RoleAssignment } from './role-assignment.entity';
 import { User } from './user.entity';
-import { grantRole, listInstitutionUsers, listOpenInvitations, listOrganisationUsers, revokeRole, rolesOfUser, setUserActive, withdrawInvitation } from './user.service';
+import {
+  grantRole,
+  listInstitutionUsers,
+  listOpenInvitations,
+  listOrganisationUsers,
+  revokeRole,
+  rolesOfUser,
+  setUserActive,
+  withdrawInvitation,
+} from './user.service';
 import { InvitationResult, type RoleAssignmentList, roleList, RolesResult, UserResult } from './user.types';
 import { accessLoaders } from './access.loaders';
 
@@ -54,8 +63,14 @@ export class UserResolver {
   }
 
   @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)
-  @Mutation(() => InvitationResult, { description: 'Mails an invitation link (valid 7 days, single use). Local administrators invite for their institution; hub staff also hub staff, processors and requesters.' })
-  inviteUser(@Ctx() ctx: RequestContext, @Arg('input', () => InviteUserInput, { description: 'Whom and which role.' }) input: InviteUserInput): Promise<Invitation | Refused> {
+  @Mutation(() => InvitationResult, {
+    description:
+      'Mails an invitation link (valid 7 days, single use). Local administrators invite for their institution; hub staff also hub staff, processors and requesters.',
+  })
+  inviteUser(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => InviteUserInput, { description: 'Whom and which role.' }) input: InviteUserInput,
+  ): Promise<Invitation | Refused> {
     return inviteUser(ctx, input);
   }
 
@@ -80,12 +95,17 @@ export class UserResolver {
 
   @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)
   @Mutation(() => RolesResult, { description: 'Revokes one role assignment; the last active local administrator of an institution cannot lose that role.' })
-  async revokeRole(@Ctx() ctx: RequestContext, @Arg('assignmentId', () => ID, { description: 'The role assignment.' }) assignmentId: string): Promise<RoleAssignmentList | Refused> {
+  async revokeRole(
+    @Ctx() ctx: RequestContext,
+    @Arg('assignmentId', () => ID, { description: 'The role assignment.' }) assignmentId: string,
+  ): Promise<RoleAssignmentList | Refused> {
     return roleList(await revokeRole(ctx, assignmentId));
   }
 
   @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)
-  @Mutation(() => UserResult, { description: 'Deactivates an account: its sessions end at once and its tokens stop working. Not the last active local administrator.' })
+  @Mutation(() => UserResult, {
+    description: 'Deactivates an account: its sessions end at once and its tokens stop working. Not the last active local administrator.',
+  })
   deactivateUser(@Ctx() ctx: RequestContext, @Arg('userId', () => ID, { description: 'The user.' }) userId: string): Promise<User | Refused> {
     return setUserActive(ctx, userId, false);
   }

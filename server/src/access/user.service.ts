@@ -30,7 +30,12 @@ async function institutionOfUser(em: EntityManager, user: User): Promise<Institu
  * institution. Anyone else's user is "not found", never "forbidden" (no hint that it exists), and
  * the refused `action` is audited with that user's institution.
  */
-async function manageableUser(ctx: RequestContext, em: EntityManager, userId: string, action: string): Promise<{ user: User; institution: Institution | null } | Refused> {
+async function manageableUser(
+  ctx: RequestContext,
+  em: EntityManager,
+  userId: string,
+  action: string,
+): Promise<{ user: User; institution: Institution | null } | Refused> {
   const user = isUuid(userId) ? await em.findOne(User, { id: userId }) : null;
   const institution = user ? await institutionOfUser(em, user) : null;
   if (!user || !(isHubStaff(ctx.actor) || (institution && administersInstitution(ctx.actor, institution.id)))) {
@@ -59,10 +64,18 @@ export async function listInstitutionUsers(ctx: RequestContext, institutionCode:
   const window = USER_PAGING.window(page, ctx.actor.language);
   const institution = await administeredInstitution(ctx, institutionCode);
   if (!institution) return { ...USER_PAGING.empty<User>(window), totalCount: 0 };
-  const holders = role ? (await ctx.em.find(RoleAssignment, { role, institution: institution.id }, { fields: ['user'] })).map((assignment) => assignment.user.id) : null;
+  const holders = role
+    ? (await ctx.em.find(RoleAssignment, { role, institution: institution.id }, { fields: ['user'] })).map((assignment) => assignment.user.id)
+    : null;
   const where = { organisation: { institution: institution.id }, ...(holders ? { id: { $in: holders } } : {}) };
   const users = await findPage(ctx.em, User, where, USER_PAGING, window);
-  await recordAudit(ctx.em, ctx.actor, { event: AuditEventType.READ, action: 'institutionUsers', objectType: 'User', objectId: `${users.nodes.length} users`, institutionId: institution.id });
+  await recordAudit(ctx.em, ctx.actor, {
+    event: AuditEventType.READ,
+    action: 'institutionUsers',
+    objectType: 'User',
+    objectId: `${users.nodes.length} users`,
+    institutionId: institution.id,
+  });
   return { ...users, totalCount: await ctx.em.count(User, where) };
 }
 
@@ -103,7 +116,14 @@ export async function grantRole(ctx: RequestContext, userId: string, input: Role
     const now = ctx.services.clock.now();
     assignRoles(em, user, fresh, now);
     await em.flush();
-    await recordAudit(em, ctx.actor, { event: AuditEventType.UPDATE, action: 'grantRole', objectType: 'User', objectId: user.id, institutionId: institution?.id ?? null, detail: input.role });
+    await recordAudit(em, ctx.actor, {
+      event: AuditEventType.UPDATE,
+      action: 'grantRole',
+      objectType: 'User',
+      objectId: user.id,
+      institutionId: institution?.id ?? null,
+      detail: input.role,
+    });
     return em.find(RoleAssignment, { user: user.id }, { orderBy: { grantedAt: 'asc' } });
   });
 }
@@ -123,12 +143,24 @@ export async function revokeRole(ctx: RequestContext, assignmentId: string): Pro
       return notFound(ctx.actor.language, 'roleAssignment');
     }
     const adminInstitution = assignment.institution?.getEntity();
-    if (assignment.role === Role.LOCAL_ADMIN && adminInstitution && user.active && (await otherLocalAdmins(em, adminInstitution.id, user.id, assignment.id)) === 0) {
+    if (
+      assignment.role === Role.LOCAL_ADMIN &&
+      adminInstitution &&
+      user.active &&
+      (await otherLocalAdmins(em, adminInstitution.id, user.id, assignment.id)) === 0
+    ) {
       return lastAdminRefusal(ctx, adminInstitution);
     }
     em.remove(assignment);
     await em.flush();
-    await recordAudit(em, ctx.actor, { event: AuditEventType.UPDATE, action: 'revokeRole', objectType: 'User', objectId: user.id, institutionId: institution?.id ?? null, detail: assignment.role });
+    await recordAudit(em, ctx.actor, {
+      event: AuditEventType.UPDATE,
+      action: 'revokeRole',
+      objectType: 'User',
+      objectId: user.id,
+      institutionId: institution?.id ?? null,
+      detail: assignment.role,
+    });
     return em.find(RoleAssignment, { user: user.id }, { orderBy: { grantedAt: 'asc' } });
   });
 }
@@ -182,13 +214,24 @@ export async function withdrawInvitation(ctx: RequestContext, invitationId: stri
   const invitation = isUuid(invitationId) ? await ctx.em.findOne(Invitation, { id: invitationId, acceptedAt: null }) : null;
   const allowed = invitation && (invitation.institution ? administersInstitution(ctx.actor, invitation.institution.id) : isHubStaff(ctx.actor));
   if (!invitation || !allowed) {
-    await recordRefusal(ctx, { action: 'withdrawInvitation', objectType: 'Invitation', objectId: invitationId, institutionId: invitation?.institution?.id ?? null });
+    await recordRefusal(ctx, {
+      action: 'withdrawInvitation',
+      objectType: 'Invitation',
+      objectId: invitationId,
+      institutionId: invitation?.institution?.id ?? null,
+    });
     return notFound(ctx.actor.language, 'invitation');
   }
   return ctx.em.transactional(async (em) => {
     invitation.expiresAt = ctx.services.clock.now();
     await em.nativeUpdate(Invitation, { id: invitation.id }, { expiresAt: invitation.expiresAt });
-    await recordAudit(em, ctx.actor, { event: AuditEventType.UPDATE, action: 'withdrawInvitation', objectType: 'Invitation', objectId: invitation.id, institutionId: invitation.institution?.id ?? null });
+    await recordAudit(em, ctx.actor, {
+      event: AuditEventType.UPDATE,
+      action: 'withdrawInvitation',
+      objectType: 'Invitation',
+      objectId: invitation.id,
+      institutionId: invitation.institution?.id ?? null,
+    });
     return invitation;
   });
 }

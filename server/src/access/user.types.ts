@@ -4,7 +4,7 @@ import { Invitation } from './invitation.entity';
 import { RoleAssignment } from './role-assignment.entity';
 import { User } from './user.entity';
 
-@ObjectType({ description: 'A user\'s roles after a change.' })
+@ObjectType({ description: "A user's roles after a change." })
 export class RoleAssignmentList {
   @Field(() => [RoleAssignment], { description: 'All roles the user holds now.' })
   assignments!: RoleAssignment[];
@@ -14,7 +14,7 @@ export const InvitationResult = resultUnion('InvitationResult', 'The invitation 
 
 export const UserResult = resultUnion('UserResult', 'The user, or why the change was refused.', User);
 
-export const RolesResult = resultUnion('RolesResult', 'The user\'s roles after the change, or why it was refused.', RoleAssignmentList);
+export const RolesResult = resultUnion('RolesResult', "The user's roles after the change, or why it was refused.", RoleAssignmentList);
 
 export function roleList(result: RoleAssignment[] | Refused): RoleAssignmentList | Refused {
   return isRefusal(result) ? result : Object.assign(new RoleAssignmentList(), { assignments: result });

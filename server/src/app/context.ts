@@ -16,7 +16,9 @@ export async function createRequestContext(services: AppServices, request: Reque
   } catch (error) {
     if (error instanceof InvalidTokenError) {
       const language = request.acceptsLanguages('nl', 'en') === 'en' ? 'en' : 'nl';
-      throw new GraphQLError(message(language, 'INVALID_TOKEN'), { extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', WWW_AUTHENTICATE]]) } } });
+      throw new GraphQLError(message(language, 'INVALID_TOKEN'), {
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', WWW_AUTHENTICATE]]) } },
+      });
     }
     throw error;
   }

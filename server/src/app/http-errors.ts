@@ -16,9 +16,9 @@ function refusalOf(error: unknown, jsonLimit: string): HttpRefusal | null {
     case 'entity.too.large':
       return new HttpRefusal(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${jsonLimit}.`);
     case 'encoding.unsupported':
-      return new HttpRefusal(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body\'s Content-Encoding is not supported.');
+      return new HttpRefusal(415, 'UNSUPPORTED_MEDIA_TYPE', "The request body's Content-Encoding is not supported.");
     case 'charset.unsupported':
-      return new HttpRefusal(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body\'s charset is not supported: send UTF-8.');
+      return new HttpRefusal(415, 'UNSUPPORTED_MEDIA_TYPE', "The request body's charset is not supported: send UTF-8.");
     case 'request.aborted':
     case 'request.size.invalid':
       return new HttpRefusal(400, 'BAD_REQUEST', 'The request body ended before its Content-Length.');
@@ -42,7 +42,10 @@ export function httpErrorHandler(logger: Logger, options: { jsonLimit: string })
       answer = { status: refusal.status, message: refusal.message, extensions: { code: refusal.code } };
     } else {
       const correlationId = randomUUID();
-      logger.error({ correlationId, errorName: (error as { name?: unknown } | null)?.name, method: request.method, path: request.path }, 'unexpected error while handling an HTTP request');
+      logger.error(
+        { correlationId, errorName: (error as { name?: unknown } | null)?.name, method: request.method, path: request.path },
+        'unexpected error while handling an HTTP request',
+      );
       answer = {
         status: 500,
         message: `An unexpected error occurred. Quote reference ${correlationId} when you report it.`,

@@ -27,7 +27,9 @@ function multipartGate(services: AppServices) {
     if (!request.is('multipart/form-data')) return next();
     if (!request.headers['apollo-require-preflight'] && !request.headers['x-apollo-operation-name']) {
       closeUnreadRequest(request, response);
-      response.status(400).json({ errors: [{ message: 'A multipart request needs the "Apollo-Require-Preflight" header.', extensions: { code: 'BAD_REQUEST' } }] });
+      response
+        .status(400)
+        .json({ errors: [{ message: 'A multipart request needs the "Apollo-Require-Preflight" header.', extensions: { code: 'BAD_REQUEST' } }] });
       return;
     }
     const actor = await authenticate(services.orm.em.fork(), services.clock, request, services.tokenCache).catch(() => null);

@@ -38,7 +38,8 @@ function readMap(value: string): { name: string; paths: string[] } | HttpRefusal
   } catch {
     return badRequest('The "map" multipart field is not valid JSON.');
   }
-  if (typeof map !== 'object' || map === null || Array.isArray(map)) return badRequest('The "map" multipart field must be an object of file part names to variable paths.');
+  if (typeof map !== 'object' || map === null || Array.isArray(map))
+    return badRequest('The "map" multipart field must be an object of file part names to variable paths.');
   const entries = Object.entries(map);
   if (entries.length > 1) return badRequest('A request carries at most one file.');
   const [entry] = entries;
@@ -109,7 +110,8 @@ export function multipartUploads(options: { maxFileSize: number; maxFieldSize: n
 
     parser.on('field', (name, value, info) => {
       if (running) return;
-      if (info.valueTruncated) return refuse(new HttpRefusal(413, 'PAYLOAD_TOO_LARGE', `The "${name}" multipart field is larger than ${options.maxFieldSize} bytes.`));
+      if (info.valueTruncated)
+        return refuse(new HttpRefusal(413, 'PAYLOAD_TOO_LARGE', `The "${name}" multipart field is larger than ${options.maxFieldSize} bytes.`));
       if (name === 'operations') {
         let parsed: unknown;
         try {
@@ -139,7 +141,13 @@ export function multipartUploads(options: { maxFileSize: number; maxFieldSize: n
     parser.on('file', (name, stream, info) => {
       if (!expected || name !== expected.name || expected.upload.file) {
         stream.resume();
-        return refuse(badRequest(expected ? `The file part "${name}" is not the one the "map" names ("${expected.name}").` : 'The file must follow "operations" and a "map" naming it.'));
+        return refuse(
+          badRequest(
+            expected
+              ? `The file part "${name}" is not the one the "map" names ("${expected.name}").`
+              : 'The file must follow "operations" and a "map" naming it.',
+          ),
+        );
       }
       // Whoever reads the file gets its errors through its own listener; a file nobody read (the
       // operation was refused) fails harmlessly when the parser is destroyed after the answer.

@@ -46,7 +46,7 @@ export const PUBLIC_OPERATIONS: Record<string, string> = {
   'Query.registries': 'registries and their dictionaries are published specifications',
   'Query.registry': 'as registries',
   'Query.period': 'parses a period code; touches no data',
-  'Query.dictionaries': 'data dictionaries are published specifications for hospitals\' IT',
+  'Query.dictionaries': "data dictionaries are published specifications for hospitals' IT",
   'Query.dictionary': 'as dictionaries',
   'Mutation.login': 'the way in',
   'Mutation.startTotpSetup': 'second-factor step; needs a pending login',

@@ -36,14 +36,34 @@ export interface RunningDatahub {
 }
 
 /** Process-wide services: the server key, the mailer (SMTP or the outbox folder) and the clock. */
-export async function createServices(config: Config, orm: MikroORM, logger: Logger, dictionaries: DictionaryCatalogue, clock: Clock = systemClock): Promise<AppServices> {
+export async function createServices(
+  config: Config,
+  orm: MikroORM,
+  logger: Logger,
+  dictionaries: DictionaryCatalogue,
+  clock: Clock = systemClock,
+): Promise<AppServices> {
   const keys = new ServerKeys(await loadServerSecret(config));
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox'), logger });
   const storageKey = await loadKey(config.storageKey, config.dataDir, 'storage-key');
   const fileStore = new EncryptedFileStore(path.join(config.dataDir, 'files'), storageKey);
   const uploadSpool = new EncryptedFileStore(path.join(config.dataDir, 'spool'), storageKey);
   const pseudonymiser = new Pseudonymiser(await loadKey(config.pseudonymKey, config.dataDir, 'pseudonym-key'));
-  return { config, orm, logger, clock, keys, mailer, dictionaries, fileStore, uploadSpool, pseudonymiser, overviewCache: new OverviewCache(), tokenCache: new TokenCache(), registryDirectory: new RegistryDirectory() };
+  return {
+    config,
+    orm,
+    logger,
+    clock,
+    keys,
+    mailer,
+    dictionaries,
+    fileStore,
+    uploadSpool,
+    pseudonymiser,
+    overviewCache: new OverviewCache(),
+    tokenCache: new TokenCache(),
+    registryDirectory: new RegistryDirectory(),
+  };
 }
 
 export interface OpenedDatabase {

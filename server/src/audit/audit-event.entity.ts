@@ -28,7 +28,7 @@ registerEnumType(AuditEventType, {
     LOGIN: { description: 'A login step succeeded.' },
     LOGIN_FAILURE: { description: 'A login step failed (wrong password or code, locked out).' },
     LOGOUT: { description: 'A session was ended by its user.' },
-    AUTHORISATION_FAILURE: { description: 'Something was refused because it was not the actor\'s to see or do.' },
+    AUTHORISATION_FAILURE: { description: "Something was refused because it was not the actor's to see or do." },
     SESSION_EXPIRED: { description: 'A session ended by its idle or absolute time limit.' },
   },
 });
@@ -77,7 +77,7 @@ export class AuditEvent {
   @Property({ type: 'string', length: 100 })
   channel!: string;
 
-  @Field(() => String, { nullable: true, description: 'On whose behalf, when not the actor\'s own (e.g. a processor organisation).' })
+  @Field(() => String, { nullable: true, description: "On whose behalf, when not the actor's own (e.g. a processor organisation)." })
   @Property({ type: 'string', length: 200, nullable: true })
   onBehalfOf?: string | null;
 

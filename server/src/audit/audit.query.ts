@@ -29,7 +29,10 @@ export class AuditEventFilter {
 
 // No totalCount: the log only grows (every read of patient-linked data adds a row), so counting a
 // selection of it per page would cost more than the page.
-export const { Connection: AuditEventConnection } = connectionTypes(() => AuditEvent, { name: 'AuditEvent', description: 'A page of audit entries, newest first.' });
+export const { Connection: AuditEventConnection } = connectionTypes(() => AuditEvent, {
+  name: 'AuditEvent',
+  description: 'A page of audit entries, newest first.',
+});
 
 /** Newest first: the sequence number is the order of writing. */
 export const AUDIT_EVENT_PAGING = definePaging({ tag: 'auditEvents', keys: [{ column: 'e.id', type: 'bigint', desc: true }], defaultSize: 50, maxSize: 500 });
@@ -56,16 +59,46 @@ export async function searchAuditEvents(ctx: RequestContext, filter: AuditEventF
   const where = await scopedWhere(ctx, filter);
   const connection = where ? await findPage(ctx.em, AuditEvent, where, AUDIT_EVENT_PAGING, window) : AUDIT_EVENT_PAGING.empty<AuditEvent>(window);
   // Searching the log is itself logged (after the search, so the entry does not list itself).
-  await recordAudit(ctx.em, ctx.actor, { event: AuditEventType.SEARCH, action: 'auditEvents', objectType: 'AuditEvent', objectId: `${connection.nodes.length} rows`, institutionId: null });
+  await recordAudit(ctx.em, ctx.actor, {
+    event: AuditEventType.SEARCH,
+    action: 'auditEvents',
+    objectType: 'AuditEvent',
+    objectId: `${connection.nodes.length} rows`,
+    institutionId: null,
+  });
   return connection;
 }
 
-const CSV_COLUMNS = ['id', 'at', 'event', 'action', 'actorUserId', 'actorEmail', 'actorRoles', 'channel', 'onBehalfOf', 'objectType', 'objectId', 'institutionId', 'address', 'detail'] as const;
+const CSV_COLUMNS = [
+  'id',
+  'at',
+  'event',
+  'action',
+  'actorUserId',
+  'actorEmail',
+  'actorRoles',
+  'channel',
+  'onBehalfOf',
+  'objectType',
+  'objectId',
+  'institutionId',
+  'address',
+  'detail',
+] as const;
 
 /** The whole selection as CSV (at most 100,000 rows); the export itself is audited. */
 export async function exportAuditEvents(ctx: RequestContext, filter: AuditEventFilter): Promise<string> {
   const where = await scopedWhere(ctx, filter);
   const rows = where ? await ctx.em.find(AuditEvent, where, { orderBy: { id: 'asc' }, limit: 100_000 }) : [];
-  await recordAudit(ctx.em, ctx.actor, { event: AuditEventType.EXPORT, action: 'exportAuditEvents', objectType: 'AuditEvent', objectId: `${rows.length} rows`, institutionId: null });
-  return csvText({ header: CSV_COLUMNS }, rows.map((row) => CSV_COLUMNS.map((column) => row[column])));
+  await recordAudit(ctx.em, ctx.actor, {
+    event: AuditEventType.EXPORT,
+    action: 'exportAuditEvents',
+    objectType: 'AuditEvent',
+    objectId: `${rows.length} rows`,
+    institutionId: null,
+  });
+  return csvText(
+    { header: CSV_COLUMNS },
+    rows.map((row) => CSV_COLUMNS.map((column) => row[column])),
+  );
 }

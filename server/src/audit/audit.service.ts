@@ -17,10 +17,11 @@ export interface AuditEntry {
 
 /** The institution a user belongs to (through their organisation), for events about them. */
 async function institutionOfUser(em: EntityManager, userId: string): Promise<string | null> {
-  const rows = await em.getConnection().execute<{ institution_id: string | null }[]>(
-    'select o.institution_id from app_user u join organisation o on o.id = u.organisation_id where u.id = ?',
-    [userId],
-  );
+  const rows = await em
+    .getConnection()
+    .execute<{ institution_id: string | null }[]>('select o.institution_id from app_user u join organisation o on o.id = u.organisation_id where u.id = ?', [
+      userId,
+    ]);
   return rows[0]?.institution_id ?? null;
 }
 
@@ -31,8 +32,7 @@ async function institutionOfUser(em: EntityManager, userId: string): Promise<str
 export async function recordAudit(em: EntityManager, actor: Actor, entry: AuditEntry): Promise<void> {
   // An event without an object institution is about the acting (or subject) user's own institution,
   // so local administrators see their colleagues' logins and refusals too.
-  const institutionId =
-    entry.institutionId ?? actor.user?.institutionId ?? (entry.subjectUserId ? await institutionOfUser(em, entry.subjectUserId) : null);
+  const institutionId = entry.institutionId ?? actor.user?.institutionId ?? (entry.subjectUserId ? await institutionOfUser(em, entry.subjectUserId) : null);
   await em.insert(AuditEvent, {
     event: entry.event,
     action: entry.action,

@@ -83,7 +83,9 @@ async function grantStatements(owner: pg.Client, role: string): Promise<string[]
     `select nspname as name, has_schema_privilege($2, oid, 'USAGE') as usable from pg_namespace where nspname = any($1)`,
     [APPLICATION_SCHEMAS, role],
   );
-  const { rows: [database] } = await owner.query<{ connect: boolean; temporary: boolean }>(
+  const {
+    rows: [database],
+  } = await owner.query<{ connect: boolean; temporary: boolean }>(
     `select has_database_privilege($1, current_database(), 'CONNECT') as connect, has_database_privilege($1, current_database(), 'TEMPORARY') as temporary`,
     [role],
   );
@@ -103,7 +105,8 @@ async function grantStatements(owner: pg.Client, role: string): Promise<string[]
       continue;
     }
     const listed = TABLE_PRIVILEGES[`${object.schema}.${object.name}`];
-    const privileges = object.kind === 'v' || object.kind === 'm' ? (listed ?? ['SELECT']).filter((privilege) => privilege === 'SELECT') : (listed ?? DEFAULT_PRIVILEGES);
+    const privileges =
+      object.kind === 'v' || object.kind === 'm' ? (listed ?? ['SELECT']).filter((privilege) => privilege === 'SELECT') : (listed ?? DEFAULT_PRIVILEGES);
     statements.push(`revoke all on ${target} from ${who}`);
     if (privileges.length > 0) statements.push(`grant ${privileges.join(', ')} on ${target} to ${who}`);
     // graphile-worker turns row-level security on without policies, so that only its owner sees
@@ -133,7 +136,9 @@ export async function grantApplicationPrivileges(owner: pg.Client, role: string)
 async function ensureGeneratedRole(owner: pg.Client, role: string, password: string): Promise<void> {
   const database = await currentDatabase(owner);
   const comment = COMMENT_PREFIX + database;
-  const { rows } = await owner.query<{ comment: string | null }>(`select shobj_description(oid, 'pg_authid') as comment from pg_roles where rolname = $1`, [role]);
+  const { rows } = await owner.query<{ comment: string | null }>(`select shobj_description(oid, 'pg_authid') as comment from pg_roles where rolname = $1`, [
+    role,
+  ]);
   const who = owner.escapeIdentifier(role);
   const secret = owner.escapeLiteral(scramVerifier(password));
   if (rows.length === 0) {
@@ -230,7 +235,19 @@ async function inTransaction(client: pg.Client, work: () => Promise<void>): Prom
  */
 export async function assertLimitedRole(appUrl: string, source: string, ownerName: string): Promise<string> {
   return withClient(appUrl, source, async (client) => {
-    const { rows: [row] } = await client.query<{ role: string; superuser: boolean; createrole: boolean; replication: boolean; bypassrls: boolean; replica: boolean; asOwner: boolean; owned: string | null; powers: string | null }>(
+    const {
+      rows: [row],
+    } = await client.query<{
+      role: string;
+      superuser: boolean;
+      createrole: boolean;
+      replication: boolean;
+      bypassrls: boolean;
+      replica: boolean;
+      asOwner: boolean;
+      owned: string | null;
+      powers: string | null;
+    }>(
       `select current_user as role, r.rolsuper as superuser, r.rolcreaterole as createrole, r.rolreplication as replication, r.rolbypassrls as bypassrls,
               has_parameter_privilege('session_replication_role', 'SET') as replica,
               exists (select 1 from pg_roles o where o.rolname = $2 and pg_has_role(current_user, o.oid, 'MEMBER')) as "asOwner",

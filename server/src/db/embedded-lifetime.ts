@@ -39,7 +39,10 @@ export async function postmasterPid(databaseDir: string): Promise<number | null>
 async function commandLine(pid: number): Promise<string | null> {
   const proc = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => null);
   if (proc !== null) return proc.replace(/\0/g, ' ');
-  return promisify(execFile)('ps', ['-o', 'args=', '-p', String(pid)]).then(({ stdout }) => stdout.trim() || null, () => null);
+  return promisify(execFile)('ps', ['-o', 'args=', '-p', String(pid)]).then(
+    ({ stdout }) => stdout.trim() || null,
+    () => null,
+  );
 }
 
 async function exited(pid: number, timeoutMs: number): Promise<boolean> {
@@ -65,14 +68,17 @@ export async function stopOrphanedCluster(dataDir: string, databaseDir: string, 
   if (command !== null && !(command.includes('postgres') && command.includes(databaseDir))) return;
   const owner = Number((await readFile(path.join(dataDir, OWNER_FILE), 'utf8').catch(() => '')).trim());
   if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)) {
-    throw new StartupError(`The embedded PostgreSQL in ${databaseDir} belongs to datahub process ${owner}, which is still running; stop it first (one process per data folder).`);
+    throw new StartupError(
+      `The embedded PostgreSQL in ${databaseDir} belongs to datahub process ${owner}, which is still running; stop it first (one process per data folder).`,
+    );
   }
   logger.warn({ pid, databaseDir }, 'stopping the embedded PostgreSQL that a killed datahub left running');
   process.kill(pid, 'SIGINT');
   if (await exited(pid, 60000)) return;
   // Immediate shutdown: PostgreSQL recovers from its log at the next start.
   process.kill(pid, 'SIGQUIT');
-  if (!(await exited(pid, 15000))) throw new StartupError(`The embedded PostgreSQL (pid ${pid}) that a killed datahub left in ${databaseDir} does not stop; stop it by hand.`);
+  if (!(await exited(pid, 15000)))
+    throw new StartupError(`The embedded PostgreSQL (pid ${pid}) that a killed datahub left in ${databaseDir} does not stop; stop it by hand.`);
 }
 
 export interface ClusterGuard {
@@ -91,7 +97,8 @@ export async function guardCluster(dataDir: string, databaseDir: string): Promis
   const pid = await postmasterPid(databaseDir);
   await writeFile(path.join(dataDir, OWNER_FILE), `${process.pid}\n`);
   const script = 'read _; [ "$(head -n 1 "$1/postmaster.pid" 2>/dev/null)" = "$2" ] && kill -INT "$2"';
-  const watchdog = pid === null ? null : spawn('/bin/sh', ['-c', script, WATCHDOG_NAME, databaseDir, String(pid)], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+  const watchdog =
+    pid === null ? null : spawn('/bin/sh', ['-c', script, WATCHDOG_NAME, databaseDir, String(pid)], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
   watchdog?.on('error', () => undefined);
   watchdog?.stdin?.on('error', () => undefined);
   watchdog?.unref();

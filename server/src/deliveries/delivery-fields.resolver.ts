@@ -56,7 +56,10 @@ export class DeliveryFieldsResolver {
     return failureCode(delivery.failureReason);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Why processing failed (FAILED only), in the reader\'s language: made from failureCode, never from the error itself.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Why processing failed (FAILED only), in the reader's language: made from failureCode, never from the error itself.",
+  })
   failureReason(@Root() delivery: Delivery, @Ctx() ctx: RequestContext): string | null {
     return failureMessage(delivery.failureReason, ctx.actor.language);
   }

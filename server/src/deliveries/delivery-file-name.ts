@@ -22,7 +22,9 @@ export interface CleanedFileName {
  * check (checkDeliveryFileName) says which ones it leaves out.
  */
 export function cleanFileName(raw: string): CleanedFileName {
-  const removed = [...new Set(raw.match(INVISIBLE) ?? [])].map((character) => `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
+  const removed = [...new Set(raw.match(INVISIBLE) ?? [])].map(
+    (character) => `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
   const characters = Array.from(raw.replace(INVISIBLE, ''));
   return { name: characters.slice(0, MAX_LENGTH).join(''), removed };
 }

@@ -67,7 +67,11 @@ export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fil
   }
   const registry = await em.findOne(Registry, { code: registryCode });
   const dictionaryVersion = registry
-    ? await em.findOne(DictionaryVersion, { version: versionCode, status: DictionaryStatus.ACTIVE, subDelivery: { registry: registry.id } }, { populate: ['subDelivery'] })
+    ? await em.findOne(
+        DictionaryVersion,
+        { version: versionCode, status: DictionaryStatus.ACTIVE, subDelivery: { registry: registry.id } },
+        { populate: ['subDelivery'] },
+      )
     : null;
   if (!registry || !dictionaryVersion) {
     return refuse(language, RefusalCode.UNKNOWN_VERSION, { params: { registry: registryCode, version: versionCode }, field: 'version' });

@@ -92,7 +92,7 @@ export class Delivery {
   @Property({ type: 'bigint' })
   size!: string;
 
-  @Field(() => String, { description: 'SHA-256 of the file\'s bytes, hex.' })
+  @Field(() => String, { description: "SHA-256 of the file's bytes, hex." })
   @Property({ type: 'string', length: 64 })
   sha256!: string;
 
@@ -125,7 +125,7 @@ export class Delivery {
   @Property({ type: 'integer' })
   recordCount: number = 0;
 
-  @Field(() => Int, { description: 'Records ingested (0 for a test delivery\'s would-be count: see status).' })
+  @Field(() => Int, { description: "Records ingested (0 for a test delivery's would-be count: see status)." })
   @Property({ type: 'integer' })
   acceptedCount: number = 0;
 

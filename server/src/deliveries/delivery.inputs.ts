@@ -4,7 +4,10 @@ import type { Period } from '../shared/period';
 import { LocalDateScalar, PeriodScalar } from '../shared/scalars';
 import { DeliveryStatus } from './delivery-status';
 
-@InputType({ description: 'What a file is. With a conforming file name only `period` (and `test`) are needed; otherwise fill in the rest by hand (the report then says B08).' })
+@InputType({
+  description:
+    'What a file is. With a conforming file name only `period` (and `test`) are needed; otherwise fill in the rest by hand (the report then says B08).',
+})
 export class UploadDeliveryInput {
   @Field(() => PeriodScalar, { description: 'The period the file covers, e.g. `2026K1`.' })
   period!: Period;

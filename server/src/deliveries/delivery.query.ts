@@ -18,10 +18,12 @@ const NO_ID = '00000000-0000-0000-0000-000000000000';
  */
 export async function readableDelivery(ctx: Pick<RequestContext, 'em' | 'actor' | 'services'>, id: string): Promise<Delivery | null> {
   const wellFormed = isUuid(id);
-  const rows = await ctx.em.getConnection().execute<{ id: string; institution_id: string; registry_id: string; sub_delivery_id: string }[]>(
-    'select d.id, d.institution_id, s.registry_id, d.sub_delivery_id from delivery d join sub_delivery s on s.id = d.sub_delivery_id where d.id = ?',
-    [wellFormed ? id : NO_ID],
-  );
+  const rows = await ctx.em
+    .getConnection()
+    .execute<{ id: string; institution_id: string; registry_id: string; sub_delivery_id: string }[]>(
+      'select d.id, d.institution_id, s.registry_id, d.sub_delivery_id from delivery d join sub_delivery s on s.id = d.sub_delivery_id where d.id = ?',
+      [wellFormed ? id : NO_ID],
+    );
   const found = rows[0];
   if (found && mayRead(ctx.actor, { institutionId: found.institution_id, registryId: found.registry_id, subDeliveryId: found.sub_delivery_id })) {
     return ctx.em.findOneOrFail(Delivery, { id });
@@ -45,7 +47,10 @@ export const DELIVERY_PAGING = definePaging({
 export async function searchDeliveries(ctx: RequestContext, filter: DeliveryFilter, page: PageArgs): Promise<Connection<Delivery>> {
   const window = DELIVERY_PAGING.window(page, ctx.actor.language);
   const knex = ctx.em.getKnex() as Knex;
-  const query = knex('delivery as d').join('sub_delivery as s', 's.id', 'd.sub_delivery_id').join('registry as r', 'r.id', 's.registry_id').join('institution as i', 'i.id', 'd.institution_id');
+  const query = knex('delivery as d')
+    .join('sub_delivery as s', 's.id', 'd.sub_delivery_id')
+    .join('registry as r', 'r.id', 's.registry_id')
+    .join('institution as i', 'i.id', 'd.institution_id');
   const scopes = readableScopes(ctx.actor);
   if (scopes !== null) {
     if (scopes.length === 0) return { ...DELIVERY_PAGING.empty<Delivery>(window), totalCount: 0 };
@@ -79,6 +84,11 @@ export async function searchDeliveries(ctx: RequestContext, filter: DeliveryFilt
   const byId = new Map(found.map((delivery) => [delivery.id, delivery]));
   const connection = DELIVERY_PAGING.connection(rows, window, (row) => byId.get(row.id));
   const totalCount = Number(count);
-  await recordAudit(ctx.em, ctx.actor, { event: AuditEventType.SEARCH, action: 'deliveries', objectType: 'Delivery', objectId: `${connection.nodes.length} of ${totalCount}` });
+  await recordAudit(ctx.em, ctx.actor, {
+    event: AuditEventType.SEARCH,
+    action: 'deliveries',
+    objectType: 'Delivery',
+    objectId: `${connection.nodes.length} of ${totalCount}`,
+  });
   return { ...connection, totalCount };
 }

@@ -21,14 +21,20 @@ export class DeliveryResolver {
   async uploadDelivery(
     @Ctx() ctx: RequestContext,
     @Arg('file', () => GraphQLUpload, { description: 'The CSV or XML file (at most DATAHUB_UPLOAD_MAX_BYTES).' }) file: Promise<FileUpload>,
-    @Arg('input', () => UploadDeliveryInput, { description: 'Period, test flag, and the fields a non-conforming name does not give.' }) input: UploadDeliveryInput,
+    @Arg('input', () => UploadDeliveryInput, { description: 'Period, test flag, and the fields a non-conforming name does not give.' })
+    input: UploadDeliveryInput,
   ): Promise<Delivery | Refused> {
     return uploadDelivery(ctx, await file, input);
   }
 
   @Authorized(Role.SUBMITTER)
-  @Query(() => FileNameCheckResult, { description: '"Controleren": the fields a file name gives, and what would stop or warn about a delivery under that name.' })
-  checkDeliveryFileName(@Ctx() ctx: RequestContext, @Arg('fileName', () => String, { description: 'The file\'s name.' }) fileName: string): Promise<FileNameCheckResult> {
+  @Query(() => FileNameCheckResult, {
+    description: '"Controleren": the fields a file name gives, and what would stop or warn about a delivery under that name.',
+  })
+  checkDeliveryFileName(
+    @Ctx() ctx: RequestContext,
+    @Arg('fileName', () => String, { description: "The file's name." }) fileName: string,
+  ): Promise<FileNameCheckResult> {
     return checkFileNameForDelivery(ctx, fileName);
   }
 
@@ -48,4 +54,3 @@ export class DeliveryResolver {
     return searchDeliveries(ctx, filter ?? {}, page);
   }
 }
-

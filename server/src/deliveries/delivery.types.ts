@@ -4,7 +4,11 @@ import { connectionTypes } from '../shared/pagination';
 import { LocalDateScalar } from '../shared/scalars';
 import { Delivery } from './delivery.entity';
 
-export const UploadDeliveryResult = resultUnion('UploadDeliveryResult', 'The delivery, stored and queued for processing; or why it was refused (nothing stored).', Delivery);
+export const UploadDeliveryResult = resultUnion(
+  'UploadDeliveryResult',
+  'The delivery, stored and queued for processing; or why it was refused (nothing stored).',
+  Delivery,
+);
 
 export const { Connection: DeliveryConnection } = connectionTypes(() => Delivery, {
   name: 'Delivery',
@@ -41,9 +45,14 @@ export class FileNameCheckResult {
   @Field(() => Boolean, { nullable: true, description: 'TEST in the name.' })
   test!: boolean | null;
 
-  @Field(() => [Refused], { description: 'The refusals a delivery under this name would get (not yours, unknown unit or version, creation date in the future): the codes and messages uploadDelivery would answer. Empty for a non-conforming name: its fields are filled in by hand.' })
+  @Field(() => [Refused], {
+    description:
+      'The refusals a delivery under this name would get (not yours, unknown unit or version, creation date in the future): the codes and messages uploadDelivery would answer. Empty for a non-conforming name: its fields are filled in by hand.',
+  })
   problems!: Refused[];
 
-  @Field(() => [String], { description: 'Warnings that do not stop a delivery: B09 (sequence number), B08 (hand-filled name) and which parts of a non-conforming name are off.' })
+  @Field(() => [String], {
+    description: 'Warnings that do not stop a delivery: B09 (sequence number), B08 (hand-filled name) and which parts of a non-conforming name are off.',
+  })
   warnings!: string[];
 }

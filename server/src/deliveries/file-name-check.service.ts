@@ -33,10 +33,14 @@ export async function checkFileNameForDelivery(ctx: RequestContext, fileName: st
     const target = await resolveDeliveryTarget(ctx.em, ctx.actor, cleaned.name, {});
     if (!isRefusal(target)) {
       subDelivery = target.subDelivery.code;
-      const last = await lastSequenceNumber((sql, params) => ctx.em.getConnection().execute(sql, params), { institutionId: target.institution.id, registryId: target.registry.id });
+      const last = await lastSequenceNumber((sql, params) => ctx.em.getConnection().execute(sql, params), {
+        institutionId: target.institution.id,
+        registryId: target.registry.id,
+      });
       const b09 = sequenceNumberFinding(fields.sequenceNumber, last);
       if (b09 && fallback) warnings.push(renderFindingMessage(b09, fallback.dictionary, language));
-      if (fields.creationDate > todayInAmsterdam(ctx.services.clock.now())) problems.push(refuse(language, RefusalCode.CREATION_DATE_FUTURE, { params: { date: fields.creationDate }, field: 'creationDate' }));
+      if (fields.creationDate > todayInAmsterdam(ctx.services.clock.now()))
+        problems.push(refuse(language, RefusalCode.CREATION_DATE_FUTURE, { params: { date: fields.creationDate }, field: 'creationDate' }));
     } else {
       problems.push(target);
     }

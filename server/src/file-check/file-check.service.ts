@@ -12,7 +12,11 @@ import type { FileCheckReport, FileFinding } from './file-check.types';
 export const MAX_FINDINGS_RETURNED = 1000;
 
 /** --dictionary wins; otherwise a conforming file name chooses it (registry and version). */
-function chooseDictionary(ctx: RequestContext, fileName: string, wanted: string | null): { loaded: LoadedDictionary | null; fileFindings: Finding[] } | Refused {
+function chooseDictionary(
+  ctx: RequestContext,
+  fileName: string,
+  wanted: string | null,
+): { loaded: LoadedDictionary | null; fileFindings: Finding[] } | Refused {
   const catalogue = ctx.services.dictionaries;
   const check = checkDeliveryFileName(fileName, { knownVersions: catalogue.all.map((d) => ({ registry: d.registry, version: d.version })) });
   if (wanted) {
@@ -49,7 +53,11 @@ async function spoolUpload(ctx: RequestContext, upload: FileUpload): Promise<Sto
  * Checks an uploaded file with the same engine and messages as processing, without storing it
  * (the console's "check before delivering"). Identifying values are masked by the engine.
  */
-export async function checkUploadedFile(ctx: RequestContext, upload: FileUpload, options: { dictionary: string | null; period: Period | null; maxFindings: number }): Promise<FileCheckReport | Refused> {
+export async function checkUploadedFile(
+  ctx: RequestContext,
+  upload: FileUpload,
+  options: { dictionary: string | null; period: Period | null; maxFindings: number },
+): Promise<FileCheckReport | Refused> {
   const chosen = chooseDictionary(ctx, upload.filename, options.dictionary);
   if (isRefusal(chosen)) {
     upload.createReadStream().destroy();

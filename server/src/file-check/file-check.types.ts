@@ -9,7 +9,7 @@ export class CodeCount {
   count!: number;
 }
 
-@ObjectType({ description: 'A report key column with this record\'s value (identifying values are masked).' })
+@ObjectType({ description: "A report key column with this record's value (identifying values are masked)." })
 export class KeyValue {
   @Field(() => String, { description: 'Column name.' })
   name!: string;
@@ -32,10 +32,10 @@ export class FileFinding {
   @Field(() => String, { nullable: true, description: 'The field, when the line is about one.' })
   field!: string | null;
 
-  @Field(() => String, { description: 'The message in the user\'s language.' })
+  @Field(() => String, { description: "The message in the user's language." })
   message!: string;
 
-  @Field(() => [KeyValue], { description: 'The record\'s report key values (empty for file-level lines).' })
+  @Field(() => [KeyValue], { description: "The record's report key values (empty for file-level lines)." })
   keyValues!: KeyValue[];
 }
 

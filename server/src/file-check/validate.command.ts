@@ -38,7 +38,12 @@ interface ValidateArguments {
 
 function parseArguments(args: readonly string[]): ValidateArguments {
   const { values, positionals } = parseCommandArgs(args, {
-    options: { dictionary: { type: 'string' }, period: { type: 'string' }, format: { type: 'string', default: 'table' }, lang: { type: 'string', default: 'nl' } },
+    options: {
+      dictionary: { type: 'string' },
+      period: { type: 'string' },
+      format: { type: 'string', default: 'table' },
+      lang: { type: 'string', default: 'nl' },
+    },
     allowPositionals: true,
   });
   if (positionals.length !== 1) throw new CliUsageError('give exactly one FILE');
@@ -67,7 +72,8 @@ function chooseDictionary(all: DictionaryRef[], fileName: string, wanted: string
   if (wanted !== undefined) {
     const [registry, subDelivery, version] = wanted.split('/');
     const dictionary = registry && subDelivery && version ? findDictionary(all, { registry, subDelivery, version }) : undefined;
-    if (!dictionary) throw new CliUsageError(`unknown dictionary ${wanted}; known: ${all.map((d) => `${d.registry}/${d.subDelivery}/${d.version}`).join(', ')}`);
+    if (!dictionary)
+      throw new CliUsageError(`unknown dictionary ${wanted}; known: ${all.map((d) => `${d.registry}/${d.subDelivery}/${d.version}`).join(', ')}`);
     // B07 about the name's registry/version matters only when the name is what chose the dictionary.
     return { dictionary, fileFindings: check.findings.filter((f) => f.code !== 'B07') };
   }
@@ -76,11 +82,7 @@ function chooseDictionary(all: DictionaryRef[], fileName: string, wanted: string
   return { dictionary, fileFindings: check.findings };
 }
 
-export async function runValidateCommand(
-  args: string[],
-  io: { stdout: Writable; stderr: Writable },
-  options: ValidateCommandOptions = {},
-): Promise<number> {
+export async function runValidateCommand(args: string[], io: { stdout: Writable; stderr: Writable }, options: ValidateCommandOptions = {}): Promise<number> {
   let parsed: ValidateArguments;
   let period: PeriodOption | null;
   try {

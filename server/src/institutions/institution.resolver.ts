@@ -8,7 +8,10 @@ import { institutionLoaders } from './institution.loaders';
 @Resolver(() => Institution)
 export class InstitutionResolver {
   @Authorized()
-  @Query(() => [Institution], { description: 'Institutions you may see (hub staff: all; others: their own), sorted by name. A plain list: bounded by the hospitals of the Netherlands (some hundred), which every institution picker needs whole.' })
+  @Query(() => [Institution], {
+    description:
+      'Institutions you may see (hub staff: all; others: their own), sorted by name. A plain list: bounded by the hospitals of the Netherlands (some hundred), which every institution picker needs whole.',
+  })
   institutions(
     @Ctx() ctx: RequestContext,
     @Arg('active', () => Boolean, { nullable: true, description: 'Only active (true) or only inactive (false) ones; all when omitted.' })
@@ -26,7 +29,7 @@ export class InstitutionResolver {
     return findInstitutionByCode(ctx, code);
   }
 
-  @FieldResolver(() => [InstitutionUnit], { description: 'The institution\'s units, by unit number.' })
+  @FieldResolver(() => [InstitutionUnit], { description: "The institution's units, by unit number." })
   units(@Root() institution: Institution, @Ctx() ctx: RequestContext): Promise<InstitutionUnit[]> {
     return institutionLoaders(ctx).unitsByInstitution.load(institution.id);
   }

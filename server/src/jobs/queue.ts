@@ -25,10 +25,12 @@ export async function prepareQueue(databaseUrl: string): Promise<void> {
  * delivery replace, not duplicate, the first.
  */
 export async function enqueueDeliveryProcessing(em: EntityManager, deliveryId: string): Promise<void> {
-  await em.getConnection().execute(
-    `select graphile_worker.add_job(?, json_build_object('deliveryId', ?::text), job_key := ?, max_attempts := ?)`,
-    [PROCESS_DELIVERY, deliveryId, `delivery:${deliveryId}`, MAX_DELIVERY_ATTEMPTS],
-    'all',
-    em.getTransactionContext(),
-  );
+  await em
+    .getConnection()
+    .execute(
+      `select graphile_worker.add_job(?, json_build_object('deliveryId', ?::text), job_key := ?, max_attempts := ?)`,
+      [PROCESS_DELIVERY, deliveryId, `delivery:${deliveryId}`, MAX_DELIVERY_ATTEMPTS],
+      'all',
+      em.getTransactionContext(),
+    );
 }

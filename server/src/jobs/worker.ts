@@ -60,9 +60,13 @@ export function deliveryTask(services: AppServices) {
         // The queue logs and stores what it is given: a code, not the original.
         throw new DeliveryProcessingFailure(kind.failure);
       }
-      await services.orm.em.fork().nativeUpdate(Delivery, { id: deliveryId }, { status: DeliveryStatus.FAILED, failureReason: kind.failure, processedAt: services.clock.now() });
+      await services.orm.em
+        .fork()
+        .nativeUpdate(Delivery, { id: deliveryId }, { status: DeliveryStatus.FAILED, failureReason: kind.failure, processedAt: services.clock.now() });
     }
-    await notifySubmitter(services, deliveryId).catch((error: unknown) => services.logger.warn({ deliveryId, error: kindOf(error) }, 'could not send the processing mail'));
+    await notifySubmitter(services, deliveryId).catch((error: unknown) =>
+      services.logger.warn({ deliveryId, error: kindOf(error) }, 'could not send the processing mail'),
+    );
   };
 }
 

@@ -50,14 +50,14 @@ export function isHubStaff(actor: Actor): boolean {
 export function institutionScope(actor: Actor, roles: Role[]): Set<string> | null {
   if (isHubStaff(actor)) return null;
   if (!isAuthenticated(actor)) return new Set();
-  return new Set(
-    actor.grants.filter((grant) => roles.includes(grant.role) && grant.institutionId).map((grant) => grant.institutionId as string),
-  );
+  return new Set(actor.grants.filter((grant) => roles.includes(grant.role) && grant.institutionId).map((grant) => grant.institutionId as string));
 }
 
 /** Hub staff, or local administrator of this institution. */
 export function administersInstitution(actor: Actor, institutionId: string): boolean {
-  return isHubStaff(actor) || (isAuthenticated(actor) && actor.grants.some((grant) => grant.role === Role.LOCAL_ADMIN && grant.institutionId === institutionId));
+  return (
+    isHubStaff(actor) || (isAuthenticated(actor) && actor.grants.some((grant) => grant.role === Role.LOCAL_ADMIN && grant.institutionId === institutionId))
+  );
 }
 
 /** For the audit log: `HUB_STAFF`, `LOCAL_ADMIN@11111111`, `SUBMITTER@11111111/<registry id>`. */

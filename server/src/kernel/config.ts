@@ -98,10 +98,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inProcessWorker: (env.DATAHUB_WORKER ?? '1') === '1',
     workerConcurrency: integer('DATAHUB_WORKER_CONCURRENCY', env.DATAHUB_WORKER_CONCURRENCY ?? '2', 1, 32, problems),
   };
-  if (config.databaseAppUrl !== null && config.databaseUrl === null) problems.push('DATABASE_APP_URL needs DATABASE_URL (the owner that runs the migrations); the embedded database makes its application role itself.');
+  if (config.databaseAppUrl !== null && config.databaseUrl === null)
+    problems.push('DATABASE_APP_URL needs DATABASE_URL (the owner that runs the migrations); the embedded database makes its application role itself.');
   if (config.production && config.storageKey === null) problems.push('DATAHUB_STORAGE_KEY is required when NODE_ENV=production.');
   if (config.production && config.pseudonymKey === null) problems.push('DATAHUB_PSEUDONYM_KEY is required when NODE_ENV=production.');
-  if (env.DATAHUB_WORKER !== undefined && env.DATAHUB_WORKER !== '0' && env.DATAHUB_WORKER !== '1') problems.push(`DATAHUB_WORKER must be 0 or 1, but is "${env.DATAHUB_WORKER}".`);
+  if (env.DATAHUB_WORKER !== undefined && env.DATAHUB_WORKER !== '0' && env.DATAHUB_WORKER !== '1')
+    problems.push(`DATAHUB_WORKER must be 0 or 1, but is "${env.DATAHUB_WORKER}".`);
   if (config.secret !== null && config.secret.length < 32) problems.push('DATAHUB_SECRET must be at least 32 characters long.');
   if (config.production && config.secret === null) problems.push('DATAHUB_SECRET is required when NODE_ENV=production.');
   if (config.smtpUrl !== null && !/^smtps?:\/\//.test(config.smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://.');

@@ -9,18 +9,20 @@ export { RefusalCode } from '../shared/refusal-code';
  * answers a union of its success type and the refusal types, which all implement this interface.
  * GraphQL errors are left for bugs and for callers without the role the operation needs.
  */
-@InterfaceType({ description: 'Why something was refused: a code from the catalogue and a message in the caller\'s language.' })
+@InterfaceType({ description: "Why something was refused: a code from the catalogue and a message in the caller's language." })
 export abstract class Refusal {
   @Field(() => RefusalCode, { description: 'What was refused, from the catalogue of refusal codes.' })
   code!: RefusalCode;
 
-  @Field(() => String, { description: 'What is wrong, for people, in the caller\'s language.' })
+  @Field(() => String, { description: "What is wrong, for people, in the caller's language." })
   message!: string;
 
-  @Field(() => String, { nullable: true, description: 'The input field that is wrong, when one is (its name as in the operation\'s arguments or input).' })
+  @Field(() => String, { nullable: true, description: "The input field that is wrong, when one is (its name as in the operation's arguments or input)." })
   field!: string | null;
 
-  @Field(() => [RefusalParameter], { description: 'The values filled into the message, by name (e.g. `min` for PASSWORD_TOO_SHORT), for clients that word it themselves.' })
+  @Field(() => [RefusalParameter], {
+    description: 'The values filled into the message, by name (e.g. `min` for PASSWORD_TOO_SHORT), for clients that word it themselves.',
+  })
   parameters!: RefusalParameter[];
 }
 

@@ -10,12 +10,12 @@ export enum DeadlineRuleKind {
 
 registerEnumType(DeadlineRuleKind, {
   name: 'DeadlineRuleKind',
-  description: 'How a period\'s deadline is found.',
+  description: "How a period's deadline is found.",
   valuesConfig: {
     AFTER_PERIOD_END: {
       description: 'A day in the month `monthsAfterPeriodEnd` months after the month the period ends in (CAT, PMICD).',
     },
-    FIXED_DATE: { description: 'A fixed day and month in the period\'s year plus `yearsAfterPeriodYear` (MMY).' },
+    FIXED_DATE: { description: "A fixed day and month in the period's year plus `yearsAfterPeriodYear` (MMY)." },
   },
 });
 
@@ -37,7 +37,7 @@ export class DeadlineRule {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'FIXED_DATE: years after the period\'s year (0–5).',
+    description: "FIXED_DATE: years after the period's year (0–5).",
   })
   @Property({ type: 'smallint', nullable: true })
   yearsAfterPeriodYear?: number | null;
@@ -48,7 +48,7 @@ export class DeadlineRule {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Day of the month of the deadline (1–31, capped at the month\'s length); null when lastDayOfMonth.',
+    description: "Day of the month of the deadline (1–31, capped at the month's length); null when lastDayOfMonth.",
   })
   @Property({ type: 'smallint', nullable: true })
   day?: number | null;

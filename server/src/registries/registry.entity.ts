@@ -31,7 +31,7 @@ export class Registry {
   @Enum({ items: () => Channel, array: true, type: 'text[]' })
   acceptedChannels: Channel[] = [Channel.PORTAL];
 
-  @Field(() => Boolean, { description: 'True when the hub also produces this registry\'s information product.' })
+  @Field(() => Boolean, { description: "True when the hub also produces this registry's information product." })
   @Property({ type: 'boolean' })
   producesInformationProduct: boolean = false;
 

@@ -13,14 +13,11 @@ export class RegistryResolver {
   }
 
   @Query(() => Registry, { nullable: true, description: 'One registry by its code (e.g. `CAT`); null when unknown.' })
-  registry(
-    @Ctx() ctx: RequestContext,
-    @Arg('code', () => String, { description: 'Registry code, e.g. `CAT`.' }) code: string,
-  ): Promise<Registry | null> {
+  registry(@Ctx() ctx: RequestContext, @Arg('code', () => String, { description: 'Registry code, e.g. `CAT`.' }) code: string): Promise<Registry | null> {
     return findRegistryByCode(ctx, code);
   }
 
-  @FieldResolver(() => [SubDelivery], { description: 'The registry\'s sub-deliveries (deelaanleveringen), by code.' })
+  @FieldResolver(() => [SubDelivery], { description: "The registry's sub-deliveries (deelaanleveringen), by code." })
   subDeliveries(@Root() registry: Registry, @Ctx() ctx: RequestContext): Promise<SubDelivery[]> {
     return registryLoaders(ctx).subDeliveriesByRegistry.load(registry.id);
   }

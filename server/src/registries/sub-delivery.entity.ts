@@ -7,7 +7,7 @@ import { Registry } from './registry.entity';
 
 registerEnumType(Frequency, {
   name: 'Frequency',
-  description: 'Length of a delivery period; as a sub-delivery\'s frequency, the minimum (delivering more often is allowed).',
+  description: "Length of a delivery period; as a sub-delivery's frequency, the minimum (delivering more often is allowed).",
   valuesConfig: {
     MONTH: { description: 'Monthly (`2026M03`).' },
     QUARTER: { description: 'Quarterly (`2026K1`).' },
@@ -42,7 +42,7 @@ export class SubDelivery {
   @Enum({ items: () => Frequency, type: 'string' })
   frequency!: Frequency;
 
-  @Field(() => DeadlineRule, { description: 'How each period\'s deadline is found.' })
+  @Field(() => DeadlineRule, { description: "How each period's deadline is found." })
   @Embedded(() => DeadlineRule, { prefix: 'deadline_' })
   deadlineRule!: DeadlineRule;
 }

@@ -17,19 +17,16 @@ export class SubDeliveryResolver {
     return registry;
   }
 
-  @FieldResolver(() => [DictionaryVersion], { description: 'Versions of this sub-delivery\'s data dictionary, newest first.' })
+  @FieldResolver(() => [DictionaryVersion], { description: "Versions of this sub-delivery's data dictionary, newest first." })
   dictionaryVersions(@Root() subDelivery: SubDelivery, @Ctx() ctx: RequestContext): Promise<DictionaryVersion[]> {
     return dictionaryLoaders(ctx).dictionaryVersionsBySubDelivery.load(subDelivery.id);
   }
 
   @FieldResolver(() => LocalDateScalar, {
     nullable: true,
-    description: 'The general deadline for a period by this sub-delivery\'s rule; null for TOTAAL.',
+    description: "The general deadline for a period by this sub-delivery's rule; null for TOTAAL.",
   })
-  deadline(
-    @Root() subDelivery: SubDelivery,
-    @Arg('period', () => PeriodScalar, { description: 'The period, e.g. `2026K1`.' }) period: Period,
-  ): string | null {
+  deadline(@Root() subDelivery: SubDelivery, @Arg('period', () => PeriodScalar, { description: 'The period, e.g. `2026K1`.' }) period: Period): string | null {
     return subDelivery.deadlineRule.deadlineFor(period);
   }
 }

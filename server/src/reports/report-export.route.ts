@@ -39,7 +39,12 @@ async function readableExport(services: AppServices, request: Request, response:
 type ExportRow = (string | number)[];
 
 /** Report lines in report order, read in keyset batches, as table rows in the actor's language. */
-async function* reportRows(services: AppServices, em: ReturnType<AppServices['orm']['em']['fork']>, delivery: Delivery, language: 'nl' | 'en'): AsyncGenerator<ExportRow[]> {
+async function* reportRows(
+  services: AppServices,
+  em: ReturnType<AppServices['orm']['em']['fork']>,
+  delivery: Delivery,
+  language: 'nl' | 'en',
+): AsyncGenerator<ExportRow[]> {
   const dictionary = await dictionaryOf({ em, services }, delivery);
   for await (const batch of allLines(em.getKnex() as Knex, delivery.id)) {
     yield batch.map((line) => {
@@ -52,7 +57,12 @@ async function* reportRows(services: AppServices, em: ReturnType<AppServices['or
 /** The rejected records as delivered, by record number, in keyset batches. */
 async function* rejectedRows(em: ReturnType<AppServices['orm']['em']['fork']>, deliveryId: string, columns: string[]): AsyncGenerator<ExportRow[]> {
   const knex = em.getKnex() as Knex;
-  const batches = keysetBatches<{ payload: Record<string, string> }>(knex, () => knex('rejected_record').where({ delivery_id: deliveryId }).select('payload'), REJECTED_RECORD_ORDER, 5000);
+  const batches = keysetBatches<{ payload: Record<string, string> }>(
+    knex,
+    () => knex('rejected_record').where({ delivery_id: deliveryId }).select('payload'),
+    REJECTED_RECORD_ORDER,
+    5000,
+  );
   for await (const batch of batches) yield batch.map((row) => columns.map((column) => row.payload[column] ?? ''));
 }
 
@@ -79,7 +89,15 @@ async function sendCsv(services: AppServices, response: Response, batches: Async
 /** Report lines of the delivery, counting no further than `limit` + 1. */
 async function linesBeyond(em: ReturnType<AppServices['orm']['em']['fork']>, deliveryId: string, limit: number): Promise<boolean> {
   const knex = em.getKnex() as Knex;
-  const [row] = (await knex.from(knex('report_line').where('delivery_id', deliveryId).select(knex.raw('1')).limit(limit + 1).as('l')).count({ count: '*' })) as [{ count: string }];
+  const [row] = (await knex
+    .from(
+      knex('report_line')
+        .where('delivery_id', deliveryId)
+        .select(knex.raw('1'))
+        .limit(limit + 1)
+        .as('l'),
+    )
+    .count({ count: '*' })) as [{ count: string }];
   return Number(row.count) > limit;
 }
 
@@ -111,10 +129,21 @@ async function zipCaughtUp(sheet: ExcelJS.Worksheet, response: Response): Promis
  * Each is written while it is read, so memory stays flat for millions of lines.
  */
 export function reportExportRoutes(services: AppServices) {
-  const exported = async (what: string, request: Request, response: Response, check?: (found: NonNullable<Awaited<ReturnType<typeof readableExport>>>) => Promise<boolean>) => {
+  const exported = async (
+    what: string,
+    request: Request,
+    response: Response,
+    check?: (found: NonNullable<Awaited<ReturnType<typeof readableExport>>>) => Promise<boolean>,
+  ) => {
     const found = await readableExport(services, request, response);
     if (!found || (check && !(await check(found)))) return null;
-    await recordAudit(found.em, found.actor, { event: AuditEventType.EXPORT, action: what, objectType: 'Delivery', objectId: found.delivery.id, institutionId: found.delivery.institution.id });
+    await recordAudit(found.em, found.actor, {
+      event: AuditEventType.EXPORT,
+      action: what,
+      objectType: 'Delivery',
+      objectId: found.delivery.id,
+      institutionId: found.delivery.institution.id,
+    });
     return found;
   };
   return {
@@ -122,14 +151,21 @@ export function reportExportRoutes(services: AppServices) {
       const found = await exported('reportCsv', request, response);
       if (!found) return;
       response.type('text/csv; charset=utf-8').attachment(`verslag-${found.delivery.id}.csv`);
-      await sendCsv(services, response, reportRows(services, found.em, found.delivery, found.actor.language), { header: headers(found.actor.language), bom: true });
+      await sendCsv(services, response, reportRows(services, found.em, found.delivery, found.actor.language), {
+        header: headers(found.actor.language),
+        bom: true,
+      });
     },
     async xlsx(request: Request, response: Response) {
       // More lines than a worksheet holds: refused before anything is exported, pointing to the CSV.
       const fits = async (found: NonNullable<Awaited<ReturnType<typeof readableExport>>>) => {
         if (!(await linesBeyond(found.em, found.delivery.id, XLSX_MAX_LINES))) return true;
         const csv = `/api/deliveries/${found.delivery.id}/report.csv`;
-        response.status(422).json({ error: 'TOO_MANY_ROWS_FOR_XLSX', message: fillIn(messages(found.actor.language).report.xlsxTooManyRows, { max: XLSX_MAX_LINES.toLocaleString('en-GB'), csv }), csv });
+        response.status(422).json({
+          error: 'TOO_MANY_ROWS_FOR_XLSX',
+          message: fillIn(messages(found.actor.language).report.xlsxTooManyRows, { max: XLSX_MAX_LINES.toLocaleString('en-GB'), csv }),
+          csv,
+        });
         return false;
       };
       const found = await exported('reportXlsx', request, response, fits);

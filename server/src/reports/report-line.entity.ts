@@ -11,7 +11,10 @@ import { Delivery } from '../deliveries/delivery.entity';
 @Index({ properties: ['delivery', 'code'] })
 // Report order (the Verslag's pages and the exports): read from the index instead of sorting every line of the delivery per page.
 // On coalesce(record_number, 0): file-level lines first, and a keyset page either way is one row comparison (Migration20261124090000).
-@Index({ name: 'report_line_report_order_index', expression: 'create index "report_line_report_order_index" on "report_line" ("delivery_id", (coalesce("record_number", 0)), "ordinal")' })
+@Index({
+  name: 'report_line_report_order_index',
+  expression: 'create index "report_line_report_order_index" on "report_line" ("delivery_id", (coalesce("record_number", 0)), "ordinal")',
+})
 export class ReportLine {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;

@@ -21,10 +21,12 @@ export interface StoredLine {
 
 /** The dictionary a delivery was checked with. */
 export async function dictionaryOf(ctx: { em: RequestContext['em']; services: RequestContext['services'] }, delivery: Delivery): Promise<LoadedDictionary> {
-  const rows = await ctx.em.getConnection().execute<{ registry: string; sub: string; version: string }[]>(
-    `select r.code as registry, s.code as sub, v.version from dictionary_version v join sub_delivery s on s.id = v.sub_delivery_id join registry r on r.id = s.registry_id where v.id = ?`,
-    [delivery.dictionaryVersion.id],
-  );
+  const rows = await ctx.em
+    .getConnection()
+    .execute<{ registry: string; sub: string; version: string }[]>(
+      `select r.code as registry, s.code as sub, v.version from dictionary_version v join sub_delivery s on s.id = v.sub_delivery_id join registry r on r.id = s.registry_id where v.id = ?`,
+      [delivery.dictionaryVersion.id],
+    );
   const row = rows[0];
   const loaded = row ? ctx.services.dictionaries.find(row.registry, row.sub, row.version) : undefined;
   if (!loaded) throw new Error(`no dictionary for delivery ${delivery.id}`);
@@ -49,7 +51,9 @@ export function renderLine(line: StoredLine, dictionary: LoadedDictionary, langu
     message: renderFindingMessage(finding, dictionary.dictionary, language),
     // JSONB does not keep key order: give the report key columns in the dictionary's order.
     keyValues: line.key_values
-      ? dictionary.dictionary.reportKey.filter((name) => name in (line.key_values as object)).map((name) => ({ name, value: (line.key_values as Record<string, string>)[name] as string }))
+      ? dictionary.dictionary.reportKey
+          .filter((name) => name in (line.key_values as object))
+          .map((name) => ({ name, value: (line.key_values as Record<string, string>)[name] as string }))
       : [],
   };
 }
@@ -109,7 +113,12 @@ export async function reportLinesPage(
 /** Totals per code with what the check means and how to fix it, from the dictionary. */
 export async function reportTotals(ctx: RequestContext, delivery: Delivery): Promise<ReportCodeTotal[]> {
   const knex = ctx.em.getKnex() as Knex;
-  const rows = (await knex('report_line').where('delivery_id', delivery.id).select('code', 'class').count({ count: '*' }).groupBy('code', 'class').orderBy('code')) as {
+  const rows = (await knex('report_line')
+    .where('delivery_id', delivery.id)
+    .select('code', 'class')
+    .count({ count: '*' })
+    .groupBy('code', 'class')
+    .orderBy('code')) as {
     code: string;
     class: string;
     count: string;

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { KeyValue } from '../file-check/file-check.types';
 import { connectionTypes } from '../shared/pagination';
 
-@ObjectType({ description: 'A line of a processing report, rendered in the user\'s language.' })
+@ObjectType({ description: "A line of a processing report, rendered in the user's language." })
 export class ReportLineView {
   @Field(() => Int, { description: 'Position in the report (0-based).' })
   ordinal!: number;
@@ -22,7 +22,7 @@ export class ReportLineView {
   @Field(() => String, { description: 'The message.' })
   message!: string;
 
-  @Field(() => [KeyValue], { description: 'The record\'s report key values (identifying values never appear).' })
+  @Field(() => [KeyValue], { description: "The record's report key values (identifying values never appear)." })
   keyValues!: KeyValue[];
 }
 

@@ -22,7 +22,12 @@ const OPTIONS = {
 } as const;
 
 function rowsText(rows: readonly (readonly CsvCell[])[]): string {
-  return rows.length ? stringify(rows.map((row) => [...row]), OPTIONS) : '';
+  return rows.length
+    ? stringify(
+        rows.map((row) => [...row]),
+        OPTIONS,
+      )
+    : '';
 }
 
 /** A whole CSV text at once, for small exports. */

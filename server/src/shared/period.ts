@@ -11,10 +11,7 @@ export enum Frequency {
 
 export class PeriodParseError extends Error {
   constructor(readonly input: string) {
-    super(
-      `"${input}" is not a period: use a month (2026M03), a quarter (2026K1), a half year (2026H1), ` +
-        'a year (2026) or TOTAAL.',
-    );
+    super(`"${input}" is not a period: use a month (2026M03), a quarter (2026K1), a half year (2026H1), ` + 'a year (2026) or TOTAAL.');
   }
 }
 

@@ -87,9 +87,7 @@ export class EncryptedFileStore implements FileStore {
       const decipher = createDecipheriv('aes-256-gcm', this.key, header.subarray(MAGIC.length));
       decipher.setAuthTag(tag);
       // A 0-byte delivery has no ciphertext at all; a read stream cannot start after its own end.
-      const ciphertext = size > HEADER_LENGTH + TAG_LENGTH
-        ? createReadStream(file, { start: HEADER_LENGTH, end: size - TAG_LENGTH - 1 })
-        : Readable.from([]);
+      const ciphertext = size > HEADER_LENGTH + TAG_LENGTH ? createReadStream(file, { start: HEADER_LENGTH, end: size - TAG_LENGTH - 1 }) : Readable.from([]);
       // Not pipeline(): it would fail `output` with the raw error first. A read or authentication
       // error reaches the reader as a StorageError; a reader that stops early closes the file.
       const fail = (error: unknown): void => void output.destroy(new StorageError(error));

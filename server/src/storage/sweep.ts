@@ -4,7 +4,12 @@ import path from 'node:path';
 import type { Logger } from '../kernel/logger';
 
 /** Removes the files under `dir` (into subfolders when `recursive`) whose name matches; returns how many. */
-async function removeMatching(dir: string, matches: (name: string) => boolean, recursive: boolean, mayRemove: (file: string) => Promise<boolean> = async () => true): Promise<number> {
+async function removeMatching(
+  dir: string,
+  matches: (name: string) => boolean,
+  recursive: boolean,
+  mayRemove: (file: string) => Promise<boolean> = async () => true,
+): Promise<number> {
   let removed = 0;
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {

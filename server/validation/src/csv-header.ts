@@ -6,9 +6,7 @@
  */
 import type { ParamValue } from './findings';
 
-export type HeaderProblem =
-  | { code: 'B03'; params: Record<string, ParamValue> }
-  | { code: 'B06'; params: Record<string, ParamValue> };
+export type HeaderProblem = { code: 'B03'; params: Record<string, ParamValue> } | { code: 'B06'; params: Record<string, ParamValue> };
 
 export interface HeaderMatch {
   problems: HeaderProblem[];
@@ -18,7 +16,10 @@ export interface HeaderMatch {
 
 /** A header name as it may appear in a message: short, no control characters, no BSN-long digit runs. */
 function columnForMessage(name: string): string {
-  return name.replace(/[\u0000-\u001f\u007f]/g, '?').replace(/[0-9]{9,}/g, '…').slice(0, 80);
+  return name
+    .replace(/[\u0000-\u001f\u007f]/g, '?')
+    .replace(/[0-9]{9,}/g, '…')
+    .slice(0, 80);
 }
 
 export function matchHeader(cells: readonly string[], fieldIndex: ReadonlyMap<string, number>): HeaderMatch {

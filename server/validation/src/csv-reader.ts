@@ -16,9 +16,7 @@ import type { ParamValue } from './findings';
 import { type Utf8Validator, Utf8Guard } from './utf8-guard';
 
 export type StructureProblem =
-  | { code: 'B02'; offset: number }
-  | { code: 'B04'; line: number }
-  | { code: 'B06'; line: number; detail: string; params: Record<string, ParamValue> };
+  { code: 'B02'; offset: number } | { code: 'B04'; line: number } | { code: 'B06'; line: number; detail: string; params: Record<string, ParamValue> };
 
 export interface CsvReaderOptions {
   /** csv-parse `max_record_size`: a 50 MB line fails at once instead of being buffered. */
@@ -64,17 +62,12 @@ export function translateCsvError(error: CsvError, maxRecordSize: number): Exclu
     return { code: 'B06', line, detail: 'inconsistentColumns', params: { expected: Number(expected) || 0, found } };
   }
   const detail = Object.prototype.hasOwnProperty.call(CSV_ERROR_DETAILS, error.code) ? CSV_ERROR_DETAILS[error.code]! : 'csvOther';
-  const params: Record<string, ParamValue> =
-    detail === 'maxRecordSize' ? { max: maxRecordSize } : detail === 'csvOther' ? { reason: error.code } : {};
+  const params: Record<string, ParamValue> = detail === 'maxRecordSize' ? { max: maxRecordSize } : detail === 'csvOther' ? { reason: error.code } : {};
   return { code: 'B06', line, detail, params };
 }
 
 /** Reads the whole source; resolves with the first structural problem, or null. */
-export async function readCsv(
-  source: AsyncIterable<Uint8Array>,
-  options: CsvReaderOptions,
-  sink: CsvRecordSink,
-): Promise<StructureProblem | null> {
+export async function readCsv(source: AsyncIterable<Uint8Array>, options: CsvReaderOptions, sink: CsvRecordSink): Promise<StructureProblem | null> {
   const utf8 = new Utf8Guard(options.utf8Validator);
   const lines = new CsvLineScanner();
   let problem: StructureProblem | null = null;
@@ -103,9 +96,10 @@ export async function readCsv(
       if (stopped || !error) return;
       const translated = translateCsvError(error, options.maxRecordSize);
       if (translated.line >= cutLine) return;
-      problem = translated.code === 'B06' && translated.detail === 'inconsistentColumns'
-        ? { ...translated, params: { ...translated.params, expected: expectedColumns } }
-        : translated;
+      problem =
+        translated.code === 'B06' && translated.detail === 'inconsistentColumns'
+          ? { ...translated, params: { ...translated.params, expected: expectedColumns } }
+          : translated;
       stopped = true;
     },
   });

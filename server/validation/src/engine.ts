@@ -73,11 +73,7 @@ function formatProblem(compiled: CompiledDictionary, options: ValidationOptions)
   return { format, problem: null };
 }
 
-export async function validateDelivery(
-  open: ByteSource,
-  compiled: CompiledDictionary,
-  options: ValidationOptions = {},
-): Promise<ValidationResult> {
+export async function validateDelivery(open: ByteSource, compiled: CompiledDictionary, options: ValidationOptions = {}): Promise<ValidationResult> {
   const tally = new FindingTally();
   const collected: Finding[] = [];
   const emit = (finding: Finding): void => {

@@ -19,8 +19,7 @@ export interface DeliveryFileName {
   format: FileFormat;
 }
 
-export type FileNamePart =
-  | 'name' | 'extension' | 'institutionCode' | 'unit' | 'registry' | 'version' | 'sequenceNumber' | 'creationDate' | 'environment';
+export type FileNamePart = 'name' | 'extension' | 'institutionCode' | 'unit' | 'registry' | 'version' | 'sequenceNumber' | 'creationDate' | 'environment';
 
 export interface FileNameProblem {
   part: FileNamePart;
@@ -82,7 +81,10 @@ export function parseDeliveryFileName(name: string): FileNameParse {
 
 /** A file name as it may appear in a message: no control or bidi characters, no BSN-long digit runs, short. */
 export function fileNameForMessage(name: string): string {
-  return name.replace(new RegExp(FORBIDDEN.source, 'g'), '?').replace(/[0-9]{9,}/g, '…').slice(0, 120);
+  return name
+    .replace(new RegExp(FORBIDDEN.source, 'g'), '?')
+    .replace(/[0-9]{9,}/g, '…')
+    .slice(0, 120);
 }
 
 export interface FileNameContext {

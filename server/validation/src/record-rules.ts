@@ -60,7 +60,9 @@ export function conditionalChecks(field: FieldDefinition, lookup: RuleFieldLooku
     const holds = conditionTest(field.requiredWhen, at);
     const params = { variant: 'required', ...conditionParams(field.requiredWhen) };
     checks.push({
-      code: '010_Cond', field: target, reads: [target, at],
+      code: '010_Cond',
+      field: target,
+      reads: [target, at],
       evaluate: (cells) => (cells[target] === '' && holds(cells) ? params : null),
     });
   }
@@ -69,7 +71,9 @@ export function conditionalChecks(field: FieldDefinition, lookup: RuleFieldLooku
     const holds = conditionTest(field.emptyWhen, at);
     const params = { variant: 'mustBeEmpty', ...conditionParams(field.emptyWhen) };
     checks.push({
-      code: '010_Cond', field: target, reads: [target, at],
+      code: '010_Cond',
+      field: target,
+      reads: [target, at],
       evaluate: (cells) => (cells[target] !== '' && holds(cells) ? params : null),
     });
   }
@@ -81,7 +85,9 @@ export function periodCheck(field: FieldDefinition, lookup: RuleFieldLookup): Cr
   const at = lookup.index(field.name);
   const shown = lookup.shown(at);
   return {
-    code: '020_Period', field: at, reads: [at],
+    code: '020_Period',
+    field: at,
+    reads: [at],
     evaluate: (cells, run) => {
       const value = cells[at]!;
       const period = run.period;
@@ -98,7 +104,9 @@ export function registryRule(code: string, rule: RuleDefinition, lookup: RuleFie
       const [year, date] = [lookup.index(rule.field), lookup.index(rule.dateField)];
       const shown = lookup.shown(year);
       return {
-        code, field: year, reads: [year, date],
+        code,
+        field: year,
+        reads: [year, date],
         // `reads` guarantees both passed their own checks: an integer and a valid date, or empty.
         evaluate: (cells) => {
           const y = cells[year]!;
@@ -111,7 +119,9 @@ export function registryRule(code: string, rule: RuleDefinition, lookup: RuleFie
       const [birthYear, date] = [lookup.index(rule.birthYearField), lookup.index(rule.dateField)];
       const maxYears = rule.maxYears;
       return {
-        code, field: birthYear, reads: [birthYear, date],
+        code,
+        field: birthYear,
+        reads: [birthYear, date],
         evaluate: (cells) => {
           const y = cells[birthYear]!;
           const d = cells[date]!;
@@ -127,7 +137,9 @@ export function registryRule(code: string, rule: RuleDefinition, lookup: RuleFie
       const at = lookup.index(rule.field);
       // PMICD 2018.0.5, 040_BSN: the message never prints the value, so the finding carries none.
       return {
-        code, field: at, reads: [at],
+        code,
+        field: at,
+        reads: [at],
         evaluate: (cells) => (cells[at] !== '' && !passesElevenTest(cells[at]!) ? {} : null),
       };
     }
@@ -137,30 +149,28 @@ export function registryRule(code: string, rule: RuleDefinition, lookup: RuleFie
       const holds = conditionTest(rule.when, conditionAt);
       const shown = lookup.shown(at);
       return {
-        code, field: at, reads: [at, conditionAt],
+        code,
+        field: at,
+        reads: [at, conditionAt],
         evaluate: (cells) => (cells[at] !== '' && holds(cells) ? { value: shown(cells[at]!) } : null),
       };
     }
   }
 }
 
-function dateNotBefore(
-  code: string,
-  rule: Extract<RuleDefinition, { kind: 'dateNotBefore' }>,
-  lookup: RuleFieldLookup,
-): CrossCheck {
+function dateNotBefore(code: string, rule: Extract<RuleDefinition, { kind: 'dateNotBefore' }>, lookup: RuleFieldLookup): CrossCheck {
   const [at, other] = [lookup.index(rule.field), lookup.index(rule.otherField)];
   const [shown, shownOther] = [lookup.shown(at), lookup.shown(other)];
   const otherParam = rule.otherValueParam;
   return {
-    code, field: at, reads: [at, other],
+    code,
+    field: at,
+    reads: [at, other],
     evaluate: (cells) => {
       const value = cells[at]!;
       const otherValue = cells[other]!;
       if (value === '' || otherValue === '' || value >= otherValue) return null;
-      return otherParam === undefined
-        ? { value: shown(value) }
-        : { value: shown(value), [otherParam]: shownOther(otherValue) };
+      return otherParam === undefined ? { value: shown(value) } : { value: shown(value), [otherParam]: shownOther(otherValue) };
     },
   };
 }

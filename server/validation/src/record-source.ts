@@ -52,7 +52,13 @@ export async function readRecords(
     if (!compiled.dictionary.xml) throw new Error('dictionary has no XML layout');
     const problem = await readXml(
       source,
-      { layout: compiled.dictionary.xml, fieldIndex: compiled.fieldIndex, maxRecordSize: options.maxRecordSize, utf8Validator: options.utf8Validator, recordDecoder: options.xmlRecordDecoder },
+      {
+        layout: compiled.dictionary.xml,
+        fieldIndex: compiled.fieldIndex,
+        maxRecordSize: options.maxRecordSize,
+        utf8Validator: options.utf8Validator,
+        recordDecoder: options.xmlRecordDecoder,
+      },
       { record: (cells) => onRecord(cells, ++recordNumber) },
     );
     return problem ? [problemOf(problem)] : [];
@@ -60,24 +66,28 @@ export async function readRecords(
   let headerProblems: FileProblem[] = [];
   let lineBreak: FileProblem | null = null;
   let columnOfField: Int32Array | null = null;
-  const problem = await readCsv(source, { maxRecordSize: options.maxRecordSize, utf8Validator: options.utf8Validator }, {
-    header(cells) {
-      const match = matchHeader(cells, compiled.fieldIndex);
-      headerProblems = match.problems;
-      columnOfField = match.columnOfField;
-      return headerProblems.length === 0;
+  const problem = await readCsv(
+    source,
+    { maxRecordSize: options.maxRecordSize, utf8Validator: options.utf8Validator },
+    {
+      header(cells) {
+        const match = matchHeader(cells, compiled.fieldIndex);
+        headerProblems = match.problems;
+        columnOfField = match.columnOfField;
+        return headerProblems.length === 0;
+      },
+      record(cells, firstLine, lastLine) {
+        const row = columnOfField === null ? cells : reorder(cells, columnOfField);
+        // A quoted value may span lines in CSV; a line break is a control character in a value.
+        if (lastLine > firstLine) {
+          const at = row.findIndex((value) => LINE_BREAK.test(value));
+          lineBreak = { code: 'B06', params: { line: firstLine, detail: 'lineBreakInValue', fieldName: compiled.fieldNames[at] ?? '' } };
+          return false;
+        }
+        return onRecord(row, ++recordNumber);
+      },
     },
-    record(cells, firstLine, lastLine) {
-      const row = columnOfField === null ? cells : reorder(cells, columnOfField);
-      // A quoted value may span lines in CSV; a line break is a control character in a value.
-      if (lastLine > firstLine) {
-        const at = row.findIndex((value) => LINE_BREAK.test(value));
-        lineBreak = { code: 'B06', params: { line: firstLine, detail: 'lineBreakInValue', fieldName: compiled.fieldNames[at] ?? '' } };
-        return false;
-      }
-      return onRecord(row, ++recordNumber);
-    },
-  });
+  );
   if (headerProblems.length > 0) return headerProblems;
   if (lineBreak) return [lineBreak];
   return problem ? [problemOf(problem)] : [];

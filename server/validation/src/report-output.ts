@@ -32,7 +32,11 @@ const HEADINGS: Record<Language, string[]> = {
 const BATCH = 64 * 1024;
 
 function keyText(keyValues: Readonly<Record<string, string>> | null): string {
-  return keyValues === null ? '' : Object.entries(keyValues).map(([k, v]) => `${k}=${v}`).join('; ');
+  return keyValues === null
+    ? ''
+    : Object.entries(keyValues)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('; ');
 }
 
 /** docs/security.md#exports: a cell starting with =, +, -, @, tab or carriage return is neutralised. */
@@ -80,7 +84,14 @@ export class ReportWriter {
     this.count++;
     switch (this.format) {
       case 'json': {
-        const line = { recordNumber: finding.recordNumber, code: finding.code, class: finding.class, field: finding.field, message, keyValues: finding.keyValues };
+        const line = {
+          recordNumber: finding.recordNumber,
+          code: finding.code,
+          class: finding.class,
+          field: finding.field,
+          message,
+          keyValues: finding.keyValues,
+        };
         this.write(`${first ? '' : ','}\n    ${JSON.stringify(line)}`);
         break;
       }
@@ -126,11 +137,21 @@ export class ReportWriter {
   }
 
   private cells(finding: Finding, message: string): string[] {
-    return [finding.recordNumber === null ? '' : String(finding.recordNumber), finding.code, finding.class, finding.field ?? '', message, keyText(finding.keyValues)];
+    return [
+      finding.recordNumber === null ? '' : String(finding.recordNumber),
+      finding.code,
+      finding.class,
+      finding.field ?? '',
+      message,
+      keyText(finding.keyValues),
+    ];
   }
 
   private tableLine(cells: readonly string[]): string {
-    return cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(this.widths[c]!))).join('  ').trimEnd();
+    return cells
+      .map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(this.widths[c]!)))
+      .join('  ')
+      .trimEnd();
   }
 
   private write(text: string): void {

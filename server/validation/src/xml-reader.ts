@@ -108,13 +108,17 @@ export class XmlRecordReader {
   private readonly seen: Uint8Array;
   private readonly rootAttributesSeen = new Set<string>();
 
-  constructor(private readonly options: XmlReaderOptions, private readonly sink: XmlRecordSink) {
+  constructor(
+    private readonly options: XmlReaderOptions,
+    private readonly sink: XmlRecordSink,
+  ) {
     this.seen = new Uint8Array(options.fieldIndex.size);
     this.fieldNames = new Array<string>(options.fieldIndex.size);
     for (const [name, at] of options.fieldIndex) this.fieldNames[at] = name;
-    this.decoder = options.recordDecoder === 'fast-xml-parser'
-      ? fastXmlParserDecoder(options.layout.recordElement, options.fieldIndex)
-      : saxesTextDecoder(options.fieldIndex.size);
+    this.decoder =
+      options.recordDecoder === 'fast-xml-parser'
+        ? fastXmlParserDecoder(options.layout.recordElement, options.fieldIndex)
+        : saxesTextDecoder(options.fieldIndex.size);
     this.listen();
   }
 
@@ -251,11 +255,7 @@ export class XmlRecordReader {
 }
 
 /** Reads the whole source; resolves with the first structural problem, or null. */
-export async function readXml(
-  source: AsyncIterable<Uint8Array>,
-  options: XmlReaderOptions,
-  sink: XmlRecordSink,
-): Promise<StructureProblem | null> {
+export async function readXml(source: AsyncIterable<Uint8Array>, options: XmlReaderOptions, sink: XmlRecordSink): Promise<StructureProblem | null> {
   const utf8 = new Utf8Guard(options.utf8Validator);
   // Bytes are checked by the guard first, so decoding itself need not be fatal; it drops the BOM.
   const text = new TextDecoder('utf-8');

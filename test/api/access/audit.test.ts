@@ -19,7 +19,11 @@ describe('audit log (NEN 7513)', () => {
     const viewer = await tokenFor(server, 'inzage@zuidermeer.test');
     await asUser(server, viewer, '{ organisations { nodes { name } } }');
     await graphql(server.url, '{ institutions { code } }');
-    const rows = expectOk(await asUser<{ auditEvents: { nodes: { action: string; actorEmail: string | null; detail: string }[] } }>(server, hub, EVENTS, { filter: { event: 'AUTHORISATION_FAILURE' } }));
+    const rows = expectOk(
+      await asUser<{ auditEvents: { nodes: { action: string; actorEmail: string | null; detail: string }[] } }>(server, hub, EVENTS, {
+        filter: { event: 'AUTHORISATION_FAILURE' },
+      }),
+    );
     const actions = rows.auditEvents.nodes.map((row) => `${row.actorEmail ?? 'anonymous'} ${row.action} ${row.detail}`);
     expect(actions).to.include('inzage@zuidermeer.test Query.organisations NEEDS HUB_STAFF');
     expect(actions).to.include('anonymous Query.institutions NOT_AUTHENTICATED');
@@ -29,12 +33,14 @@ describe('audit log (NEN 7513)', () => {
     const admin = await tokenFor(server, 'beheer@zuidermeer.test');
     const invite = 'mutation ($input: InviteUserInput!) { inviteUser(input: $input) { __typename } }';
     await asUser(server, admin, invite, { input: { email: 'a@zuidermeer.test', name: 'A', role: 'SUBMITTER', institutionCode: '11111111' } });
-    await asUser(server, admin, invite, { input: { email: 'b@zuidermeer.test', name: 'B', role: 'VIEWER', institutionCode: '11111111', registryCodes: ['CAT'] } });
+    await asUser(server, admin, invite, {
+      input: { email: 'b@zuidermeer.test', name: 'B', role: 'VIEWER', institutionCode: '11111111', registryCodes: ['CAT'] },
+    });
     const rows = await server.datahub.orm.em.fork().find(AuditEvent, { action: 'inviteUser' });
     expect(rows.map((row) => row.detail)).to.deep.equal(['VIEWER']);
   });
 
-  it('stores no change whose audit row cannot be written (the row is in the change\'s transaction)', async () => {
+  it("stores no change whose audit row cannot be written (the row is in the change's transaction)", async () => {
     const admin = await tokenFor(server, 'beheer@zuidermeer.test');
     await ownerQuery(server, `alter table audit_event add constraint refuse_invitations check (action <> 'inviteUser') not valid`);
     try {
@@ -57,16 +63,21 @@ describe('audit log (NEN 7513)', () => {
     expect(foreign.auditEvents.nodes).to.deep.equal([]);
   });
 
-  it('shows a local administrator their colleagues\' logins, with the institution\'s code', async () => {
+  it("shows a local administrator their colleagues' logins, with the institution's code", async () => {
     const maasdal = await tokenFor(server, 'beheer@maasdal.test');
     await signIn(server, 'beheer@maasdal.test');
-    const rows = expectOk(await asUser<{ auditEvents: { nodes: { event: string; actorEmail: string; institutionCode: string }[] } }>(
-      server, maasdal, '{ auditEvents(filter: { event: LOGIN }) { nodes { event actorEmail institutionCode } } }'));
+    const rows = expectOk(
+      await asUser<{ auditEvents: { nodes: { event: string; actorEmail: string; institutionCode: string }[] } }>(
+        server,
+        maasdal,
+        '{ auditEvents(filter: { event: LOGIN }) { nodes { event actorEmail institutionCode } } }',
+      ),
+    );
     expect(rows.auditEvents.nodes.length).to.be.greaterThan(0);
     expect(rows.auditEvents.nodes.every((row) => row.actorEmail === 'beheer@maasdal.test' && row.institutionCode === '15330041')).to.equal(true);
   });
 
-  it('records reading an institution\'s people and searching the log, with who did it', async () => {
+  it("records reading an institution's people and searching the log, with who did it", async () => {
     const admin = await tokenFor(server, 'beheer@zuidermeer.test');
     await asUser(server, admin, '{ institutionUsers(institutionCode: "11111111") { nodes { id } } }');
     await asUser(server, admin, '{ auditEvents { nodes { id } } }');
@@ -82,22 +93,37 @@ describe('audit log (NEN 7513)', () => {
     await server.datahub.orm.em.fork().insert(AuditEvent, { event: 'READ', action: '=HYPERLINK("x")', channel: 'TEST' } as never);
     const csv = expectOk(await asUser<{ auditEventsCsv: string }>(server, hub, '{ auditEventsCsv }')).auditEventsCsv;
     const exports = await server.datahub.orm.em.fork().count(AuditEvent, { event: AuditEventType.EXPORT, action: 'exportAuditEvents' });
-    expect(csv.split('\r\n')[0]).to.equal('id,at,event,action,actorUserId,actorEmail,actorRoles,channel,onBehalfOf,objectType,objectId,institutionId,address,detail');
+    expect(csv.split('\r\n')[0]).to.equal(
+      'id,at,event,action,actorUserId,actorEmail,actorRoles,channel,onBehalfOf,objectType,objectId,institutionId,address,detail',
+    );
     expect(csv).to.include(`"'=HYPERLINK(""x"")"`);
     expect(csv).not.to.include(`,"=HYPERLINK`);
     expect(exports).to.equal(1);
   });
 
-  it('cannot be changed, deleted or emptied through the application\'s database connection, which holds no such privilege', async () => {
+  it("cannot be changed, deleted or emptied through the application's database connection, which holds no such privilege", async () => {
     const connection = server.datahub.orm.em.fork().getConnection();
-    const update = await connection.execute(`update audit_event set action = 'x'`).then(() => 'updated', (error: Error) => error.message);
-    const remove = await connection.execute(`delete from audit_event`).then(() => 'deleted', (error: Error) => error.message);
-    const truncate = await connection.execute(`truncate audit_event`).then(() => 'truncated', (error: Error) => error.message);
+    const update = await connection.execute(`update audit_event set action = 'x'`).then(
+      () => 'updated',
+      (error: Error) => error.message,
+    );
+    const remove = await connection.execute(`delete from audit_event`).then(
+      () => 'deleted',
+      (error: Error) => error.message,
+    );
+    const truncate = await connection.execute(`truncate audit_event`).then(
+      () => 'truncated',
+      (error: Error) => error.message,
+    );
     expect([update, remove, truncate].map((message) => /permission denied for table audit_event/.test(message))).to.deep.equal([true, true, true]);
   });
 
   it('cannot be changed, deleted or emptied even by its owner while the append-only triggers stand', async () => {
-    const attempt = (text: string) => ownerQuery(server, text).then(() => 'done', (error: Error) => error.message);
+    const attempt = (text: string) =>
+      ownerQuery(server, text).then(
+        () => 'done',
+        (error: Error) => error.message,
+      );
     const update = await attempt(`update audit_event set action = 'x'`);
     const remove = await attempt(`delete from audit_event`);
     const truncate = await attempt(`truncate audit_event`);

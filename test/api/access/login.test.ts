@@ -1,6 +1,18 @@
 import { expect } from 'chai';
 import { CookieClient } from '../../support/client';
-import { DEMO_PASSWORD, expectOk, LOGIN, mailedCode, mailedLinkToken, ME, SEND_EMAIL_CODE, START_TOTP, totpNow, VERIFY_EMAIL_CODE, VERIFY_TOTP } from '../../support/actors';
+import {
+  DEMO_PASSWORD,
+  expectOk,
+  LOGIN,
+  mailedCode,
+  mailedLinkToken,
+  ME,
+  SEND_EMAIL_CODE,
+  START_TOTP,
+  totpNow,
+  VERIFY_EMAIL_CODE,
+  VERIFY_TOTP,
+} from '../../support/actors';
 import { startTestServer, type TestServer } from '../../support/server';
 
 type Step = { __typename: string; stage?: string; code?: string };
@@ -95,7 +107,9 @@ describe('password lockout', () => {
       headers: { 'content-type': 'application/json', 'accept-language': 'en' },
       body: JSON.stringify({ query: LOGIN, variables: { email: 'x@y.test', password: 'wrong-wrong-wrong' } }),
     }).then((response) => response.json() as Promise<{ data: { login: { message: string } } }>);
-    const dutch = expectOk(await new CookieClient(server.url).request<{ login: { message: string } }>(LOGIN, { email: 'x@y.test', password: 'wrong-wrong-wrong' }));
+    const dutch = expectOk(
+      await new CookieClient(server.url).request<{ login: { message: string } }>(LOGIN, { email: 'x@y.test', password: 'wrong-wrong-wrong' }),
+    );
     expect(english.data.login.message).to.equal('Email address or password incorrect.');
     expect(dutch.login.message).to.equal('E-mailadres of wachtwoord onjuist.');
   });
@@ -103,7 +117,9 @@ describe('password lockout', () => {
   it('answers an unknown account exactly like a wrong password', async () => {
     const client = new CookieClient(server.url);
     const unknown = expectOk(await client.request<{ login: Step & { message: string } }>(LOGIN, { email: 'niemand@nergens.test', password: DEMO_PASSWORD }));
-    const wrong = expectOk(await client.request<{ login: Step & { message: string } }>(LOGIN, { email: 'inzage@zuidermeer.test', password: 'wrong-password-123' }));
+    const wrong = expectOk(
+      await client.request<{ login: Step & { message: string } }>(LOGIN, { email: 'inzage@zuidermeer.test', password: 'wrong-password-123' }),
+    );
     expect(unknown.login).to.deep.equal(wrong.login);
     expect(unknown.login.code).to.equal('INVALID_CREDENTIALS');
   });
@@ -111,7 +127,9 @@ describe('password lockout', () => {
   it('locks the account after five wrong passwords: even the right password is refused until the lock ends', async () => {
     const client = new CookieClient(server.url);
     for (let attempt = 0; attempt < 5; attempt += 1) await client.request(LOGIN, { email: 'aanlever@zuidermeer.test', password: 'not-the-password-1' });
-    const locked = expectOk(await client.request<{ login: Step & { retryAfterSeconds: number } }>(LOGIN, { email: 'aanlever@zuidermeer.test', password: DEMO_PASSWORD }));
+    const locked = expectOk(
+      await client.request<{ login: Step & { retryAfterSeconds: number } }>(LOGIN, { email: 'aanlever@zuidermeer.test', password: DEMO_PASSWORD }),
+    );
     server.clock.advance(16 * 60_000);
     const later = expectOk(await client.request<{ login: Step }>(LOGIN, { email: 'aanlever@zuidermeer.test', password: DEMO_PASSWORD }));
     expect(locked.login.code).to.equal('ACCOUNT_LOCKED');
@@ -124,7 +142,14 @@ describe('password lockout', () => {
     const answers: (Step & { message: string; retryAfterSeconds: number | null })[] = [];
     for (let attempt = 0; attempt < 6; attempt += 1) {
       const address = typeof email === 'string' ? email : email(attempt);
-      answers.push(expectOk(await client.request<{ login: Step & { message: string; retryAfterSeconds: number | null } }>(LOGIN, { email: address, password: 'not-the-password-1' })).login);
+      answers.push(
+        expectOk(
+          await client.request<{ login: Step & { message: string; retryAfterSeconds: number | null } }>(LOGIN, {
+            email: address,
+            password: 'not-the-password-1',
+          }),
+        ).login,
+      );
     }
     return answers;
   }
@@ -137,7 +162,14 @@ describe('password lockout', () => {
     const client = new CookieClient(server.url);
     const existing = await sixFailures(client, 'beheer@zuidermeer.test');
     const unknown = await sixFailures(client, 'niemand.anders@nergens.test');
-    expect(existing.map((answer) => answer.code)).to.deep.equal(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'ACCOUNT_LOCKED']);
+    expect(existing.map((answer) => answer.code)).to.deep.equal([
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'ACCOUNT_LOCKED',
+    ]);
     expect(unknown).to.deep.equal(existing);
   });
 
@@ -146,30 +178,58 @@ describe('password lockout', () => {
     const client = new CookieClient(server.url);
     const spellings = ['Derde.Onbekende@Nergens.test', ' derde.onbekende@nergens.test', 'DERDE.ONBEKENDE@NERGENS.TEST '];
     const answers = await sixFailures(client, (attempt) => spellings[attempt % spellings.length] as string);
-    expect(answers.map((answer) => answer.code)).to.deep.equal(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'ACCOUNT_LOCKED']);
+    expect(answers.map((answer) => answer.code)).to.deep.equal([
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'ACCOUNT_LOCKED',
+    ]);
   });
 
   it('locks again at once, for twice as long, after a failure soon after a lock; forgets the failures a day after the last lock ended', async () => {
     server.clock.advance(16 * 60_000);
     const client = new CookieClient(server.url);
-    const fail = async () => expectOk(await client.request<{ login: Step & { retryAfterSeconds: number | null } }>(LOGIN, { email: 'vierde.onbekende@nergens.test', password: 'not-the-password-1' })).login;
+    const fail = async () =>
+      expectOk(
+        await client.request<{ login: Step & { retryAfterSeconds: number | null } }>(LOGIN, {
+          email: 'vierde.onbekende@nergens.test',
+          password: 'not-the-password-1',
+        }),
+      ).login;
     const first = await sixFailures(client, 'vierde.onbekende@nergens.test');
     server.clock.advance(16 * 60_000);
     const soonAfter = [await fail(), await fail()];
     server.clock.advance(31 * 60_000 + 24 * 60 * 60_000);
     const dayLater = [await fail(), await fail(), await fail(), await fail(), await fail(), await fail()];
     expect(first[5]).to.include({ code: 'ACCOUNT_LOCKED', retryAfterSeconds: 15 * 60 });
-    expect(soonAfter.map((answer) => [answer.code, answer.retryAfterSeconds ?? null])).to.deep.equal([['INVALID_CREDENTIALS', null], ['ACCOUNT_LOCKED', 30 * 60]]);
-    expect(dayLater.map((answer) => answer.code)).to.deep.equal(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'ACCOUNT_LOCKED']);
+    expect(soonAfter.map((answer) => [answer.code, answer.retryAfterSeconds ?? null])).to.deep.equal([
+      ['INVALID_CREDENTIALS', null],
+      ['ACCOUNT_LOCKED', 30 * 60],
+    ]);
+    expect(dayLater.map((answer) => answer.code)).to.deep.equal([
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'ACCOUNT_LOCKED',
+    ]);
   });
 
-  it('lifts an account\'s lock when its password is reset by the mailed link', async () => {
+  it("lifts an account's lock when its password is reset by the mailed link", async () => {
     server.clock.advance(16 * 60_000);
     const client = new CookieClient(server.url);
     const locked = await sixFailures(client, 'inzage@zuidermeer.test');
     expectOk(await client.request('mutation ($email: String!) { requestPasswordReset(email: $email) { __typename } }', { email: 'inzage@zuidermeer.test' }));
     const token = mailedLinkToken(server, 'inzage@zuidermeer.test', 'reset-password');
-    expectOk(await client.request('mutation ($token: String!, $password: String!) { resetPassword(token: $token, password: $password) { __typename } }', { token, password: 'Nieuw-en-sterk-2026' }));
+    expectOk(
+      await client.request('mutation ($token: String!, $password: String!) { resetPassword(token: $token, password: $password) { __typename } }', {
+        token,
+        password: 'Nieuw-en-sterk-2026',
+      }),
+    );
     const after = expectOk(await client.request<{ login: Step }>(LOGIN, { email: 'inzage@zuidermeer.test', password: 'Nieuw-en-sterk-2026' }));
     expect(locked[5]?.code).to.equal('ACCOUNT_LOCKED');
     expect(after.login.__typename).to.equal('LoginStep');

@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { asUser, expectOk, tokenFor } from '../../support/actors';
 import { sharedServer, type TestServer } from '../../support/server';
 
-const CREATE = 'mutation ($kind: OrganisationKind!, $name: String!) { createOrganisation(kind: $kind, name: $name) { __typename ... on Organisation { id kind name } ... on Refusal { code message field } } }';
+const CREATE =
+  'mutation ($kind: OrganisationKind!, $name: String!) { createOrganisation(kind: $kind, name: $name) { __typename ... on Organisation { id kind name } ... on Refusal { code message field } } }';
 type Created = { createOrganisation: { __typename: string; code?: string; message?: string; field?: string | null } };
 
 describe('organisations (hub staff)', () => {

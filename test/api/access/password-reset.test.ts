@@ -4,7 +4,8 @@ import { asUser, DEMO_PASSWORD, expectOk, latestMail, LOGIN, mailedLinkToken, si
 import { startTestServer, type TestServer } from '../../support/server';
 
 const REQUEST = 'mutation ($email: String!) { requestPasswordReset(email: $email) { __typename } }';
-const RESET = 'mutation ($token: String!, $password: String!) { resetPassword(token: $token, password: $password) { __typename ... on Refusal { code field } } }';
+const RESET =
+  'mutation ($token: String!, $password: String!) { resetPassword(token: $token, password: $password) { __typename ... on Refusal { code field } } }';
 
 describe('password reset', () => {
   let server: TestServer;
@@ -19,15 +20,19 @@ describe('password reset', () => {
     expect(() => latestMail(server, 'niemand@nergens.test')).to.throw('no mail');
   });
 
-  it('sets a new password once via the mailed link and ends the account\'s live sessions', async () => {
+  it("sets a new password once via the mailed link and ends the account's live sessions", async () => {
     const live = await signIn(server, 'aanlever@zuidermeer.test');
     expectOk(await asUser(server, '', REQUEST, { email: 'aanlever@zuidermeer.test' }));
     const token = mailedLinkToken(server, 'aanlever@zuidermeer.test', 'reset-password');
     const first = expectOk(await asUser<{ resetPassword: { __typename: string } }>(server, '', RESET, { token, password: 'Nieuw-en-sterk-2026' }));
     const second = expectOk(await asUser<{ resetPassword: { code: string } }>(server, '', RESET, { token, password: 'Nog-een-keer-2026!' }));
     const liveAfter = await live.request('{ institutions { code } }');
-    const oldPassword = expectOk(await new CookieClient(server.url).request<{ login: { code?: string } }>(LOGIN, { email: 'aanlever@zuidermeer.test', password: DEMO_PASSWORD }));
-    const newPassword = expectOk(await new CookieClient(server.url).request<{ login: { stage?: string } }>(LOGIN, { email: 'aanlever@zuidermeer.test', password: 'Nieuw-en-sterk-2026' }));
+    const oldPassword = expectOk(
+      await new CookieClient(server.url).request<{ login: { code?: string } }>(LOGIN, { email: 'aanlever@zuidermeer.test', password: DEMO_PASSWORD }),
+    );
+    const newPassword = expectOk(
+      await new CookieClient(server.url).request<{ login: { stage?: string } }>(LOGIN, { email: 'aanlever@zuidermeer.test', password: 'Nieuw-en-sterk-2026' }),
+    );
     expect(first.resetPassword.__typename).to.equal('Done');
     expect(second.resetPassword.code).to.equal('INVALID_LINK');
     expect(liveAfter.errors?.[0]?.extensions?.code).to.equal('UNAUTHENTICATED');

@@ -76,14 +76,15 @@ describe('sessions', () => {
     expect(laptopStill.errors).to.equal(undefined);
   });
 
-  it('refuses to end someone else\'s session with NOT_FOUND, exactly as an unknown or malformed id, and the session lives on', async () => {
+  it("refuses to end someone else's session with NOT_FOUND, exactly as an unknown or malformed id, and the session lives on", async () => {
     const owner = await signIn(server, 'aanlever@zuidermeer.test');
     const other = await signIn(server, 'inzage@zuidermeer.test');
     const { mySessions } = expectOk(await owner.request<{ mySessions: { id: string; current: boolean }[] }>('{ mySessions { id current } }'));
     const ownerSession = mySessions.find((session) => session.current)?.id;
     const END = 'mutation ($id: ID!) { endSession(id: $id) { __typename ... on Refusal { code message } } }';
     const answers = [];
-    for (const id of [ownerSession, '00000000-0000-4000-8000-000000000000', 'sessie-1']) answers.push(expectOk(await other.request<{ endSession: unknown }>(END, { id })).endSession);
+    for (const id of [ownerSession, '00000000-0000-4000-8000-000000000000', 'sessie-1'])
+      answers.push(expectOk(await other.request<{ endSession: unknown }>(END, { id })).endSession);
     expect(answers[0]).to.deep.equal({ __typename: 'Refused', code: 'NOT_FOUND', message: 'Sessie niet gevonden.' });
     expect(answers.slice(1)).to.deep.equal([answers[0], answers[0]]);
     expect((await owner.request(INSTITUTIONS)).errors).to.equal(undefined);
@@ -100,14 +101,23 @@ describe('sessions', () => {
     ]);
   });
 
-  it('lets hub staff list and end another user\'s session', async () => {
+  it("lets hub staff list and end another user's session", async () => {
     const victim = await signIn(server, 'aanlever@zuidermeer.test');
     const hub = await tokenFor(server, 'hub@datahub.test');
     const admin = await tokenFor(server, 'beheer@zuidermeer.test');
-    const users = expectOk(await asUser<{ institutionUsers: { nodes: { id: string; email: string }[] } }>(server, admin, '{ institutionUsers(institutionCode: "11111111") { nodes { id email } } }'));
+    const users = expectOk(
+      await asUser<{ institutionUsers: { nodes: { id: string; email: string }[] } }>(
+        server,
+        admin,
+        '{ institutionUsers(institutionCode: "11111111") { nodes { id email } } }',
+      ),
+    );
     const userId = users.institutionUsers.nodes.find((user) => user.email === 'aanlever@zuidermeer.test')?.id;
-    const sessions = expectOk(await asUser<{ userSessions: { id: string }[] }>(server, hub, 'query ($id: ID!) { userSessions(userId: $id) { id } }', { id: userId }));
-    for (const { id } of sessions.userSessions) expectOk(await asUser(server, hub, 'mutation ($id: ID!) { endSession(id: $id) { ... on Session { id } } }', { id }));
+    const sessions = expectOk(
+      await asUser<{ userSessions: { id: string }[] }>(server, hub, 'query ($id: ID!) { userSessions(userId: $id) { id } }', { id: userId }),
+    );
+    for (const { id } of sessions.userSessions)
+      expectOk(await asUser(server, hub, 'mutation ($id: ID!) { endSession(id: $id) { ... on Session { id } } }', { id }));
     const after = await victim.request(INSTITUTIONS);
     expect(sessions.userSessions.length).to.be.greaterThan(0);
     expect(codeOf(after)).to.equal('UNAUTHENTICATED');
@@ -117,12 +127,20 @@ describe('sessions', () => {
     const viewerServer = server;
     const admin = await tokenFor(viewerServer, 'beheer@zuidermeer.test');
     const victim = await signIn(viewerServer, 'inzage@zuidermeer.test');
-    const users = expectOk(await asUser<{ institutionUsers: { nodes: { id: string; email: string }[] } }>(viewerServer, admin, '{ institutionUsers(institutionCode: "11111111") { nodes { id email } } }'));
+    const users = expectOk(
+      await asUser<{ institutionUsers: { nodes: { id: string; email: string }[] } }>(
+        viewerServer,
+        admin,
+        '{ institutionUsers(institutionCode: "11111111") { nodes { id email } } }',
+      ),
+    );
     const target = users.institutionUsers.nodes.find((user) => user.email === 'inzage@zuidermeer.test');
     const before = await victim.request(INSTITUTIONS);
     expectOk(await asUser(viewerServer, admin, 'mutation ($id: ID!) { deactivateUser(userId: $id) { __typename } }', { id: target?.id }));
     const after = await victim.request(INSTITUTIONS);
-    const relogin = expectOk(await new CookieClient(server.url).request<{ login: { code?: string } }>(LOGIN, { email: 'inzage@zuidermeer.test', password: DEMO_PASSWORD }));
+    const relogin = expectOk(
+      await new CookieClient(server.url).request<{ login: { code?: string } }>(LOGIN, { email: 'inzage@zuidermeer.test', password: DEMO_PASSWORD }),
+    );
     expect(before.errors).to.equal(undefined);
     expect(codeOf(after)).to.equal('UNAUTHENTICATED');
     expect(relogin.login.code).to.equal('INVALID_CREDENTIALS');

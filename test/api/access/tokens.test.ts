@@ -13,9 +13,13 @@ describe('API tokens', () => {
     server = await startTestServer();
   });
 
-  it('is shown once, stored only as a hash, and carries its owner\'s roles: a submitter\'s token sees only that institution', async () => {
+  it("is shown once, stored only as a hash, and carries its owner's roles: a submitter's token sees only that institution", async () => {
     const browser = await signIn(server, 'aanlever@zuidermeer.test');
-    const created = expectOk(await browser.request<{ createApiToken: { token: string; apiToken: { id: string; prefix: string } } }>(CREATE, { input: { name: 'Dashboard', days: 30 } }));
+    const created = expectOk(
+      await browser.request<{ createApiToken: { token: string; apiToken: { id: string; prefix: string } } }>(CREATE, {
+        input: { name: 'Dashboard', days: 30 },
+      }),
+    );
     const { token, apiToken } = created.createApiToken;
     const stored = await server.datahub.orm.em.fork().findOneOrFail(ApiToken, { id: apiToken.id });
     const institutions = expectOk(await asUser<{ institutions: { code: string }[] }>(server, token, '{ institutions { code } }'));
@@ -34,7 +38,9 @@ describe('API tokens', () => {
 
   it('is refused after revocation and after its expiry, with UNAUTHENTICATED', async () => {
     const browser = await signIn(server, 'beheer@zuidermeer.test');
-    const revoked = expectOk(await browser.request<{ createApiToken: { token: string; apiToken: { id: string } } }>(CREATE, { input: { name: 'kort', days: 1 } })).createApiToken;
+    const revoked = expectOk(
+      await browser.request<{ createApiToken: { token: string; apiToken: { id: string } } }>(CREATE, { input: { name: 'kort', days: 1 } }),
+    ).createApiToken;
     const expiring = expectOk(await browser.request<{ createApiToken: { token: string } }>(CREATE, { input: { name: 'kort2', days: 1 } })).createApiToken;
     expectOk(await browser.request('mutation ($id: ID!) { revokeApiToken(id: $id) { ... on ApiToken { revokedAt } } }', { id: revoked.apiToken.id }));
     const afterRevoke = await asUser(server, revoked.token, '{ institutions { code } }');
@@ -48,7 +54,9 @@ describe('API tokens', () => {
   it('lets hub staff make a token for a processor organisation, which acts as PROCESSOR of it and nothing more', async () => {
     const hub = await signIn(server, 'hub@datahub.test');
     const processor = await server.datahub.orm.em.fork().findOneOrFail(Organisation, { name: 'NHR Analysebureau' });
-    const created = expectOk(await hub.request<{ createApiToken: { token: string } }>(CREATE, { input: { name: 'NHR koppeling', days: 90, organisationId: processor.id } }));
+    const created = expectOk(
+      await hub.request<{ createApiToken: { token: string } }>(CREATE, { input: { name: 'NHR koppeling', days: 90, organisationId: processor.id } }),
+    );
     const token = created.createApiToken.token;
     const institutions = expectOk(await asUser<{ institutions: unknown[] }>(server, token, '{ institutions { code } }'));
     const organisations = await asUser(server, token, '{ organisations { nodes { name } } }');

@@ -24,21 +24,37 @@ describe('deliveries: pseudonymisation, exports and the processing mail', () => 
   let submitter: string;
   let pmicdId: string;
   const pmicd = example('PMICD/PMICD/2018.0.5/examples/valid.csv');
-  const bsns = pmicd.split('\n').slice(1).filter(Boolean).map((line) => line.split(',')[1] as string);
+  const bsns = pmicd
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map((line) => line.split(',')[1] as string);
   const names = ['Jansen', 'Pieter', 'Bakker-de Vries'];
   before(async () => {
     server = await startTestServer({}, undefined, logs);
     submitter = await tokenFor(server, 'aanlever@zuidermeer.test');
     const hub = await tokenFor(server, 'hub@datahub.test');
     const admin = await tokenFor(server, 'beheer@zuidermeer.test');
-    const users = expectOk(await asUser<{ institutionUsers: { nodes: { id: string; email: string }[] } }>(server, admin, '{ institutionUsers(institutionCode: "11111111") { nodes { id email } } }'));
+    const users = expectOk(
+      await asUser<{ institutionUsers: { nodes: { id: string; email: string }[] } }>(
+        server,
+        admin,
+        '{ institutionUsers(institutionCode: "11111111") { nodes { id email } } }',
+      ),
+    );
     const id = users.institutionUsers.nodes.find((user) => user.email === 'aanlever@zuidermeer.test')?.id;
-    await asUser(server, hub, 'mutation ($id: ID!) { grantRole(userId: $id, input: { role: SUBMITTER, institutionCode: "11111111", registryCodes: ["PMICD"] }) { __typename } }', { id });
+    await asUser(
+      server,
+      hub,
+      'mutation ($id: ID!) { grantRole(userId: $id, input: { role: SUBMITTER, institutionCode: "11111111", registryCodes: ["PMICD"] }) { __typename } }',
+      { id },
+    );
     const delivery = await upload(server, submitter, '11111111_0_PMICD_2018.0.5_301_20260410_PROD.csv', pmicd, { period: '2026K1' });
     pmicdId = delivery.id;
     await settled(server, pmicdId);
     // The worker mails just after it stores the outcome: wait for the mail instead of racing it.
-    for (let attempt = 0; !logs.some((line) => line.includes('mail written to the outbox')) && attempt < 100; attempt++) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let attempt = 0; !logs.some((line) => line.includes('mail written to the outbox')) && attempt < 100; attempt++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
   });
 
   // First, while the PMICD delivery's mail is still the submitter's latest.
@@ -79,22 +95,35 @@ describe('deliveries: pseudonymisation, exports and the processing mail', () => 
   });
 
   it('exports the report and the failed records as CSV with formula cells neutralised, and audits each export', async () => {
-    const delivery = await upload(server, submitter, '11111111_0_CAT_1.4_303_20260410_PROD.csv',
-      'OperatieID,OperatieDatum,PatientCode,Geboortejaar,Geslacht,ODS,VaCCPre,VaCCPO,Anesthesie,Complicatie,ComplicatieType\nK1,2026-02-03,=1+2,1948,X,01,0.30,0.90,1,N,\nK2,2026-02-03,P2,1948,V,01,0.30,0.90,1,N,\n', { period: '2026K1' });
+    const delivery = await upload(
+      server,
+      submitter,
+      '11111111_0_CAT_1.4_303_20260410_PROD.csv',
+      'OperatieID,OperatieDatum,PatientCode,Geboortejaar,Geslacht,ODS,VaCCPre,VaCCPO,Anesthesie,Complicatie,ComplicatieType\nK1,2026-02-03,=1+2,1948,X,01,0.30,0.90,1,N,\nK2,2026-02-03,P2,1948,V,01,0.30,0.90,1,N,\n',
+      { period: '2026K1' },
+    );
     await settled(server, delivery.id);
     const report = await fetch(`${server.url}/api/deliveries/${delivery.id}/report.csv`, { headers: { authorization: `Bearer ${submitter}` } });
     const failed = await fetch(`${server.url}/api/deliveries/${delivery.id}/failed-records.csv`, { headers: { authorization: `Bearer ${submitter}` } });
     const [reportCsv, failedCsv] = [await report.text(), await failed.text()];
-    const audited = await server.datahub.orm.em.fork().getConnection().execute(`select count(*)::int as n from audit_event where event = 'EXPORT' and object_id = ?`, [delivery.id]);
+    const audited = await server.datahub.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select count(*)::int as n from audit_event where event = 'EXPORT' and object_id = ?`, [delivery.id]);
     expect([report.status, report.headers.get('cache-control'), failed.headers.get('cache-control')]).to.deep.equal([200, 'no-store', 'no-store']);
     expect(reportCsv).to.include(',001_RefTab,F,Geslacht,');
     expect(failedCsv.split('\r\n')[1]).to.equal(`K1,2026-02-03,'=1+2,1948,X,01,0.30,0.90,1,N,`);
     expect(audited[0].n).to.equal(2);
   });
 
-  it('neutralises every ;-separated part of the report\'s cells, so a spreadsheet splitting on semicolons finds no formula either', async () => {
-    const delivery = await upload(server, submitter, '11111111_0_CAT_1.4_305_20260410_PROD.csv',
-      'OperatieID,OperatieDatum,PatientCode,Geboortejaar,Geslacht,ODS,VaCCPre,VaCCPO,Anesthesie,Complicatie,ComplicatieType\nK3;=1+2,2026-02-03,P3,1948,X,01,0.30,0.90,1,N,\nK4; @SUM(1),2026-02-03,P4,1948,X,01,0.30,0.90,1,N,\n', { period: '2026K1' });
+  it("neutralises every ;-separated part of the report's cells, so a spreadsheet splitting on semicolons finds no formula either", async () => {
+    const delivery = await upload(
+      server,
+      submitter,
+      '11111111_0_CAT_1.4_305_20260410_PROD.csv',
+      'OperatieID,OperatieDatum,PatientCode,Geboortejaar,Geslacht,ODS,VaCCPre,VaCCPO,Anesthesie,Complicatie,ComplicatieType\nK3;=1+2,2026-02-03,P3,1948,X,01,0.30,0.90,1,N,\nK4; @SUM(1),2026-02-03,P4,1948,X,01,0.30,0.90,1,N,\n',
+      { period: '2026K1' },
+    );
     await settled(server, delivery.id);
     const csv = await (await fetch(`${server.url}/api/deliveries/${delivery.id}/report.csv`, { headers: { authorization: `Bearer ${submitter}` } })).text();
     const cells = (parse(csv, { bom: true, from_line: 2 }) as string[][]).flat();
@@ -106,7 +135,11 @@ describe('deliveries: pseudonymisation, exports and the processing mail', () => 
 
   it('exports XLSX, and the failed records of a PMICD file without its identifying columns: no BSN, name or pseudonym', async () => {
     const invalid = example('PMICD/PMICD/2018.0.5/examples/invalid-records.csv');
-    const rows = invalid.split('\n').slice(1).filter(Boolean).map((line) => line.split(','));
+    const rows = invalid
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((line) => line.split(','));
     const delivery = await upload(server, submitter, '11111111_0_PMICD_2018.0.5_304_20260410_PROD.csv', invalid, { period: '2026K1' });
     const done = await settled(server, delivery.id);
     const xlsx = await fetch(`${server.url}/api/deliveries/${delivery.id}/report.xlsx`, { headers: { authorization: `Bearer ${submitter}` } });
@@ -123,11 +156,16 @@ describe('deliveries: pseudonymisation, exports and the processing mail', () => 
     }
   });
 
-  it('answers another institution\'s delivery export byte for byte like an unknown id, on each export route, and audits both refusals', async () => {
+  it("answers another institution's delivery export byte for byte like an unknown id, on each export route, and audits both refusals", async () => {
     const other = await tokenFor(server, 'beheer@maasdal.test');
     const unknownId = '00000000-0000-4000-8000-000000000000';
     const refusals = async (id: string) =>
-      (await server.datahub.orm.em.fork().getConnection().execute(`select count(*)::int as n from audit_event where event = 'AUTHORISATION_FAILURE' and object_id = ?`, [id]))[0].n as number;
+      (
+        await server.datahub.orm.em
+          .fork()
+          .getConnection()
+          .execute(`select count(*)::int as n from audit_event where event = 'AUTHORISATION_FAILURE' and object_id = ?`, [id])
+      )[0].n as number;
     /** Status, headers (but the date) and body: everything the client sees. */
     const seen = async (id: string, route: string) => {
       const response = await fetch(`${server.url}/api/deliveries/${id}/${route}`, { headers: { authorization: `Bearer ${other}` } });
@@ -145,14 +183,25 @@ describe('deliveries: pseudonymisation, exports and the processing mail', () => 
     expect([(await refusals(pmicdId)) - foreignBefore, (await refusals(unknownId)) - unknownBefore]).to.deep.equal([3, 3]);
   });
 
-  it('answers delivery(id) with null for another institution\'s delivery, an unknown id and a malformed id alike; the foreign one audited', async () => {
+  it("answers delivery(id) with null for another institution's delivery, an unknown id and a malformed id alike; the foreign one audited", async () => {
     const other = await tokenFor(server, 'beheer@maasdal.test');
     const DELIVERY = 'query ($id: ID!) { delivery(id: $id) { id } }';
-    const audited = async () => (await server.datahub.orm.em.fork().getConnection().execute(`select count(*)::int as n from audit_event where event = 'AUTHORISATION_FAILURE' and action = 'delivery' and object_id = ?`, [pmicdId]))[0].n as number;
+    const audited = async () =>
+      (
+        await server.datahub.orm.em
+          .fork()
+          .getConnection()
+          .execute(`select count(*)::int as n from audit_event where event = 'AUTHORISATION_FAILURE' and action = 'delivery' and object_id = ?`, [pmicdId])
+      )[0].n as number;
     const before = await audited();
     const answers = [];
-    for (const id of [pmicdId, '00000000-0000-4000-8000-000000000000', 'aanlevering-1']) answers.push(await asUser<{ delivery: unknown }>(server, other, DELIVERY, { id }));
-    expect(answers.map((answer) => [answer.data, answer.errors])).to.deep.equal([[{ delivery: null }, undefined], [{ delivery: null }, undefined], [{ delivery: null }, undefined]]);
+    for (const id of [pmicdId, '00000000-0000-4000-8000-000000000000', 'aanlevering-1'])
+      answers.push(await asUser<{ delivery: unknown }>(server, other, DELIVERY, { id }));
+    expect(answers.map((answer) => [answer.data, answer.errors])).to.deep.equal([
+      [{ delivery: null }, undefined],
+      [{ delivery: null }, undefined],
+      [{ delivery: null }, undefined],
+    ]);
     expect(await audited()).to.equal(before + 1);
   });
 });

@@ -17,7 +17,15 @@ describe('deliveries: record store, conflicts with data held, supersession', () 
   let server: TestServer;
   let submitter: string;
   const lines = async (id: string) =>
-    (await server.datahub.orm.em.fork().getConnection().execute(`select code, class, record_number, params from report_line where delivery_id = ? order by record_number nulls first, ordinal`, [id])) as { code: string; class: string; record_number: number; params: Record<string, unknown> }[];
+    (await server.datahub.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select code, class, record_number, params from report_line where delivery_id = ? order by record_number nulls first, ordinal`, [id])) as {
+      code: string;
+      class: string;
+      record_number: number;
+      params: Record<string, unknown>;
+    }[];
   before(async () => {
     server = await startTestServer();
     submitter = await tokenFor(server, 'aanlever@zuidermeer.test');
@@ -58,7 +66,9 @@ describe('deliveries: record store, conflicts with data held, supersession', () 
   it('supersedes the earlier production delivery of the same stream and period, which stays in the history', async () => {
     const first = await upload(server, submitter, name(), file(row('K400', 'P-F', '0.90', '2025-02-03')), { period: '2025K1' });
     await settled(server, first.id);
-    const second = await upload(server, submitter, name(), file(row('K400', 'P-F', '0.90', '2025-02-03'), row('K401', 'P-F', '0.90', '2025-02-04')), { period: '2025K1' });
+    const second = await upload(server, submitter, name(), file(row('K400', 'P-F', '0.90', '2025-02-03'), row('K401', 'P-F', '0.90', '2025-02-04')), {
+      period: '2025K1',
+    });
     await settled(server, second.id);
     const earlier = await server.datahub.orm.em.fork().findOneOrFail(Delivery, { id: first.id });
     expect(earlier.supersededBy?.id).to.equal(second.id);
@@ -95,7 +105,7 @@ describe('deliveries: processing order and repeated runs (no worker: jobs run by
     submitter = await tokenFor(server, 'aanlever@zuidermeer.test');
   });
 
-  it('keeps the later delivery\'s values when the earlier one is processed last', async () => {
+  it("keeps the later delivery's values when the earlier one is processed last", async () => {
     const earlier = await upload(server, submitter, name(), file(row('K700', 'P-I', '0.50', '2024-02-03')), { period: '2024K1' });
     const later = await upload(server, submitter, name(), file(row('K700', 'P-I', '0.60', '2024-02-03')), { period: '2024K1' });
     await processDelivery(server.datahub.services, later.id);
@@ -125,14 +135,28 @@ describe('deliveries: processing order and repeated runs (no worker: jobs run by
     const delivery = await upload(server, submitter, name(), file(row('K900', 'P-K', '0.50', '2024-08-03')), { period: '2024K3' });
     await processDelivery(server.datahub.services, delivery.id);
     const connection = server.datahub.orm.em.fork().getConnection();
-    const refusal = await connection.execute('delete from delivery where id = ?', [delivery.id]).then(() => null, (error: Error) => error.message);
+    const refusal = await connection.execute('delete from delivery where id = ?', [delivery.id]).then(
+      () => null,
+      (error: Error) => error.message,
+    );
     const left = await connection.execute('select count(*)::int as n from held_record where delivery_id = ?', [delivery.id]);
     expect(refusal).to.match(/deliveries are never deleted/);
     expect(left[0]).to.deep.equal({ n: 1 });
   });
 
-  it('leaves exactly one run\'s lines, counts and records when the same job runs twice at once', async () => {
-    const delivery = await upload(server, submitter, name(), file(row('K800', 'P-J', '0.50', '2024-05-03'), row('K800', 'P-J', '0.50', '2024-05-04'), row('K801', 'P-J', '9.99', '2024-05-05'), row('K802', 'P-J', '0.50', '2024-05-06')), { period: '2024K2' });
+  it("leaves exactly one run's lines, counts and records when the same job runs twice at once", async () => {
+    const delivery = await upload(
+      server,
+      submitter,
+      name(),
+      file(
+        row('K800', 'P-J', '0.50', '2024-05-03'),
+        row('K800', 'P-J', '0.50', '2024-05-04'),
+        row('K801', 'P-J', '9.99', '2024-05-05'),
+        row('K802', 'P-J', '0.50', '2024-05-06'),
+      ),
+      { period: '2024K2' },
+    );
     const results = await Promise.all([processDelivery(server.datahub.services, delivery.id), processDelivery(server.datahub.services, delivery.id)]);
     const em = server.datahub.orm.em.fork();
     const done = await em.findOneOrFail(Delivery, { id: delivery.id });

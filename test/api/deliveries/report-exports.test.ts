@@ -11,7 +11,9 @@ describe('report exports: read in keyset batches, written while read', () => {
   before(async () => {
     server = await startTestServer();
     submitter = await tokenFor(server, 'aanlever@zuidermeer.test');
-    const delivery = await upload(server, submitter, '11111111_0_CAT_1.4_811_20260410_PROD.csv', example('CAT/Cataract/1.4/examples/invalid-records.csv'), { period: '2026K1' });
+    const delivery = await upload(server, submitter, '11111111_0_CAT_1.4_811_20260410_PROD.csv', example('CAT/Cataract/1.4/examples/invalid-records.csv'), {
+      period: '2026K1',
+    });
     await settled(server, delivery.id);
     deliveryId = delivery.id;
   });
@@ -34,12 +36,16 @@ describe('report exports: read in keyset batches, written while read', () => {
     const response = await fetchExport('report.csv');
     expect(response.status).to.equal(200);
     const rows = parse(await response.text(), { bom: true, relax_column_count: false }) as string[][];
-    const order = (await server.datahub.orm.em.getKnex().raw(`select coalesce(record_number::text, '') as record from report_line where delivery_id = ? order by record_number nulls first, ordinal`, [deliveryId])) as { rows: { record: string }[] };
+    const order = (await server.datahub.orm.em
+      .getKnex()
+      .raw(`select coalesce(record_number::text, '') as record from report_line where delivery_id = ? order by record_number nulls first, ordinal`, [
+        deliveryId,
+      ])) as { rows: { record: string }[] };
     expect(rows[0]).to.deep.equal(['Record', 'Code', 'Klasse', 'Veld', 'Melding', 'Sleutel']);
     expect(rows.slice(1).map((row) => row[0])).to.deep.equal(order.rows.map((row) => row.record));
   });
 
-  it('report.xlsx is refused (422, in the user\'s language) when the report has more lines than a worksheet holds, pointing to the CSV', async function () {
+  it("report.xlsx is refused (422, in the user's language) when the report has more lines than a worksheet holds, pointing to the CSV", async function () {
     // A million rows written straight into the table: no faster way to reach Excel's limit.
     this.timeout(180_000);
     await addLines(1_048_575, 1_000_000, 1_000_000);

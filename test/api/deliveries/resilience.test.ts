@@ -66,18 +66,26 @@ describe('deliveries: a worker killed mid-file, an aborted upload', function () 
     const first = startWorkerProcess(server);
     workers.push(first);
     // The counts so far travel with the progress: records read and errors found up to that moment.
-    const during = await until('processing with progress', async () => {
-      const row = await server.datahub.orm.em.fork().findOneOrFail(Delivery, { id: delivery.id });
-      return row.status === 'PROCESSING' && Number(row.progressDone) > 0 && row.recordCount > 0 ? row : null;
-    }, 60000);
+    const during = await until(
+      'processing with progress',
+      async () => {
+        const row = await server.datahub.orm.em.fork().findOneOrFail(Delivery, { id: delivery.id });
+        return row.status === 'PROCESSING' && Number(row.progressDone) > 0 && row.recordCount > 0 ? row : null;
+      },
+      60000,
+    );
     first.kill('SIGKILL');
     workers.push(startWorkerProcess(server));
     const done = await settled(server, delivery.id, 120000);
     const em = server.datahub.orm.em.fork();
-    const counts = (await em.getConnection().execute(
-      `select (select count(*)::int from report_line where delivery_id = ?) as lines, (select count(*)::int from rejected_record where delivery_id = ?) as rejected`,
-      [delivery.id, delivery.id],
-    ))[0];
+    const counts = (
+      await em
+        .getConnection()
+        .execute(
+          `select (select count(*)::int from report_line where delivery_id = ?) as lines, (select count(*)::int from rejected_record where delivery_id = ?) as rejected`,
+          [delivery.id, delivery.id],
+        )
+    )[0];
     expect(during.errorCount).to.be.greaterThan(0);
     expect(during.acceptedCount).to.equal(during.recordCount - during.rejectedCount);
     expect(done.status).to.equal('PROCESSED_WITH_ERRORS');
@@ -100,12 +108,18 @@ describe('deliveries: a worker killed mid-file, an aborted upload', function () 
     const storing: { outcome: Promise<string> | null } = { outcome: null };
     store.put = (source) => {
       const result = put(source);
-      storing.outcome = result.then(() => 'stored', () => 'failed');
+      storing.outcome = result.then(
+        () => 'stored',
+        () => 'failed',
+      );
       return result;
     };
     try {
       const boundary = 'xxBOUNDARYxx';
-      const operations = JSON.stringify({ query: 'mutation ($file: Upload!, $input: UploadDeliveryInput!) { uploadDelivery(file: $file, input: $input) { __typename } }', variables: { file: null, input: { period: '2026K1' } } });
+      const operations = JSON.stringify({
+        query: 'mutation ($file: Upload!, $input: UploadDeliveryInput!) { uploadDelivery(file: $file, input: $input) { __typename } }',
+        variables: { file: null, input: { period: '2026K1' } },
+      });
       const head = [
         `--${boundary}\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${operations}\r\n`,
         `--${boundary}\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"0":["variables.file"]}\r\n`,
@@ -113,7 +127,12 @@ describe('deliveries: a worker killed mid-file, an aborted upload', function () 
       ].join('');
       const request = http.request(`${server.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'apollo-require-preflight': 'true', authorization: `Bearer ${submitter}`, 'content-length': String(10_000_000) },
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'apollo-require-preflight': 'true',
+          authorization: `Bearer ${submitter}`,
+          'content-length': String(10_000_000),
+        },
       });
       request.on('error', () => undefined);
       request.write(head + catFile(2000));
@@ -122,7 +141,8 @@ describe('deliveries: a worker killed mid-file, an aborted upload', function () 
       const stored = await storing.outcome;
       // graphql-upload deletes its buffer once the store's read stream is closed, asynchronously: look again for up to 10 s.
       let left = readdirSync(temporary);
-      for (const end = Date.now() + 10000; left.length > 0 && Date.now() < end; left = readdirSync(temporary)) await new Promise((resolve) => setTimeout(resolve, 50));
+      for (const end = Date.now() + 10000; left.length > 0 && Date.now() < end; left = readdirSync(temporary))
+        await new Promise((resolve) => setTimeout(resolve, 50));
       const jobs = await server.datahub.orm.em.fork().getConnection().execute(`select count(*)::int as n from graphile_worker._private_jobs`);
       const parts = readdirSync(path.join(server.dataDir, 'files'), { recursive: true }).filter((name) => String(name).endsWith('.part'));
       expect(stored).to.equal('failed');
@@ -157,18 +177,28 @@ describe('deliveries: a system failure', function () {
     bytes[bytes.length - 1] = (bytes[bytes.length - 1] as number) ^ 0xff;
     writeFileSync(file, bytes);
     const task = deliveryTask(server.datahub.services);
-    const early = await task({ deliveryId: delivery.id }, job(1)).then(() => 'done', () => 'retry');
+    const early = await task({ deliveryId: delivery.id }, job(1)).then(
+      () => 'done',
+      () => 'retry',
+    );
     await task({ deliveryId: delivery.id }, job(3));
     const failed = await server.datahub.orm.em.fork().findOneOrFail(Delivery, { id: delivery.id });
-    const shown = expectOk(await asUser<{ delivery: { status: string; failureCode: string; failureReason: string } }>(server, submitter, FAILURE, { id: delivery.id })).delivery;
+    const shown = expectOk(
+      await asUser<{ delivery: { status: string; failureCode: string; failureReason: string } }>(server, submitter, FAILURE, { id: delivery.id }),
+    ).delivery;
     expect(early).to.equal('retry');
     expect(failed.status).to.equal('FAILED');
     expect(failed.failureReason).to.equal('STORAGE_UNREADABLE');
-    expect(shown).to.deep.equal({ status: 'FAILED', failureCode: 'STORAGE_UNREADABLE', failureReason: 'Het opgeslagen bestand kon niet worden gelezen (ontbrekend of beschadigd). Lever het bestand opnieuw aan; meld het aan de beheerder als dit blijft gebeuren.' });
+    expect(shown).to.deep.equal({
+      status: 'FAILED',
+      failureCode: 'STORAGE_UNREADABLE',
+      failureReason:
+        'Het opgeslagen bestand kon niet worden gelezen (ontbrekend of beschadigd). Lever het bestand opnieuw aan; meld het aan de beheerder als dit blijft gebeuren.',
+    });
     expect(await server.datahub.orm.em.fork().count(HeldRecord, { delivery: delivery.id })).to.equal(0);
   });
 
-  it('stores a database error as DATABASE_ERROR: the error\'s text (which quotes a value) is never stored, shown, logged or handed to the queue', async () => {
+  it("stores a database error as DATABASE_ERROR: the error's text (which quotes a value) is never stored, shown, logged or handed to the queue", async () => {
     const logs: string[] = [];
     const server = await startTestServer({ DATAHUB_WORKER: '0' }, undefined, logs);
     const submitter = await tokenFor(server, 'aanlever@zuidermeer.test');
@@ -179,10 +209,15 @@ describe('deliveries: a system failure', function () {
     await sql(`create function refuse_report_line() returns trigger language plpgsql as $$ begin raise exception 'value 123456789 Jansen refused'; end $$`);
     await sql('create trigger refuse_report_line before insert on report_line for each row execute function refuse_report_line()');
     const task = deliveryTask(server.datahub.services);
-    const retried = await task({ deliveryId: delivery.id }, job(1)).then(() => null, (error: unknown) => error);
+    const retried = await task({ deliveryId: delivery.id }, job(1)).then(
+      () => null,
+      (error: unknown) => error,
+    );
     await task({ deliveryId: delivery.id }, job(3));
     const failed = await server.datahub.orm.em.fork().findOneOrFail(Delivery, { id: delivery.id });
-    const shown = expectOk(await asUser<{ delivery: { status: string; failureCode: string; failureReason: string } }>(server, submitter, FAILURE, { id: delivery.id })).delivery;
+    const shown = expectOk(
+      await asUser<{ delivery: { status: string; failureCode: string; failureReason: string } }>(server, submitter, FAILURE, { id: delivery.id }),
+    ).delivery;
     expect(failed.status).to.equal('FAILED');
     expect(failed.failureReason).to.equal('DATABASE_ERROR');
     expect(shown.failureCode).to.equal('DATABASE_ERROR');

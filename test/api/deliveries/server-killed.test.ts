@@ -43,7 +43,9 @@ function alive(pid: number): boolean {
 
 /** The pids of a process's children (Linux: /proc/PID/task/TID/children). */
 function childrenOf(pid: number): number[] {
-  return readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+  return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+    readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number),
+  );
 }
 
 function postmasterPid(dataDir: string): number {
@@ -65,7 +67,7 @@ describe('deliveries: a server killed (-9) on its embedded database', function (
       if (existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))) {
         const pid = postmasterPid(dataDir);
         if (alive(pid)) process.kill(pid, 'SIGINT');
-        await until('the test\'s PostgreSQL to stop', () => (alive(pid) ? null : true), 30000).catch(() => undefined);
+        await until("the test's PostgreSQL to stop", () => (alive(pid) ? null : true), 30000).catch(() => undefined);
       }
       await rm(dataDir, { recursive: true, force: true });
     }
@@ -102,10 +104,14 @@ describe('deliveries: a server killed (-9) on its embedded database', function (
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => void (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => void (output += chunk.toString()));
-    await until('the server to start', () => {
-      if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}: ${output.slice(-2000)}`);
-      return output.includes('Datahub is running') ? true : null;
-    }, 120000);
+    await until(
+      'the server to start',
+      () => {
+        if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}: ${output.slice(-2000)}`);
+        return output.includes('Datahub is running') ? true : null;
+      },
+      120000,
+    );
     return { process: child, server: { url: `http://127.0.0.1:${port}`, dataDir } as TestServer };
   }
 
@@ -119,13 +125,21 @@ describe('deliveries: a server killed (-9) on its embedded database', function (
     const dataDir = await dataFolder();
     const first = await startServer(dataDir);
     const browser = await signIn(first.server, 'aanlever@zuidermeer.test');
-    const { token } = expectOk(await browser.request<{ createApiToken: { token: string } }>(CREATE_TOKEN, { input: { name: 'restart', days: 1 } })).createApiToken;
+    const { token } = expectOk(
+      await browser.request<{ createApiToken: { token: string } }>(CREATE_TOKEN, { input: { name: 'restart', days: 1 } }),
+    ).createApiToken;
     const records = 100000;
     const delivery = await upload(first.server, token, '11111111_0_CAT_1.4_701_20260410_PROD.csv', catFile(records), { period: '2026K1' });
-    await until('processing under way', async () => {
-      const { delivery: state } = expectOk(await asUser<{ delivery: { status: string; progress: number } }>(first.server, token, DELIVERY, { id: delivery.id }));
-      return state.status === 'PROCESSING' && state.progress > 0 ? state : null;
-    }, 120000);
+    await until(
+      'processing under way',
+      async () => {
+        const { delivery: state } = expectOk(
+          await asUser<{ delivery: { status: string; progress: number } }>(first.server, token, DELIVERY, { id: delivery.id }),
+        );
+        return state.status === 'PROCESSING' && state.progress > 0 ? state : null;
+      },
+      120000,
+    );
     // The watchdog would stop the database with its server; without it, the database outlives the server as an orphan.
     for (const child of childrenOf(first.process.pid as number)) {
       if (readFileSync(`/proc/${child}/cmdline`, 'utf8').includes(WATCHDOG_NAME)) process.kill(child, 'SIGKILL');
@@ -135,10 +149,14 @@ describe('deliveries: a server killed (-9) on its embedded database', function (
     const orphaned = alive(postmaster);
 
     const second = await startServer(dataDir);
-    const done = await until('the delivery to finish', async () => {
-      const { delivery: state } = expectOk(await asUser<{ delivery: { status: string } }>(second.server, token, DELIVERY, { id: delivery.id }));
-      return ['PROCESSED', 'PROCESSED_WITH_ERRORS', 'REJECTED', 'FAILED'].includes(state.status) ? state : null;
-    }, 180000);
+    const done = await until(
+      'the delivery to finish',
+      async () => {
+        const { delivery: state } = expectOk(await asUser<{ delivery: { status: string } }>(second.server, token, DELIVERY, { id: delivery.id }));
+        return ['PROCESSED', 'PROCESSED_WITH_ERRORS', 'REJECTED', 'FAILED'].includes(state.status) ? state : null;
+      },
+      180000,
+    );
     expect(orphaned).to.equal(true);
     expect(done.status).to.equal('PROCESSED');
     second.process.kill('SIGTERM');

@@ -19,7 +19,7 @@ describe('overviews: who sees what', () => {
     expect(expectOk(await overviewOf(admin, '11111111')).deliveryOverview).to.not.equal(null);
   });
 
-  it('another institution\'s overview answers exactly as an unknown code', async () => {
+  it("another institution's overview answers exactly as an unknown code", async () => {
     const admin = await tokenFor(server, 'beheer@maasdal.test');
     const foreign = await overviewOf(admin, '11111111');
     const unknown = await overviewOf(admin, '99999998');
@@ -45,7 +45,7 @@ describe('overviews: who sees what', () => {
     expect((await overviewOf(processor, '11111111')).errors?.[0]?.extensions?.code).to.equal('FORBIDDEN');
   });
 
-  it('hub staff\'s API token gets completeness', async () => {
+  it("hub staff's API token gets completeness", async () => {
     const hub = await tokenFor(server, 'hub@datahub.test');
     const response = await asUser<{ completeness: unknown[] }>(server, hub, '{ completeness(groupBy: [REGISTRY]) { expected } }');
     expect(expectOk(response).completeness).to.be.an('array');

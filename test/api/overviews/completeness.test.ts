@@ -103,12 +103,15 @@ describe('volume plausibility', () => {
   });
 
   it('flags a period whose records changed by more than the threshold against a year earlier', async () => {
-    const rows = expectOk(await asUser<{ volumeChanges: { nodes: { period: string; change: number }[] } }>(server, hub, VOLUME, { filter: { institution: code }, threshold: 0.5 })).volumeChanges.nodes;
+    const rows = expectOk(
+      await asUser<{ volumeChanges: { nodes: { period: string; change: number }[] } }>(server, hub, VOLUME, { filter: { institution: code }, threshold: 0.5 }),
+    ).volumeChanges.nodes;
     expect(rows.map((row) => [row.period, row.change])).to.deep.equal([['2026K1', -0.6]]);
   });
 
   it('flags nothing when the threshold is larger than the change', async () => {
-    const rows = expectOk(await asUser<{ volumeChanges: { nodes: unknown[] } }>(server, hub, VOLUME, { filter: { institution: code }, threshold: 0.7 })).volumeChanges.nodes;
+    const rows = expectOk(await asUser<{ volumeChanges: { nodes: unknown[] } }>(server, hub, VOLUME, { filter: { institution: code }, threshold: 0.7 }))
+      .volumeChanges.nodes;
     expect(rows).to.deep.equal([]);
   });
 });

@@ -31,13 +31,27 @@ describe('overviews follow every committed change at once (cache and fulfilment 
   it('a processed delivery takes the period off the missing list', async () => {
     const code = await catInstitution();
     expect((await overview(server, hub, code, ASOF)).missing.nodes.map(label)).to.deep.equal(['Cataract 2026K1']);
-    await deliver(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', period: '2026K1', on: '2026-04-20', status: DeliveryStatus.PROCESSED });
+    await deliver(server, {
+      institution: code,
+      registry: 'CAT',
+      subDelivery: 'Cataract',
+      period: '2026K1',
+      on: '2026-04-20',
+      status: DeliveryStatus.PROCESSED,
+    });
     expect((await overview(server, hub, code, ASOF)).missing.totalCount).to.equal(0);
   });
 
   it('the only fulfilling delivery becoming rejected puts the period back on the missing list and on the rejected list', async () => {
     const code = await catInstitution();
-    const id = await deliver(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', period: '2026K1', on: '2026-04-20', status: DeliveryStatus.PROCESSED });
+    const id = await deliver(server, {
+      institution: code,
+      registry: 'CAT',
+      subDelivery: 'Cataract',
+      period: '2026K1',
+      on: '2026-04-20',
+      status: DeliveryStatus.PROCESSED,
+    });
     expect((await overview(server, hub, code, ASOF)).missing.totalCount).to.equal(0);
     await sql(`update delivery set status = 'REJECTED' where id = ?`, [id]);
     const after = await overview(server, hub, code, ASOF);
@@ -46,8 +60,22 @@ describe('overviews follow every committed change at once (cache and fulfilment 
 
   it('when the earliest of two fulfilling deliveries stops fulfilling (FAILED), the later one is the delivery date (late)', async () => {
     const code = await catInstitution();
-    const early = await deliver(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', period: '2026K1', on: '2026-04-20', status: DeliveryStatus.PROCESSED });
-    await deliver(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', period: '2026K1', on: '2026-05-20', status: DeliveryStatus.PROCESSED_WITH_ERRORS });
+    const early = await deliver(server, {
+      institution: code,
+      registry: 'CAT',
+      subDelivery: 'Cataract',
+      period: '2026K1',
+      on: '2026-04-20',
+      status: DeliveryStatus.PROCESSED,
+    });
+    await deliver(server, {
+      institution: code,
+      registry: 'CAT',
+      subDelivery: 'Cataract',
+      period: '2026K1',
+      on: '2026-05-20',
+      status: DeliveryStatus.PROCESSED_WITH_ERRORS,
+    });
     const query = `query ($asOf: Date) { expectedDeliveries(filter: { institution: "${code}", state: [ON_TIME, LATE] }, asOf: $asOf) { nodes { period state deliveredOn } } }`;
     const before = expectOk(await asUser<{ expectedDeliveries: { nodes: unknown[] } }>(server, hub, query, { asOf: ASOF }));
     await sql(`update delivery set status = 'FAILED' where id = ?`, [early]);
@@ -60,8 +88,23 @@ describe('overviews follow every committed change at once (cache and fulfilment 
 
   it('a test delivery never fulfils, and a delivery turned into a test delivery stops fulfilling', async () => {
     const code = await catInstitution();
-    await deliver(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', period: '2026K1', on: '2026-04-20', status: DeliveryStatus.PROCESSED, test: true });
-    const id = await deliver(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', period: '2026K1', on: '2026-04-21', status: DeliveryStatus.PROCESSED });
+    await deliver(server, {
+      institution: code,
+      registry: 'CAT',
+      subDelivery: 'Cataract',
+      period: '2026K1',
+      on: '2026-04-20',
+      status: DeliveryStatus.PROCESSED,
+      test: true,
+    });
+    const id = await deliver(server, {
+      institution: code,
+      registry: 'CAT',
+      subDelivery: 'Cataract',
+      period: '2026K1',
+      on: '2026-04-21',
+      status: DeliveryStatus.PROCESSED,
+    });
     const before = (await overview(server, hub, code, ASOF)).missing.totalCount;
     await sql(`update delivery set test = true where id = ?`, [id]);
     expect([before, (await overview(server, hub, code, ASOF)).missing.totalCount]).to.deep.equal([0, 1]);
@@ -71,7 +114,9 @@ describe('overviews follow every committed change at once (cache and fulfilment 
     const code = await catInstitution();
     const query = `{ completeness(groupBy: [INSTITUTION], filter: { institution: "${code}" }, asOf: "2026-12-01") { expected } }`;
     const before = expectOk(await asUser<{ completeness: { expected: number }[] }>(server, hub, query));
-    await sql(`update participation set end_period = '2026K1', end_date = '2026-03-31' where institution_id = (select id from institution where code = ?)`, [code]);
+    await sql(`update participation set end_period = '2026K1', end_date = '2026-03-31' where institution_id = (select id from institution where code = ?)`, [
+      code,
+    ]);
     const after = expectOk(await asUser<{ completeness: { expected: number }[] }>(server, hub, query));
     expect([before.completeness, after.completeness]).to.deep.equal([[{ expected: 3 }], [{ expected: 1 }]]);
   });
@@ -96,12 +141,14 @@ describe('overviews follow every committed change at once (cache and fulfilment 
   it('a revoked API token is refused on its next request, though it was just used', async () => {
     const token = await tokenFor(server, 'hub@datahub.test');
     expectOk(await asUser(server, token, '{ me { stage } }'));
-    await sql(`update api_token set revoked_at = now() where last_used_at is not null and revoked_at is null and id = (select id from api_token order by created_at desc limit 1)`);
+    await sql(
+      `update api_token set revoked_at = now() where last_used_at is not null and revoked_at is null and id = (select id from api_token order by created_at desc limit 1)`,
+    );
     const refused = await asUser(server, token, '{ me { stage } }');
     expect(refused.errors?.[0]?.extensions?.code).to.equal('UNAUTHENTICATED');
   });
 
-  it('a token\'s user losing a role loses its access on the next request', async () => {
+  it("a token's user losing a role loses its access on the next request", async () => {
     const code = await createInstitution(server);
     const email = await createInstitutionUser(server, code, Role.LOCAL_ADMIN);
     const token = await tokenFor(server, email);
@@ -121,7 +168,8 @@ describe('overviews follow every committed change at once (cache and fulfilment 
       body: JSON.stringify({ query: LOGIN, variables: { email, password: 'niet-het-wachtwoord' } }),
     });
     const refused = ((await login.json()) as { data: { login: { code?: string } } }).data.login.code;
-    const failures = ((await sql(`select failures from login_lockout where key = ?`, [server.datahub.services.keys.lookup(email)]))[0] as { failures: number }).failures;
+    const failures = ((await sql(`select failures from login_lockout where key = ?`, [server.datahub.services.keys.lookup(email)]))[0] as { failures: number })
+      .failures;
     const afterFailedLogin = await version();
     await sql(`update app_user set active = false where email = ?`, [email]);
     expect([refused, failures, afterFailedLogin === before, (await version()) === before]).to.deep.equal(['INVALID_CREDENTIALS', 1, true, false]);

@@ -6,7 +6,7 @@ import { expected } from './helpers';
 
 const ALL_STATES = ['OPEN', 'MISSING', 'ON_TIME', 'LATE'];
 
-describe('schedules: deadlines of expected deliveries follow each spec\'s rule', () => {
+describe("schedules: deadlines of expected deliveries follow each spec's rule", () => {
   let server: TestServer;
   let hub: string;
   let code: string;
@@ -53,12 +53,16 @@ describe('schedules: deadlines of expected deliveries follow each spec\'s rule',
     expect(Object.keys(await deadlines('PMICD', 'PMICD', '2026-03-31'))).to.deep.equal(['2026K1']);
   });
 
-  it('expects nothing before the participation\'s start period', async () => {
+  it("expects nothing before the participation's start period", async () => {
     expect(Object.keys(await deadlines('PMICD', 'PMICD', '2026-12-31'))).to.not.include('2025K4');
   });
 
   it('agrees with subDelivery.deadline(period:) for the same period', async () => {
-    const response = await asUser<{ registry: { subDeliveries: { deadline: string }[] } }>(server, hub, '{ registry(code: "PMICD") { subDeliveries { deadline(period: "2026K3") } } }');
+    const response = await asUser<{ registry: { subDeliveries: { deadline: string }[] } }>(
+      server,
+      hub,
+      '{ registry(code: "PMICD") { subDeliveries { deadline(period: "2026K3") } } }',
+    );
     expect(response.data?.registry.subDeliveries[0]?.deadline).to.equal((await deadlines('PMICD', 'PMICD', '2026-12-31'))['2026K3']);
   });
 });

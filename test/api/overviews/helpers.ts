@@ -42,7 +42,14 @@ export const EXPECTED = `query ($filter: ExpectedDeliveryFilterInput, $asOf: Dat
   expectedDeliveries(filter: $filter, asOf: $asOf, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { ${ROW} } } }`;
 
 export async function expected(server: TestServer, token: string, filter: Record<string, unknown>, asOf: string, first = 100) {
-  const data = expectOk(await asUser<{ expectedDeliveries: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Row[] } }>(server, token, EXPECTED, { filter, asOf, first }));
+  const data = expectOk(
+    await asUser<{ expectedDeliveries: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Row[] } }>(
+      server,
+      token,
+      EXPECTED,
+      { filter, asOf, first },
+    ),
+  );
   return data.expectedDeliveries;
 }
 

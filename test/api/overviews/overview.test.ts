@@ -63,7 +63,14 @@ describe('Overzicht: missing and upcoming deliveries', () => {
 
   it('a production delivery processed with errors fulfils the period', async () => {
     const code = await catInstitution();
-    await deliver(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', period: '2026K1', on: '2026-04-20', status: DeliveryStatus.PROCESSED_WITH_ERRORS });
+    await deliver(server, {
+      institution: code,
+      registry: 'CAT',
+      subDelivery: 'Cataract',
+      period: '2026K1',
+      on: '2026-04-20',
+      status: DeliveryStatus.PROCESSED_WITH_ERRORS,
+    });
     expect((await overview(server, hub, code, '2026-05-02')).missing.totalCount).to.equal(0);
   });
 
@@ -81,19 +88,41 @@ describe('Overzicht: missing and upcoming deliveries', () => {
 
   it('a test delivery never fulfils the period, even processed cleanly', async () => {
     const code = await catInstitution();
-    await deliver(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', period: '2026K1', on: '2026-04-20', status: DeliveryStatus.PROCESSED, test: true });
+    await deliver(server, {
+      institution: code,
+      registry: 'CAT',
+      subDelivery: 'Cataract',
+      period: '2026K1',
+      on: '2026-04-20',
+      status: DeliveryStatus.PROCESSED,
+      test: true,
+    });
     expect((await overview(server, hub, code, '2026-05-02')).missing.totalCount).to.equal(1);
   });
 
   it('a delivery after the asOf day does not count on that day', async () => {
     const code = await catInstitution();
-    await deliver(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', period: '2026K1', on: '2026-05-10', status: DeliveryStatus.PROCESSED });
+    await deliver(server, {
+      institution: code,
+      registry: 'CAT',
+      subDelivery: 'Cataract',
+      period: '2026K1',
+      on: '2026-05-10',
+      status: DeliveryStatus.PROCESSED,
+    });
     expect((await overview(server, hub, code, '2026-05-05')).missing.totalCount).to.equal(1);
   });
 
   it('an upcoming delivery disappears once it is delivered', async () => {
     const code = await catInstitution();
-    await deliver(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', period: '2026K1', on: '2026-04-10', status: DeliveryStatus.PROCESSED });
+    await deliver(server, {
+      institution: code,
+      registry: 'CAT',
+      subDelivery: 'Cataract',
+      period: '2026K1',
+      on: '2026-04-10',
+      status: DeliveryStatus.PROCESSED,
+    });
     expect((await overview(server, hub, code, '2026-04-15')).upcoming.totalCount).to.equal(0);
   });
 
@@ -103,21 +132,35 @@ describe('Overzicht: missing and upcoming deliveries', () => {
     expect((await overview(server, hub, code, '2026-12-01')).missing.totalCount).to.equal(0);
   });
 
-  it('expects nothing after the participation\'s end period', async () => {
+  it("expects nothing after the participation's end period", async () => {
     const code = await createInstitution(server);
     await participate(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', start: '2026K1', end: '2026K2' });
     expect((await overview(server, hub, code, '2027-03-01')).missing.nodes.map(label)).to.deep.equal(['Cataract 2026K1', 'Cataract 2026K2', 'Cataract TOTAAL']);
   });
 
-  it('a TOTAAL delivered in the following year fulfils that year\'s TOTAAL', async () => {
+  it("a TOTAAL delivered in the following year fulfils that year's TOTAAL", async () => {
     const code = await catInstitution();
-    await deliver(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', period: 'TOTAAL', on: '2027-01-08', status: DeliveryStatus.PROCESSED });
+    await deliver(server, {
+      institution: code,
+      registry: 'CAT',
+      subDelivery: 'Cataract',
+      period: 'TOTAAL',
+      on: '2027-01-08',
+      status: DeliveryStatus.PROCESSED,
+    });
     expect((await overview(server, hub, code, '2027-01-20')).missing.nodes.map(label)).to.not.include('Cataract TOTAAL');
   });
 
-  it('a TOTAAL delivered during the year itself does not fulfil that year\'s TOTAAL', async () => {
+  it("a TOTAAL delivered during the year itself does not fulfil that year's TOTAAL", async () => {
     const code = await catInstitution();
-    await deliver(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', period: 'TOTAAL', on: '2026-12-20', status: DeliveryStatus.PROCESSED });
+    await deliver(server, {
+      institution: code,
+      registry: 'CAT',
+      subDelivery: 'Cataract',
+      period: 'TOTAAL',
+      on: '2026-12-20',
+      status: DeliveryStatus.PROCESSED,
+    });
     expect((await overview(server, hub, code, '2027-01-20')).missing.nodes.map(label)).to.include('Cataract TOTAAL');
   });
 });

@@ -11,7 +11,10 @@ import { sharedServer, type TestServer } from '../../support/server';
 /** The mails in the outbox addressed to `to`, oldest first. */
 function mailsTo(server: TestServer, to: string): string[] {
   const outbox = path.join(server.dataDir, 'outbox');
-  return readdirSync(outbox).sort().map((file) => readFileSync(path.join(outbox, file), 'utf8')).filter((text) => text.includes(`To: ${to}`));
+  return readdirSync(outbox)
+    .sort()
+    .map((file) => readFileSync(path.join(outbox, file), 'utf8'))
+    .filter((text) => text.includes(`To: ${to}`));
 }
 
 describe('reminders job', () => {
@@ -29,10 +32,12 @@ describe('reminders job', () => {
     submitter = await createInstitutionUser(server, code, Role.SUBMITTER, 'CAT');
   });
 
-  it('mails the stream\'s submitter 14 days before the deadline, with a link to upload for it', async () => {
+  it("mails the stream's submitter 14 days before the deadline, with a link to upload for it", async () => {
     await run('2026-04-17');
     const [mail] = mailsTo(server, submitter);
-    expect(mail?.replace(/=\r?\n/g, '').replace(/=3D/g, '=')).to.contain('CAT Cataract 2026K1').and.to.contain('/aanleveren?registry=CAT&subDelivery=Cataract&period=2026K1');
+    expect(mail?.replace(/=\r?\n/g, '').replace(/=3D/g, '='))
+      .to.contain('CAT Cataract 2026K1')
+      .and.to.contain('/aanleveren?registry=CAT&subDelivery=Cataract&period=2026K1');
   });
 
   it('sends nothing more when run twice on the same day', async () => {
@@ -47,7 +52,14 @@ describe('reminders job', () => {
   });
 
   it('never reminds an institution that already delivered', async () => {
-    await deliver(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', period: '2026K1', on: '2026-04-10', status: DeliveryStatus.PROCESSED });
+    await deliver(server, {
+      institution: code,
+      registry: 'CAT',
+      subDelivery: 'Cataract',
+      period: '2026K1',
+      on: '2026-04-10',
+      status: DeliveryStatus.PROCESSED,
+    });
     // Another institution of the same stream that has not delivered: the run does remind someone.
     const other = await createInstitution(server);
     await participate(server, { institution: other, registry: 'CAT', subDelivery: 'Cataract', start: '2026K1' });
@@ -56,7 +68,7 @@ describe('reminders job', () => {
     expect([mailsTo(server, submitter).length, mailsTo(server, stillMissing).length]).to.deep.equal([0, 1]);
   });
 
-  it('puts all of a user\'s reminders of one day in one digest', async () => {
+  it("puts all of a user's reminders of one day in one digest", async () => {
     await participate(server, { institution: code, registry: 'PMICD', subDelivery: 'PMICD', start: '2026K1' });
     const both = await createInstitutionUser(server, code, Role.SUBMITTER, 'CAT');
     const em = server.datahub.orm.em.fork();
@@ -76,36 +88,47 @@ describe('reminders job', () => {
     expect([mailsTo(server, viewer).length, mailsTo(server, submitter).length]).to.deep.equal([0, 1]);
   });
 
-  it('respects a user\'s opt-out for the registry', async () => {
+  it("respects a user's opt-out for the registry", async () => {
     const token = await tokenFor(server, submitter);
-    const settings = expectOk(await asUser<{ setReminderOptOut: { preferences: { registry: { code: string }; optedOut: boolean }[] } }>(
-      server, token, 'mutation { setReminderOptOut(registry: "CAT", optOut: true) { ... on ReminderPreferenceList { preferences { registry { code } optedOut } } } }'));
+    const settings = expectOk(
+      await asUser<{ setReminderOptOut: { preferences: { registry: { code: string }; optedOut: boolean }[] } }>(
+        server,
+        token,
+        'mutation { setReminderOptOut(registry: "CAT", optOut: true) { ... on ReminderPreferenceList { preferences { registry { code } optedOut } } } }',
+      ),
+    );
     await run('2026-04-17');
     expect([settings.setReminderOptOut.preferences, mailsTo(server, submitter).length]).to.deep.equal([[{ registry: { code: 'CAT' }, optedOut: true }], 0]);
   });
 
   it('refuses an opt-out for an unknown registry as UNKNOWN_REGISTRY naming the field', async () => {
     const token = await tokenFor(server, submitter);
-    const answer = expectOk(await asUser<{ setReminderOptOut: unknown }>(
-      server, token, 'mutation { setReminderOptOut(registry: "NOPE", optOut: true) { __typename ... on Refusal { code field } } }'));
+    const answer = expectOk(
+      await asUser<{ setReminderOptOut: unknown }>(
+        server,
+        token,
+        'mutation { setReminderOptOut(registry: "NOPE", optOut: true) { __typename ... on Refusal { code field } } }',
+      ),
+    );
     expect(answer.setReminderOptOut).to.deep.equal({ __typename: 'Refused', code: 'UNKNOWN_REGISTRY', field: 'registry' });
   });
 });
 
-describe('reminders on the worker\'s daily schedule', () => {
+describe("reminders on the worker's daily schedule", () => {
   let server: TestServer;
 
   before(async () => {
     server = await sharedServer();
   });
 
-  it('the worker\'s crontab runs the reminders task every day at 05:00 UTC and at no other hour', () => {
+  it("the worker's crontab runs the reminders task every day at 05:00 UTC and at no other hour", () => {
     const items = cronItems();
-    const at = (hour: number, date: number, dow: number) => items.filter((item) => item.task === SEND_REMINDERS && item.match({ min: 0, hour, date, month: 4, dow })).length;
+    const at = (hour: number, date: number, dow: number) =>
+      items.filter((item) => item.task === SEND_REMINDERS && item.match({ min: 0, hour, date, month: 4, dow })).length;
     expect([at(5, 17, 5), at(5, 18, 6), at(5, 19, 0), at(6, 17, 5), at(4, 17, 5)]).to.deep.equal([1, 1, 1, 0, 0]);
   });
 
-  it('the scheduled task sends the reminders due on the server\'s day in Amsterdam', async () => {
+  it("the scheduled task sends the reminders due on the server's day in Amsterdam", async () => {
     const code = await createInstitution(server);
     await participate(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', start: '2026K1' });
     const submitter = await createInstitutionUser(server, code, Role.SUBMITTER, 'CAT');

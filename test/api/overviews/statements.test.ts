@@ -30,19 +30,34 @@ describe('overview queries send a small constant number of SQL statements (no N+
     small = await createInstitution(server);
     large = await createInstitution(server);
     await participate(server, { institution: small, registry: 'CAT', subDelivery: 'Cataract', start: '2026K1' });
-    for (const [registry, subDelivery] of [['CAT', 'Cataract'], ['PMICD', 'PMICD'], ['MMY', 'IKNL'], ['MMY', 'PROMS']] as const) {
+    for (const [registry, subDelivery] of [
+      ['CAT', 'Cataract'],
+      ['PMICD', 'PMICD'],
+      ['MMY', 'IKNL'],
+      ['MMY', 'PROMS'],
+    ] as const) {
       await participate(server, { institution: large, registry, subDelivery, start: '2020K1' });
     }
     for (let year = 2020; year <= 2025; year += 1) {
       for (const quarter of [1, 2, 3, 4]) {
-        await deliver(server, { institution: large, registry: 'PMICD', subDelivery: 'PMICD', period: `${year}K${quarter}`, on: `${year + 1}-01-15`, status: DeliveryStatus.REJECTED });
+        await deliver(server, {
+          institution: large,
+          registry: 'PMICD',
+          subDelivery: 'PMICD',
+          period: `${year}K${quarter}`,
+          on: `${year + 1}-01-15`,
+          status: DeliveryStatus.REJECTED,
+        });
       }
     }
     // One request first: the token's "last used" is written at most once a minute, on first use.
     expectOk(await asUser(server, hub, '{ me { stage } }'));
-    server.datahub.orm.em.getConnection().getKnex().on('query', () => {
-      statements += 1;
-    });
+    server.datahub.orm.em
+      .getConnection()
+      .getKnex()
+      .on('query', () => {
+        statements += 1;
+      });
   });
 
   // The three lists finish at different moments, so the registry and sub-delivery loaders batch
@@ -64,14 +79,16 @@ describe('overview queries send a small constant number of SQL statements (no N+
   });
 
   it('expectedDeliveries: the same count whatever the page size', async () => {
-    const query = 'query ($first: Int) { expectedDeliveries(filter: { state: [MISSING, OPEN] }, first: $first, asOf: "2026-12-01") { totalCount nodes { period institution { code } registry { code } subDelivery { code } } } }';
+    const query =
+      'query ($first: Int) { expectedDeliveries(filter: { state: [MISSING, OPEN] }, first: $first, asOf: "2026-12-01") { totalCount nodes { period institution { code } registry { code } subDelivery { code } } } }';
     const counts = [await count(query, { first: 1 }), await count(query, { first: 200 })];
     expect(counts[0], `statements: ${counts.join(', ')}`).to.equal(counts[1]);
     expect(counts[0]).to.be.at.most(10);
   });
 
   it('completeness: the same count grouped per registry or per institution and period', async () => {
-    const query = 'query ($groupBy: [CompletenessDimension!]) { completeness(groupBy: $groupBy, asOf: "2026-12-01") { expected registry { code } subDelivery { code } institution { code } period } }';
+    const query =
+      'query ($groupBy: [CompletenessDimension!]) { completeness(groupBy: $groupBy, asOf: "2026-12-01") { expected registry { code } subDelivery { code } institution { code } period } }';
     const counts = [await count(query, { groupBy: ['REGISTRY'] }), await count(query, { groupBy: ['SUB_DELIVERY', 'INSTITUTION', 'PERIOD'] })];
     expect(counts[1], `statements: ${counts.join(', ')}`).to.be.at.most(counts[0] + 2);
     expect(counts[1]).to.be.at.most(10);

@@ -7,11 +7,27 @@ import { Institution } from '../../../server/src/institutions/institution.entity
 import { asUser, expectOk, tokenFor } from '../../support/actors';
 import { example, settled, upload } from '../../support/deliveries';
 import { createInstitution, deliver, DeliveryStatus, participate } from '../../support/delivery-rows';
-import { expectStablePagesAndBackwards, type FetchPage, PAGE_ARGUMENTS, PAGE_INFO, PAGE_VARIABLES, type PageOf, type PageRequest, readAll } from '../../support/paging';
+import {
+  expectStablePagesAndBackwards,
+  type FetchPage,
+  PAGE_ARGUMENTS,
+  PAGE_INFO,
+  PAGE_VARIABLES,
+  type PageOf,
+  type PageRequest,
+  readAll,
+} from '../../support/paging';
 import { startTestServer, type TestServer } from '../../support/server';
 
 /** A connection's page through GraphQL: `field` is the list with its own arguments, `node` what each row selects. */
-function pages<N>(server: TestServer, token: string, field: (args: string) => string, node: string, variables: Record<string, unknown> = {}, declared = ''): FetchPage<N> {
+function pages<N>(
+  server: TestServer,
+  token: string,
+  field: (args: string) => string,
+  node: string,
+  variables: Record<string, unknown> = {},
+  declared = '',
+): FetchPage<N> {
   return async (page: PageRequest) => {
     const path = field(PAGE_ARGUMENTS);
     const query = `query (${PAGE_VARIABLES}${declared}) { ${path.replace('$CONNECTION', `{ edges { cursor node { ${node} } } ${PAGE_INFO} }`)} }`;
@@ -46,21 +62,56 @@ describe('connections: keyset pages stay put when rows are added before them, an
     return (await organisationOfInstitution(em, await em.findOneOrFail(Institution, { code }))).id;
   }
 
-  it('deliveries: a delivery uploaded between page 1 and page 2 does not repeat page 1\'s last row', async () => {
+  it("deliveries: a delivery uploaded between page 1 and page 2 does not repeat page 1's last row", async () => {
     const code = await createInstitution(server);
     const at = (minute: number) => new Date(Date.UTC(2026, 3, 10, 12, minute));
-    for (let minute = 0; minute < 5; minute++) await deliver(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', period: '2026K1', on: '2026-04-10', status: DeliveryStatus.PROCESSED, at: at(minute) });
+    for (let minute = 0; minute < 5; minute++)
+      await deliver(server, {
+        institution: code,
+        registry: 'CAT',
+        subDelivery: 'Cataract',
+        period: '2026K1',
+        on: '2026-04-10',
+        status: DeliveryStatus.PROCESSED,
+        at: at(minute),
+      });
     const fetch = pages<{ id: string }>(server, hub, (args) => `deliveries(filter: { institutionCode: "${code}" }, ${args}) $CONNECTION`, 'id');
-    await expectStablePagesAndBackwards(fetch, (node) => node.id, async () => {
-      await deliver(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', period: '2026K1', on: '2026-04-10', status: DeliveryStatus.PROCESSED, at: at(30) });
-    });
+    await expectStablePagesAndBackwards(
+      fetch,
+      (node) => node.id,
+      async () => {
+        await deliver(server, {
+          institution: code,
+          registry: 'CAT',
+          subDelivery: 'Cataract',
+          period: '2026K1',
+          on: '2026-04-10',
+          status: DeliveryStatus.PROCESSED,
+          at: at(30),
+        });
+      },
+    );
   });
 
-  it('deliveries: two deliveries a microsecond apart are each listed once (cursors keep PostgreSQL\'s precision)', async () => {
+  it("deliveries: two deliveries a microsecond apart are each listed once (cursors keep PostgreSQL's precision)", async () => {
     const code = await createInstitution(server);
     const ids = [
-      await deliver(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', period: '2026K1', on: '2026-04-10', status: DeliveryStatus.PROCESSED }),
-      await deliver(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', period: '2026K1', on: '2026-04-10', status: DeliveryStatus.PROCESSED }),
+      await deliver(server, {
+        institution: code,
+        registry: 'CAT',
+        subDelivery: 'Cataract',
+        period: '2026K1',
+        on: '2026-04-10',
+        status: DeliveryStatus.PROCESSED,
+      }),
+      await deliver(server, {
+        institution: code,
+        registry: 'CAT',
+        subDelivery: 'Cataract',
+        period: '2026K1',
+        on: '2026-04-10',
+        status: DeliveryStatus.PROCESSED,
+      }),
     ];
     const knex = server.datahub.orm.em.getKnex();
     await knex.raw(`update delivery set delivered_at = '2026-04-10 12:00:00.000001+00' where id = ?`, [ids[0]]);
@@ -73,20 +124,38 @@ describe('connections: keyset pages stay put when rows are added before them, an
     const code = await createInstitution(server);
     await participate(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', start: '2025K1' });
     type Row = { period: string; periodEnd: string; subDelivery: { code: string } };
-    const fetch = pages<Row>(server, hub, (args) => `expectedDeliveries(filter: { institution: "${code}", state: [MISSING, OPEN] }, asOf: "2026-12-01", ${args}) $CONNECTION`, 'period periodEnd subDelivery { code }');
-    await expectStablePagesAndBackwards(fetch, (row) => `${row.subDelivery.code} ${row.period} ${row.periodEnd}`, async () => {
-      await participate(server, { institution: code, registry: 'PMICD', subDelivery: 'PMICD', start: '2025K1' });
-    });
+    const fetch = pages<Row>(
+      server,
+      hub,
+      (args) => `expectedDeliveries(filter: { institution: "${code}", state: [MISSING, OPEN] }, asOf: "2026-12-01", ${args}) $CONNECTION`,
+      'period periodEnd subDelivery { code }',
+    );
+    await expectStablePagesAndBackwards(
+      fetch,
+      (row) => `${row.subDelivery.code} ${row.period} ${row.periodEnd}`,
+      async () => {
+        await participate(server, { institution: code, registry: 'PMICD', subDelivery: 'PMICD', start: '2025K1' });
+      },
+    );
   });
 
-  it('deliveryOverview.missing: the same for the overview\'s missing deliveries', async () => {
+  it("deliveryOverview.missing: the same for the overview's missing deliveries", async () => {
     const code = await createInstitution(server);
     await participate(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', start: '2025K1' });
     type Row = { period: string; subDelivery: { code: string } };
-    const fetch = pages<Row>(server, hub, (args) => `deliveryOverview(institutionCode: "${code}", asOf: "2026-12-01") { missing(${args}) $CONNECTION }`, 'period subDelivery { code }');
-    await expectStablePagesAndBackwards(fetch, (row) => `${row.subDelivery.code} ${row.period}`, async () => {
-      await participate(server, { institution: code, registry: 'PMICD', subDelivery: 'PMICD', start: '2025K1' });
-    });
+    const fetch = pages<Row>(
+      server,
+      hub,
+      (args) => `deliveryOverview(institutionCode: "${code}", asOf: "2026-12-01") { missing(${args}) $CONNECTION }`,
+      'period subDelivery { code }',
+    );
+    await expectStablePagesAndBackwards(
+      fetch,
+      (row) => `${row.subDelivery.code} ${row.period}`,
+      async () => {
+        await participate(server, { institution: code, registry: 'PMICD', subDelivery: 'PMICD', start: '2025K1' });
+      },
+    );
   });
 
   it('deliveryOverview.upcoming: a stream joined between page 1 and page 2 does not shift it', async () => {
@@ -95,23 +164,55 @@ describe('connections: keyset pages stay put when rows are added before them, an
     await participate(server, { institution: code, registry: 'MMY', subDelivery: 'IKNL', start: '2025K1' });
     type Row = { period: string; subDelivery: { code: string } };
     // Due from 6 January to 4 February 2026: CAT's TOTAAL 2025 and 2025K4, MMY IKNL's 2025H2.
-    const fetch = pages<Row>(server, hub, (args) => `deliveryOverview(institutionCode: "${code}", asOf: "2026-01-05") { upcoming(${args}) $CONNECTION }`, 'period subDelivery { code }');
-    await expectStablePagesAndBackwards(fetch, (row) => `${row.subDelivery.code} ${row.period}`, async () => {
-      // PMICD 2025K4 is due 31 January: between CAT's two.
-      await participate(server, { institution: code, registry: 'PMICD', subDelivery: 'PMICD', start: '2025K1' });
-    });
+    const fetch = pages<Row>(
+      server,
+      hub,
+      (args) => `deliveryOverview(institutionCode: "${code}", asOf: "2026-01-05") { upcoming(${args}) $CONNECTION }`,
+      'period subDelivery { code }',
+    );
+    await expectStablePagesAndBackwards(
+      fetch,
+      (row) => `${row.subDelivery.code} ${row.period}`,
+      async () => {
+        // PMICD 2025K4 is due 31 January: between CAT's two.
+        await participate(server, { institution: code, registry: 'PMICD', subDelivery: 'PMICD', start: '2025K1' });
+      },
+    );
   });
 
-  it('deliveryOverview.rejected: a newer rejected delivery does not repeat page 1\'s last row', async () => {
+  it("deliveryOverview.rejected: a newer rejected delivery does not repeat page 1's last row", async () => {
     const code = await createInstitution(server);
     const periods = ['2025K1', '2025K2', '2025K3', '2025K4', '2026K1'];
     for (const [index, period] of periods.entries()) {
-      await deliver(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', period, on: `2026-04-0${index + 1}`, status: DeliveryStatus.REJECTED });
+      await deliver(server, {
+        institution: code,
+        registry: 'CAT',
+        subDelivery: 'Cataract',
+        period,
+        on: `2026-04-0${index + 1}`,
+        status: DeliveryStatus.REJECTED,
+      });
     }
-    const fetch = pages<{ deliveryId: string }>(server, hub, (args) => `deliveryOverview(institutionCode: "${code}", asOf: "2026-06-01") { rejected(${args}) $CONNECTION }`, 'deliveryId');
-    await expectStablePagesAndBackwards(fetch, (row) => row.deliveryId, async () => {
-      await deliver(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', period: '2024K4', on: '2026-05-01', status: DeliveryStatus.REJECTED });
-    });
+    const fetch = pages<{ deliveryId: string }>(
+      server,
+      hub,
+      (args) => `deliveryOverview(institutionCode: "${code}", asOf: "2026-06-01") { rejected(${args}) $CONNECTION }`,
+      'deliveryId',
+    );
+    await expectStablePagesAndBackwards(
+      fetch,
+      (row) => row.deliveryId,
+      async () => {
+        await deliver(server, {
+          institution: code,
+          registry: 'CAT',
+          subDelivery: 'Cataract',
+          period: '2024K4',
+          on: '2026-05-01',
+          status: DeliveryStatus.REJECTED,
+        });
+      },
+    );
   });
 
   it('volumeChanges: a comparison for a newer period does not shift page 2', async () => {
@@ -123,32 +224,63 @@ describe('connections: keyset pages stay put when rows are added before them, an
       await cat(code, '2026K1', '2026-04-20', 300);
     }
     type Row = { period: string; institution: { code: string } };
-    const fetch = pages<Row>(server, hub, (args) => `volumeChanges(filter: { registry: "CAT" }, onlyFlagged: false, ${args}) $CONNECTION`, 'period institution { code }');
-    await expectStablePagesAndBackwards(fetch, (row) => `${row.institution.code} ${row.period}`, async () => {
-      await cat(codes[0] as string, '2027K1', '2027-04-20', 10);
-    });
+    const fetch = pages<Row>(
+      server,
+      hub,
+      (args) => `volumeChanges(filter: { registry: "CAT" }, onlyFlagged: false, ${args}) $CONNECTION`,
+      'period institution { code }',
+    );
+    await expectStablePagesAndBackwards(
+      fetch,
+      (row) => `${row.institution.code} ${row.period}`,
+      async () => {
+        await cat(codes[0] as string, '2027K1', '2027-04-20', 10);
+      },
+    );
   });
 
-  it('auditEvents: entries written while paging do not repeat page 1\'s last entry', async () => {
+  it("auditEvents: entries written while paging do not repeat page 1's last entry", async () => {
     for (let round = 0; round < 3; round++) await asUser(server, admin, '{ institutionUsers(institutionCode: "11111111") { totalCount } }');
     const fetch = pages<{ id: string }>(server, hub, (args) => `auditEvents(filter: { institutionCode: "11111111" }, ${args}) $CONNECTION`, 'id');
-    await expectStablePagesAndBackwards(fetch, (row) => row.id, async () => {
-      await asUser(server, admin, '{ institutionUsers(institutionCode: "11111111") { totalCount } }');
-    });
+    await expectStablePagesAndBackwards(
+      fetch,
+      (row) => row.id,
+      async () => {
+        await asUser(server, admin, '{ institutionUsers(institutionCode: "11111111") { totalCount } }');
+      },
+    );
   });
 
   it('Delivery.reportLines: a line added at the head of the report does not shift page 2; NULL record numbers page in report order', async () => {
     const submitter = await tokenFor(server, 'aanlever@zuidermeer.test');
-    const delivery = await upload(server, submitter, '11111111_0_CAT_1.4_801_20260410_PROD.csv', example('CAT/Cataract/1.4/examples/invalid-records.csv'), { period: '2026K1' });
+    const delivery = await upload(server, submitter, '11111111_0_CAT_1.4_801_20260410_PROD.csv', example('CAT/Cataract/1.4/examples/invalid-records.csv'), {
+      period: '2026K1',
+    });
     await settled(server, delivery.id);
     const knex = server.datahub.orm.em.getKnex();
-    const fetch = pages<{ ordinal: number }>(server, submitter, (args) => `delivery(id: $id) { reportLines(${args}) $CONNECTION }`, 'ordinal', { id: delivery.id }, ', $id: ID!');
-    await expectStablePagesAndBackwards(fetch, (line) => String(line.ordinal), async () => {
-      // A file-level line (no record number) comes before every record's lines.
-      await knex.raw(`insert into report_line (delivery_id, ordinal, record_number, code, class, field, params, key_values)
-        select delivery_id, 9999, null, code, class, field, params, key_values from report_line where delivery_id = ? order by ordinal limit 1`, [delivery.id]);
-    });
-    const order = (await knex.raw(`select ordinal from report_line where delivery_id = ? order by record_number nulls first, ordinal`, [delivery.id])) as { rows: { ordinal: number }[] };
+    const fetch = pages<{ ordinal: number }>(
+      server,
+      submitter,
+      (args) => `delivery(id: $id) { reportLines(${args}) $CONNECTION }`,
+      'ordinal',
+      { id: delivery.id },
+      ', $id: ID!',
+    );
+    await expectStablePagesAndBackwards(
+      fetch,
+      (line) => String(line.ordinal),
+      async () => {
+        // A file-level line (no record number) comes before every record's lines.
+        await knex.raw(
+          `insert into report_line (delivery_id, ordinal, record_number, code, class, field, params, key_values)
+        select delivery_id, 9999, null, code, class, field, params, key_values from report_line where delivery_id = ? order by ordinal limit 1`,
+          [delivery.id],
+        );
+      },
+    );
+    const order = (await knex.raw(`select ordinal from report_line where delivery_id = ? order by record_number nulls first, ordinal`, [delivery.id])) as {
+      rows: { ordinal: number }[];
+    };
     expect(await readAll(fetch, (line) => String(line.ordinal), 1)).to.deep.equal(order.rows.map((row) => String(row.ordinal)));
   });
 
@@ -156,17 +288,25 @@ describe('connections: keyset pages stay put when rows are added before them, an
     const organisation = await organisationOf('11111111');
     for (const name of ['Piet Paging', 'Zora Zijlstra']) await addUser(organisation, name);
     const fetch = pages<{ id: string }>(server, admin, (args) => `institutionUsers(institutionCode: "11111111", ${args}) $CONNECTION`, 'id');
-    await expectStablePagesAndBackwards(fetch, (row) => row.id, () => addUser(organisation, '0 Eerste Collega'));
+    await expectStablePagesAndBackwards(
+      fetch,
+      (row) => row.id,
+      () => addUser(organisation, '0 Eerste Collega'),
+    );
   });
 
-  it('organisationUsers: the same for any organisation\'s people', async () => {
+  it("organisationUsers: the same for any organisation's people", async () => {
     const organisation = await organisationOf('15330041');
     for (const name of ['Bea Bakker', 'Cor Claassen', 'Dirk Dekker']) await addUser(organisation, name);
     const fetch = pages<{ id: string }>(server, hub, (args) => `organisationUsers(organisationId: "${organisation}", ${args}) $CONNECTION`, 'id');
-    await expectStablePagesAndBackwards(fetch, (row) => row.id, () => addUser(organisation, '0 Eerste Collega'));
+    await expectStablePagesAndBackwards(
+      fetch,
+      (row) => row.id,
+      () => addUser(organisation, '0 Eerste Collega'),
+    );
   });
 
-  it('openInvitations: an invitation sent between page 1 and page 2 does not repeat page 1\'s last one', async () => {
+  it("openInvitations: an invitation sent between page 1 and page 2 does not repeat page 1's last one", async () => {
     const invite = async (name: string) => {
       const input = { email: `${name}@uitnodiging.test`, name, role: 'SUBMITTER', institutionCode: '11111111', registryCodes: ['CAT'] };
       expectOk(await asUser(server, admin, 'mutation ($input: InviteUserInput!) { inviteUser(input: $input) { __typename } }', { input }));
@@ -174,10 +314,14 @@ describe('connections: keyset pages stay put when rows are added before them, an
     };
     for (const name of ['een', 'twee', 'drie', 'vier']) await invite(name);
     const fetch = pages<{ id: string }>(server, admin, (args) => `openInvitations(institutionCode: "11111111", ${args}) $CONNECTION`, 'id');
-    await expectStablePagesAndBackwards(fetch, (row) => row.id, () => invite('vijf'));
+    await expectStablePagesAndBackwards(
+      fetch,
+      (row) => row.id,
+      () => invite('vijf'),
+    );
   });
 
-  it('apiTokens: a token made between page 1 and page 2 does not repeat page 1\'s last one', async () => {
+  it("apiTokens: a token made between page 1 and page 2 does not repeat page 1's last one", async () => {
     const em = server.datahub.orm.em.fork();
     const user = await em.findOneOrFail(User, { email: 'inzage@zuidermeer.test' });
     const make = async (name: string) => {
@@ -188,17 +332,29 @@ describe('connections: keyset pages stay put when rows are added before them, an
     const viewer = await tokenFor(server, 'inzage@zuidermeer.test');
     server.clock.advance(1000);
     const fetch = pages<{ id: string }>(server, viewer, (args) => `apiTokens(${args}) $CONNECTION`, 'id');
-    await expectStablePagesAndBackwards(fetch, (row) => row.id, () => make('e'));
+    await expectStablePagesAndBackwards(
+      fetch,
+      (row) => row.id,
+      () => make('e'),
+    );
   });
 
   it('organisations: an organisation whose name sorts first does not shift page 2', async () => {
     const create = async (name: string) =>
-      expectOk(await asUser(server, hub, 'mutation ($name: String!) { createOrganisation(kind: REQUESTER, name: $name) { __typename ... on Organisation { id } } }', { name }));
+      expectOk(
+        await asUser(server, hub, 'mutation ($name: String!) { createOrganisation(kind: REQUESTER, name: $name) { __typename ... on Organisation { id } } }', {
+          name,
+        }),
+      );
     await create('1 Onderzoek Een');
     await create('2 Onderzoek Twee');
     const fetch = pages<{ id: string }>(server, hub, (args) => `organisations(${args}) $CONNECTION`, 'id');
-    await expectStablePagesAndBackwards(fetch, (row) => row.id, async () => {
-      await create('0 Onderzoek Nul');
-    });
+    await expectStablePagesAndBackwards(
+      fetch,
+      (row) => row.id,
+      async () => {
+        await create('0 Onderzoek Nul');
+      },
+    );
   });
 });

@@ -51,7 +51,5 @@ export const administeredInstitutions = computed(() => {
  * full URL: the `redirect` parameter comes from a link anyone can craft.
  */
 export function safeRedirect(value: unknown): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\')
-    ? value
-    : '/';
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
 }

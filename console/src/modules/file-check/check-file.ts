@@ -47,8 +47,7 @@ async function fetchDictionary(id: string): Promise<LoadedDictionary> {
 /** The period codes the registries use (docs/domain.md#periods), as the server's Period.parse takes them. */
 export const PERIOD_PATTERN = /^(TOTAAL|(19|2[0-9])[0-9]{2}(M(0[1-9]|1[0-2])|K[1-4]|H[12])?)$/;
 
-const iso = (year: number, month: number, day: number): string =>
-  `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+const iso = (year: number, month: number, day: number): string => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
 /** A period code as the engine wants it (first and last day); null for an invalid code. */
 export function periodOption(code: string): PeriodOption | null {

@@ -2,7 +2,11 @@ import { renderFindingMessage, type Finding, type Language, type ResolvedDiction
 
 /** `OperatieID=…; PatientCode=…`, as the CLI's table and CSV show a finding's key. */
 export function keyText(keyValues: Finding['keyValues']): string {
-  return keyValues === null ? '' : Object.entries(keyValues).map(([k, v]) => `${k}=${v}`).join('; ');
+  return keyValues === null
+    ? ''
+    : Object.entries(keyValues)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('; ');
 }
 
 /** docs/security.md#exports: a cell starting with =, +, -, @, tab or carriage return is neutralised. */
@@ -15,12 +19,7 @@ export function csvCell(text: string): string {
  * The report as CSV in the given language, the CLI's columns; with a BOM so spreadsheet programs
  * read it as UTF-8.
  */
-export function reportCsv(
-  findings: readonly Finding[],
-  dictionary: ResolvedDictionary,
-  language: Language,
-  headings: string[],
-): string {
+export function reportCsv(findings: readonly Finding[], dictionary: ResolvedDictionary, language: Language, headings: string[]): string {
   const lines = [headings.map(csvCell).join(',')];
   for (const f of findings) {
     lines.push(

@@ -26,8 +26,18 @@ export const demoAccounts: DemoAccount[] = [
   { email: 'aanlever@zuidermeer.test', name: 'Anna Aanlever', role: Role.SUBMITTER, institutionCode: '11111111', registryCodes: ['CAT', 'MMY'] },
   { email: 'inzage@zuidermeer.test', name: 'Ivo Inzage', role: Role.VIEWER, institutionCode: '11111111', registryCodes: ['PMICD'] },
   { email: 'beheer@maasdal.test', name: 'Mila Maasdal', role: Role.LOCAL_ADMIN, institutionCode: '15330041' },
-  { email: 'verwerker@nhr.test', name: 'Victor Verwerker', role: Role.PROCESSOR, organisation: { kind: OrganisationKind.PROCESSOR, name: 'NHR Analysebureau' } },
-  { email: 'verzoeker@onderzoek.test', name: 'Vera Verzoeker', role: Role.REQUESTER, organisation: { kind: OrganisationKind.REQUESTER, name: 'Onderzoeksbureau Zorginzicht' } },
+  {
+    email: 'verwerker@nhr.test',
+    name: 'Victor Verwerker',
+    role: Role.PROCESSOR,
+    organisation: { kind: OrganisationKind.PROCESSOR, name: 'NHR Analysebureau' },
+  },
+  {
+    email: 'verzoeker@onderzoek.test',
+    name: 'Vera Verzoeker',
+    role: Role.REQUESTER,
+    organisation: { kind: OrganisationKind.REQUESTER, name: 'Onderzoeksbureau Zorginzicht' },
+  },
 ];
 
 async function namedOrganisation(em: EntityManager, spec: NonNullable<DemoAccount['organisation']>): Promise<Organisation> {
@@ -66,7 +76,11 @@ export async function seedDemoAccounts(em: EntityManager): Promise<void> {
   const named = new Set(demoAccounts.map((account) => account.institutionCode));
   for (const institution of await em.find(Institution, { active: true })) {
     if (named.has(institution.code)) continue;
-    await addAccount(em, { email: `beheer.${institution.code}@datahub.test`, name: `Beheerder ${institution.name}`, role: Role.LOCAL_ADMIN, institutionCode: institution.code }, passwordHash);
+    await addAccount(
+      em,
+      { email: `beheer.${institution.code}@datahub.test`, name: `Beheerder ${institution.name}`, role: Role.LOCAL_ADMIN, institutionCode: institution.code },
+      passwordHash,
+    );
   }
   await em.flush();
 }

@@ -52,7 +52,9 @@ export class CopyWriter {
 
   /** Opens a COPY (the connection must have nothing else open) and sends what was gathered. */
   attach(): void {
-    const stream = this.connection.query(copyFrom(`copy ${this.table} (${this.columns.join(', ')}) from stdin with (format text)`, { highWaterMark: IN_FLIGHT }));
+    const stream = this.connection.query(
+      copyFrom(`copy ${this.table} (${this.columns.join(', ')}) from stdin with (format text)`, { highWaterMark: IN_FLIGHT }),
+    );
     this.stream = stream;
     this.done = Promise.race([once(stream, 'finish'), once(stream, 'error').then(([error]) => Promise.reject(error))]);
     this.done.catch(() => undefined);

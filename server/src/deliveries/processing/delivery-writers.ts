@@ -67,7 +67,16 @@ export class DeliveryWriters {
       if (record <= this.stagedThrough) this.lateRejections.push(record);
     }
     const keyValues = finding.keyValues ? JSON.stringify(finding.keyValues) : null;
-    this.lines.add([this.deliveryId, this.lines.count, finding.recordNumber, finding.code, finding.class, finding.field, JSON.stringify(finding.params), keyValues]);
+    this.lines.add([
+      this.deliveryId,
+      this.lines.count,
+      finding.recordNumber,
+      finding.code,
+      finding.class,
+      finding.field,
+      JSON.stringify(finding.params),
+      keyValues,
+    ]);
   }
 
   addRecord(recordNumber: number, record: StagedRecord): void {

@@ -68,7 +68,10 @@ function progressMeter(services: AppServices, deliveryId: string, counts: Runnin
       warningCount: counts.warnings,
     };
     // Only while PROCESSING: a write that arrives after the final status must not replace the final counts.
-    void services.orm.em.fork().nativeUpdate(Delivery, { id: deliveryId, status: DeliveryStatus.PROCESSING }, progress).catch(() => undefined);
+    void services.orm.em
+      .fork()
+      .nativeUpdate(Delivery, { id: deliveryId, status: DeliveryStatus.PROCESSING }, progress)
+      .catch(() => undefined);
   };
   return {
     counter(): Transform {
@@ -101,7 +104,21 @@ export async function processDelivery(services: AppServices, deliveryId: string)
   const dictionary = services.dictionaries.find(registry.code, subDelivery.code, version.version);
   if (!dictionary) throw new Error(`no dictionary file for ${registry.code}/${subDelivery.code}/${version.version}`);
   const startedAt = services.clock.now();
-  await services.orm.em.fork().nativeUpdate(Delivery, { id: deliveryId }, { status: DeliveryStatus.PROCESSING, processingStartedAt: startedAt, progressDone: '0', recordCount: 0, acceptedCount: 0, rejectedCount: 0, errorCount: 0, warningCount: 0, attempts: delivery.attempts + 1 });
+  await services.orm.em.fork().nativeUpdate(
+    Delivery,
+    { id: deliveryId },
+    {
+      status: DeliveryStatus.PROCESSING,
+      processingStartedAt: startedAt,
+      progressDone: '0',
+      recordCount: 0,
+      acceptedCount: 0,
+      rejectedCount: 0,
+      errorCount: 0,
+      warningCount: 0,
+      attempts: delivery.attempts + 1,
+    },
+  );
 
   const counts: RunningCounts = { records: 0, rejected: 0, errors: 0, warnings: 0 };
   const progress = progressMeter(services, deliveryId, counts);
@@ -194,7 +211,10 @@ export async function processDelivery(services: AppServices, deliveryId: string)
       await applySupersession(trx, { ...target, period: delivery.period });
     }
     const settled = { ...engineOutcome, status: finalStatus(engineOutcome) };
-    services.logger.info({ deliveryId, records: result.totals.records, checkSeconds: (checkedAt - startedAt.getTime()) / 1000, mergeSeconds: (Date.now() - checkedAt) / 1000 }, 'delivery checked and merged');
+    services.logger.info(
+      { deliveryId, records: result.totals.records, checkSeconds: (checkedAt - startedAt.getTime()) / 1000, mergeSeconds: (Date.now() - checkedAt) / 1000 },
+      'delivery checked and merged',
+    );
     await trx.raw(
       `update delivery set status = ?, processed_at = ?, record_count = ?, accepted_count = ?, rejected_count = ?, error_count = ?, warning_count = ?, progress_done = size, failure_reason = null where id = ?`,
       [settled.status, services.clock.now(), ...countsOf(settled), deliveryId],

@@ -73,10 +73,20 @@ export async function mergeIntoRecordStore(trx: Knex.Transaction, target: MergeT
             ${KEY_VALUES}
        from changed s`,
     [
-      subDeliveryId, institutionId, deliveredAt, deliveryId,
-      subDeliveryId, institutionId, now,
-      deliveryId, now, subDeliveryId, institutionId,
-      deliveryId, firstOrdinal, target.reportKey,
+      subDeliveryId,
+      institutionId,
+      deliveredAt,
+      deliveryId,
+      subDeliveryId,
+      institutionId,
+      now,
+      deliveryId,
+      now,
+      subDeliveryId,
+      institutionId,
+      deliveryId,
+      firstOrdinal,
+      target.reportKey,
     ],
   );
   await trx.raw(
@@ -112,6 +122,17 @@ export async function applySupersession(trx: Knex.Transaction, target: MergeTarg
       where institution_id = ? and sub_delivery_id = ? and period = ? and not test and id <> ?
         and (delivered_at, id) < (?, ?) and (superseded_by_id is null or superseded_by_id in (
           select id from delivery where (delivered_at, id) < (?, ?)))`,
-    [target.deliveryId, target.now, target.institutionId, target.subDeliveryId, target.period, target.deliveryId, target.deliveredAt, target.deliveryId, target.deliveredAt, target.deliveryId],
+    [
+      target.deliveryId,
+      target.now,
+      target.institutionId,
+      target.subDeliveryId,
+      target.period,
+      target.deliveryId,
+      target.deliveredAt,
+      target.deliveryId,
+      target.deliveredAt,
+      target.deliveryId,
+    ],
   );
 }

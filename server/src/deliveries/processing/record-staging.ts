@@ -28,5 +28,7 @@ export async function analyzeStaging(trx: Knex.Transaction): Promise<void> {
 
 /** Keeps the rejected records (as delivered, identifying fields pseudonymised) for the "failed records" download. */
 export async function keepRejected(trx: Knex.Transaction, deliveryId: string): Promise<void> {
-  await trx.raw(`insert into rejected_record (delivery_id, record_number, payload) select ?, record_number, payload from ${STAGED} where rejected`, [deliveryId]);
+  await trx.raw(`insert into rejected_record (delivery_id, record_number, payload) select ?, record_number, payload from ${STAGED} where rejected`, [
+    deliveryId,
+  ]);
 }

@@ -19,12 +19,16 @@ const byId = async <T>(id: string | null, loader: { load(id: string): Promise<T 
 export class CompletenessResolver {
   @Authorized(Role.HUB_STAFF)
   @Query(() => [CompletenessRow], {
-    description: 'Hub-wide completeness (hub staff and their API tokens): expected deliveries whose deadline has passed, delivered, on time, late, missing and the rates, per group. A plain list: one row per group asked for (a heat map needs them all).',
+    description:
+      'Hub-wide completeness (hub staff and their API tokens): expected deliveries whose deadline has passed, delivered, on time, late, missing and the rates, per group. A plain list: one row per group asked for (a heat map needs them all).',
   })
   completeness(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => CompletenessFilter, { nullable: true, description: 'Conditions.' }) filter?: CompletenessFilter | null,
-    @Arg('groupBy', () => [CompletenessDimension], { defaultValue: [CompletenessDimension.REGISTRY], description: 'Dimensions to group by (empty: one row for everything).' })
+    @Arg('groupBy', () => [CompletenessDimension], {
+      defaultValue: [CompletenessDimension.REGISTRY],
+      description: 'Dimensions to group by (empty: one row for everything).',
+    })
     groupBy: CompletenessDimension[] = [CompletenessDimension.REGISTRY],
     @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'The day to compute for; default today in Europe/Amsterdam.' }) asOf?: string | null,
   ): Promise<CompletenessRow[]> {
@@ -32,13 +36,18 @@ export class CompletenessResolver {
   }
 
   @Authorized(Role.HUB_STAFF)
-  @Query(() => VolumeChangeConnection, { description: 'Volume plausibility (hub staff): records per period against the same period a year earlier, per institution and stream; newest periods first, then by institution code.' })
+  @Query(() => VolumeChangeConnection, {
+    description:
+      'Volume plausibility (hub staff): records per period against the same period a year earlier, per institution and stream; newest periods first, then by institution code.',
+  })
   volumeChanges(
     @Ctx() ctx: RequestContext,
     @Args(() => VOLUME_PAGING.Args) page: PageArgs,
-    @Arg('threshold', () => Float, { defaultValue: DEFAULT_VOLUME_THRESHOLD, description: 'Flag changes larger than this fraction (0.5 = 50%).' }) threshold: number = DEFAULT_VOLUME_THRESHOLD,
+    @Arg('threshold', () => Float, { defaultValue: DEFAULT_VOLUME_THRESHOLD, description: 'Flag changes larger than this fraction (0.5 = 50%).' })
+    threshold: number = DEFAULT_VOLUME_THRESHOLD,
     @Arg('onlyFlagged', () => Boolean, { defaultValue: true, description: 'Only the flagged comparisons.' }) onlyFlagged: boolean = true,
-    @Arg('filter', () => CompletenessFilter, { nullable: true, description: 'Conditions (period bounds apply to the later period).' }) filter?: CompletenessFilter | null,
+    @Arg('filter', () => CompletenessFilter, { nullable: true, description: 'Conditions (period bounds apply to the later period).' })
+    filter?: CompletenessFilter | null,
   ): Promise<Connection<VolumeChange>> {
     return volumeChanges(ctx, filter ?? {}, Math.max(threshold, 0), onlyFlagged, page);
   }

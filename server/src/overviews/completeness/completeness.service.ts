@@ -39,13 +39,23 @@ interface Aggregate {
  * Hub-wide completeness in one statement: the expected deliveries of every participation whose
  * deadline passed before `asOf`, grouped by the chosen dimensions (SUB_DELIVERY implies REGISTRY).
  */
-export function completeness(ctx: RequestContext, filter: CompletenessFilter, groupBy: CompletenessDimension[], asOfInput: string | null | undefined): Promise<CompletenessRow[]> {
+export function completeness(
+  ctx: RequestContext,
+  filter: CompletenessFilter,
+  groupBy: CompletenessDimension[],
+  asOfInput: string | null | undefined,
+): Promise<CompletenessRow[]> {
   const asOf = asOfOrToday(ctx, asOfInput);
   // Hub staff only (the resolver's declaration): every caller sees the same rows.
   return ctx.services.overviewCache.get(ctx, keyOf('completeness', filter, [...groupBy].sort(), asOf), () => computeCompleteness(ctx, filter, groupBy, asOf));
 }
 
-async function computeCompleteness(ctx: RequestContext, filter: CompletenessFilter, groupBy: CompletenessDimension[], asOf: string): Promise<CompletenessRow[]> {
+async function computeCompleteness(
+  ctx: RequestContext,
+  filter: CompletenessFilter,
+  groupBy: CompletenessDimension[],
+  asOf: string,
+): Promise<CompletenessRow[]> {
   const resolved = await resolveFilter(ctx, filter);
   if (!resolved) return [];
   const dimensions = new Set(groupBy);
@@ -59,7 +69,10 @@ async function computeCompleteness(ctx: RequestContext, filter: CompletenessFilt
     subDeliveryId: resolved.subDeliveryId,
   });
   const keys = ordered.map((dimension) => KEYS[dimension].select).join(', ');
-  const period: Sql = join([resolved.from ? sql` and e.period_start >= ${resolved.from}::date` : empty, resolved.to ? sql` and e.period_end <= ${resolved.to}::date` : empty], '');
+  const period: Sql = join(
+    [resolved.from ? sql` and e.period_start >= ${resolved.from}::date` : empty, resolved.to ? sql` and e.period_end <= ${resolved.to}::date` : empty],
+    '',
+  );
   const names: Sql = raw(
     [
       dimensions.has(CompletenessDimension.REGISTRY) ? ' join registry rg on rg.id = g.registry_id' : '',
@@ -68,14 +81,17 @@ async function computeCompleteness(ctx: RequestContext, filter: CompletenessFilt
     ].join(''),
   );
   const order = ordered.map((dimension) => KEYS[dimension].order).join(', ');
-  const rows = await query<Aggregate>(ctx.em, sql`
+  const rows = await query<Aggregate>(
+    ctx.em,
+    sql`
     select g.* from (
       select ${raw(keys ? `${keys}, ` : '')}count(*)::int as expected, count(e.delivered_on)::int as delivered,
              count(*) filter (where e.delivered_on <= e.deadline)::int as on_time
       from (${expected}) e
       where e.deadline < ${asOf}::date${period}
       ${raw(keys ? `group by ${keys}` : '')}
-    ) g${names}${raw(order ? ` order by ${order}` : '')}`);
+    ) g${names}${raw(order ? ` order by ${order}` : '')}`,
+  );
   return rows.map((row) =>
     Object.assign(new CompletenessRow(), {
       registryId: row.registry_id ?? null,

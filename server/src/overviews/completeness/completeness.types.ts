@@ -29,10 +29,10 @@ export class CompletenessFilter {
   @Field(() => String, { nullable: true, description: 'Sub-delivery code, e.g. `IKNL`.' })
   subDelivery?: string | null;
 
-  @Field(() => PeriodScalar, { nullable: true, description: 'Only periods starting on or after this period\'s first day (TOTAAL: no bound).' })
+  @Field(() => PeriodScalar, { nullable: true, description: "Only periods starting on or after this period's first day (TOTAAL: no bound)." })
   periodFrom?: Period | null;
 
-  @Field(() => PeriodScalar, { nullable: true, description: 'Only periods ending on or before this period\'s last day (TOTAAL: no bound).' })
+  @Field(() => PeriodScalar, { nullable: true, description: "Only periods ending on or before this period's last day (TOTAAL: no bound)." })
   periodTo?: Period | null;
 
   @Field(() => String, { nullable: true, description: 'Institution code (8 digits).' })

@@ -40,13 +40,21 @@ const PERIOD_START = `make_date(left(cur.period, 4)::int, case substr(cur.period
  * production delivery, against the same period a year earlier; flagged when the change exceeds
  * `threshold` as a fraction. TOTAAL is left out (it grows by design). One statement.
  */
-export async function volumeChanges(ctx: RequestContext, filter: CompletenessFilter, threshold: number, onlyFlagged: boolean, page: PageArgs): Promise<Connection<VolumeChange>> {
+export async function volumeChanges(
+  ctx: RequestContext,
+  filter: CompletenessFilter,
+  threshold: number,
+  onlyFlagged: boolean,
+  page: PageArgs,
+): Promise<Connection<VolumeChange>> {
   const window = VOLUME_PAGING.window(page, ctx.actor.language);
   const resolved = await resolveFilter(ctx, filter);
   if (!resolved) return VOLUME_PAGING.empty<VolumeChange>(window);
   const statuses = [DeliveryStatus.PROCESSED, DeliveryStatus.PROCESSED_WITH_ERRORS].join(',');
   const position = window.position ? keysetCondition(VOLUME_PAGING.keys, window.position, window.backward) : raw('true');
-  const rows = await query<VolumeRow & Record<string, unknown>>(ctx.em, sql`
+  const rows = await query<VolumeRow & Record<string, unknown>>(
+    ctx.em,
+    sql`
     with latest as (
       select distinct on (d.institution_id, d.sub_delivery_id, d.period) d.institution_id, d.sub_delivery_id, sd.registry_id, d.period, d.record_count
       from delivery d join sub_delivery sd on sd.id = d.sub_delivery_id
@@ -67,8 +75,10 @@ export async function volumeChanges(ctx: RequestContext, filter: CompletenessFil
     )
     select c.*, ${raw(keysetSelect(VOLUME_PAGING.keys))} from compared c join institution i on i.id = c.institution_id
     where ${position}${onlyFlagged ? sql` and c.flagged` : empty}${resolved.from ? sql` and c.period_start >= ${resolved.from}::date` : empty}${
-      resolved.to ? sql` and c.period_start <= ${resolved.to}::date` : empty}
-    order by ${raw(keysetOrder(VOLUME_PAGING.keys, window.backward))} limit ${window.limit + 1}`);
+      resolved.to ? sql` and c.period_start <= ${resolved.to}::date` : empty
+    }
+    order by ${raw(keysetOrder(VOLUME_PAGING.keys, window.backward))} limit ${window.limit + 1}`,
+  );
   return VOLUME_PAGING.connection(rows, window, (row) =>
     Object.assign(new VolumeChange(), {
       institutionId: row.institution_id,

@@ -41,7 +41,13 @@ async function seedParticipations(em: EntityManager): Promise<void> {
     for (const subDelivery of subDeliveries) {
       const registry = subDelivery.registry.getEntity().code;
       const takesPart =
-        registry === 'MMY' ? MMY_INSTITUTIONS.includes(institution.code) : registry === 'CAT' ? !NOT_IN_CAT.includes(institution.code) : registry === 'PMICD' ? !NOT_IN_PMICD.includes(institution.code) : false;
+        registry === 'MMY'
+          ? MMY_INSTITUTIONS.includes(institution.code)
+          : registry === 'CAT'
+            ? !NOT_IN_CAT.includes(institution.code)
+            : registry === 'PMICD'
+              ? !NOT_IN_PMICD.includes(institution.code)
+              : false;
       if (!takesPart || (await em.count(Participation, { institution: institution.id, subDelivery: subDelivery.id }))) continue;
       const start = Period.parse(LATE_JOINERS[institution.code] ?? (registry === 'MMY' ? '2024H1' : '2024K1'));
       em.create(Participation, {
@@ -76,12 +82,15 @@ interface DemoRow {
  * that is upcoming. Their files do not exist (fixed demo storage key and hash).
  */
 async function seedDeliveries(em: EntityManager, today: string): Promise<void> {
-  const rows = await query<DemoRow>(em, sql`
+  const rows = await query<DemoRow>(
+    em,
+    sql`
     select e.institution_id, e.sub_delivery_id, e.period, e.period_end, e.deadline, i.code as institution_code, rg.code as registry_code, sd.code as sub_delivery_code
     from (${expectedDeliveriesSql({ asOf: today, grants: null, institutionIds: null })}) e
     join institution i on i.id = e.institution_id join sub_delivery sd on sd.id = e.sub_delivery_id join registry rg on rg.id = e.registry_id
     where e.deadline < ${today}::date and e.delivered_on is null
-    order by i.code, rg.code, sd.code, e.deadline desc`);
+    order by i.code, rg.code, sd.code, e.deadline desc`,
+  );
   const versions = await em.find(DictionaryVersion, {}, { orderBy: { validFrom: 'desc' } });
   const versionOf = (subDeliveryId: string) => versions.find((version) => version.subDelivery.id === subDeliveryId) as DictionaryVersion;
   const channels = new Map((await em.find(Participation, {})).map((p) => [`${p.institution.id}/${p.subDelivery.id}`, p.channel]));

@@ -35,7 +35,12 @@ export class ExpectedDeliveryFilter {
 const EMPTY = { totalCount: 0 };
 
 /** Verwacht: the actor's expected deliveries, by deadline (nearest first); one statement for the page. */
-export async function listExpectedDeliveries(ctx: RequestContext, filter: ExpectedDeliveryFilter, page: PageArgs, asOfInput: string | null | undefined): Promise<ExpectedDeliveryPage> {
+export async function listExpectedDeliveries(
+  ctx: RequestContext,
+  filter: ExpectedDeliveryFilter,
+  page: PageArgs,
+  asOfInput: string | null | undefined,
+): Promise<ExpectedDeliveryPage> {
   const window = EXPECTED_PAGING.window(page, ctx.actor.language);
   const asOf = asOfOrToday(ctx, asOfInput);
   return ctx.services.overviewCache.get(ctx, keyOf('expected', streamScope(ctx.actor), filter, window, asOf), () => computeExpected(ctx, filter, window, asOf));
@@ -58,9 +63,13 @@ async function computeExpected(ctx: RequestContext, filter: ExpectedDeliveryFilt
   const expected = expectedDeliveriesSql({ asOf, grants, institutionIds, registryId: codes.registryId, subDeliveryId: codes.subDeliveryId });
   const states = (filter.state?.length ? filter.state : [ExpectedDeliveryState.OPEN]).join(',');
   const conditions = sql`(${{ text: STATE_SQL, values: [asOf] }}) = any(string_to_array(${states}, ','))${
-    filter.deadlineFrom ? sql` and deadline >= ${filter.deadlineFrom}::date` : raw('')}${filter.deadlineTo ? sql` and deadline <= ${filter.deadlineTo}::date` : raw('')}`;
-  const [row] = await query<{ total: number; nodes: (ExpectedRow & Record<string, unknown>)[] }>(ctx.em, sql`
+    filter.deadlineFrom ? sql` and deadline >= ${filter.deadlineFrom}::date` : raw('')
+  }${filter.deadlineTo ? sql` and deadline <= ${filter.deadlineTo}::date` : raw('')}`;
+  const [row] = await query<{ total: number; nodes: (ExpectedRow & Record<string, unknown>)[] }>(
+    ctx.em,
+    sql`
     with e as (${expected}), matching as (select * from e where ${conditions})
-    select (select count(*) from matching)::int as total, ${expectedPageSql(EXPECTED_PAGING, window)} as nodes`);
+    select (select count(*) from matching)::int as total, ${expectedPageSql(EXPECTED_PAGING, window)} as nodes`,
+  );
   return { ...EXPECTED_PAGING.connection(row?.nodes ?? [], window, (node) => toExpectedDelivery(node, asOf)), totalCount: row?.total ?? 0 };
 }

@@ -43,7 +43,7 @@ export class ExpectedDelivery {
   @Field(() => Frequency, { description: 'The schedule the period comes from.' })
   frequency!: Frequency;
 
-  @Field(() => LocalDateScalar, { description: 'The date by which it is due (the schedule\'s, or the institution-specific one).' })
+  @Field(() => LocalDateScalar, { description: "The date by which it is due (the schedule's, or the institution-specific one)." })
   deadline!: string;
 
   @Field(() => Boolean, { description: 'True when hub staff set an institution-specific deadline for this period.' })
@@ -68,7 +68,10 @@ export class RejectedDelivery {
   @Field(() => PeriodScalar, { description: 'The period it was delivered for.' })
   period!: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'The deadline of that period; null when the period is not expected (outside the participation or schedule).' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'The deadline of that period; null when the period is not expected (outside the participation or schedule).',
+  })
   deadline?: string | null;
 
   @Field(() => Channel, { description: 'How it was delivered.' })

@@ -5,7 +5,13 @@ import { LocalDateScalar } from '../../shared/scalars';
 import type { PageArgs } from '../../shared/pagination';
 import { EXPECTED_PAGING, OVERVIEW_EXPECTED_PAGING } from '../shared/rows';
 import { ExpectedDeliveryFilter, listExpectedDeliveries } from './expected-deliveries.service';
-import { DeliveryOverview, ExpectedDeliveryConnection, type ExpectedDeliveryPage, RejectedDeliveryConnection, type RejectedDeliveryPage } from './expected-delivery.types';
+import {
+  DeliveryOverview,
+  ExpectedDeliveryConnection,
+  type ExpectedDeliveryPage,
+  RejectedDeliveryConnection,
+  type RejectedDeliveryPage,
+} from './expected-delivery.types';
 import { deliveryOverview, missingDeliveries, REJECTED_PAGING, rejectedDeliveries, upcomingDeliveries } from './overview.service';
 
 const INSTITUTION_USERS = [Role.HUB_STAFF, Role.LOCAL_ADMIN, Role.SUBMITTER, Role.VIEWER];
@@ -15,7 +21,8 @@ export class DeliveryOverviewResolver {
   @Authorized(...INSTITUTION_USERS)
   @Query(() => DeliveryOverview, {
     nullable: true,
-    description: 'Overzicht of one institution: null for an unknown code and, exactly alike, for an institution the caller may not see. Submitters and viewers see the registries of their roles.',
+    description:
+      'Overzicht of one institution: null for an unknown code and, exactly alike, for an institution the caller may not see. Submitters and viewers see the registries of their roles.',
   })
   deliveryOverview(
     @Ctx() ctx: RequestContext,
@@ -26,7 +33,9 @@ export class DeliveryOverviewResolver {
   }
 
   @Authorized(...INSTITUTION_USERS)
-  @Query(() => ExpectedDeliveryConnection, { description: 'Verwacht: expected deliveries the caller may see, nearest deadline first; by default the open ones (not delivered, deadline today or later).' })
+  @Query(() => ExpectedDeliveryConnection, {
+    description: 'Verwacht: expected deliveries the caller may see, nearest deadline first; by default the open ones (not delivered, deadline today or later).',
+  })
   expectedDeliveries(
     @Ctx() ctx: RequestContext,
     @Args(() => EXPECTED_PAGING.Args) page: PageArgs,
@@ -36,18 +45,31 @@ export class DeliveryOverviewResolver {
     return listExpectedDeliveries(ctx, filter ?? {}, page, asOf);
   }
 
-  @FieldResolver(() => ExpectedDeliveryConnection, { description: 'Missing deliveries: the deadline has passed and nothing fulfils them; oldest deadline first.' })
-  missing(@Root() overview: DeliveryOverview, @Ctx() ctx: RequestContext, @Args(() => OVERVIEW_EXPECTED_PAGING.Args) page: PageArgs): Promise<ExpectedDeliveryPage> {
+  @FieldResolver(() => ExpectedDeliveryConnection, {
+    description: 'Missing deliveries: the deadline has passed and nothing fulfils them; oldest deadline first.',
+  })
+  missing(
+    @Root() overview: DeliveryOverview,
+    @Ctx() ctx: RequestContext,
+    @Args(() => OVERVIEW_EXPECTED_PAGING.Args) page: PageArgs,
+  ): Promise<ExpectedDeliveryPage> {
     return missingDeliveries(ctx, overview, page);
   }
 
-  @FieldResolver(() => ExpectedDeliveryConnection, { description: 'Upcoming deliveries: not fulfilled, deadline from tomorrow up to and including 30 days ahead; nearest first.' })
-  upcoming(@Root() overview: DeliveryOverview, @Ctx() ctx: RequestContext, @Args(() => OVERVIEW_EXPECTED_PAGING.Args) page: PageArgs): Promise<ExpectedDeliveryPage> {
+  @FieldResolver(() => ExpectedDeliveryConnection, {
+    description: 'Upcoming deliveries: not fulfilled, deadline from tomorrow up to and including 30 days ahead; nearest first.',
+  })
+  upcoming(
+    @Root() overview: DeliveryOverview,
+    @Ctx() ctx: RequestContext,
+    @Args(() => OVERVIEW_EXPECTED_PAGING.Args) page: PageArgs,
+  ): Promise<ExpectedDeliveryPage> {
     return upcomingDeliveries(ctx, overview, page);
   }
 
   @FieldResolver(() => RejectedDeliveryConnection, {
-    description: 'Rejected and erroneous deliveries: per stream and period the most recent production delivery, when Verwerkt met fouten or Afgekeurd; newest first.',
+    description:
+      'Rejected and erroneous deliveries: per stream and period the most recent production delivery, when Verwerkt met fouten or Afgekeurd; newest first.',
   })
   rejected(@Root() overview: DeliveryOverview, @Ctx() ctx: RequestContext, @Args(() => REJECTED_PAGING.Args) page: PageArgs): Promise<RejectedDeliveryPage> {
     return rejectedDeliveries(ctx, overview, page);

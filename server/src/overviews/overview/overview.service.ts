@@ -19,8 +19,11 @@ export function asOfOrToday(ctx: RequestContext, asOf: string | null | undefined
 
 /** Another institution's code answers null, exactly as an unknown code does. */
 export async function deliveryOverview(ctx: RequestContext, institutionCode: string, asOf: string | null | undefined): Promise<DeliveryOverview | null> {
-  const institutionId = await ctx.services.overviewCache.get(ctx, keyOf('institution', institutionCode), async () =>
-    (await ctx.em.findOne(Institution, { code: institutionCode }, { fields: ['id'] }))?.id ?? null);
+  const institutionId = await ctx.services.overviewCache.get(
+    ctx,
+    keyOf('institution', institutionCode),
+    async () => (await ctx.em.findOne(Institution, { code: institutionCode }, { fields: ['id'] }))?.id ?? null,
+  );
   const grants = institutionId ? scopeForInstitution(streamScope(ctx.actor), institutionId) : null;
   if (!institutionId || !grants) return null;
   return Object.assign(new DeliveryOverview(), { institutionId, grants, asOf: asOfOrToday(ctx, asOf) });
@@ -37,11 +40,19 @@ interface PageRow<T> {
 }
 
 /** Expected deliveries of the overview's institution matching `condition`, one page in deadline order; one statement. */
-async function expectedPage(ctx: RequestContext, overview: DeliveryOverview, condition: ReturnType<typeof sql>, window: PageWindow): Promise<ExpectedDeliveryPage> {
+async function expectedPage(
+  ctx: RequestContext,
+  overview: DeliveryOverview,
+  condition: ReturnType<typeof sql>,
+  window: PageWindow,
+): Promise<ExpectedDeliveryPage> {
   const expected = expectedDeliveriesSql({ asOf: overview.asOf, grants: overview.grants, institutionIds: [overview.institutionId] });
-  const [row] = await query<PageRow<ExpectedRow & Record<string, unknown>>>(ctx.em, sql`
+  const [row] = await query<PageRow<ExpectedRow & Record<string, unknown>>>(
+    ctx.em,
+    sql`
     with e as (${expected}), matching as (select * from e where ${condition})
-    select (select count(*) from matching)::int as total, ${expectedPageSql(OVERVIEW_EXPECTED_PAGING, window)} as nodes`);
+    select (select count(*) from matching)::int as total, ${expectedPageSql(OVERVIEW_EXPECTED_PAGING, window)} as nodes`,
+  );
   return { ...OVERVIEW_EXPECTED_PAGING.connection(row?.nodes ?? [], window, (node) => toExpectedDelivery(node, overview.asOf)), totalCount: row?.total ?? 0 };
 }
 
@@ -55,7 +66,13 @@ export function missingDeliveries(ctx: RequestContext, overview: DeliveryOvervie
 export function upcomingDeliveries(ctx: RequestContext, overview: DeliveryOverview, page: PageArgs): Promise<ExpectedDeliveryPage> {
   const window = OVERVIEW_EXPECTED_PAGING.window(page, ctx.actor.language);
   return cached(ctx, overview, 'upcoming', window, () =>
-    expectedPage(ctx, overview, sql`delivered_on is null and deadline > ${overview.asOf}::date and deadline <= ${overview.asOf}::date + ${UPCOMING_DAYS}::int`, window));
+    expectedPage(
+      ctx,
+      overview,
+      sql`delivered_on is null and deadline > ${overview.asOf}::date and deadline <= ${overview.asOf}::date + ${UPCOMING_DAYS}::int`,
+      window,
+    ),
+  );
 }
 
 /** Rejected deliveries newest first, the id deciding between deliveries of the same moment. */
@@ -101,7 +118,9 @@ async function computeRejected(ctx: RequestContext, overview: DeliveryOverview, 
   const final = [DeliveryStatus.PROCESSED, DeliveryStatus.PROCESSED_WITH_ERRORS, DeliveryStatus.REJECTED].join(',');
   const shown = [DeliveryStatus.PROCESSED_WITH_ERRORS, DeliveryStatus.REJECTED].join(',');
   const condition = window.position ? keysetCondition(REJECTED_PAGING.keys, window.position, window.backward) : raw('true');
-  const [row] = await query<PageRow<RejectedRow & Record<string, unknown>>>(ctx.em, sql`
+  const [row] = await query<PageRow<RejectedRow & Record<string, unknown>>>(
+    ctx.em,
+    sql`
     with latest as (
       select distinct on (d.sub_delivery_id, d.period) d.id, d.institution_id, d.sub_delivery_id, sd.registry_id, d.period, d.channel, d.unit,
              d.file_name, d.delivery_date, d.delivered_at, d.status
@@ -115,7 +134,8 @@ async function computeRejected(ctx: RequestContext, overview: DeliveryOverview, 
              select m.*, e.deadline, ${raw(keysetSelect(REJECTED_PAGING.keys))} from matching m
              left join (${expected}) e on e.sub_delivery_id = m.sub_delivery_id and e.period = m.period
                and (m.period <> 'TOTAAL' or e.period_end = make_date(extract(year from m.delivery_date)::int - 1, 12, 31))
-             where ${condition} order by ${raw(keysetOrder(REJECTED_PAGING.keys, window.backward))} limit ${window.limit + 1}) r), '[]'::json) as nodes`);
+             where ${condition} order by ${raw(keysetOrder(REJECTED_PAGING.keys, window.backward))} limit ${window.limit + 1}) r), '[]'::json) as nodes`,
+  );
   const connection = REJECTED_PAGING.connection(row?.nodes ?? [], window, (node) =>
     Object.assign(new RejectedDelivery(), {
       deliveryId: node.id,

@@ -11,7 +11,7 @@ import { SubDelivery } from '../../registries/sub-delivery.entity';
  * expected. The sign-up lifecycle is a later issue. `startDate`/`endDate` are the first day of the
  * start period and the last day of the end period, kept beside the codes for the set-based SQL.
  */
-@ObjectType({ description: 'An institution\'s participation (deelname) in a sub-delivery.' })
+@ObjectType({ description: "An institution's participation (deelname) in a sub-delivery." })
 @Entity({ tableName: 'participation' })
 @Unique({ properties: ['institution', 'subDelivery'] })
 @Index({ properties: ['subDelivery'] })

@@ -15,14 +15,25 @@ const ParticipationResult = resultUnion('ParticipationResult', 'The participatio
 @Resolver(() => Participation)
 export class ParticipationResolver {
   @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN, Role.SUBMITTER, Role.VIEWER)
-  @Query(() => [Participation], { description: 'An institution\'s participations (deelnames) the caller may see; empty for an unknown or foreign institution. A plain list: at most one per sub-delivery.' })
-  participations(@Ctx() ctx: RequestContext, @Arg('institutionCode', () => String, { description: '8-digit code.' }) institutionCode: string): Promise<Participation[]> {
+  @Query(() => [Participation], {
+    description:
+      "An institution's participations (deelnames) the caller may see; empty for an unknown or foreign institution. A plain list: at most one per sub-delivery.",
+  })
+  participations(
+    @Ctx() ctx: RequestContext,
+    @Arg('institutionCode', () => String, { description: '8-digit code.' }) institutionCode: string,
+  ): Promise<Participation[]> {
     return listParticipations(ctx, institutionCode);
   }
 
   @Authorized(Role.HUB_STAFF)
-  @Mutation(() => ParticipationResult, { description: 'Records or changes an institution\'s participation in a sub-delivery (hub staff; audited). Expected deliveries follow at once.' })
-  setParticipation(@Ctx() ctx: RequestContext, @Arg('input', () => ParticipationInput, { description: 'The participation.' }) input: ParticipationInput): Promise<Participation | Refused> {
+  @Mutation(() => ParticipationResult, {
+    description: "Records or changes an institution's participation in a sub-delivery (hub staff; audited). Expected deliveries follow at once.",
+  })
+  setParticipation(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => ParticipationInput, { description: 'The participation.' }) input: ParticipationInput,
+  ): Promise<Participation | Refused> {
     return setParticipation(ctx, input);
   }
 

@@ -11,7 +11,7 @@ import { findStream } from '../shared/streams';
 import { Participation } from './participation.entity';
 import { institutionByCode } from '../../institutions/institution-by-code';
 
-@InputType({ description: 'An institution\'s participation in a sub-delivery; an existing one for the same pair is updated.' })
+@InputType({ description: "An institution's participation in a sub-delivery; an existing one for the same pair is updated." })
 export class ParticipationInput {
   @Field(() => String, { description: '8-digit institution code.' })
   institutionCode!: string;
@@ -48,7 +48,8 @@ export async function listParticipations(ctx: RequestContext, institutionCode: s
 /** Hub staff record or change a participation; the expected deliveries follow at once (they are computed). Audited. */
 export async function setParticipation(ctx: RequestContext, input: ParticipationInput): Promise<Participation | Refused> {
   const language = ctx.actor.language;
-  if (input.startPeriod.kind === Frequency.TOTAL || input.endPeriod?.kind === Frequency.TOTAL) return refuse(language, RefusalCode.NO_TOTAL_PERIOD, { field: 'startPeriod' });
+  if (input.startPeriod.kind === Frequency.TOTAL || input.endPeriod?.kind === Frequency.TOTAL)
+    return refuse(language, RefusalCode.NO_TOTAL_PERIOD, { field: 'startPeriod' });
   const startDate = input.startPeriod.startDate as string;
   const endDate = input.endPeriod?.endDate ?? null;
   if (endDate !== null && endDate < startDate) return refuse(language, RefusalCode.END_BEFORE_START, { field: 'endPeriod' });
@@ -59,8 +60,17 @@ export async function setParticipation(ctx: RequestContext, input: Participation
       return refuse(language, RefusalCode.CHANNEL_NOT_ACCEPTED, { params: { registry: stream.registry.code, channel: input.channel }, field: 'channel' });
     }
     const existing = await tx.findOne(Participation, { institution: stream.institution.id, subDelivery: stream.subDelivery.id });
-    const values = { startPeriod: input.startPeriod.code, startDate, endPeriod: input.endPeriod?.code ?? null, endDate, channel: input.channel, active: input.active };
-    const participation = existing ? Object.assign(existing, values) : tx.create(Participation, { institution: stream.institution, subDelivery: stream.subDelivery, ...values });
+    const values = {
+      startPeriod: input.startPeriod.code,
+      startDate,
+      endPeriod: input.endPeriod?.code ?? null,
+      endDate,
+      channel: input.channel,
+      active: input.active,
+    };
+    const participation = existing
+      ? Object.assign(existing, values)
+      : tx.create(Participation, { institution: stream.institution, subDelivery: stream.subDelivery, ...values });
     await tx.flush();
     await recordAudit(tx, ctx.actor, {
       event: existing ? AuditEventType.UPDATE : AuditEventType.CREATE,

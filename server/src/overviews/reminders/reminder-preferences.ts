@@ -24,7 +24,11 @@ export class ReminderPreferenceList {
   preferences!: ReminderPreference[];
 }
 
-const SetReminderOptOutResult = resultUnion('SetReminderOptOutResult', 'All your reminder settings after the change, or why it was refused.', ReminderPreferenceList);
+const SetReminderOptOutResult = resultUnion(
+  'SetReminderOptOutResult',
+  'All your reminder settings after the change, or why it was refused.',
+  ReminderPreferenceList,
+);
 
 /** Registries the signed-in user submits for (the ones reminders are about), with their opt-outs. */
 async function preferences(ctx: RequestContext): Promise<ReminderPreference[]> {
@@ -33,7 +37,9 @@ async function preferences(ctx: RequestContext): Promise<ReminderPreference[]> {
   const grants = ctx.actor.grants.filter((grant) => grant.role === Role.SUBMITTER);
   const subIds = grants.map((grant) => grant.subDeliveryId).filter((id): id is string => id !== null);
   const viaSub = subIds.length ? await ctx.em.find(SubDelivery, { id: { $in: subIds } }, { fields: ['registry'] }) : [];
-  const registryIds = [...new Set([...grants.map((grant) => grant.registryId).filter((id): id is string => id !== null), ...viaSub.map((sub) => sub.registry.id)])];
+  const registryIds = [
+    ...new Set([...grants.map((grant) => grant.registryId).filter((id): id is string => id !== null), ...viaSub.map((sub) => sub.registry.id)]),
+  ];
   if (!registryIds.length) return [];
   const optOuts = new Set((await ctx.em.find(ReminderOptOut, { user: user.id })).map((row) => row.registry.id));
   const registries = await ctx.em.find(Registry, { id: { $in: registryIds } }, { orderBy: { code: 'asc' }, fields: ['id'] });
@@ -43,13 +49,18 @@ async function preferences(ctx: RequestContext): Promise<ReminderPreference[]> {
 @Resolver(() => ReminderPreference)
 export class ReminderPreferenceResolver {
   @Authorized()
-  @Query(() => [ReminderPreference], { description: 'Your reminder settings, per registry you submit for (empty for API tokens without a user). A plain list: one per registry.' })
+  @Query(() => [ReminderPreference], {
+    description: 'Your reminder settings, per registry you submit for (empty for API tokens without a user). A plain list: one per registry.',
+  })
   reminderPreferences(@Ctx() ctx: RequestContext): Promise<ReminderPreference[]> {
     return preferences(ctx);
   }
 
   @Authorized()
-  @Mutation(() => SetReminderOptOutResult, { description: 'Turns your reminder mails for one registry off (`optOut: true`) or on again; returns all your settings. Refused for an unknown registry and for API tokens without a user.' })
+  @Mutation(() => SetReminderOptOutResult, {
+    description:
+      'Turns your reminder mails for one registry off (`optOut: true`) or on again; returns all your settings. Refused for an unknown registry and for API tokens without a user.',
+  })
   async setReminderOptOut(
     @Ctx() ctx: RequestContext,
     @Arg('registry', () => String, { description: 'Registry code, e.g. `CAT`.' }) registryCode: string,
@@ -65,7 +76,13 @@ export class ReminderPreferenceResolver {
       if (existing) tx.remove(existing);
       else tx.create(ReminderOptOut, { user: tx.getReference(User, user.id), registry });
       await tx.flush();
-      await recordAudit(tx, ctx.actor, { event: AuditEventType.UPDATE, action: 'setReminderOptOut', objectType: 'User', objectId: user.id, detail: `${registry.code} ${optOut ? 'OFF' : 'ON'}` });
+      await recordAudit(tx, ctx.actor, {
+        event: AuditEventType.UPDATE,
+        action: 'setReminderOptOut',
+        objectType: 'User',
+        objectId: user.id,
+        detail: `${registry.code} ${optOut ? 'OFF' : 'ON'}`,
+      });
     });
     return Object.assign(new ReminderPreferenceList(), { preferences: await preferences(ctx) });
   }

@@ -34,7 +34,9 @@ interface DueRow {
 async function dueReminders(em: EntityManager, asOf: string): Promise<DueRow[]> {
   // Anything delivered and not refused stops reminders (DELIVERED), not only a processed delivery.
   const expected = expectedDeliveriesSql({ asOf, grants: null, institutionIds: null, statuses: DELIVERED });
-  return query<DueRow>(em, sql`
+  return query<DueRow>(
+    em,
+    sql`
     with due as (
       select e.*, ${{ text: WINDOWS, values: [asOf, asOf, asOf] }} as kind
       from (${expected}) e
@@ -54,7 +56,8 @@ async function dueReminders(em: EntityManager, asOf: string): Promise<DueRow[]> 
       and not exists (select 1 from reminder_digest r where r.user_id = u.id and r.sent_on = ${asOf}::date)
       and not exists (select 1 from sent_reminder s where s.user_id = u.id and s.institution_id = due.institution_id and s.sub_delivery_id = due.sub_delivery_id
                       and s.period = due.period and s.period_end = due.period_end and s.kind = due.kind)
-    order by u.id, due.deadline, rg.code, sd.code, due.period_end`);
+    order by u.id, due.deadline, rg.code, sd.code, due.period_end`,
+  );
 }
 
 export interface ReminderRun {
@@ -78,15 +81,21 @@ export async function sendDueReminders(services: AppServices, asOf: string): Pro
   for (const [userId, items] of byUser) {
     const first = items[0] as DueRow;
     await em.fork().transactional(async (tx) => {
-      const inserted = await query<{ user_id: string }>(tx as EntityManager, sql`
+      const inserted = await query<{ user_id: string }>(
+        tx as EntityManager,
+        sql`
         insert into reminder_digest (user_id, sent_on, items, sent_at) values (${userId}::uuid, ${asOf}::date, ${items.length}, now())
-        on conflict do nothing returning user_id`);
+        on conflict do nothing returning user_id`,
+      );
       if (inserted.length === 0) return;
       for (const item of items) {
-        await query(tx as EntityManager, sql`
+        await query(
+          tx as EntityManager,
+          sql`
           insert into sent_reminder (user_id, institution_id, sub_delivery_id, period, period_end, kind, sent_on)
           values (${userId}::uuid, ${item.institution_id}::uuid, ${item.sub_delivery_id}::uuid, ${item.period}, ${item.period_end}::date, ${item.kind}, ${asOf}::date)
-          on conflict do nothing`);
+          on conflict do nothing`,
+        );
       }
       const mailItems: ReminderItem[] = items.map((item) => ({
         kind: item.kind,

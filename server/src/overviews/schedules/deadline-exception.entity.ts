@@ -36,7 +36,7 @@ export class DeadlineException {
   @Property({ type: 'date' })
   periodEnd!: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'The deadline that applies instead of the schedule\'s; null when exempt.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: "The deadline that applies instead of the schedule's; null when exempt." })
   @Property({ type: 'date', nullable: true })
   deadline?: string | null;
 

@@ -25,7 +25,7 @@ export class DeadlineExceptionInput {
   @Field(() => String, { description: 'Sub-delivery code, e.g. `Cataract`.' })
   subDelivery!: string;
 
-  @Field(() => PeriodScalar, { description: 'The period; its kind must be one of the stream\'s schedules.' })
+  @Field(() => PeriodScalar, { description: "The period; its kind must be one of the stream's schedules." })
   period!: Period;
 
   @Field(() => Int, { nullable: true, description: 'For TOTAAL only: the calendar year the TOTAAL delivery covers.' })
@@ -46,7 +46,11 @@ export async function listDeadlineExceptions(ctx: RequestContext, institutionCod
   const institution = await institutionByCode(ctx.em, institutionCode, (id) => scopeForInstitution(scope, id) !== null);
   const grants = institution && scopeForInstitution(scope, institution.id);
   if (!institution || !grants) return [];
-  const rows = await ctx.em.find(DeadlineException, { institution: institution.id }, { populate: ['subDelivery'], orderBy: { periodEnd: 'desc', period: 'asc' } });
+  const rows = await ctx.em.find(
+    DeadlineException,
+    { institution: institution.id },
+    { populate: ['subDelivery'], orderBy: { periodEnd: 'desc', period: 'asc' } },
+  );
   // Only the streams the caller may see: a CAT submitter does not read PMICD's exceptions or their reasons.
   return rows.filter((row) => grantsCover(grants, { registryId: row.subDelivery.getEntity().registry.id, subDeliveryId: row.subDelivery.id }));
 }
@@ -65,11 +69,20 @@ export async function setDeadlineException(ctx: RequestContext, input: DeadlineE
     const schedules = await tx.find(DeliverySchedule, { subDelivery: stream.subDelivery.id });
     if (!schedules.some((schedule) => schedule.frequency === input.period.kind)) {
       const frequencies = schedules.map((schedule) => schedule.frequency).join(', ');
-      return refuse(language, RefusalCode.NOT_SCHEDULED, { params: { period: input.period.code, subDelivery: stream.subDelivery.code, frequencies }, field: 'period' });
+      return refuse(language, RefusalCode.NOT_SCHEDULED, {
+        params: { period: input.period.code, subDelivery: stream.subDelivery.code, frequencies },
+        field: 'period',
+      });
     }
     const key = { institution: stream.institution.id, subDelivery: stream.subDelivery.id, period: input.period.code, periodEnd };
     const existing = await tx.findOne(DeadlineException, key);
-    const values = { deadline: input.exempt ? null : (input.deadline ?? null), exempt: input.exempt, reason, setBy: ctx.actor.user ? tx.getReference(User, ctx.actor.user.id) : null, setAt: ctx.services.clock.now() };
+    const values = {
+      deadline: input.exempt ? null : (input.deadline ?? null),
+      exempt: input.exempt,
+      reason,
+      setBy: ctx.actor.user ? tx.getReference(User, ctx.actor.user.id) : null,
+      setAt: ctx.services.clock.now(),
+    };
     const exception = existing
       ? Object.assign(existing, values)
       : tx.create(DeadlineException, { institution: stream.institution, subDelivery: stream.subDelivery, period: input.period.code, periodEnd, ...values });

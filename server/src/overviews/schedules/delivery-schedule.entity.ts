@@ -29,7 +29,7 @@ export class DeliverySchedule {
   @Enum({ items: () => Frequency, type: 'string' })
   frequency!: Frequency;
 
-  @Field(() => DeadlineRule, { description: 'How each period\'s deadline is found (TOTAL: applied to the calendar year it covers).' })
+  @Field(() => DeadlineRule, { description: "How each period's deadline is found (TOTAL: applied to the calendar year it covers)." })
   @Embedded(() => DeadlineRule, { prefix: 'deadline_' })
   deadlineRule!: DeadlineRule;
 }

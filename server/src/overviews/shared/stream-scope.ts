@@ -39,7 +39,10 @@ export function scopeForInstitution(scope: StreamScope, institutionId: string): 
 
 /** Whether the grants (of one institution, from scopeForInstitution) cover a stream. */
 export function grantsCover(grants: StreamGrant[], stream: { registryId: string; subDeliveryId: string }): boolean {
-  return grants.some((grant) => (grant.registryId === null || grant.registryId === stream.registryId) && (grant.subDeliveryId === null || grant.subDeliveryId === stream.subDeliveryId));
+  return grants.some(
+    (grant) =>
+      (grant.registryId === null || grant.registryId === stream.registryId) && (grant.subDeliveryId === null || grant.subDeliveryId === stream.subDeliveryId),
+  );
 }
 
 export function institutionIdsOf(grants: StreamGrant[]): string[] {

@@ -21,6 +21,7 @@ export async function findStream(
   if (!institution) return refuse(language, RefusalCode.UNKNOWN_INSTITUTION, { params: { code: codes.institutionCode }, field: 'institutionCode' });
   const registry = await em.findOne(Registry, { code: codes.registry });
   const subDelivery = registry ? await em.findOne(SubDelivery, { registry: registry.id, code: codes.subDelivery }) : null;
-  if (!registry || !subDelivery) return refuse(language, RefusalCode.UNKNOWN_STREAM, { params: { registry: codes.registry, subDelivery: codes.subDelivery }, field: 'subDelivery' });
+  if (!registry || !subDelivery)
+    return refuse(language, RefusalCode.UNKNOWN_STREAM, { params: { registry: codes.registry, subDelivery: codes.subDelivery }, field: 'subDelivery' });
   return { institution, registry, subDelivery };
 }

@@ -3,10 +3,16 @@ import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
 /** Relay's page information. */
 @ObjectType({ description: 'Where a page of a connection lies in the whole list (Relay cursor connections).' })
 export class PageInfo {
-  @Field(() => Boolean, { description: 'True when rows follow this page: pass `endCursor` as `after` for them. When paging backwards (`last`/`before`): true whenever `before` was given.' })
+  @Field(() => Boolean, {
+    description:
+      'True when rows follow this page: pass `endCursor` as `after` for them. When paging backwards (`last`/`before`): true whenever `before` was given.',
+  })
   hasNextPage!: boolean;
 
-  @Field(() => Boolean, { description: 'True when rows precede this page: pass `startCursor` as `before` (with `last`) for them. When paging forwards (`first`/`after`): true whenever `after` was given.' })
+  @Field(() => Boolean, {
+    description:
+      'True when rows precede this page: pass `startCursor` as `before` (with `last`) for them. When paging forwards (`first`/`after`): true whenever `after` was given.',
+  })
   hasPreviousPage!: boolean;
 
   @Field(() => String, { nullable: true, description: 'Cursor of the first row of this page; null when the page is empty.' })
@@ -58,7 +64,7 @@ export function connectionTypes<T extends object>(nodeType: () => ClassType<T>, 
     totalCount?: number;
   }
   Field(() => [EdgeType], { description: 'The rows of this page with their cursors.' })(ConnectionType.prototype, 'edges');
-  Field(() => [nodeType()], { description: 'The rows of this page (the edges\' nodes, for convenience).' })(ConnectionType.prototype, 'nodes');
+  Field(() => [nodeType()], { description: "The rows of this page (the edges' nodes, for convenience)." })(ConnectionType.prototype, 'nodes');
   Field(() => PageInfo, { description: 'Cursors and whether more rows precede or follow.' })(ConnectionType.prototype, 'pageInfo');
   if (options.totalCount) Field(() => Int, { description: options.totalCount })(ConnectionType.prototype, 'totalCount');
   ObjectType(`${options.name}Connection`, { description: options.description })(ConnectionType);

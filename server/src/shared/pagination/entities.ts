@@ -8,9 +8,19 @@ import type { Paging, PageWindow } from './paging';
  * A page of entities matching a MikroORM filter: the ids and keys come from one keyset query (the
  * entity aliased `e`, so the list's keys are written `e.name`, `e.id`), the entities from one more.
  */
-export async function findPage<T extends { id: string }>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, paging: Paging, window: PageWindow): Promise<Connection<T>> {
+export async function findPage<T extends { id: string }>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  paging: Paging,
+  window: PageWindow,
+): Promise<Connection<T>> {
   const knex = em.getKnex() as Knex;
-  const query = em.createQueryBuilder(entity, 'e').select('e.id' as never).where(where).getKnexQuery();
+  const query = em
+    .createQueryBuilder(entity, 'e')
+    .select('e.id' as never)
+    .where(where)
+    .getKnexQuery();
   const rows = (await applyKeyset(knex, query, paging.keys, window)) as { id: string }[];
   // The generic T cannot prove it has an `id` property MikroORM knows; every paged entity does.
   const found = rows.length ? await em.find(entity, { id: { $in: rows.map((row) => row.id) } } as unknown as FilterQuery<T>) : [];

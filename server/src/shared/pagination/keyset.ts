@@ -74,12 +74,20 @@ export function positionOf(row: Record<string, unknown>, keys: readonly SortKey[
 }
 
 /** Adds the page's condition, the key columns, the order and `limit + 1` (the extra row tells whether more follow). */
-export function applyKeyset(knex: Knex, query: Knex.QueryBuilder, keys: readonly SortKey[], window: { limit: number; backward: boolean; position: CursorValue[] | null }): Knex.QueryBuilder {
+export function applyKeyset(
+  knex: Knex,
+  query: Knex.QueryBuilder,
+  keys: readonly SortKey[],
+  window: { limit: number; backward: boolean; position: CursorValue[] | null },
+): Knex.QueryBuilder {
   if (window.position) {
     const condition = keysetCondition(keys, window.position, window.backward);
     query.whereRaw(condition.text, condition.values as Knex.RawBinding[]);
   }
-  return query.select(knex.raw(keysetSelect(keys))).orderByRaw(keysetOrder(keys, window.backward)).limit(window.limit + 1);
+  return query
+    .select(knex.raw(keysetSelect(keys)))
+    .orderByRaw(keysetOrder(keys, window.backward))
+    .limit(window.limit + 1);
 }
 
 /**
@@ -88,7 +96,12 @@ export function applyKeyset(knex: Knex, query: Knex.QueryBuilder, keys: readonly
  * back to the pool between batches, so a slow reader holds none. The next batch is asked for as
  * soon as a batch arrives, so the database reads it while the caller works on this one.
  */
-export async function* keysetBatches<R extends Record<string, unknown>>(knex: Knex, query: () => Knex.QueryBuilder, keys: readonly SortKey[], size: number): AsyncGenerator<R[]> {
+export async function* keysetBatches<R extends Record<string, unknown>>(
+  knex: Knex,
+  query: () => Knex.QueryBuilder,
+  keys: readonly SortKey[],
+  size: number,
+): AsyncGenerator<R[]> {
   const read = async (position: CursorValue[] | null) => (await applyKeyset(knex, query(), keys, { limit: size, backward: false, position })) as R[];
   let pending: Promise<R[]> | null = read(null);
   try {

@@ -62,13 +62,16 @@ export function definePaging(options: PagingOptions): Paging {
     @Field(() => Int, { nullable: true, description: `Page forwards: this many rows (0–${maxSize}; default ${defaultSize}).` })
     first?: number | null;
 
-    @Field(() => String, { nullable: true, description: 'Page forwards from just after this row: a `pageInfo.endCursor` or an edge\'s `cursor` of this list.' })
+    @Field(() => String, { nullable: true, description: "Page forwards from just after this row: a `pageInfo.endCursor` or an edge's `cursor` of this list." })
     after?: string | null;
 
     @Field(() => Int, { nullable: true, description: `Page backwards: this many rows ending just before \`before\` (0–${maxSize}; default ${defaultSize}).` })
     last?: number | null;
 
-    @Field(() => String, { nullable: true, description: 'Page backwards from just before this row: a `pageInfo.startCursor` or an edge\'s `cursor` of this list.' })
+    @Field(() => String, {
+      nullable: true,
+      description: "Page backwards from just before this row: a `pageInfo.startCursor` or an edge's `cursor` of this list.",
+    })
     before?: string | null;
   }
 
