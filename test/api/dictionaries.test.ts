@@ -9,7 +9,7 @@ import { uploadRequest } from '../support/upload';
 
 const DICTIONARIES = path.resolve(__dirname, '../../dictionaries');
 const VALIDATE = `query ($file: Upload!, $dictionary: String, $period: Period) { validateFile(file: $file, dictionary: $dictionary, period: $period, maxFindings: 50) { __typename
-  ... on FileCheckReport { dictionary status records accepted rejected findingCount byCode { code count } findings { recordNumber code class field message keyValues { name value } } }
+  ... on FileCheckReport { dictionary status records accepted rejected findingCount byCode { code count } findings { __typename ordinal recordNumber code class field message keyValues { name value } } }
   ... on Refusal { code field message } } }`;
 
 interface Report {
@@ -19,7 +19,15 @@ interface Report {
   accepted: number;
   findingCount: number;
   byCode: { code: string; count: number }[];
-  findings: { recordNumber: number | null; code: string; field: string | null; message: string; keyValues: { name: string; value: string }[] }[];
+  findings: {
+    __typename: string;
+    ordinal: number;
+    recordNumber: number | null;
+    code: string;
+    field: string | null;
+    message: string;
+    keyValues: { name: string; value: string }[];
+  }[];
 }
 
 describe('dictionaries over GraphQL', () => {
@@ -126,6 +134,14 @@ describe('validateFile: checking a file without storing it', () => {
     expect(validateFile.byCode.find((row) => row.code === '005')?.count).to.equal(2);
     expect(period?.message).to.equal('OperatieDatum 2025-12-31 valt buiten de periode 2026K1.');
     expect(period?.keyValues.map((pair) => pair.name)).to.deep.equal(['OperatieID', 'OperatieDatum', 'PatientCode', 'ODS']);
+  });
+
+  it("gives its lines as the same ReportLine type a stored delivery's report has, numbered in order", async () => {
+    const content = await readFile(path.join(DICTIONARIES, 'CAT/Cataract/1.4/examples/invalid-records.csv'), 'utf8');
+    const { validateFile } = expectOk(await check('11111111_0_CAT_1.4_1_20260410_PROD.csv', content, { period: '2026K1' }));
+    expect(validateFile.findings.length).to.be.greaterThan(2);
+    expect(validateFile.findings.map((finding) => finding.__typename)).to.deep.equal(validateFile.findings.map(() => 'ReportLine'));
+    expect(validateFile.findings.map((finding) => finding.ordinal)).to.deep.equal(validateFile.findings.map((_, index) => index));
   });
 
   it('takes the dictionary from a conforming file name and rejects an unknown version with B07', async () => {

@@ -6,7 +6,7 @@ import { Institution } from '../institutions/institution.entity';
 import { Registry } from '../registries/registry.entity';
 import { SubDelivery } from '../registries/sub-delivery.entity';
 import { REPORT_LINE_PAGING, reportLinesPage, reportTotals } from '../reports/report.service';
-import { ReportCodeTotal, ReportLineConnection, type ReportLineView } from '../reports/report.types';
+import { ReportCodeTotal, ReportLineConnection, type ReportLine } from '../reports/report.types';
 import type { Connection, PageArgs } from '../shared/pagination';
 import { Period } from '../shared/period';
 import { LocalDateScalar, PeriodScalar } from '../shared/scalars';
@@ -91,7 +91,7 @@ export class DeliveryFieldsResolver {
     @Args(() => REPORT_LINE_PAGING.Args) page: PageArgs,
     @Arg('code', () => String, { nullable: true, description: 'Only this code.' }) code?: string | null,
     @Arg('class', () => String, { nullable: true, description: 'Only this class (F, W, BF, BW, TF, TW).' }) lineClass?: string | null,
-  ): Promise<Connection<ReportLineView>> {
+  ): Promise<Connection<ReportLine>> {
     return reportLinesPage(ctx, delivery, page, { code, class: lineClass });
   }
 

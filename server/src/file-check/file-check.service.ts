@@ -7,7 +7,8 @@ import { todayInAmsterdam } from '../shared/calendar';
 import { isRefusal, RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { checkDeliveryFileName, type Finding, FindingTally, renderFindingMessage, validateDelivery, type ValidationResult } from '@datahub/validation';
 import { nodeUtf8Validator } from '@datahub/validation/node';
-import type { FileCheckReport, FileFinding } from './file-check.types';
+import type { ReportLine } from '../reports/report.types';
+import type { FileCheckReport } from './file-check.types';
 
 export const MAX_FINDINGS_RETURNED = 1000;
 
@@ -102,7 +103,8 @@ export async function checkUploadedFile(
     upload.createReadStream().destroy();
     result = { status: tally.status(), totals: tally.totals() };
   }
-  const view = (finding: Finding): FileFinding => ({
+  const view = (finding: Finding, ordinal: number): ReportLine => ({
+    ordinal,
     recordNumber: finding.recordNumber,
     code: finding.code,
     class: finding.class,

@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { ReportLine } from '../reports/report.types';
 
 @ObjectType({ description: 'A count per code or class.' })
 export class CodeCount {
@@ -7,36 +8,6 @@ export class CodeCount {
 
   @Field(() => Int, { description: 'How many lines.' })
   count!: number;
-}
-
-@ObjectType({ description: "A report key column with this record's value (identifying values are masked)." })
-export class KeyValue {
-  @Field(() => String, { description: 'Column name.' })
-  name!: string;
-
-  @Field(() => String, { description: 'Value.' })
-  value!: string;
-}
-
-@ObjectType({ description: 'One line of a processing report.' })
-export class FileFinding {
-  @Field(() => Int, { nullable: true, description: 'Data record number from 1 (the header is not a record); null for the file as a whole.' })
-  recordNumber!: number | null;
-
-  @Field(() => String, { description: 'Check code, e.g. `015_X_Y_EQ`.' })
-  code!: string;
-
-  @Field(() => String, { description: 'Class: F, W, BF, BW, TF or TW.' })
-  class!: string;
-
-  @Field(() => String, { nullable: true, description: 'The field, when the line is about one.' })
-  field!: string | null;
-
-  @Field(() => String, { description: "The message in the user's language." })
-  message!: string;
-
-  @Field(() => [KeyValue], { description: "The record's report key values (empty for file-level lines)." })
-  keyValues!: KeyValue[];
 }
 
 @ObjectType({ description: 'The outcome of checking a file, as processing would report it. Nothing is stored.' })
@@ -65,6 +36,6 @@ export class FileCheckReport {
   @Field(() => Int, { description: 'All report lines.' })
   findingCount!: number;
 
-  @Field(() => [FileFinding], { description: 'The first report lines (at most `maxFindings`), in record order.' })
-  findings!: FileFinding[];
+  @Field(() => [ReportLine], { description: 'The first report lines (at most `maxFindings`), in record order: the same lines processing would store.' })
+  findings!: ReportLine[];
 }

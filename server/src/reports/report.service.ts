@@ -7,7 +7,7 @@ import type { LoadedDictionary } from '../dictionaries/dictionary-files';
 import type { Language } from '../shared/messages';
 import { type Finding, type MessageClass, renderFindingMessage } from '@datahub/validation';
 import { applyKeyset, type Connection, definePaging, keysetBatches, type PageArgs } from '../shared/pagination';
-import type { ReportCodeTotal, ReportLineView } from './report.types';
+import type { ReportCodeTotal, ReportLine } from './report.types';
 
 export interface StoredLine {
   ordinal: number;
@@ -33,7 +33,7 @@ export async function dictionaryOf(ctx: { em: RequestContext['em']; services: Re
   return loaded;
 }
 
-export function renderLine(line: StoredLine, dictionary: LoadedDictionary, language: Language): ReportLineView {
+export function renderLine(line: StoredLine, dictionary: LoadedDictionary, language: Language): ReportLine {
   const finding: Finding = {
     recordNumber: line.record_number,
     code: line.code,
@@ -92,7 +92,7 @@ export async function reportLinesPage(
   delivery: Delivery,
   page: PageArgs,
   filter: { code?: string | null; class?: string | null },
-): Promise<Connection<ReportLineView>> {
+): Promise<Connection<ReportLine>> {
   const window = REPORT_LINE_PAGING.window(page, ctx.actor.language);
   const knex = ctx.em.getKnex() as Knex;
   const rows = (await applyKeyset(knex, orderedLines(knex, delivery.id, filter), REPORT_LINE_PAGING.keys, window)) as (StoredLine & Record<string, unknown>)[];

@@ -1,10 +1,19 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { KeyValue } from '../file-check/file-check.types';
 import { connectionTypes } from '../shared/pagination';
 
-@ObjectType({ description: "A line of a processing report, rendered in the user's language." })
-export class ReportLineView {
-  @Field(() => Int, { description: 'Position in the report (0-based).' })
+@ObjectType({ description: "A report key column with this record's value (identifying values are masked)." })
+export class KeyValue {
+  @Field(() => String, { description: 'Column name.' })
+  name!: string;
+
+  @Field(() => String, { description: 'Value.' })
+  value!: string;
+}
+
+/** One shape for every report line: a stored delivery's (Delivery.reportLines) and a checked file's (validateFile). */
+@ObjectType('ReportLine', { description: "A line of a processing report, rendered in the user's language." })
+export class ReportLine {
+  @Field(() => Int, { description: 'Position in the report (0-based); for a checked file, its position in the lines returned.' })
   ordinal!: number;
 
   @Field(() => Int, { nullable: true, description: 'Data record number from 1; null for the file as a whole.' })
@@ -28,7 +37,7 @@ export class ReportLineView {
 
 // No totalCount: counting a report of millions of lines per page is what made deep pages slow;
 // Delivery.reportTotals gives the counts per code and class.
-export const { Connection: ReportLineConnection } = connectionTypes(() => ReportLineView, {
+export const { Connection: ReportLineConnection } = connectionTypes(() => ReportLine, {
   name: 'ReportLine',
   description: 'A page of report lines in report order. How many lines match: Delivery.reportTotals (per code and class).',
 });
