@@ -11,6 +11,7 @@
  * slow reader of stdout, such as a pipe into jq).
  */
 import type { Writable } from 'node:stream';
+import { stringify } from 'csv-stringify/sync';
 import type { Language, ResolvedDictionary } from './dictionary-types';
 import type { Finding, OutcomeStatus, ValidationTotals } from './findings';
 import { renderFindingMessage } from './messages';
@@ -39,10 +40,12 @@ function keyText(keyValues: Readonly<Record<string, string>> | null): string {
         .join('; ');
 }
 
-/** docs/security.md#exports: a cell starting with =, +, -, @, tab or carriage return is neutralised. */
-function csvCell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/**
+ * One CSV row by csv-stringify, as the server writes its exports: quoted where CSV needs it, CRLF,
+ * and a cell starting with =, +, -, @, tab or carriage return neutralised (docs/security.md#exports).
+ */
+function csvRow(cells: readonly string[]): string {
+  return stringify([[...cells]], { record_delimiter: 'windows', escape_formulas: true });
 }
 
 function summaryLine(status: OutcomeStatus, t: ValidationTotals, language: Language): string {
@@ -75,7 +78,7 @@ export class ReportWriter {
       60,
     ];
     if (format === 'json') this.write('{\n  "findings": [');
-    if (format === 'csv') this.write(`${HEADINGS[language].map(csvCell).join(',')}\r\n`);
+    if (format === 'csv') this.write(csvRow(HEADINGS[language]));
   }
 
   finding(finding: Finding): void {
@@ -96,7 +99,7 @@ export class ReportWriter {
         break;
       }
       case 'csv':
-        this.write(`${this.cells(finding, message).map(csvCell).join(',')}\r\n`);
+        this.write(csvRow(this.cells(finding, message)));
         break;
       case 'table':
         if (first) this.write(`${this.tableLine(HEADINGS[this.language])}\n`);
