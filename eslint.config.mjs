@@ -70,12 +70,12 @@ export default tseslint.config(
     },
   },
   {
-    // The kernel imports nothing but shared/.
+    // The kernel imports nothing but common/.
     files: ['server/src/kernel/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^\\.\\./(?!shared/)', message: 'The kernel imports only shared/ and libraries; modules add to it (see kernel/services.ts).' }] },
+        { patterns: [{ regex: '^\\.\\./(?!common/)', message: 'The kernel imports only common/ and libraries; modules add to it (see kernel/services.ts).' }] },
       ],
     },
   },

@@ -9,8 +9,8 @@ import { ConfigError, loadConfig } from './kernel/config';
 import type { OpenedDatabase } from './app/server';
 import type { AppServices } from './kernel/services';
 import { StartupError } from './kernel/startup-error';
-import { todayInAmsterdam } from './shared/calendar';
-import { CliUsageError } from './shared/cli-args';
+import { todayInAmsterdam } from './common/calendar';
+import { CliUsageError } from './common/cli-args';
 
 interface Command {
   summary: string;

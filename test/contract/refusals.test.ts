@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { buildDatahubSchema } from '../../server/src/app/schema';
 import { RefusalCode } from '../../server/src/kernel/refusal';
-import { messages } from '../../server/src/shared/messages';
-import { en } from '../../server/src/shared/messages/en';
-import { nl } from '../../server/src/shared/messages/nl';
+import { messages } from '../../server/src/common/messages';
+import { en } from '../../server/src/common/messages/en';
+import { nl } from '../../server/src/common/messages/nl';
 
 /** Every `{name}` of a template, sorted. */
 function parametersOf(template: string): string[] {

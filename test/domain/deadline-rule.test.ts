@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { DeadlineRule } from '../../server/src/registries/deadline-rule';
-import { Period } from '../../server/src/shared/period';
+import { Period } from '../../server/src/common/period';
 
 const deadline = (rule: DeadlineRule, code: string) => rule.deadlineFor(Period.parse(code));
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { Frequency, Period, PeriodParseError } from '../../server/src/shared/period';
+import { Frequency, Period, PeriodParseError } from '../../server/src/common/period';
 
 describe('Period value', () => {
   it('formats every parsed code back to the same code', () => {

@@ -11,7 +11,7 @@ import { Channel } from '../../server/src/registries/channel';
 import { Registry } from '../../server/src/registries/registry.entity';
 import { SubDelivery } from '../../server/src/registries/sub-delivery.entity';
 import { Participation } from '../../server/src/overviews/participations/participation.entity';
-import { Period } from '../../server/src/shared/period';
+import { Period } from '../../server/src/common/period';
 import type { TestServer } from './server';
 
 /**

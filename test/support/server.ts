@@ -8,7 +8,7 @@ import { registerReferenceData, startDatahub, type RunningDatahub } from '../../
 import { openOrm } from '../../server/src/db/orm';
 import { migrateAsOwner } from '../../server/src/db/prepare';
 import { loadDictionaryCatalogue } from '../../server/src/dictionaries/dictionary-catalogue';
-import { systemClock } from '../../server/src/shared/clock';
+import { systemClock } from '../../server/src/common/clock';
 import { startTestCluster, type TestCluster } from './database';
 
 /** A clock the tests move forward instead of sleeping. */

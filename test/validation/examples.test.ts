@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect } from 'chai';
-import { Period } from '../../server/src/shared/period';
+import { Period } from '../../server/src/common/period';
 import { validateDelivery } from '../../server/validation/src/engine';
 import { fileSource, nodeUtf8Validator } from '../../server/validation/src/node-files';
 import { dictionaries } from './helpers';

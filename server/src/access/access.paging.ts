@@ -2,7 +2,7 @@ import { ApiToken } from './api-token.entity';
 import { Invitation } from './invitation.entity';
 import { Organisation } from './organisation.entity';
 import { User } from './user.entity';
-import { type Connection, connectionTypes, definePaging } from '../shared/pagination';
+import { type Connection, connectionTypes, definePaging } from '../common/pagination';
 
 /** The access lists' pages; their totalCount is one count over an organisation's or institution's own rows. */
 export type CountedPage<T> = Connection<T> & { totalCount: number };

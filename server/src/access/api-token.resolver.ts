@@ -4,7 +4,7 @@ import { CreateApiTokenInput } from './access.inputs';
 import { ApiToken } from './api-token.entity';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-token.service';
 import { isRefusal, type Refused, resultUnion } from '../kernel/refusal';
-import type { PageArgs } from '../shared/pagination';
+import type { PageArgs } from '../common/pagination';
 import { API_TOKEN_PAGING, ApiTokenConnection, type CountedPage } from './access.paging';
 
 @ObjectType({ description: 'A new API token: the token itself is shown this once and never again.' })

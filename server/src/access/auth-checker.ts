@@ -2,7 +2,7 @@ import type { AuthCheckerInterface, ResolverData } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
-import { userError } from '../shared/messages';
+import { userError } from '../common/messages';
 import { isAuthenticated } from '../kernel/actor';
 import type { Role } from '../kernel/role';
 

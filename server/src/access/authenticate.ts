@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Request } from 'express';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
-import { type Clock, HOUR, MINUTE } from '../shared/clock';
-import { dataVersions, VersionedCache } from '../shared/data-versions';
+import { type Clock, HOUR, MINUTE } from '../common/clock';
+import { dataVersions, VersionedCache } from '../common/data-versions';
 import { anonymousActor, type Actor, type Grant } from '../kernel/actor';
 import { ApiToken } from './api-token.entity';
 import { readSessionCookie } from './cookies';
@@ -103,7 +103,7 @@ interface TokenOwner {
 }
 
 /**
- * Valid tokens by hash, for one `access` data version (shared/data-versions.ts): revoking a token,
+ * Valid tokens by hash, for one `access` data version (common/data-versions.ts): revoking a token,
  * deactivating its user or changing their roles bumps it when it commits, so the next request
  * looks the token up again. Expiry is checked on every use; unknown tokens are not kept.
  */

@@ -11,7 +11,7 @@ import { normaliseEmail } from './login.service';
 import { Organisation, OrganisationKind } from './organisation.entity';
 import { hashPassword, passwordProblem } from './password';
 import { Role } from '../kernel/role';
-import { CliUsageError, parseCommandArgs } from '../shared/cli-args';
+import { CliUsageError, parseCommandArgs } from '../common/cli-args';
 import { resolveScope } from './role-grant';
 import { User } from './user.entity';
 

@@ -1,5 +1,5 @@
 import type { CookieOptions, Request, Response } from 'express';
-import { HOUR } from '../shared/clock';
+import { HOUR } from '../common/clock';
 
 /**
  * `__Host-` cookies must be Secure, which plain http cannot carry; plain http is allowed on

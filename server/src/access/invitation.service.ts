@@ -3,7 +3,7 @@ import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit, recordRefusal } from '../audit/audit.service';
 import { invitationMail } from '../mail/templates';
-import { DAY } from '../shared/clock';
+import { DAY } from '../common/clock';
 import { RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { Invitation } from './invitation.entity';
 import { normaliseEmail } from './login.service';

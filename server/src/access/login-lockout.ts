@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DAY, MINUTE } from '../shared/clock';
+import { DAY, MINUTE } from '../common/clock';
 import { LoginFailure } from './login-failure.entity';
 import { LoginLockout } from './login-lockout.entity';
 

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
-import { MINUTE } from '../shared/clock';
+import { MINUTE } from '../common/clock';
 import { type LockedOut, lockedOut, RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { LoginStage, LoginStep } from './auth.types';
 import { readDeviceCookie, transportOf } from './cookies';

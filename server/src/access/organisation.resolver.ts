@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { PageArgs } from '../shared/pagination';
+import type { PageArgs } from '../common/pagination';
 import { type CountedPage, ORGANISATION_PAGING, OrganisationConnection } from './access.paging';
 import type { RequestContext } from '../kernel/context';
 import { Organisation, OrganisationKind } from './organisation.entity';

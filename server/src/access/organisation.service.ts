@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../kernel/context';
-import { findPage, type PageArgs } from '../shared/pagination';
+import { findPage, type PageArgs } from '../common/pagination';
 import { type CountedPage, ORGANISATION_PAGING } from './access.paging';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';

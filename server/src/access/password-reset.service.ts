@@ -2,7 +2,7 @@ import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
 import { passwordResetMail } from '../mail/templates';
-import { HOUR } from '../shared/clock';
+import { HOUR } from '../common/clock';
 import { RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { Done } from './auth.types';
 import { clearFailures } from './login-lockout';

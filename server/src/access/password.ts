@@ -1,7 +1,7 @@
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { RefusalCode, type Refused, refuse } from '../kernel/refusal';
-import type { Language } from '../shared/messages';
+import type { Language } from '../common/messages';
 
 export const MIN_PASSWORD_LENGTH = 12;
 

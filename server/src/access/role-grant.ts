@@ -2,11 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Institution } from '../institutions/institution.entity';
 import { Registry } from '../registries/registry.entity';
 import { SubDelivery } from '../registries/sub-delivery.entity';
-import { type Language, messages } from '../shared/messages';
+import { type Language, messages } from '../common/messages';
 import { type Actor, administersInstitution, isHubStaff } from '../kernel/actor';
 import { RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { Organisation, OrganisationKind } from './organisation.entity';
-import { isUuid } from '../shared/ids';
+import { isUuid } from '../common/ids';
 import { Role, ROLE_SCOPE } from '../kernel/role';
 import { institutionByCode } from '../institutions/institution-by-code';
 

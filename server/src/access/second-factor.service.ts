@@ -3,7 +3,7 @@ import { generateSecret, generateURI, verifySync } from 'otplib';
 import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
-import { MINUTE } from '../shared/clock';
+import { MINUTE } from '../common/clock';
 import { isRefusal, RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { Done, LoginStage, LoginStep, TotpSetup } from './auth.types';
 import { DEVICE_TRUST_MS, setDeviceCookie } from './cookies';

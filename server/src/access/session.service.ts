@@ -3,7 +3,7 @@ import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit, recordRefusal } from '../audit/audit.service';
 import { notFound, type Refused } from '../kernel/refusal';
-import { isUuid } from '../shared/ids';
+import { isUuid } from '../common/ids';
 import { isHubStaff } from '../kernel/actor';
 import { clearSessionCookie, setSessionCookie } from './cookies';
 import { hashToken, randomToken } from './secrets';

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { PageArgs } from '../shared/pagination';
+import type { PageArgs } from '../common/pagination';
 import { type CountedPage, INVITATION_PAGING, InvitationConnection, USER_PAGING, UserConnection } from './access.paging';
 import type { RequestContext } from '../kernel/context';
 import { InviteUserInput, RoleScopeInput } from './access.inputs';

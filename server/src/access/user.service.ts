@@ -3,7 +3,7 @@ import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit, recordRefusal } from '../audit/audit.service';
 import { Institution } from '../institutions/institution.entity';
-import { isUuid } from '../shared/ids';
+import { isUuid } from '../common/ids';
 import { administersInstitution, isHubStaff } from '../kernel/actor';
 import { isRefusal, notFound, RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { Invitation } from './invitation.entity';
@@ -17,7 +17,7 @@ import { User } from './user.entity';
 import { accessLoaders } from './access.loaders';
 import { institutionByCode } from '../institutions/institution-by-code';
 import { type CountedPage, INVITATION_PAGING, USER_PAGING } from './access.paging';
-import { findPage, type PageArgs } from '../shared/pagination';
+import { findPage, type PageArgs } from '../common/pagination';
 
 /** The institution a user belongs to, if their organisation is one. */
 async function institutionOfUser(em: EntityManager, user: User): Promise<Institution | null> {

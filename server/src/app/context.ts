@@ -6,7 +6,7 @@ import type { RequestContext } from '../kernel/context';
 import { WWW_AUTHENTICATE } from '../kernel/errors';
 import { createRequestLoaders } from '../kernel/loaders';
 import type { AppServices } from '../kernel/services';
-import { message } from '../shared/messages';
+import { message } from '../common/messages';
 
 export async function createRequestContext(services: AppServices, request: Request, response: Response): Promise<RequestContext> {
   const em = services.orm.em.fork();

@@ -9,7 +9,7 @@ import { authenticate } from '../access/authenticate';
 import { dictionaryRoute } from '../dictionaries/dictionary.route';
 import { healthRoute } from '../health/health.route';
 import { reportExportRoutes } from '../reports/report-export.route';
-import { message } from '../shared/messages';
+import { message } from '../common/messages';
 import type { RequestContext } from '../kernel/context';
 import { WWW_AUTHENTICATE } from '../kernel/errors';
 import { createRequestContext } from './context';

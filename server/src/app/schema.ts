@@ -16,7 +16,7 @@ import { overviewResolvers } from '../overviews/module';
 import { InstitutionResolver } from '../institutions/institution.resolver';
 import { RegistryResolver } from '../registries/registry.resolver';
 import { SubDeliveryResolver } from '../registries/sub-delivery.resolver';
-import { PeriodResolver } from '../shared/period.resolver';
+import { PeriodResolver } from '../common/period.resolver';
 
 export const resolvers = [
   InstitutionResolver,

@@ -6,8 +6,8 @@ import { Role } from '../kernel/role';
 import { AuditEvent, AuditEventType } from './audit-event.entity';
 import { recordAudit } from './audit.service';
 import { institutionByCode } from '../institutions/institution-by-code';
-import { csvText } from '../shared/csv';
-import { type Connection, connectionTypes, definePaging, findPage, type PageArgs } from '../shared/pagination';
+import { csvText } from '../common/csv';
+import { type Connection, connectionTypes, definePaging, findPage, type PageArgs } from '../common/pagination';
 
 @InputType('AuditEventFilterInput', { description: 'Which audit entries to show; all given conditions must hold.' })
 export class AuditEventFilter {

@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from
 import { AuditEvent } from './audit-event.entity';
 import type { RequestContext } from '../kernel/context';
 import { Role } from '../kernel/role';
-import type { Connection, PageArgs } from '../shared/pagination';
+import type { Connection, PageArgs } from '../common/pagination';
 import { AUDIT_EVENT_PAGING, AuditEventConnection, AuditEventFilter, exportAuditEvents, searchAuditEvents } from './audit.query';
 import { institutionLoaders } from '../institutions/institution.loaders';
 

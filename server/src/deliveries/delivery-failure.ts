@@ -1,6 +1,6 @@
 import { DriverException } from '@mikro-orm/core';
 import { registerEnumType } from 'type-graphql';
-import type { Language } from '../shared/messages';
+import type { Language } from '../common/messages';
 import { StorageError } from '../storage/file-store';
 
 /**

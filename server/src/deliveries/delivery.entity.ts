@@ -7,7 +7,7 @@ import { DictionaryVersion } from '../dictionaries/dictionary-version.entity';
 import { Institution } from '../institutions/institution.entity';
 import { Channel } from '../registries/channel';
 import { SubDelivery } from '../registries/sub-delivery.entity';
-import { LocalDateScalar } from '../shared/scalars';
+import { LocalDateScalar } from '../common/scalars';
 import { DeliveryStatus } from './delivery-status';
 import { DeliveryFailure } from './delivery-failure';
 

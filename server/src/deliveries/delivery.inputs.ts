@@ -1,7 +1,7 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { Channel } from '../registries/channel';
-import type { Period } from '../shared/period';
-import { LocalDateScalar, PeriodScalar } from '../shared/scalars';
+import type { Period } from '../common/period';
+import { LocalDateScalar, PeriodScalar } from '../common/scalars';
 import { DeliveryStatus } from './delivery-status';
 
 @InputType({

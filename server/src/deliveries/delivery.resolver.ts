@@ -3,7 +3,7 @@ import type { RequestContext } from '../kernel/context';
 import type { Refused } from '../kernel/refusal';
 import { type FileUpload, GraphQLUpload } from '../kernel/upload';
 import { Role } from '../kernel/role';
-import type { Connection, PageArgs } from '../shared/pagination';
+import type { Connection, PageArgs } from '../common/pagination';
 import { DELIVERY_PAGING, readableDelivery, searchDeliveries } from './delivery.query';
 import { DeliveryFilter, UploadDeliveryInput } from './delivery.inputs';
 import { Delivery } from './delivery.entity';

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Refused, resultUnion } from '../kernel/refusal';
-import { connectionTypes } from '../shared/pagination';
-import { LocalDateScalar } from '../shared/scalars';
+import { connectionTypes } from '../common/pagination';
+import { LocalDateScalar } from '../common/scalars';
 import { Delivery } from './delivery.entity';
 
 export const UploadDeliveryResult = resultUnion(

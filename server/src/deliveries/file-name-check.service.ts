@@ -1,8 +1,8 @@
 import type { RequestContext } from '../kernel/context';
-import { todayInAmsterdam } from '../shared/calendar';
+import { todayInAmsterdam } from '../common/calendar';
 import { renderFindingMessage, checkDeliveryFileName as checkName } from '@datahub/validation';
 import { isRefusal, RefusalCode, type Refused, refuse } from '../kernel/refusal';
-import { fillIn, messages } from '../shared/messages';
+import { fillIn, messages } from '../common/messages';
 import { cleanFileName } from './delivery-file-name';
 import { lastSequenceNumber, sequenceNumberFinding } from './sequence-number';
 import { resolveDeliveryTarget } from './delivery-target';

@@ -4,7 +4,7 @@ import { StartupError } from '../kernel/startup-error';
 import { Registry } from '../registries/registry.entity';
 import { SubDelivery } from '../registries/sub-delivery.entity';
 import { DeadlineRule } from '../registries/deadline-rule';
-import { Frequency } from '../shared/period';
+import { Frequency } from '../common/period';
 import type { DeadlineDefinition } from '@datahub/validation';
 import { DictionaryFileError, findDictionary, loadDictionaries, type LoadedDictionary } from './dictionary-files';
 import { DictionaryStatus, DictionaryVersion } from './dictionary-version.entity';

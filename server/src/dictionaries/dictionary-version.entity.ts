@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { SubDelivery } from '../registries/sub-delivery.entity';
-import { LocalDateScalar } from '../shared/scalars';
+import { LocalDateScalar } from '../common/scalars';
 
 export enum DictionaryStatus {
   DRAFT = 'DRAFT',

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { requestLoaders } from '../kernel/loaders';
-import { groupByKey } from '../shared/group-by';
+import { groupByKey } from '../common/group-by';
 import { DictionaryVersion } from './dictionary-version.entity';
 
 export const dictionaryLoaders = requestLoaders((em) => ({

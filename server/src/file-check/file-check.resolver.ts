@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
 import { type FileUpload, GraphQLUpload } from '../kernel/upload';
-import type { Period } from '../shared/period';
-import { PeriodScalar } from '../shared/scalars';
+import type { Period } from '../common/period';
+import { PeriodScalar } from '../common/scalars';
 import { checkUploadedFile, MAX_FINDINGS_RETURNED } from './file-check.service';
 import { FileCheckReport } from './file-check.types';
 import { type Refused, resultUnion } from '../kernel/refusal';

@@ -1,9 +1,9 @@
 import type { RequestContext } from '../kernel/context';
 import { FileTooLargeError, type FileUpload } from '../kernel/upload';
 import type { LoadedDictionary } from '../dictionaries/dictionary-files';
-import type { Period } from '../shared/period';
+import type { Period } from '../common/period';
 import type { StoredFile } from '../storage/file-store';
-import { todayInAmsterdam } from '../shared/calendar';
+import { todayInAmsterdam } from '../common/calendar';
 import { isRefusal, RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { checkDeliveryFileName, type Finding, FindingTally, renderFindingMessage, validateDelivery, type ValidationResult } from '@datahub/validation';
 import { nodeUtf8Validator } from '@datahub/validation/node';

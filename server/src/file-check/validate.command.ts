@@ -12,9 +12,9 @@ import type { Writable } from 'node:stream';
 import { checkDeliveryFileName, type Finding, FindingTally, type Language, type PeriodOption, validateDelivery } from '@datahub/validation';
 import { fileSource, nodeUtf8Validator, ReportWriter, type ReportFormat } from '@datahub/validation/node';
 import { DEFAULT_DICTIONARIES_DIR, type DictionaryRef, findDictionary, listDictionaries, loadOneDictionary } from '../dictionaries/dictionary-files';
-import { todayInAmsterdam } from '../shared/calendar';
-import { CliUsageError, parseCommandArgs } from '../shared/cli-args';
-import { Period } from '../shared/period';
+import { todayInAmsterdam } from '../common/calendar';
+import { CliUsageError, parseCommandArgs } from '../common/cli-args';
+import { Period } from '../common/period';
 
 export const EXIT_USAGE = 64;
 export const EXIT_NO_INPUT = 66;

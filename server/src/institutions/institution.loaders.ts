@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { requestLoaders } from '../kernel/loaders';
-import { groupByKey, indexByKey } from '../shared/group-by';
+import { groupByKey, indexByKey } from '../common/group-by';
 import { Institution } from './institution.entity';
 import { InstitutionUnit } from './institution-unit.entity';
 

@@ -13,7 +13,7 @@ import { deliveryProcessedMail } from '../mail/delivery-mail';
 import { SubDelivery } from '../registries/sub-delivery.entity';
 import { sendDueReminders } from '../overviews/module';
 import { Registry } from '../registries/registry.entity';
-import { todayInAmsterdam } from '../shared/calendar';
+import { todayInAmsterdam } from '../common/calendar';
 import { MAX_DELIVERY_ATTEMPTS, PROCESS_DELIVERY } from './queue';
 import { startWorkerWatch } from './worker-watch';
 

@@ -1,8 +1,8 @@
 import { type ClassType, createUnionType, Field, InterfaceType, Int, ObjectType } from 'type-graphql';
-import { fillIn, type Language, type MessageParams, messages } from '../shared/messages';
-import { RefusalCode } from '../shared/refusal-code';
+import { fillIn, type Language, type MessageParams, messages } from '../common/messages';
+import { RefusalCode } from '../common/refusal-code';
 
-export { RefusalCode } from '../shared/refusal-code';
+export { RefusalCode } from '../common/refusal-code';
 
 /**
  * Expected refusals are data, not errors: every mutation (and every query that can be refused)

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Clock } from '../shared/clock';
+import type { Clock } from '../common/clock';
 import type { Config } from './config';
 import type { Logger } from './logger';
 

@@ -1,4 +1,4 @@
-import { fillIn, languageOf, messages } from '../shared/messages';
+import { fillIn, languageOf, messages } from '../common/messages';
 import type { Mail } from './mailer';
 
 /** When processing ends: the outcome and a link, never any data from the file. */

@@ -1,4 +1,4 @@
-import { fillIn, languageOf, messages } from '../shared/messages';
+import { fillIn, languageOf, messages } from '../common/messages';
 import type { Mail } from './mailer';
 
 export function emailCodeMail(user: { email: string; language: string }, code: string): Mail {

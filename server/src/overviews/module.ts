@@ -43,6 +43,6 @@ export async function seedDemoParticipations(em: EntityManager): Promise<void> {
   await seedDemo(em);
 }
 
-export { OverviewCache } from './shared/overview-cache';
+export { OverviewCache } from './common/overview-cache';
 export { sendDueReminders, type ReminderRun } from './reminders/reminders.service';
 export { remindersCommand } from './reminders/reminders.command';

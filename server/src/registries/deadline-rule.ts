@@ -1,7 +1,7 @@
 import { Embeddable, Enum, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { addMonths, daysInMonth, formatIsoDate } from '../shared/calendar';
-import type { Period } from '../shared/period';
+import { addMonths, daysInMonth, formatIsoDate } from '../common/calendar';
+import type { Period } from '../common/period';
 
 export enum DeadlineRuleKind {
   AFTER_PERIOD_END = 'AFTER_PERIOD_END',

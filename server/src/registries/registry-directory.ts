@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../kernel/context';
-import { dataVersions } from '../shared/data-versions';
+import { dataVersions } from '../common/data-versions';
 import { Registry } from './registry.entity';
 import { SubDelivery } from './sub-delivery.entity';
 import { registryLoaders } from './registry.loaders';
@@ -12,7 +12,7 @@ export interface RegistriesAndSubDeliveries {
 
 /**
  * All registries and sub-deliveries, held in this process for one `overview` data version
- * (shared/data-versions.ts: every change to either table bumps it at commit). Overview and
+ * (common/data-versions.ts: every change to either table bumps it at commit). Overview and
  * completeness rows name their registry and stream; loading those per request through the ORM
  * cost about a third of a cached overview request's CPU. There are tens of registries and a few
  * hundred sub-deliveries at most, so all of them are loaded at once.

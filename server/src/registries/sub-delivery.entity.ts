@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Embedded, Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Frequency } from '../shared/period';
+import { Frequency } from '../common/period';
 import { DeadlineRule } from './deadline-rule';
 import { Registry } from './registry.entity';
 

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
 import { DictionaryVersion } from '../dictionaries/dictionary-version.entity';
-import { Period } from '../shared/period';
-import { LocalDateScalar, PeriodScalar } from '../shared/scalars';
+import { Period } from '../common/period';
+import { LocalDateScalar, PeriodScalar } from '../common/scalars';
 import { Registry } from './registry.entity';
 import { SubDelivery } from './sub-delivery.entity';
 import { dictionaryLoaders } from '../dictionaries/dictionary-version.loaders';

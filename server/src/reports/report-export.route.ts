@@ -11,9 +11,9 @@ import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
 import type { Delivery } from '../deliveries/delivery.entity';
 import { readableDelivery } from '../deliveries/delivery.query';
-import { csvChunks, type CsvOptions, neutraliseFormula } from '../shared/csv';
-import { fillIn, type Language, messages } from '../shared/messages';
-import { keysetBatches } from '../shared/pagination';
+import { csvChunks, type CsvOptions, neutraliseFormula } from '../common/csv';
+import { fillIn, type Language, messages } from '../common/messages';
+import { keysetBatches } from '../common/pagination';
 import { allLines, dictionaryOf, renderLine } from './report.service';
 import { keyCell, neutraliseParts } from './spreadsheet-cell';
 

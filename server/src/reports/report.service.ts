@@ -4,9 +4,9 @@ import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
 import type { Delivery } from '../deliveries/delivery.entity';
 import type { LoadedDictionary } from '../dictionaries/dictionary-files';
-import type { Language } from '../shared/messages';
+import type { Language } from '../common/messages';
 import { type Finding, type MessageClass, renderFindingMessage } from '@datahub/validation';
-import { applyKeyset, type Connection, definePaging, keysetBatches, type PageArgs } from '../shared/pagination';
+import { applyKeyset, type Connection, definePaging, keysetBatches, type PageArgs } from '../common/pagination';
 import type { ReportCodeTotal, ReportLine } from './report.types';
 
 export interface StoredLine {

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { connectionTypes } from '../shared/pagination';
+import { connectionTypes } from '../common/pagination';
 
 @ObjectType({ description: "A report key column with this record's value (identifying values are masked)." })
 export class KeyValue {

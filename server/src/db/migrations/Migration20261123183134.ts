@@ -38,7 +38,7 @@ const RECOMPUTE = (gone: string) => `perform 1 from delivery_fulfilment f join $
  *   then the row is locked and recomputed from `delivery`, so a concurrent addition waits or is
  *   seen.
  * - `data_version`: one row per group of data an in-process cache depends on
- *   (shared/data-versions.ts), bumped once per committing transaction that changed it: `overview`
+ *   (common/data-versions.ts), bumped once per committing transaction that changed it: `overview`
  *   (participations, schedules, deadline exceptions, registries, sub-deliveries, institutions,
  *   deliveries with a final verdict) and `access` (what a bearer token's actor is made of).
  *   Deferred to commit, so a row is locked only while committing, never for the length of a long

@@ -8,7 +8,7 @@ import { Registry } from '../../registries/registry.entity';
 import type { ValidationResult } from '@datahub/validation';
 import { validateDelivery } from '@datahub/validation';
 import { nodeUtf8Validator } from '@datahub/validation/node';
-import { Period } from '../../shared/period';
+import { Period } from '../../common/period';
 import { DeliveryStatus, FINAL_STATUSES } from '../delivery-status';
 import { Delivery } from '../delivery.entity';
 import { DeliveryWriters } from './delivery-writers';

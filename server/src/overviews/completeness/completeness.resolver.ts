@@ -1,12 +1,12 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
-import type { Connection, PageArgs } from '../../shared/pagination';
+import type { Connection, PageArgs } from '../../common/pagination';
 import type { RequestContext } from '../../kernel/context';
 import { Role } from '../../kernel/role';
 import { Institution } from '../../institutions/institution.entity';
 import { registryById, subDeliveryById } from '../../registries/registry-directory';
 import { Registry } from '../../registries/registry.entity';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
-import { LocalDateScalar } from '../../shared/scalars';
+import { LocalDateScalar } from '../../common/scalars';
 import { completeness } from './completeness.service';
 import { CompletenessDimension, CompletenessFilter, CompletenessRow, VolumeChange, VolumeChangeConnection } from './completeness.types';
 import { DEFAULT_VOLUME_THRESHOLD, VOLUME_PAGING, volumeChanges } from './volume.service';

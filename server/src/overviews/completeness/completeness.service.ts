@@ -1,9 +1,9 @@
 import type { RequestContext } from '../../kernel/context';
 import { asOfOrToday } from '../overview/overview.service';
-import { expectedDeliveriesSql } from '../shared/expected.sql';
-import { keyOf } from '../shared/overview-cache';
-import { empty, join, query, raw, sql, type Sql } from '../shared/sql';
-import { resolveStreamCodes, type StreamIds } from '../shared/stream-codes';
+import { expectedDeliveriesSql } from '../common/expected.sql';
+import { keyOf } from '../common/overview-cache';
+import { empty, join, query, raw, sql, type Sql } from '../common/sql';
+import { resolveStreamCodes, type StreamIds } from '../common/stream-codes';
 import { CompletenessDimension, type CompletenessFilter, CompletenessRow } from './completeness.types';
 
 export interface ResolvedFilter extends StreamIds {

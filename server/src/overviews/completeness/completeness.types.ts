@@ -1,7 +1,7 @@
-import { connectionTypes } from '../../shared/pagination';
+import { connectionTypes } from '../../common/pagination';
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Period } from '../../shared/period';
-import { LocalDateScalar, PeriodScalar } from '../../shared/scalars';
+import { Period } from '../../common/period';
+import { LocalDateScalar, PeriodScalar } from '../../common/scalars';
 
 export enum CompletenessDimension {
   REGISTRY = 'REGISTRY',

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../kernel/context';
 import { DeliveryStatus } from '../../deliveries/delivery-status';
-import { type Connection, definePaging, keysetCondition, keysetOrder, keysetSelect, type PageArgs } from '../../shared/pagination';
-import { empty, query, raw, sql } from '../shared/sql';
+import { type Connection, definePaging, keysetCondition, keysetOrder, keysetSelect, type PageArgs } from '../../common/pagination';
+import { empty, query, raw, sql } from '../common/sql';
 import type { CompletenessFilter } from './completeness.types';
 import { VolumeChange } from './completeness.types';
 import { resolveFilter } from './completeness.service';

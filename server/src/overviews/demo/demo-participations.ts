@@ -8,12 +8,12 @@ import { Institution } from '../../institutions/institution.entity';
 import { Channel } from '../../registries/channel';
 import { Registry } from '../../registries/registry.entity';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
-import { todayInAmsterdam } from '../../shared/calendar';
-import { Period } from '../../shared/period';
+import { todayInAmsterdam } from '../../common/calendar';
+import { Period } from '../../common/period';
 import { Participation } from '../participations/participation.entity';
 import { DeadlineException } from '../schedules/deadline-exception.entity';
-import { expectedDeliveriesSql } from '../shared/expected.sql';
-import { query, sql } from '../shared/sql';
+import { expectedDeliveriesSql } from '../common/expected.sql';
+import { query, sql } from '../common/sql';
 
 const ZUIDERMEER = '11111111';
 const INACTIVE = '31960200';

@@ -1,13 +1,13 @@
 import { Field, InputType } from 'type-graphql';
 import type { RequestContext } from '../../kernel/context';
-import { LocalDateScalar } from '../../shared/scalars';
-import { expectedDeliveriesSql } from '../shared/expected.sql';
-import { keyOf } from '../shared/overview-cache';
-import { EXPECTED_PAGING, expectedPageSql, type ExpectedRow, STATE_SQL, toExpectedDelivery } from '../shared/rows';
-import type { PageArgs, PageWindow } from '../../shared/pagination';
-import { query, raw, sql } from '../shared/sql';
-import { resolveStreamCodes } from '../shared/stream-codes';
-import { institutionIdsOf, scopeForInstitution, streamScope, type StreamGrant } from '../shared/stream-scope';
+import { LocalDateScalar } from '../../common/scalars';
+import { expectedDeliveriesSql } from '../common/expected.sql';
+import { keyOf } from '../common/overview-cache';
+import { EXPECTED_PAGING, expectedPageSql, type ExpectedRow, STATE_SQL, toExpectedDelivery } from '../common/rows';
+import type { PageArgs, PageWindow } from '../../common/pagination';
+import { query, raw, sql } from '../common/sql';
+import { resolveStreamCodes } from '../common/stream-codes';
+import { institutionIdsOf, scopeForInstitution, streamScope, type StreamGrant } from '../common/stream-scope';
 import { type ExpectedDelivery, type ExpectedDeliveryPage, ExpectedDeliveryState } from './expected-delivery.types';
 import { asOfOrToday } from './overview.service';
 

@@ -1,10 +1,10 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Channel } from '../../registries/channel';
 import { DeliveryStatus } from '../../deliveries/delivery-status';
-import { Frequency } from '../../shared/period';
-import { LocalDateScalar, PeriodScalar } from '../../shared/scalars';
-import type { StreamGrant } from '../shared/stream-scope';
-import { type Connection, connectionTypes } from '../../shared/pagination';
+import { Frequency } from '../../common/period';
+import { LocalDateScalar, PeriodScalar } from '../../common/scalars';
+import type { StreamGrant } from '../common/stream-scope';
+import { type Connection, connectionTypes } from '../../common/pagination';
 
 export enum ExpectedDeliveryState {
   OPEN = 'OPEN',

@@ -1,9 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../kernel/context';
 import { Role } from '../../kernel/role';
-import { LocalDateScalar } from '../../shared/scalars';
-import type { PageArgs } from '../../shared/pagination';
-import { EXPECTED_PAGING, OVERVIEW_EXPECTED_PAGING } from '../shared/rows';
+import { LocalDateScalar } from '../../common/scalars';
+import type { PageArgs } from '../../common/pagination';
+import { EXPECTED_PAGING, OVERVIEW_EXPECTED_PAGING } from '../common/rows';
 import { ExpectedDeliveryFilter, listExpectedDeliveries } from './expected-deliveries.service';
 import {
   DeliveryOverview,

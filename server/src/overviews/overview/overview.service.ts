@@ -1,13 +1,13 @@
 import type { RequestContext } from '../../kernel/context';
 import { DeliveryStatus } from '../../deliveries/delivery-status';
 import { Institution } from '../../institutions/institution.entity';
-import { todayInAmsterdam } from '../../shared/calendar';
-import { expectedDeliveriesSql } from '../shared/expected.sql';
-import { keyOf } from '../shared/overview-cache';
-import { expectedPageSql, type ExpectedRow, OVERVIEW_EXPECTED_PAGING, toExpectedDelivery } from '../shared/rows';
-import { definePaging, keysetCondition, keysetOrder, keysetSelect, type PageArgs, type PageWindow } from '../../shared/pagination';
-import { query, raw, sql, uuidArray } from '../shared/sql';
-import { grantCondition, scopeForInstitution, streamScope } from '../shared/stream-scope';
+import { todayInAmsterdam } from '../../common/calendar';
+import { expectedDeliveriesSql } from '../common/expected.sql';
+import { keyOf } from '../common/overview-cache';
+import { expectedPageSql, type ExpectedRow, OVERVIEW_EXPECTED_PAGING, toExpectedDelivery } from '../common/rows';
+import { definePaging, keysetCondition, keysetOrder, keysetSelect, type PageArgs, type PageWindow } from '../../common/pagination';
+import { query, raw, sql, uuidArray } from '../common/sql';
+import { grantCondition, scopeForInstitution, streamScope } from '../common/stream-scope';
 import { DeliveryOverview, type ExpectedDeliveryPage, RejectedDelivery, type RejectedDeliveryPage } from './expected-delivery.types';
 
 /** Overzicht's "upcoming": a deadline from tomorrow up to and including this many days ahead. */

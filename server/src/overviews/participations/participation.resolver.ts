@@ -3,7 +3,7 @@ import type { RequestContext } from '../../kernel/context';
 import { Role } from '../../kernel/role';
 import { Institution } from '../../institutions/institution.entity';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
-import { PeriodScalar } from '../../shared/scalars';
+import { PeriodScalar } from '../../common/scalars';
 import { type Refused, resultUnion } from '../../kernel/refusal';
 import { Participation } from './participation.entity';
 import { listParticipations, ParticipationInput, setParticipation } from './participation.service';

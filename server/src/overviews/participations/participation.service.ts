@@ -3,11 +3,11 @@ import type { RequestContext } from '../../kernel/context';
 import { AuditEventType } from '../../audit/audit-event.entity';
 import { recordAudit } from '../../audit/audit.service';
 import { Channel } from '../../registries/channel';
-import { Frequency, Period } from '../../shared/period';
-import { PeriodScalar } from '../../shared/scalars';
+import { Frequency, Period } from '../../common/period';
+import { PeriodScalar } from '../../common/scalars';
 import { RefusalCode, type Refused, refuse } from '../../kernel/refusal';
-import { grantsCover, scopeForInstitution, streamScope } from '../shared/stream-scope';
-import { findStream } from '../shared/streams';
+import { grantsCover, scopeForInstitution, streamScope } from '../common/stream-scope';
+import { findStream } from '../common/streams';
 import { Participation } from './participation.entity';
 import { institutionByCode } from '../../institutions/institution-by-code';
 

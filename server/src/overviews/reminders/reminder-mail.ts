@@ -1,5 +1,5 @@
 import type { Mail } from '../../mail/mailer';
-import { fillIn, type Language, languageOf, messages } from '../../shared/messages';
+import { fillIn, type Language, languageOf, messages } from '../../common/messages';
 import { ReminderKind } from './reminder.entities';
 
 export interface ReminderItem {

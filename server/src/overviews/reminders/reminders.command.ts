@@ -1,6 +1,6 @@
 import type { AppServices } from '../../kernel/services';
-import { parseIsoDate, todayInAmsterdam } from '../../shared/calendar';
-import { CliUsageError, parseCommandArgs } from '../../shared/cli-args';
+import { parseIsoDate, todayInAmsterdam } from '../../common/calendar';
+import { CliUsageError, parseCommandArgs } from '../../common/cli-args';
 import { sendDueReminders } from './reminders.service';
 
 /** `pnpm cli reminders [--as-of YYYY-MM-DD]`: sends the reminders due on that day (default today in Amsterdam). A bad date or option is a usage error. */

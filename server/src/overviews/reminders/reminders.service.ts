@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppServices } from '../../kernel/services';
-import { DELIVERED, expectedDeliveriesSql } from '../shared/expected.sql';
-import { query, sql } from '../shared/sql';
+import { DELIVERED, expectedDeliveriesSql } from '../common/expected.sql';
+import { query, sql } from '../common/sql';
 import { reminderDigestMail, type ReminderItem } from './reminder-mail';
 import { ReminderKind } from './reminder.entities';
 

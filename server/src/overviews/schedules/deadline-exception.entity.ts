@@ -4,7 +4,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { User } from '../../access/user.entity';
 import { Institution } from '../../institutions/institution.entity';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
-import { LocalDateScalar } from '../../shared/scalars';
+import { LocalDateScalar } from '../../common/scalars';
 
 /**
  * Hub staff's decision for one institution, sub-delivery and period: another deadline, or an

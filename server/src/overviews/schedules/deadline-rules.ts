@@ -1,5 +1,5 @@
 import { DeadlineRule } from '../../registries/deadline-rule';
-import { Frequency, Period } from '../../shared/period';
+import { Frequency, Period } from '../../common/period';
 import type { DeadlineDefinition } from '@datahub/validation';
 
 export function deadlineRuleOf(definition: DeadlineDefinition): DeadlineRule {

@@ -3,7 +3,7 @@ import { Embedded, Entity, Enum, ManyToOne, PrimaryKey, type Ref, Unique } from 
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DeadlineRule } from '../../registries/deadline-rule';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
-import { Frequency } from '../../shared/period';
+import { Frequency } from '../../common/period';
 
 /**
  * One delivery rhythm of a sub-delivery with its deadline rule, derived from the dictionary's

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DictionaryCatalogue } from '../../dictionaries/dictionary-catalogue';
 import { Registry } from '../../registries/registry.entity';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
-import { Frequency } from '../../shared/period';
+import { Frequency } from '../../common/period';
 import { deadlineRuleOf } from './deadline-rules';
 import { DeliverySchedule } from './delivery-schedule.entity';
 

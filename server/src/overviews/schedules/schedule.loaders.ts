@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { requestLoaders } from '../../kernel/loaders';
-import { groupByKey } from '../../shared/group-by';
+import { groupByKey } from '../../common/group-by';
 import { DeliverySchedule } from './delivery-schedule.entity';
 
 export const scheduleLoaders = requestLoaders((em) => ({

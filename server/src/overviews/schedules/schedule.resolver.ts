@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import type { RequestContext } from '../../kernel/context';
 import { Role } from '../../kernel/role';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
-import { PeriodScalar } from '../../shared/scalars';
+import { PeriodScalar } from '../../common/scalars';
 import { type Refused, resultUnion } from '../../kernel/refusal';
 import { DeadlineException } from './deadline-exception.entity';
 import { DeadlineExceptionInput, listDeadlineExceptions, removeDeadlineException, setDeadlineException } from './deadline-exception.service';

@@ -1,5 +1,5 @@
-import { Frequency } from '../../shared/period';
-import { definePaging, keysetCondition, keysetOrder, keysetSelect, type PageWindow, type Paging, type SortKey } from '../../shared/pagination';
+import { Frequency } from '../../common/period';
+import { definePaging, keysetCondition, keysetOrder, keysetSelect, type PageWindow, type Paging, type SortKey } from '../../common/pagination';
 import { raw, type Sql, sql } from './sql';
 import { ExpectedDelivery, ExpectedDeliveryState } from '../overview/expected-delivery.types';
 

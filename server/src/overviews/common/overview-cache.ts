@@ -1,12 +1,12 @@
 import type { RequestContext } from '../../kernel/context';
-import { dataVersions, VersionedCache } from '../../shared/data-versions';
+import { dataVersions, VersionedCache } from '../../common/data-versions';
 
 /** Enough for every institution's overview in a few `asOf`s and page sizes, plus completeness views; a few MB. */
 const MAX_ENTRIES = 5000;
 
 /**
  * Computed overview results (overview pages, expected deliveries, completeness), kept in this
- * process for one `overview` data version (shared/data-versions.ts): every change they depend on
+ * process for one `overview` data version (common/data-versions.ts): every change they depend on
  * bumps it when it commits, and each request reads it once, so a request never sees a result
  * older than the data committed before it began. Keys carry the caller's scope (grants) and every
  * argument. Concurrent requests for the same key share one computation.

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Institution } from '../../institutions/institution.entity';
 import { Registry } from '../../registries/registry.entity';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
-import type { Language } from '../../shared/messages';
+import type { Language } from '../../common/messages';
 import { RefusalCode, type Refused, refuse } from '../../kernel/refusal';
 
 export interface StreamRef {

@@ -4,7 +4,7 @@ import { registerEnumType } from 'type-graphql';
  * Everything the API can refuse, in one list: a refusal's `code` is always one of these. Grouped by
  * the module that refuses; a code shared by modules (NOT_FOUND, FORBIDDEN, UNKNOWN_INSTITUTION)
  * stands in the first group that uses it. Each code has its description below (shown in the schema)
- * and its message in every language of `shared/messages/` (a missing one does not compile).
+ * and its message in every language of `common/messages/` (a missing one does not compile).
  */
 export enum RefusalCode {
   // Any module
