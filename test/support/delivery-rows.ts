@@ -10,7 +10,8 @@ import { Institution, InstitutionType } from '../../server/src/institutions/inst
 import { Channel } from '../../server/src/registries/channel';
 import { Registry } from '../../server/src/registries/registry.entity';
 import { SubDelivery } from '../../server/src/registries/sub-delivery.entity';
-import { Participation } from '../../server/src/overviews/participations/participation.entity';
+import { Participation } from '../../server/src/participations/participation.entity';
+import { ParticipationState } from '../../server/src/participations/participation-state';
 import { Period } from '../../server/src/common/period';
 import type { TestServer } from './server';
 
@@ -43,6 +44,7 @@ export interface ParticipationSpec {
   subDelivery: string;
   start: string;
   end?: string;
+  /** false: ENDED (without an end period nothing is expected); otherwise PRODUCTION. */
   active?: boolean;
 }
 
@@ -58,7 +60,7 @@ export async function participate(server: TestServer, spec: ParticipationSpec): 
     startDate: start.startDate as string,
     endPeriod: end?.code ?? null,
     endDate: end?.endDate ?? null,
-    active: spec.active ?? true,
+    state: spec.active === false ? ParticipationState.ENDED : ParticipationState.PRODUCTION,
   });
   await em.flush();
 }

@@ -13,6 +13,7 @@ import { FileCheckResolver } from '../file-check/file-check.resolver';
 import { DeliveryFieldsResolver } from '../deliveries/delivery-fields.resolver';
 import { DeliveryResolver } from '../deliveries/delivery.resolver';
 import { overviewResolvers } from '../overviews/module';
+import { participationResolvers } from '../participations/module';
 import { InstitutionResolver } from '../institutions/institution.resolver';
 import { RegistryResolver } from '../registries/registry.resolver';
 import { SubDeliveryResolver } from '../registries/sub-delivery.resolver';
@@ -35,6 +36,7 @@ export const resolvers = [
   DeliveryResolver,
   DeliveryFieldsResolver,
   ...overviewResolvers,
+  ...participationResolvers,
 ] as const;
 
 /**

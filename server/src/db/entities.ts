@@ -15,6 +15,7 @@ import { HeldRecord } from '../records/held-record.entity';
 import { ReportLine } from '../reports/report-line.entity';
 import { WorkerHeartbeat } from '../jobs/worker-heartbeat.entity';
 import { overviewEntities } from '../overviews/module';
+import { participationEntities } from '../participations/module';
 import { DictionaryVersion } from '../dictionaries/dictionary-version.entity';
 import { Institution } from '../institutions/institution.entity';
 import { InstitutionUnit } from '../institutions/institution-unit.entity';
@@ -47,4 +48,5 @@ export const entities = [
   HeldRecordVersion,
   WorkerHeartbeat,
   ...overviewEntities,
+  ...participationEntities,
 ];

@@ -4,8 +4,6 @@ import { CompletenessResolver, VolumeChangeResolver } from './completeness/compl
 import { seedDemoParticipations as seedDemo } from './demo/demo-participations';
 import { DeliveryOverviewResolver } from './overview/overview.resolver';
 import { DeliveryOverviewInstitutionResolver, ExpectedDeliveryFieldsResolver, RejectedDeliveryFieldsResolver } from './overview/stream-fields.resolver';
-import { Participation } from './participations/participation.entity';
-import { ParticipationResolver } from './participations/participation.resolver';
 import { ReminderPreferenceResolver } from './reminders/reminder-preferences';
 import { ReminderDigest, ReminderOptOut, SentReminder } from './reminders/reminder.entities';
 import { DeadlineException } from './schedules/deadline-exception.entity';
@@ -25,13 +23,12 @@ export const overviewResolvers = [
   RejectedDeliveryFieldsResolver,
   CompletenessResolver,
   VolumeChangeResolver,
-  ParticipationResolver,
   SubDeliveryScheduleResolver,
   DeadlineExceptionResolver,
   ReminderPreferenceResolver,
 ] as const;
 
-export const overviewEntities = [DeliverySchedule, Participation, DeadlineException, ReminderOptOut, SentReminder, ReminderDigest] as const;
+export const overviewEntities = [DeliverySchedule, DeadlineException, ReminderOptOut, SentReminder, ReminderDigest] as const;
 
 /** Called at every start after the dictionaries are registered. */
 export async function registerSchedules(em: EntityManager, catalogue: DictionaryCatalogue): Promise<void> {

@@ -25,7 +25,7 @@ const statusList = (statuses: DeliveryStatus[]): Sql => sql`string_to_array(${st
 /**
  * Expected deliveries with their fulfilment, as one set-based SELECT (no per-row queries):
  *
- * - every active participation × every schedule of its sub-delivery gives the periods of the
+ * - every participation in production (or ended, up to its end period) × every schedule of its sub-delivery gives the periods of the
  *   schedule's length (generate_series over month starts) that overlap the participation and have
  *   begun by `asOf`; a TOTAL schedule gives one TOTAAL per calendar year;
  * - the deadline follows the schedule's rule (the SQL twin of DeadlineRule.deadlineFor: an offset
@@ -94,7 +94,7 @@ export function expectedDeliveriesSql(selection: ExpectedSelection): Sql {
                           + make_interval(months => coalesce(s.deadline_months_after_period_end, 0)))::date
                end as target
       ) t
-      where p.active${participationScope}${registry}${subDelivery}${grants}
+      where (p.state = 'PRODUCTION' or (p.state = 'ENDED' and p.end_date is not null))${participationScope}${registry}${subDelivery}${grants}
     ), f as materialized (${fulfilment})
     select e.institution_id, e.sub_delivery_id, e.registry_id, e.frequency, e.period, e.period_start, e.period_end,
            coalesce(x.deadline, e.rule_deadline) as deadline, x.id is not null as adjusted, f.delivered_on

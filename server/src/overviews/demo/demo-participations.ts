@@ -10,7 +10,8 @@ import { Registry } from '../../registries/registry.entity';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
 import { todayInAmsterdam } from '../../common/calendar';
 import { Period } from '../../common/period';
-import { Participation } from '../participations/participation.entity';
+import { Participation } from '../../participations/participation.entity';
+import { ParticipationState } from '../../participations/participation-state';
 import { DeadlineException } from '../schedules/deadline-exception.entity';
 import { expectedDeliveriesSql } from '../common/expected.sql';
 import { query, sql } from '../common/sql';
@@ -56,7 +57,7 @@ async function seedParticipations(em: EntityManager): Promise<void> {
         startPeriod: start.code,
         startDate: start.startDate as string,
         channel: registry === 'CAT' && institution.code === '22070112' ? Channel.ENTRY_PORTAL : Channel.PORTAL,
-        active: institution.code !== INACTIVE,
+        state: institution.code === INACTIVE ? ParticipationState.ENDED : ParticipationState.PRODUCTION,
       });
     }
   }

@@ -1,14 +1,15 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../kernel/context';
-import { Role } from '../../kernel/role';
-import { Institution } from '../../institutions/institution.entity';
-import { SubDelivery } from '../../registries/sub-delivery.entity';
-import { PeriodScalar } from '../../common/scalars';
-import { type Refused, resultUnion } from '../../kernel/refusal';
+import type { RequestContext } from '../kernel/context';
+import { Role } from '../kernel/role';
+import { Institution } from '../institutions/institution.entity';
+import { SubDelivery } from '../registries/sub-delivery.entity';
+import { PeriodScalar } from '../common/scalars';
+import { type Refused, resultUnion } from '../kernel/refusal';
 import { Participation } from './participation.entity';
+import { ParticipationState } from './participation-state';
 import { listParticipations, ParticipationInput, setParticipation } from './participation.service';
-import { institutionLoaders } from '../../institutions/institution.loaders';
-import { registryLoaders } from '../../registries/registry.loaders';
+import { institutionLoaders } from '../institutions/institution.loaders';
+import { registryLoaders } from '../registries/registry.loaders';
 
 const ParticipationResult = resultUnion('ParticipationResult', 'The participation as stored, or why not.', Participation);
 
@@ -49,6 +50,11 @@ export class ParticipationResolver {
     const subDelivery = await registryLoaders(ctx).subDeliveryById.load(participation.subDelivery.id);
     if (!subDelivery) throw new Error(`participation ${participation.id} has no sub-delivery`);
     return subDelivery;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True in PRODUCTION: deliveries are expected from the start period.' })
+  active(@Root() participation: Participation): boolean {
+    return participation.state === ParticipationState.PRODUCTION;
   }
 
   @FieldResolver(() => PeriodScalar, { description: 'First period taken part in.' })

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Institution } from '../../institutions/institution.entity';
-import { Channel } from '../../registries/channel';
-import { SubDelivery } from '../../registries/sub-delivery.entity';
+import { Institution } from '../institutions/institution.entity';
+import { Channel } from '../registries/channel';
+import { SubDelivery } from '../registries/sub-delivery.entity';
+import { ParticipationState } from './participation-state';
 
 /**
  * An institution takes part in a sub-delivery (deelname) from a start period, through one channel.
- * Inactive participations expect nothing; leaving is an end period, so earlier periods stay
- * expected. The sign-up lifecycle is a later issue. `startDate`/`endDate` are the first day of the
- * start period and the last day of the end period, kept beside the codes for the set-based SQL.
+ * Deliveries are expected only in PRODUCTION; leaving is ENDED with an end period, so earlier
+ * periods stay expected. `startDate`/`endDate` are the first day of the start period and the last
+ * day of the end period, kept beside the codes for the set-based SQL.
  */
 @ObjectType({ description: "An institution's participation (deelname) in a sub-delivery." })
 @Entity({ tableName: 'participation' })
@@ -17,7 +18,7 @@ import { SubDelivery } from '../../registries/sub-delivery.entity';
 @Index({ properties: ['subDelivery'] })
 @Check({ name: 'participation_end_after_start', expression: 'end_date is null or end_date >= start_date' })
 export class Participation {
-  [OptionalProps]?: 'createdAt' | 'active' | 'channel';
+  [OptionalProps]?: 'createdAt' | 'state' | 'channel';
 
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryKey({ type: 'uuid' })
@@ -46,9 +47,9 @@ export class Participation {
   @Enum({ items: () => Channel, type: 'string' })
   channel: Channel = Channel.PORTAL;
 
-  @Field(() => Boolean, { description: 'False while not (or no longer) taking part: nothing is expected then.' })
-  @Property({ type: 'boolean' })
-  active: boolean = true;
+  @Field(() => ParticipationState, { description: 'Where the participation stands, from sign-up to the end.' })
+  @Enum({ items: () => ParticipationState, type: 'string' })
+  state: ParticipationState = ParticipationState.REQUESTED;
 
   @Field(() => Date, { description: 'When the participation was recorded (UTC).' })
   @Property({ type: 'datetime' })

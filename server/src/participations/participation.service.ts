@@ -1,15 +1,16 @@
 import { Field, InputType } from 'type-graphql';
-import type { RequestContext } from '../../kernel/context';
-import { AuditEventType } from '../../audit/audit-event.entity';
-import { recordAudit } from '../../audit/audit.service';
-import { Channel } from '../../registries/channel';
-import { Frequency, Period } from '../../common/period';
-import { PeriodScalar } from '../../common/scalars';
-import { RefusalCode, type Refused, refuse } from '../../kernel/refusal';
-import { grantsCover, scopeForInstitution, streamScope } from '../common/stream-scope';
-import { findStream } from '../common/streams';
+import type { RequestContext } from '../kernel/context';
+import { AuditEventType } from '../audit/audit-event.entity';
+import { recordAudit } from '../audit/audit.service';
+import { Channel } from '../registries/channel';
+import { Frequency, Period } from '../common/period';
+import { PeriodScalar } from '../common/scalars';
+import { RefusalCode, type Refused, refuse } from '../kernel/refusal';
+import { grantsCover, scopeForInstitution, streamScope } from '../overviews/common/stream-scope';
+import { findStream } from '../overviews/common/streams';
 import { Participation } from './participation.entity';
-import { institutionByCode } from '../../institutions/institution-by-code';
+import { ParticipationState } from './participation-state';
+import { institutionByCode } from '../institutions/institution-by-code';
 
 @InputType({ description: "An institution's participation in a sub-delivery; an existing one for the same pair is updated." })
 export class ParticipationInput {
@@ -66,7 +67,7 @@ export async function setParticipation(ctx: RequestContext, input: Participation
       endPeriod: input.endPeriod?.code ?? null,
       endDate,
       channel: input.channel,
-      active: input.active,
+      state: input.active ? ParticipationState.PRODUCTION : ParticipationState.ENDED,
     };
     const participation = existing
       ? Object.assign(existing, values)
@@ -78,7 +79,7 @@ export async function setParticipation(ctx: RequestContext, input: Participation
       objectType: 'Participation',
       objectId: participation.id,
       institutionId: stream.institution.id,
-      detail: `${stream.registry.code}/${stream.subDelivery.code} ${values.startPeriod}–${values.endPeriod ?? ''} ${values.channel}${values.active ? '' : ' inactive'}`,
+      detail: `${stream.registry.code}/${stream.subDelivery.code} ${values.startPeriod}–${values.endPeriod ?? ''} ${values.channel} ${values.state}`,
     });
     return participation;
   });
