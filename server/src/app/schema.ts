@@ -14,12 +14,14 @@ import { DeliveryFieldsResolver } from '../deliveries/delivery-fields.resolver';
 import { DeliveryResolver } from '../deliveries/delivery.resolver';
 import { overviewResolvers } from '../overviews/module';
 import { InstitutionResolver } from '../institutions/institution.resolver';
+import { InstitutionAdminResolver } from '../institutions/institution-admin.resolver';
 import { RegistryResolver } from '../registries/registry.resolver';
 import { SubDeliveryResolver } from '../registries/sub-delivery.resolver';
 import { PeriodResolver } from '../common/period.resolver';
 
 export const resolvers = [
   InstitutionResolver,
+  InstitutionAdminResolver,
   RegistryResolver,
   SubDeliveryResolver,
   PeriodResolver,
