@@ -135,6 +135,8 @@ export const en: MessageSchema = {
       UMC: 'University medical centre',
       GENERAL: 'General hospital',
       CATEGORICAL: 'Categorical institution',
+      INDEPENDENT_TREATMENT_CENTRE: 'Independent treatment centre (ZBC)',
+      OTHER: 'Other',
     },
     dictionaryStatus: {
       DRAFT: 'Draft',

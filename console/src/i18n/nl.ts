@@ -147,6 +147,8 @@ export const nl = {
       UMC: 'UMC',
       GENERAL: 'Algemeen ziekenhuis',
       CATEGORICAL: 'Categorale instelling',
+      INDEPENDENT_TREATMENT_CENTRE: 'Zelfstandig behandelcentrum (ZBC)',
+      OTHER: 'Overig',
     } satisfies Record<InstitutionType, string>,
     dictionaryStatus: {
       DRAFT: 'Concept',

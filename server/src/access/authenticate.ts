@@ -23,9 +23,20 @@ function requestLanguage(request: Request): 'nl' | 'en' | null {
   return preferred === 'en' || preferred === 'nl' ? preferred : null;
 }
 
+/**
+ * The user's roles as they hold now. A role at a deactivated institution or organisation, and every
+ * role of a user whose own organisation is deactivated, is left out: deactivation ends access on
+ * the very next request, sessions and tokens alike.
+ */
 export async function loadGrants(em: EntityManager, userId: string): Promise<Grant[]> {
-  const assignments = await em.find(RoleAssignment, { user: userId }, { populate: ['institution'] });
-  return assignments.map((assignment) => ({
+  const assignments = await em.find(RoleAssignment, { user: userId }, { populate: ['institution', 'organisation', 'user.organisation'] });
+  const working = assignments.filter(
+    (assignment) =>
+      assignment.user.getEntity().organisation.getEntity().active &&
+      (assignment.institution?.getEntity().active ?? true) &&
+      (assignment.organisation?.getEntity().active ?? true),
+  );
+  return working.map((assignment) => ({
     role: assignment.role,
     institutionId: assignment.institution?.id ?? null,
     institutionCode: assignment.institution?.getEntity().code ?? null,
@@ -114,8 +125,13 @@ export class TokenCache extends VersionedCache<TokenOwner> {
 }
 
 async function lookUpToken(em: EntityManager, hash: string, now: Date): Promise<TokenOwner | null> {
-  const apiToken = await em.findOne(ApiToken, { tokenHash: hash, revokedAt: null, expiresAt: { $gt: now } }, { populate: ['user', 'user.organisation'] });
-  if (!apiToken) return null;
+  const apiToken = await em.findOne(
+    ApiToken,
+    { tokenHash: hash, revokedAt: null, expiresAt: { $gt: now } },
+    { populate: ['user', 'user.organisation', 'organisation'] },
+  );
+  // A deactivated processor organisation's tokens stop with it (its users' roles stop in loadGrants).
+  if (!apiToken || apiToken.organisation?.getEntity().active === false) return null;
   const owner = { id: apiToken.id, organisationId: apiToken.organisation?.id ?? null, expiresAt: apiToken.expiresAt, lastUsedAt: apiToken.lastUsedAt ?? null };
   if (!apiToken.user) return { ...owner, user: null, grants: [] };
   const user = apiToken.user.getEntity();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Institution } from '../institutions/institution.entity';
 
@@ -24,6 +24,8 @@ registerEnumType(OrganisationKind, {
 @ObjectType({ description: 'An organisation whose people use the hub.' })
 @Entity({ tableName: 'organisation' })
 export class Organisation {
+  [OptionalProps]?: 'active';
+
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -35,6 +37,18 @@ export class Organisation {
   @Field(() => String, { description: 'Name of the organisation.' })
   @Property({ type: 'string', length: 200, unique: true })
   name!: string;
+
+  @Field(() => Boolean, { description: 'False once hub staff deactivated it: its people and its API tokens can no longer act.' })
+  @Property({ type: 'boolean' })
+  active: boolean = true;
+
+  @Field(() => Date, { nullable: true, description: 'When hub staff deactivated it (UTC); null while active.' })
+  @Property({ type: 'datetime', nullable: true })
+  deactivatedAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was deactivated (up to 500 characters); null while active.' })
+  @Property({ type: 'string', length: 500, nullable: true })
+  deactivationReason?: string | null;
 
   @ManyToOne(() => Institution, { ref: true, nullable: true, unique: true, deleteRule: 'restrict' })
   institution?: Ref<Institution> | null;

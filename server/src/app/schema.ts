@@ -15,12 +15,14 @@ import { DeliveryResolver } from '../deliveries/delivery.resolver';
 import { overviewResolvers } from '../overviews/module';
 import { participationResolvers } from '../participations/module';
 import { InstitutionResolver } from '../institutions/institution.resolver';
+import { InstitutionAdminResolver } from '../institutions/institution-admin.resolver';
 import { RegistryResolver } from '../registries/registry.resolver';
 import { SubDeliveryResolver } from '../registries/sub-delivery.resolver';
 import { PeriodResolver } from '../common/period.resolver';
 
 export const resolvers = [
   InstitutionResolver,
+  InstitutionAdminResolver,
   RegistryResolver,
   SubDeliveryResolver,
   PeriodResolver,

@@ -38,6 +38,16 @@ export enum RefusalCode {
   ORGANISATION_EXISTS = 'ORGANISATION_EXISTS',
   INVALID_EXPIRY = 'INVALID_EXPIRY',
 
+  // Institutions: hub staff manage institutions, their units and organisations
+  INSTITUTION_CODE_FORMAT = 'INSTITUTION_CODE_FORMAT',
+  INSTITUTION_CODE_TAKEN = 'INSTITUTION_CODE_TAKEN',
+  NAME_REQUIRED = 'NAME_REQUIRED',
+  ALREADY_INACTIVE = 'ALREADY_INACTIVE',
+  ALREADY_ACTIVE = 'ALREADY_ACTIVE',
+  UNIT_NUMBER_TAKEN = 'UNIT_NUMBER_TAKEN',
+  INSTITUTION_INACTIVE = 'INSTITUTION_INACTIVE',
+  UNIT_CLOSED = 'UNIT_CLOSED',
+
   // Deliveries: the target of an upload, and the upload itself
   DELIVERY_FIELDS_MISSING = 'DELIVERY_FIELDS_MISSING',
   UNKNOWN_INSTITUTION = 'UNKNOWN_INSTITUTION',
@@ -90,6 +100,15 @@ const DESCRIPTIONS: Record<RefusalCode, string> = {
   ORGANISATION_KIND: 'Only processor and requester organisations can be registered.',
   ORGANISATION_EXISTS: 'An organisation with this name already exists.',
   INVALID_EXPIRY: "A token's validity must be 1 to 365 days.",
+
+  INSTITUTION_CODE_FORMAT: 'An institution code is exactly 8 digits (field `code`).',
+  INSTITUTION_CODE_TAKEN: 'Another institution already has this code (field `code`).',
+  NAME_REQUIRED: 'A name of 1 to `max` characters is required (field `name`).',
+  ALREADY_INACTIVE: 'The institution or organisation is already deactivated.',
+  ALREADY_ACTIVE: 'The institution or organisation is already active.',
+  UNIT_NUMBER_TAKEN: 'The institution already has a unit with this number (field `number`).',
+  INSTITUTION_INACTIVE: 'The institution is deactivated: it accepts no deliveries (the message names it).',
+  UNIT_CLOSED: 'The unit is closed from a date on or before the delivery date: it accepts no deliveries (the message names unit and date).',
 
   DELIVERY_FIELDS_MISSING: 'The file name does not conform and the fields it would give were not filled in.',
   UNKNOWN_INSTITUTION: 'No (active) institution has this code.',

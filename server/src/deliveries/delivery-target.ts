@@ -10,6 +10,7 @@ import { parseDeliveryFileName } from '@datahub/validation';
 import { maySubmit, maySubmitAt } from './delivery-access';
 import { cleanFileName } from './delivery-file-name';
 import { institutionByCode } from '../institutions/institution-by-code';
+import { deliveryAcceptance } from '../institutions/delivery-acceptance';
 
 /** What an upload is for, resolved from a conforming file name or from the fields filled in by hand. */
 export interface DeliveryTarget {
@@ -39,9 +40,16 @@ export interface TargetInput {
 /**
  * Resolves and checks the target before a byte of the file is read: the actor is a submitter at an
  * active institution of that code, the registry has this version ACTIVE, the actor is a submitter
- * for it there, and the institution has the unit.
+ * for it there, the institution has the unit, and both take a delivery with this delivery date
+ * (`deliveryDate`, today in Europe/Amsterdam: institutions/delivery-acceptance.ts).
  */
-export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fileName: string, input: TargetInput): Promise<DeliveryTarget | Refused> {
+export async function resolveDeliveryTarget(
+  em: EntityManager,
+  actor: Actor,
+  fileName: string,
+  input: TargetInput,
+  deliveryDate: string,
+): Promise<DeliveryTarget | Refused> {
   const language = actor.language;
   const cleaned = cleanFileName(fileName);
   const parsed = parseDeliveryFileName(cleaned.name);
@@ -61,7 +69,8 @@ export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fil
   }
   // Only institutions the actor may deliver for are told apart: an unknown code, an inactive
   // institution and someone else's get one answer after the same single query (docs/security.md).
-  const institution = await institutionByCode(em, institutionCode, (id) => maySubmitAt(actor, id), { activeOnly: true });
+  // (A deactivated institution's people lose their roles there, so it answers FORBIDDEN too.)
+  const institution = await institutionByCode(em, institutionCode, (id) => maySubmitAt(actor, id));
   if (!institution) {
     return refuse(language, RefusalCode.FORBIDDEN, { params: { code: institutionCode }, field: 'institutionCode', detail: 'NOT_YOUR_INSTITUTION' });
   }
@@ -81,9 +90,12 @@ export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fil
   if (!maySubmit(actor, { institutionId: institution.id, registryId: registry.id, subDeliveryId: subDelivery.id })) {
     return refuse(language, RefusalCode.FORBIDDEN, { params: { code: institutionCode, registry: registryCode }, detail: 'NOT_YOUR_DELIVERY' });
   }
-  if (!(await em.count(InstitutionUnit, { institution: institution.id, number: unitNumber }))) {
+  const unit = await em.findOne(InstitutionUnit, { institution: institution.id, number: unitNumber });
+  if (!unit) {
     return refuse(language, RefusalCode.UNKNOWN_UNIT, { params: { code: institutionCode, unit: unitNumber }, field: 'unit' });
   }
+  const refused = deliveryAcceptance(language, institution, unit, deliveryDate);
+  if (refused) return refused;
   return {
     fileName: cleaned.name,
     institution,

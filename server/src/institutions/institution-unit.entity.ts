@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, ManyToOne, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { LocalDateScalar } from '../common/scalars';
 import { Institution } from './institution.entity';
 
 @ObjectType({
@@ -23,4 +24,11 @@ export class InstitutionUnit {
   @Field(() => String, { description: 'Name of the location or department.' })
   @Property({ type: 'string', length: 200 })
   name!: string;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'Closed from this day on: no delivery with a delivery date on or after it is accepted for the unit. Null while open.',
+  })
+  @Property({ type: 'date', nullable: true })
+  closedFrom?: string | null;
 }

@@ -7,6 +7,8 @@ export enum InstitutionType {
   UMC = 'UMC',
   GENERAL = 'GENERAL',
   CATEGORICAL = 'CATEGORICAL',
+  INDEPENDENT_TREATMENT_CENTRE = 'INDEPENDENT_TREATMENT_CENTRE',
+  OTHER = 'OTHER',
 }
 
 registerEnumType(InstitutionType, {
@@ -16,6 +18,8 @@ registerEnumType(InstitutionType, {
     UMC: { description: 'University medical centre (umc).' },
     GENERAL: { description: 'General hospital (algemeen ziekenhuis).' },
     CATEGORICAL: { description: 'Categorical institution (categorale instelling), e.g. an eye or cancer hospital.' },
+    INDEPENDENT_TREATMENT_CENTRE: { description: 'Independent treatment centre (zelfstandig behandelcentrum, ZBC).' },
+    OTHER: { description: 'Any other kind of institution that delivers to registries.' },
   },
 });
 
@@ -39,9 +43,21 @@ export class Institution {
   @Enum({ items: () => InstitutionType, type: 'string' })
   type!: InstitutionType;
 
+  @Field(() => String, { nullable: true, description: 'Place (vestigingsplaats) of the institution, e.g. `Zuidermeer`.' })
+  @Property({ type: 'string', length: 100, nullable: true })
+  place?: string | null;
+
   @Field(() => Boolean, { description: 'False once the institution no longer delivers (closed or merged).' })
   @Property({ type: 'boolean' })
   active: boolean = true;
+
+  @Field(() => Date, { nullable: true, description: 'When hub staff deactivated it (UTC); null while active.' })
+  @Property({ type: 'datetime', nullable: true })
+  deactivatedAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was deactivated (up to 500 characters); null while active.' })
+  @Property({ type: 'string', length: 500, nullable: true })
+  deactivationReason?: string | null;
 
   @OneToMany(() => InstitutionUnit, (unit) => unit.institution)
   units = new Collection<InstitutionUnit>(this);

@@ -1,9 +1,17 @@
-import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
+import { Role } from '../kernel/role';
+import type { Connection, PageArgs } from '../common/pagination';
+import { AuditEventConnection } from '../audit/audit.query';
+import type { AuditEvent } from '../audit/audit-event.entity';
+import { type CountedPage, USER_PAGING, UserConnection } from '../access/access.paging';
+import type { User } from '../access/user.entity';
+import { listInstitutionUsers } from '../access/user.service';
 import { InstitutionUnit } from './institution-unit.entity';
 import { Institution } from './institution.entity';
 import { findInstitutionByCode, listInstitutions } from './institution.service';
 import { institutionLoaders } from './institution.loaders';
+import { INSTITUTION_HISTORY_PAGING, institutionHistory } from './institution-history';
 
 @Resolver(() => Institution)
 export class InstitutionResolver {
@@ -16,8 +24,13 @@ export class InstitutionResolver {
     @Ctx() ctx: RequestContext,
     @Arg('active', () => Boolean, { nullable: true, description: 'Only active (true) or only inactive (false) ones; all when omitted.' })
     active?: boolean | null,
+    @Arg('search', () => String, {
+      nullable: true,
+      description: 'Only those whose code starts with, or whose name or place contains, this text (case-insensitive); all when omitted or empty.',
+    })
+    search?: string | null,
   ): Promise<Institution[]> {
-    return listInstitutions(ctx, { active });
+    return listInstitutions(ctx, { active, search });
   }
 
   @Authorized()
@@ -32,5 +45,26 @@ export class InstitutionResolver {
   @FieldResolver(() => [InstitutionUnit], { description: "The institution's units, by unit number." })
   units(@Root() institution: Institution, @Ctx() ctx: RequestContext): Promise<InstitutionUnit[]> {
     return institutionLoaders(ctx).unitsByInstitution.load(institution.id);
+  }
+
+  @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)
+  @FieldResolver(() => AuditEventConnection, {
+    description:
+      'Every audited change about the institution (its data, units, people, participations), newest first: hub staff and its own local administrators (reading it is audited).',
+  })
+  history(
+    @Root() institution: Institution,
+    @Ctx() ctx: RequestContext,
+    @Args(() => INSTITUTION_HISTORY_PAGING.Args) page: PageArgs,
+  ): Promise<Connection<AuditEvent>> {
+    return institutionHistory(ctx, institution, page);
+  }
+
+  @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)
+  @FieldResolver(() => UserConnection, {
+    description: "The institution's local administrators, by name: hub staff and its own local administrators (reading it is audited, as institutionUsers).",
+  })
+  localAdministrators(@Root() institution: Institution, @Ctx() ctx: RequestContext, @Args(() => USER_PAGING.Args) page: PageArgs): Promise<CountedPage<User>> {
+    return listInstitutionUsers(ctx, institution.code, Role.LOCAL_ADMIN, page);
   }
 }

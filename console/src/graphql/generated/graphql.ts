@@ -188,6 +188,10 @@ export type InstitutionType =
   | 'CATEGORICAL'
   /** General hospital (algemeen ziekenhuis). */
   | 'GENERAL'
+  /** Independent treatment centre (zelfstandig behandelcentrum, ZBC). */
+  | 'INDEPENDENT_TREATMENT_CENTRE'
+  /** Any other kind of institution that delivers to registries. */
+  | 'OTHER'
   /** University medical centre (umc). */
   | 'UMC';
 
@@ -235,8 +239,12 @@ export type RefusalCode =
   | 'ACCOUNT_LOCKED'
   /** Too many failed logins from this address: wait `retryAfterSeconds`. */
   | 'ADDRESS_BLOCKED'
+  /** The institution or organisation is already active. */
+  | 'ALREADY_ACTIVE'
   /** The user already holds this role with this scope. */
   | 'ALREADY_GRANTED'
+  /** The institution or organisation is already deactivated. */
+  | 'ALREADY_INACTIVE'
   /** The registry does not accept this channel. */
   | 'CHANNEL_NOT_ACCEPTED'
   /** The creation date lies in the future. */
@@ -259,6 +267,12 @@ export type RefusalCode =
   | 'HTTPS_REQUIRED'
   /** Only hub staff may grant this role or make this token. */
   | 'HUB_STAFF_ONLY'
+  /** An institution code is exactly 8 digits (field `code`). */
+  | 'INSTITUTION_CODE_FORMAT'
+  /** Another institution already has this code (field `code`). */
+  | 'INSTITUTION_CODE_TAKEN'
+  /** The institution is deactivated: it accepts no deliveries (the message names it). */
+  | 'INSTITUTION_INACTIVE'
   /** The authenticator or mailed code is wrong or expired. */
   | 'INVALID_CODE'
   /** E-mail address or password incorrect (which of the two is never told). */
@@ -271,6 +285,8 @@ export type RefusalCode =
   | 'INVALID_LINK'
   /** The last active local administrator of an institution cannot be removed or deactivated. */
   | 'LAST_LOCAL_ADMIN'
+  /** A name of 1 to `max` characters is required (field `name`). */
+  | 'NAME_REQUIRED'
   /** The object does not exist, or is not yours to see or change (the two are never told apart). */
   | 'NOT_FOUND'
   /** The period matches none of the sub-delivery's schedules. */
@@ -299,6 +315,10 @@ export type RefusalCode =
   | 'TOTP_ALREADY_SET_UP'
   /** No authenticator app is set up yet: start the set-up first. */
   | 'TOTP_NOT_SET_UP'
+  /** The unit is closed from a date on or before the delivery date: it accepts no deliveries (the message names unit and date). */
+  | 'UNIT_CLOSED'
+  /** The institution already has a unit with this number (field `number`). */
+  | 'UNIT_NUMBER_TAKEN'
   /** No dictionary has this `REGISTRY/SubDelivery/version`. */
   | 'UNKNOWN_DICTIONARY'
   /** No (active) institution has this code. */

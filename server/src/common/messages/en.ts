@@ -35,6 +35,15 @@ export const en: Catalogue = {
     ORGANISATION_EXISTS: 'An organisation named {name} already exists.',
     INVALID_EXPIRY: 'The validity must be 1 to {max} days.',
 
+    INSTITUTION_CODE_FORMAT: 'An institution code is exactly 8 digits; {code} is not.',
+    INSTITUTION_CODE_TAKEN: 'An institution with institution code {code} already exists.',
+    NAME_REQUIRED: 'Give a name of 1 to {max} characters.',
+    ALREADY_INACTIVE: '{name} is already deactivated.',
+    ALREADY_ACTIVE: '{name} is already active.',
+    UNIT_NUMBER_TAKEN: 'Institution {code} already has a unit {unit}.',
+    INSTITUTION_INACTIVE: 'Institution {name} ({code}) is deactivated and accepts no more deliveries.',
+    UNIT_CLOSED: 'Unit {unit} ({name}) of institution {code} is closed from {date}: no delivery with a delivery date from that day on.',
+
     DELIVERY_FIELDS_MISSING: 'The file name does not follow the delivery specification; fill in {fields} yourself.',
     UNKNOWN_INSTITUTION: 'Institution {code} is unknown or not active.',
     UNKNOWN_UNIT: 'Institution {code} has no unit {unit}.',
@@ -68,8 +77,10 @@ export const en: Catalogue = {
     deadlineException: 'Exception',
     institution: 'Institution',
     invitation: 'Invitation',
+    organisation: 'Organisation',
     roleAssignment: 'Role',
     session: 'Session',
+    unit: 'Unit',
     user: 'User',
   },
   roleScope: {

@@ -43,6 +43,15 @@ export const nl = {
     ORGANISATION_EXISTS: 'Er bestaat al een organisatie met de naam {name}.',
     INVALID_EXPIRY: 'De geldigheid moet 1 tot {max} dagen zijn.',
 
+    INSTITUTION_CODE_FORMAT: 'Een instellingscode bestaat uit precies 8 cijfers; {code} niet.',
+    INSTITUTION_CODE_TAKEN: 'Er bestaat al een instelling met instellingscode {code}.',
+    NAME_REQUIRED: 'Geef een naam van 1 tot {max} tekens.',
+    ALREADY_INACTIVE: '{name} is al gedeactiveerd.',
+    ALREADY_ACTIVE: '{name} is al actief.',
+    UNIT_NUMBER_TAKEN: 'Instelling {code} heeft al een onderdeel {unit}.',
+    INSTITUTION_INACTIVE: 'Instelling {name} ({code}) is gedeactiveerd en neemt geen aanleveringen meer aan.',
+    UNIT_CLOSED: 'Onderdeel {unit} ({name}) van instelling {code} is gesloten per {date}: aanleveren met een aanleverdatum vanaf die dag kan niet.',
+
     DELIVERY_FIELDS_MISSING: 'De bestandsnaam volgt de aanleverspecificatie niet; vul {fields} zelf in.',
     UNKNOWN_INSTITUTION: 'Instelling {code} is onbekend of niet actief.',
     UNKNOWN_UNIT: 'Instelling {code} heeft geen onderdeel {unit}.',
@@ -78,8 +87,10 @@ export const nl = {
     deadlineException: 'Uitzondering',
     institution: 'Instelling',
     invitation: 'Uitnodiging',
+    organisation: 'Organisatie',
     roleAssignment: 'Rol',
     session: 'Sessie',
+    unit: 'Onderdeel',
     user: 'Gebruiker',
   },
   /** What a role's scope needs (ROLE_SCOPE's `{scope}`). */

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { asUser, tokenFor } from '../support/actors';
-import { sharedServer, type TestServer } from '../support/server';
+import { asUser, tokenFor } from '../../support/actors';
+import { sharedServer, type TestServer } from '../../support/server';
 
 interface InstitutionRow {
   code: string;
