@@ -10,6 +10,7 @@ import { parseDeliveryFileName } from '@datahub/validation';
 import { maySubmit, maySubmitAt } from './delivery-access';
 import { cleanFileName } from './delivery-file-name';
 import { institutionByCode } from '../institutions/institution-by-code';
+import { versionAcceptedOn, versionToUse } from '../dictionaries/version-window';
 
 /** What an upload is for, resolved from a conforming file name or from the fields filled in by hand. */
 export interface DeliveryTarget {
@@ -39,9 +40,10 @@ export interface TargetInput {
 /**
  * Resolves and checks the target before a byte of the file is read: the actor is a submitter at an
  * active institution of that code, the registry has this version ACTIVE, the actor is a submitter
- * for it there, and the institution has the unit.
+ * for it there, and the institution has the unit; then that the version is accepted today (B07).
+ * The version's window is checked after authorisation, so it tells nothing to someone else.
  */
-export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fileName: string, input: TargetInput): Promise<DeliveryTarget | Refused> {
+export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fileName: string, input: TargetInput, today: string): Promise<DeliveryTarget | Refused> {
   const language = actor.language;
   const cleaned = cleanFileName(fileName);
   const parsed = parseDeliveryFileName(cleaned.name);
@@ -83,6 +85,13 @@ export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fil
   }
   if (!(await em.count(InstitutionUnit, { institution: institution.id, number: unitNumber }))) {
     return refuse(language, RefusalCode.UNKNOWN_UNIT, { params: { code: institutionCode, unit: unitNumber }, field: 'unit' });
+  }
+  if (!versionAcceptedOn(dictionaryVersion, today)) {
+    const use = await versionToUse(em, subDelivery.id, today);
+    return refuse(language, RefusalCode.VERSION_NOT_ACCEPTED, {
+      params: { registry: registryCode, version: versionCode, date: today, use: use?.version ?? '-' },
+      field: 'version',
+    });
   }
   return {
     fileName: cleaned.name,

@@ -15,7 +15,7 @@ import type { FileNameCheckResult } from './delivery.types';
  */
 export async function checkFileNameForDelivery(ctx: RequestContext, fileName: string): Promise<FileNameCheckResult> {
   const language = ctx.actor.language;
-  const catalogue = ctx.services.dictionaries;
+  const catalogue = await ctx.services.dictionaries.current(ctx);
   // The upload reads and stores the name without bidirectional and control characters: so does the check.
   const cleaned = cleanFileName(fileName);
   const check = checkName(cleaned.name, { knownVersions: catalogue.all.map((d) => ({ registry: d.registry, version: d.version })) });
@@ -30,7 +30,7 @@ export async function checkFileNameForDelivery(ctx: RequestContext, fileName: st
   const fallback = catalogue.all[0];
   let subDelivery: string | null = null;
   if (fields) {
-    const target = await resolveDeliveryTarget(ctx.em, ctx.actor, cleaned.name, {});
+    const target = await resolveDeliveryTarget(ctx.em, ctx.actor, cleaned.name, {}, todayInAmsterdam(ctx.services.clock.now()));
     if (!isRefusal(target)) {
       subDelivery = target.subDelivery.code;
       const last = await lastSequenceNumber((sql, params) => ctx.em.getConnection().execute(sql, params), {

@@ -12,6 +12,7 @@ import { Migration20261124090000 } from './Migration20261124090000';
 import { Migration20261124091000 } from './Migration20261124091000';
 import { Migration20261124092000 } from './Migration20261124092000';
 import { Migration20261124093000 } from './Migration20261124093000';
+import { Migration20261203130000 } from './Migration20261203130000';
 
 /** Applied in this order; `pnpm cli migration:create` writes new files here, then add them below. */
 export const migrationsList: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124091000_delivery_file_names_without_bidi_controls', class: Migration20261124091000 },
   { name: 'Migration20261124092000_login_lockout_per_address_typed', class: Migration20261124092000 },
   { name: 'Migration20261124093000_keyset_order_indexes', class: Migration20261124093000 },
+  { name: 'Migration20261203130000_dictionary_versions_over_time', class: Migration20261203130000 },
 ];
