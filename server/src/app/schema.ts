@@ -9,6 +9,8 @@ import { RoleAssignmentResolver } from '../access/role-assignment.resolver';
 import { UserResolver } from '../access/user.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { DictionaryResolver } from '../dictionaries/dictionary.resolver';
+import { DictionaryPackageResolver } from '../dictionaries/package/package.resolver';
+import { RegistryAdminResolver } from '../registries/registry-admin.resolver';
 import { FileCheckResolver } from '../file-check/file-check.resolver';
 import { DeliveryFieldsResolver } from '../deliveries/delivery-fields.resolver';
 import { DeliveryResolver } from '../deliveries/delivery.resolver';
@@ -21,6 +23,7 @@ import { PeriodResolver } from '../common/period.resolver';
 export const resolvers = [
   InstitutionResolver,
   RegistryResolver,
+  RegistryAdminResolver,
   SubDeliveryResolver,
   PeriodResolver,
   AuthResolver,
@@ -31,6 +34,7 @@ export const resolvers = [
   ApiTokenResolver,
   AuditResolver,
   DictionaryResolver,
+  DictionaryPackageResolver,
   FileCheckResolver,
   DeliveryResolver,
   DeliveryFieldsResolver,
@@ -48,6 +52,7 @@ export const PUBLIC_OPERATIONS: Record<string, string> = {
   'Query.period': 'parses a period code; touches no data',
   'Query.dictionaries': "data dictionaries are published specifications for hospitals' IT",
   'Query.dictionary': 'as dictionaries',
+  'Query.dictionaryDiff': 'compares published specifications; drafts only for hub staff (checked in the service)',
   'Mutation.login': 'the way in',
   'Mutation.startTotpSetup': 'second-factor step; needs a pending login',
   'Mutation.verifyTotp': 'second-factor step; needs a pending login',

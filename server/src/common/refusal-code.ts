@@ -130,10 +130,13 @@ const DESCRIPTIONS: Record<RefusalCode, string> = {
   NAME_REQUIRED: 'A name (or holder) of 1 to 200 characters is required.',
   CHANNELS_REQUIRED: 'At least one accepted channel is required.',
   DEADLINE_RULE_INVALID: 'The deadline rule is incomplete or out of range for its kind.',
-  DICTIONARY_PACKAGE_INVALID: 'The dictionary package is not valid JSON, breaks the format, or its examples do not give their expected outcome: `problems` lists each with its JSON path.',
+  DICTIONARY_PACKAGE_INVALID:
+    'The dictionary package is not valid JSON, breaks the format, or its examples do not give their expected outcome: `problems` lists each with its JSON path.',
   VERSION_PUBLISHED: 'This dictionary version is already published: upload a new version number instead.',
-  VERSION_DATES: 'The dates do not fit: required from and the previous version\'s accepted until must not lie before accepted from, and accepted from not before the previous version\'s.',
-  VERSION_NOT_ACCEPTED: 'B07: the dictionary version is not accepted on this day (before its accepted-from or after its accepted-until); the message names the version to use.',
+  VERSION_DATES:
+    "The dates do not fit: required from and the previous version's accepted until must not lie before accepted from, and accepted from not before the previous version's.",
+  VERSION_NOT_ACCEPTED:
+    'B07: the dictionary version is not accepted on this day (before its accepted-from or after its accepted-until); the message names the version to use.',
 };
 
 registerEnumType(RefusalCode, {

@@ -43,7 +43,13 @@ export interface TargetInput {
  * for it there, and the institution has the unit; then that the version is accepted today (B07).
  * The version's window is checked after authorisation, so it tells nothing to someone else.
  */
-export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fileName: string, input: TargetInput, today: string): Promise<DeliveryTarget | Refused> {
+export async function resolveDeliveryTarget(
+  em: EntityManager,
+  actor: Actor,
+  fileName: string,
+  input: TargetInput,
+  today: string,
+): Promise<DeliveryTarget | Refused> {
   const language = actor.language;
   const cleaned = cleanFileName(fileName);
   const parsed = parseDeliveryFileName(cleaned.name);
