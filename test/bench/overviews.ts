@@ -35,8 +35,8 @@ const GENERATE = [
   `insert into delivery_schedule (id, sub_delivery_id, frequency, deadline_kind, deadline_months_after_period_end, deadline_day, deadline_last_day_of_month)
    select gen_random_uuid(), sd.id, sd.frequency, sd.deadline_kind, sd.deadline_months_after_period_end, sd.deadline_day, sd.deadline_last_day_of_month
    from sub_delivery sd join registry rg on rg.id = sd.registry_id where rg.code like 'BN%'`,
-  `insert into dictionary_version (id, sub_delivery_id, version, status, valid_from)
-   select gen_random_uuid(), sd.id, '1.0', 'ACTIVE', '2020-01-01' from sub_delivery sd join registry rg on rg.id = sd.registry_id where rg.code like 'BN%'`,
+  `insert into dictionary_version (id, sub_delivery_id, version, status, accepted_from, required_from)
+   select gen_random_uuid(), sd.id, '1.0', 'ACTIVE', '2020-01-01', '2020-01-01' from sub_delivery sd join registry rg on rg.id = sd.registry_id where rg.code like 'BN%'`,
   `insert into institution (id, code, name, type) select gen_random_uuid(), '4' || lpad(i::text, 7, '0'), 'Benchziekenhuis ' || i, 'GENERAL' from generate_series(1, 100) i`,
   // Every bench institution takes part in all 40 sub-deliveries; one in ten joined in 2025K3.
   `insert into participation (id, institution_id, sub_delivery_id, start_period, start_date, channel, active, created_at)

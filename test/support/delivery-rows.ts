@@ -84,7 +84,7 @@ export interface DeliverySpec {
 export async function deliver(server: TestServer, spec: DeliverySpec): Promise<string> {
   const { em, subDelivery } = await stream(server, spec.registry, spec.subDelivery);
   const institution = await em.findOneOrFail(Institution, { code: spec.institution });
-  const version = await em.findOneOrFail(DictionaryVersion, { subDelivery: subDelivery.id }, { orderBy: { validFrom: 'desc' } });
+  const version = await em.findOneOrFail(DictionaryVersion, { subDelivery: subDelivery.id }, { orderBy: { acceptedFrom: 'desc' } });
   const id = randomUUID();
   const records = spec.recordCount ?? 100;
   em.create(Delivery, {

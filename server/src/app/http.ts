@@ -87,7 +87,7 @@ export function createHttpApp(options: { services: AppServices; apollo: ApolloSe
   app.use(securityHeaders({ behindTls: config.trustProxy }));
   if (!config.production) app.get('/graphql', landingPageWithoutCsp);
   app.get('/healthz', healthRoute(services.orm));
-  app.get('/api/dictionaries/:registry/:subDelivery/:version.json', dictionaryRoute(services.dictionaries));
+  app.get('/api/dictionaries/:registry/:subDelivery/:version.json', dictionaryRoute(services));
   const exports = reportExportRoutes(services);
   // Exports carry patient-linked data: never kept by a browser or proxy cache (as /graphql).
   app.get('/api/deliveries/:id/report.csv', noStore, cookieParser(), exports.csv);

@@ -9,6 +9,8 @@ import { RoleAssignmentResolver } from '../access/role-assignment.resolver';
 import { UserResolver } from '../access/user.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { DictionaryResolver } from '../dictionaries/dictionary.resolver';
+import { DictionaryPackageResolver } from '../dictionaries/package/package.resolver';
+import { RegistryAdminResolver } from '../registries/registry-admin.resolver';
 import { FileCheckResolver } from '../file-check/file-check.resolver';
 import { DeliveryFieldsResolver } from '../deliveries/delivery-fields.resolver';
 import { DeliveryResolver } from '../deliveries/delivery.resolver';
@@ -24,6 +26,7 @@ export const resolvers = [
   InstitutionResolver,
   InstitutionAdminResolver,
   RegistryResolver,
+  RegistryAdminResolver,
   SubDeliveryResolver,
   PeriodResolver,
   AuthResolver,
@@ -34,6 +37,7 @@ export const resolvers = [
   ApiTokenResolver,
   AuditResolver,
   DictionaryResolver,
+  DictionaryPackageResolver,
   FileCheckResolver,
   DeliveryResolver,
   DeliveryFieldsResolver,
@@ -52,6 +56,7 @@ export const PUBLIC_OPERATIONS: Record<string, string> = {
   'Query.period': 'parses a period code; touches no data',
   'Query.dictionaries': "data dictionaries are published specifications for hospitals' IT",
   'Query.dictionary': 'as dictionaries',
+  'Query.dictionaryDiff': 'compares published specifications; drafts only for hub staff (checked in the service)',
   'Mutation.login': 'the way in',
   'Mutation.startTotpSetup': 'second-factor step; needs a pending login',
   'Mutation.verifyTotp': 'second-factor step; needs a pending login',

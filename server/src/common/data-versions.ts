@@ -8,9 +8,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  *
  * - `overview`: participations, schedules, deadline exceptions, registries, sub-deliveries,
  *   institutions, and deliveries with a final verdict;
- * - `access`: API tokens (not their last use), users, role assignments, organisations, institutions.
+ * - `access`: API tokens (not their last use), users, role assignments, organisations, institutions;
+ * - `dictionary`: dictionary versions (uploads, publications, dates; migration 20261203130000).
  */
-export type DataVersionName = 'overview' | 'access';
+export type DataVersionName = 'overview' | 'access' | 'dictionary';
 export type DataVersions = Record<DataVersionName, bigint>;
 
 const perRequest = new WeakMap<object, Promise<DataVersions>>();
@@ -20,7 +21,7 @@ export function dataVersions(em: EntityManager, request: object): Promise<DataVe
   let versions = perRequest.get(request);
   if (!versions) {
     versions = em.execute<{ name: DataVersionName; version: string }[]>('select name, version::text as version from data_version').then((rows) => {
-      const read: DataVersions = { overview: 0n, access: 0n };
+      const read: DataVersions = { overview: 0n, access: 0n, dictionary: 0n };
       for (const row of rows) read[row.name] = BigInt(row.version);
       return read;
     });

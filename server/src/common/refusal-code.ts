@@ -71,6 +71,18 @@ export enum RefusalCode {
   TOTAL_YEAR_REQUIRED = 'TOTAL_YEAR_REQUIRED',
   DEADLINE_OR_EXEMPT = 'DEADLINE_OR_EXEMPT',
   REASON_REQUIRED = 'REASON_REQUIRED',
+
+  // Registries and dictionaries: onboarding, packages, versions over time
+  REGISTRY_EXISTS = 'REGISTRY_EXISTS',
+  SUB_DELIVERY_EXISTS = 'SUB_DELIVERY_EXISTS',
+  CODE_FORMAT = 'CODE_FORMAT',
+  NAME_REQUIRED = 'NAME_REQUIRED',
+  CHANNELS_REQUIRED = 'CHANNELS_REQUIRED',
+  DEADLINE_RULE_INVALID = 'DEADLINE_RULE_INVALID',
+  DICTIONARY_PACKAGE_INVALID = 'DICTIONARY_PACKAGE_INVALID',
+  VERSION_PUBLISHED = 'VERSION_PUBLISHED',
+  VERSION_DATES = 'VERSION_DATES',
+  VERSION_NOT_ACCEPTED = 'VERSION_NOT_ACCEPTED',
 }
 
 const DESCRIPTIONS: Record<RefusalCode, string> = {
@@ -130,6 +142,20 @@ const DESCRIPTIONS: Record<RefusalCode, string> = {
   TOTAL_YEAR_REQUIRED: 'A TOTAAL period needs the calendar year it covers.',
   DEADLINE_OR_EXEMPT: 'Give a new deadline or an exemption, not both and not neither.',
   REASON_REQUIRED: 'A reason of 1 to 500 characters is required.',
+
+  REGISTRY_EXISTS: 'A registry with this code already exists.',
+  SUB_DELIVERY_EXISTS: 'The registry already has a sub-delivery with this code.',
+  CODE_FORMAT: 'The code does not have the required form (parameter `form`).',
+  NAME_REQUIRED: 'A name (or holder) of 1 to 200 characters is required.',
+  CHANNELS_REQUIRED: 'At least one accepted channel is required.',
+  DEADLINE_RULE_INVALID: 'The deadline rule is incomplete or out of range for its kind.',
+  DICTIONARY_PACKAGE_INVALID:
+    'The dictionary package is not valid JSON, breaks the format, or its examples do not give their expected outcome: `problems` lists each with its JSON path.',
+  VERSION_PUBLISHED: 'This dictionary version is already published: upload a new version number instead.',
+  VERSION_DATES:
+    "The dates do not fit: required from and the previous version's accepted until must not lie before accepted from, and accepted from not before the previous version's.",
+  VERSION_NOT_ACCEPTED:
+    'B07: the dictionary version is not accepted on this day (before its accepted-from or after its accepted-until); the message names the version to use.',
 };
 
 registerEnumType(RefusalCode, {

@@ -11,6 +11,7 @@ import { maySubmit, maySubmitAt } from './delivery-access';
 import { cleanFileName } from './delivery-file-name';
 import { institutionByCode } from '../institutions/institution-by-code';
 import { deliveryAcceptance } from '../institutions/delivery-acceptance';
+import { versionAcceptedOn, versionToUse } from '../dictionaries/version-window';
 
 /** What an upload is for, resolved from a conforming file name or from the fields filled in by hand. */
 export interface DeliveryTarget {
@@ -41,7 +42,8 @@ export interface TargetInput {
  * Resolves and checks the target before a byte of the file is read: the actor is a submitter at an
  * active institution of that code, the registry has this version ACTIVE, the actor is a submitter
  * for it there, the institution has the unit, and both take a delivery with this delivery date
- * (`deliveryDate`, today in Europe/Amsterdam: institutions/delivery-acceptance.ts).
+ * (`deliveryDate`, today in Europe/Amsterdam: institutions/delivery-acceptance.ts); then that the
+ * version is accepted on that date (B07), checked after authorisation so it tells nothing to someone else.
  */
 export async function resolveDeliveryTarget(
   em: EntityManager,
@@ -96,6 +98,13 @@ export async function resolveDeliveryTarget(
   }
   const refused = deliveryAcceptance(language, institution, unit, deliveryDate);
   if (refused) return refused;
+  if (!versionAcceptedOn(dictionaryVersion, deliveryDate)) {
+    const use = await versionToUse(em, subDelivery.id, deliveryDate);
+    return refuse(language, RefusalCode.VERSION_NOT_ACCEPTED, {
+      params: { registry: registryCode, version: versionCode, date: deliveryDate, use: use?.version ?? '-' },
+      field: 'version',
+    });
+  }
   return {
     fileName: cleaned.name,
     institution,

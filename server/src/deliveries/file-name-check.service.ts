@@ -15,7 +15,7 @@ import type { FileNameCheckResult } from './delivery.types';
  */
 export async function checkFileNameForDelivery(ctx: RequestContext, fileName: string): Promise<FileNameCheckResult> {
   const language = ctx.actor.language;
-  const catalogue = ctx.services.dictionaries;
+  const catalogue = await ctx.services.dictionaries.current(ctx);
   // The upload reads and stores the name without bidirectional and control characters: so does the check.
   const cleaned = cleanFileName(fileName);
   const check = checkName(cleaned.name, { knownVersions: catalogue.all.map((d) => ({ registry: d.registry, version: d.version })) });

@@ -6,29 +6,79 @@ import { SubDelivery } from '../registries/sub-delivery.entity';
 import { DeadlineRule } from '../registries/deadline-rule';
 import { Frequency } from '../common/period';
 import type { DeadlineDefinition } from '@datahub/validation';
-import { DictionaryFileError, findDictionary, loadDictionaries, type LoadedDictionary } from './dictionary-files';
+import { DictionaryFileError, findDictionary, loadDictionaries, loadShared, type LoadedDictionary, type Shared } from './dictionary-files';
+import { dataVersions } from '../common/data-versions';
+import { resolvePackage, type CatalogueEntry } from './package/dictionary-package';
 import { DictionaryStatus, DictionaryVersion } from './dictionary-version.entity';
 import { Channel } from '../registries/channel';
 
-/** The dictionaries read from `dictionaries/` at start, checked against their schema. */
+/**
+ * The dictionaries deliveries are checked with: those shipped in `dictionaries/` (read and checked at
+ * start) and those hub staff uploaded and published (read from the database). The published ones are
+ * reloaded when the `dictionary` data version moves (any change to a dictionary version, in any
+ * process, bumps it at commit): `current(ctx)` gives the catalogue as of the caller's version.
+ */
 export class DictionaryCatalogue {
-  constructor(readonly all: readonly LoadedDictionary[]) {}
+  private published: { version: bigint; entries: CatalogueEntry[] } = { version: -1n, entries: [] };
+  private loading: { version: bigint; done: Promise<void> } | null = null;
 
-  find(registry: string, subDelivery: string | undefined, version: string): LoadedDictionary | undefined {
+  constructor(
+    readonly shipped: readonly LoadedDictionary[],
+    /** The schema, common checks and common tables uploaded packages are checked and resolved with. */
+    readonly shared: Shared,
+  ) {}
+
+  /** Every dictionary: shipped, then published uploads (an upload never replaces a shipped version). */
+  get all(): readonly CatalogueEntry[] {
+    return [...this.shipped, ...this.published.entries.filter((entry) => !findDictionary(this.shipped, entry))];
+  }
+
+  find(registry: string, subDelivery: string | undefined, version: string): CatalogueEntry | undefined {
     return findDictionary(this.all, { registry, subDelivery, version });
   }
 
   /** `CAT/Cataract/1.4` form. */
-  byId(id: string): LoadedDictionary | undefined {
+  byId(id: string): CatalogueEntry | undefined {
     const [registry, subDelivery, version] = id.split('/');
     return registry && subDelivery && version ? this.find(registry, subDelivery, version) : undefined;
+  }
+
+  /** This catalogue after loading what was published up to the request's `dictionary` data version. */
+  async current(ctx: { em: EntityManager; request: object }): Promise<this> {
+    const { dictionary: version } = await dataVersions(ctx.em, ctx.request);
+    if (version <= this.published.version) return this;
+    if (!this.loading || this.loading.version < version) {
+      const loading = { version, done: this.load(ctx.em.fork({ clear: true }), version) };
+      this.loading = loading;
+      loading.done.catch(() => {
+        if (this.loading === loading) this.loading = null;
+      });
+    }
+    await this.loading.done;
+    return this;
+  }
+
+  private async load(em: EntityManager, version: bigint): Promise<void> {
+    const rows = await em.find(
+      DictionaryVersion,
+      { status: DictionaryStatus.ACTIVE, uploadedAt: { $ne: null } },
+      { populate: ['package', 'subDelivery', 'subDelivery.registry'] },
+    );
+    const entries: CatalogueEntry[] = [];
+    for (const row of rows) {
+      const subDelivery = row.subDelivery.getEntity();
+      const resolved = row.package ? resolvePackage(this.shared, row.package, { registry: subDelivery.registry.getEntity().code, subDelivery: subDelivery.code }) : [];
+      // A stored package was checked when uploaded; one that no longer resolves (the common checks changed) is left out, not fatal.
+      if (!Array.isArray(resolved)) entries.push(resolved);
+    }
+    if (version > this.published.version) this.published = { version, entries };
   }
 }
 
 /** A broken dictionary stops the server with the file, the place inside it and what is wrong. */
 export async function loadDictionaryCatalogue(dir: string): Promise<DictionaryCatalogue> {
   try {
-    return new DictionaryCatalogue(await loadDictionaries(dir));
+    return new DictionaryCatalogue(await loadDictionaries(dir), await loadShared(dir));
   } catch (error) {
     if (error instanceof DictionaryFileError) {
       throw new StartupError(`The dictionary file ${path.relative(process.cwd(), error.file) || error.file} is broken at ${error.jsonPath}: ${error.problem}`);
@@ -69,18 +119,19 @@ async function ensureSubDelivery(em: EntityManager, registry: Registry, loaded: 
 
 /**
  * Registers what the files define and the database lacks: registries, sub-deliveries and dictionary
- * versions (ACTIVE, valid from the file's validFrom or today). Rows that exist are left alone: after
+ * versions (ACTIVE, accepted and required from the file's validFrom or today). Rows that exist are left alone: after
  * registration, hub staff own status and validity. Returns the ids of versions it registered.
  */
 export async function registerDictionaries(em: EntityManager, catalogue: DictionaryCatalogue, today: string): Promise<string[]> {
   return em.transactional(async (tx) => {
     const registered: string[] = [];
-    for (const loaded of catalogue.all) {
+    for (const loaded of catalogue.shipped) {
       const registry = await ensureRegistry(tx, loaded);
       const subDelivery = await ensureSubDelivery(tx, registry, loaded);
       await tx.flush();
       if (await tx.count(DictionaryVersion, { subDelivery: subDelivery.id, version: loaded.version })) continue;
-      tx.create(DictionaryVersion, { subDelivery, version: loaded.version, status: DictionaryStatus.ACTIVE, validFrom: loaded.dictionary.validFrom ?? today });
+      const from = loaded.dictionary.validFrom ?? today;
+      tx.create(DictionaryVersion, { subDelivery, version: loaded.version, status: DictionaryStatus.ACTIVE, acceptedFrom: from, requiredFrom: from });
       registered.push(`${loaded.registry}/${loaded.subDelivery}/${loaded.version}`);
     }
     await tx.flush();

@@ -5,12 +5,12 @@
  * never ask for a value the engine would not, or must not, give).
  */
 import type { CommonChecks, DictionaryDefinition, FieldDefinition, FieldType, ReferenceTable, RuleDefinition } from '@datahub/validation';
-import { DictionaryFileError } from './dictionary-files-schema';
+import { DictionaryFileError, type DocumentProblem } from './dictionary-files-schema';
 
 /** Codes the engine itself emits; common/checks.json must define each (docs/registries/README.md#common-checks). */
 export const ENGINE_CODES = ['B01', 'B02', 'B03', 'B04', 'B05', 'B06', 'B07', 'B08', 'B09', '000_Req', '002_Type', '001_RefTab', '015_X_Y_EQ', '005', '010_Cond', '020_Period', 'T01', 'T02'];
 
-type Problem = [jsonPath: string, problem: string];
+type Problem = DocumentProblem;
 
 export function checkCommonChecks(file: string, common: CommonChecks): void {
   const codes = new Set(common.checks.map((c) => c.code));
@@ -20,11 +20,19 @@ export function checkCommonChecks(file: string, common: CommonChecks): void {
 
 export function checkReferenceTable(file: string, table: ReferenceTable, expectedName: string): void {
   if (table.name !== expectedName) throw new DictionaryFileError(file, '/name', `table name ${table.name} differs from the file name ${expectedName}.json`);
+  const first = referenceTableProblems(table)[0];
+  if (first) throw new DictionaryFileError(file, first[0], first[1]);
+}
+
+/** A reference table's own problems (a code twice), paths inside the table. */
+export function referenceTableProblems(table: ReferenceTable): Problem[] {
   const seen = new Set<string>();
+  const problems: Problem[] = [];
   table.codes.forEach((entry, i) => {
-    if (seen.has(entry.code)) throw new DictionaryFileError(file, `/codes/${i}/code`, `code ${entry.code} occurs twice`);
+    if (seen.has(entry.code)) problems.push([`/codes/${i}/code`, `code ${entry.code} occurs twice`]);
     seen.add(entry.code);
   });
+  return problems;
 }
 
 /** Allowed parameters per rule kind; `field` is always available. */
@@ -120,6 +128,12 @@ function checkProblems(dictionary: DictionaryDefinition, names: Map<string, Fiel
 
 /** Throws at the first inconsistency, naming the file and the JSON path. */
 export function checkDictionaryIntegrity(file: string, dictionary: DictionaryDefinition, tables: ReadonlySet<string>, common: CommonChecks): void {
+  const first = dictionaryIntegrityProblems(dictionary, tables, common)[0];
+  if (first) throw new DictionaryFileError(file, first[0], first[1]);
+}
+
+/** Every inconsistency of a dictionary that passed its schema, each with its JSON Pointer. */
+export function dictionaryIntegrityProblems(dictionary: DictionaryDefinition, tables: ReadonlySet<string>, common: CommonChecks): Problem[] {
   const names = new Map<string, FieldDefinition>();
   const problems: Problem[] = [];
   dictionary.fields.forEach((field, i) => {
@@ -130,6 +144,5 @@ export function checkDictionaryIntegrity(file: string, dictionary: DictionaryDef
   problems.push(...keyProblems(dictionary, names));
   problems.push(...checkProblems(dictionary, names, new Set(common.checks.map((c) => c.code))));
   if (dictionary.xml && dictionary.xml.rootElement === dictionary.xml.recordElement) problems.push(['/xml/recordElement', 'record element must differ from the root element']);
-  const first = problems[0];
-  if (first) throw new DictionaryFileError(file, first[0], first[1]);
+  return problems;
 }

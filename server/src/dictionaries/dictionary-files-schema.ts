@@ -3,6 +3,7 @@
  * (draft 2020-12), one validator per kind of file, errors as "file, JSON path, what is wrong".
  */
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import { PACKAGE_SCHEMA } from './package/package-schema';
 
 export class DictionaryFileError extends Error {
   constructor(
@@ -16,7 +17,10 @@ export class DictionaryFileError extends Error {
   }
 }
 
-export type DictionaryFileKind = 'dictionary' | 'referenceTable' | 'commonChecks' | 'registry';
+export type DictionaryFileKind = 'dictionary' | 'referenceTable' | 'commonChecks' | 'registry' | 'package';
+
+/** A problem in a document: a JSON Pointer inside it (`/` for the whole) and what is wrong. */
+export type DocumentProblem = [jsonPath: string, problem: string];
 
 function describe(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
@@ -52,6 +56,7 @@ export class DictionarySchema {
       },
     });
     ajv.addSchema(schema, 'dictionary');
+    ajv.addSchema(PACKAGE_SCHEMA, 'package');
     const at = (ref: string): ValidateFunction => {
       const validate = ajv.getSchema(ref);
       if (!validate) throw new Error(`dictionary.schema.json has no ${ref}`);
@@ -62,6 +67,7 @@ export class DictionarySchema {
       referenceTable: at('dictionary#/$defs/referenceTable'),
       commonChecks: at('dictionary#/$defs/commonChecks'),
       registry: at('dictionary#/$defs/registry'),
+      package: at('package'),
     };
   }
 
@@ -71,5 +77,21 @@ export class DictionarySchema {
     if (validate(document)) return;
     const error = mostSpecific(validate.errors ?? []);
     throw new DictionaryFileError(file, error.instancePath || '/', describe(error));
+  }
+
+  /**
+   * Every problem, one per place: at each JSON path the most specific error, and no summary
+   * (oneOf, if, …) of a place whose parts have their own problems.
+   */
+  problems(kind: DictionaryFileKind, document: unknown): DocumentProblem[] {
+    const validate = this.validators[kind];
+    if (validate(document)) return [];
+    const errors = validate.errors ?? [];
+    const byPath = new Map<string, ErrorObject[]>();
+    for (const error of errors) byPath.set(error.instancePath, [...(byPath.get(error.instancePath) ?? []), error]);
+    const paths = [...byPath.keys()];
+    return paths
+      .filter((at) => !paths.some((other) => other !== at && other.startsWith(`${at}/`)))
+      .map((at) => [at || '/', describe(mostSpecific(byPath.get(at)!))]);
   }
 }

@@ -70,7 +70,8 @@ async function loadTables(dir: string, schema: DictionarySchema): Promise<Map<st
   return tables;
 }
 
-interface Shared {
+/** What every dictionary is checked and resolved with: the schema, the common checks, the common reference tables. */
+export interface Shared {
   schema: DictionarySchema;
   common: CommonChecks;
   commonTables: Map<string, ReferenceTable>;
@@ -88,14 +89,19 @@ async function loadDictionary(dir: string, registryFile: RegistryFile, subDelive
   const localTables = await loadTables(path.join(dir, 'reference-tables'), shared.schema);
   const tableNames = new Set([...shared.commonTables.keys(), ...localTables.keys()]);
   checkDictionaryIntegrity(file, definition, tableNames, shared.common);
+  const dictionary = resolveDictionary(definition, localTables, shared);
+  return { registry: registryFile.code, subDelivery, version, file, registryFile, dictionary, compiled: compileDictionary(dictionary) };
+}
+
+/** A checked dictionary with the reference tables its fields use (its own before the common ones) and the common checks. */
+export function resolveDictionary(definition: DictionaryDefinition & { $schema?: string }, localTables: ReadonlyMap<string, ReferenceTable>, shared: Shared): ResolvedDictionary {
   const used = [...new Set(definition.fields.flatMap((f) => (f.referenceTable ? [f.referenceTable] : [])))];
   const { $schema: _schema, ...plain } = definition;
-  const dictionary: ResolvedDictionary = {
+  return {
     ...plain,
     referenceTables: used.map((name) => (localTables.get(name) ?? shared.commonTables.get(name))!),
     common: shared.common,
   };
-  return { registry: registryFile.code, subDelivery, version, file, registryFile, dictionary, compiled: compileDictionary(dictionary) };
 }
 
 async function loadRegistryFile(dir: string, code: string, shared: Shared): Promise<RegistryFile> {
@@ -126,7 +132,7 @@ async function loadRegistry(dir: string, code: string, shared: Shared): Promise<
 }
 
 /** The schema, the common checks and the common reference tables: what every dictionary needs. */
-async function loadShared(dir: string): Promise<Shared> {
+export async function loadShared(dir: string = DEFAULT_DICTIONARIES_DIR): Promise<Shared> {
   const schema = new DictionarySchema((await readJson(path.join(dir, 'dictionary.schema.json'))) as object);
   const commonFile = path.join(dir, 'common', 'checks.json');
   const common = await readJson(commonFile);

@@ -8,7 +8,7 @@ export const dictionaryLoaders = requestLoaders((em) => ({
     const versions = await em.find(
       DictionaryVersion,
       { subDelivery: { $in: [...subDeliveryIds] } },
-      { orderBy: { validFrom: 'desc', version: 'desc' } },
+      { orderBy: { acceptedFrom: 'desc nulls first', version: 'desc' } },
     );
     return groupByKey(subDeliveryIds, versions, (version) => version.subDelivery.id);
   }),

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { DictionaryCatalogue } from './dictionary-catalogue';
+import type { AppServices } from '../kernel/services';
 
 /**
  * GET /api/dictionaries/:registry/:subDelivery/:version.json: the resolved dictionary (fields,
@@ -7,9 +7,10 @@ import type { DictionaryCatalogue } from './dictionary-catalogue';
  * file in the browser with the same engine and messages before it is sent. Public: dictionaries
  * are published specifications and carry no data of anyone.
  */
-export function dictionaryRoute(catalogue: DictionaryCatalogue) {
-  return (request: Request, response: Response) => {
+export function dictionaryRoute(services: Pick<AppServices, 'dictionaries' | 'orm'>) {
+  return async (request: Request, response: Response) => {
     const { registry, subDelivery, version } = request.params as Record<string, string>;
+    const catalogue = await services.dictionaries.current({ em: services.orm.em.fork(), request });
     const loaded = registry && subDelivery && version ? catalogue.find(registry, subDelivery, version) : undefined;
     if (!loaded) {
       response.status(404).json({ error: 'NOT_FOUND', message: `No dictionary ${registry}/${subDelivery}/${version}.` });

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../kernel/context';
 import { FileTooLargeError, type FileUpload } from '../kernel/upload';
-import type { LoadedDictionary } from '../dictionaries/dictionary-files';
+import type { CatalogueEntry } from '../dictionaries/package/dictionary-package';
 import type { Period } from '../common/period';
 import type { StoredFile } from '../storage/file-store';
 import { todayInAmsterdam } from '../common/calendar';
@@ -13,12 +13,12 @@ import type { FileCheckReport } from './file-check.types';
 export const MAX_FINDINGS_RETURNED = 1000;
 
 /** --dictionary wins; otherwise a conforming file name chooses it (registry and version). */
-function chooseDictionary(
+async function chooseDictionary(
   ctx: RequestContext,
   fileName: string,
   wanted: string | null,
-): { loaded: LoadedDictionary | null; fileFindings: Finding[] } | Refused {
-  const catalogue = ctx.services.dictionaries;
+): Promise<{ loaded: CatalogueEntry | null; fileFindings: Finding[] } | Refused> {
+  const catalogue = await ctx.services.dictionaries.current(ctx);
   const check = checkDeliveryFileName(fileName, { knownVersions: catalogue.all.map((d) => ({ registry: d.registry, version: d.version })) });
   if (wanted) {
     const loaded = catalogue.byId(wanted);
@@ -59,7 +59,7 @@ export async function checkUploadedFile(
   upload: FileUpload,
   options: { dictionary: string | null; period: Period | null; maxFindings: number },
 ): Promise<FileCheckReport | Refused> {
-  const chosen = chooseDictionary(ctx, upload.filename, options.dictionary);
+  const chosen = await chooseDictionary(ctx, upload.filename, options.dictionary);
   if (isRefusal(chosen)) {
     upload.createReadStream().destroy();
     return chosen;

@@ -3,7 +3,7 @@ import type { RequestContext } from '../kernel/context';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
 import type { Delivery } from '../deliveries/delivery.entity';
-import type { LoadedDictionary } from '../dictionaries/dictionary-files';
+import type { CatalogueEntry } from '../dictionaries/package/dictionary-package';
 import type { Language } from '../common/messages';
 import { type Finding, type MessageClass, renderFindingMessage } from '@datahub/validation';
 import { applyKeyset, type Connection, definePaging, keysetBatches, type PageArgs } from '../common/pagination';
@@ -20,7 +20,7 @@ export interface StoredLine {
 }
 
 /** The dictionary a delivery was checked with. */
-export async function dictionaryOf(ctx: { em: RequestContext['em']; services: RequestContext['services'] }, delivery: Delivery): Promise<LoadedDictionary> {
+export async function dictionaryOf(ctx: { em: RequestContext['em']; services: RequestContext['services'] }, delivery: Delivery): Promise<CatalogueEntry> {
   const rows = await ctx.em
     .getConnection()
     .execute<{ registry: string; sub: string; version: string }[]>(
@@ -28,12 +28,13 @@ export async function dictionaryOf(ctx: { em: RequestContext['em']; services: Re
       [delivery.dictionaryVersion.id],
     );
   const row = rows[0];
-  const loaded = row ? ctx.services.dictionaries.find(row.registry, row.sub, row.version) : undefined;
+  const catalogue = await ctx.services.dictionaries.current({ em: ctx.em, request: ctx });
+  const loaded = row ? catalogue.find(row.registry, row.sub, row.version) : undefined;
   if (!loaded) throw new Error(`no dictionary for delivery ${delivery.id}`);
   return loaded;
 }
 
-export function renderLine(line: StoredLine, dictionary: LoadedDictionary, language: Language): ReportLine {
+export function renderLine(line: StoredLine, dictionary: CatalogueEntry, language: Language): ReportLine {
   const finding: Finding = {
     recordNumber: line.record_number,
     code: line.code,

@@ -32,8 +32,9 @@ export const subDeliveryFields = graphql(`
       id
       version
       status
-      validFrom
-      validTo
+      acceptedFrom
+      requiredFrom
+      acceptedUntil
     }
   }
 `);

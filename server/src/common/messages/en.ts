@@ -64,6 +64,17 @@ export const en: Catalogue = {
     TOTAL_YEAR_REQUIRED: 'For TOTAAL, give the year the delivery covers.',
     DEADLINE_OR_EXEMPT: 'Give either a new deadline or an exemption, not both.',
     REASON_REQUIRED: 'Give a reason (1 to 500 characters).',
+
+    REGISTRY_EXISTS: 'A registry with code {code} already exists.',
+    SUB_DELIVERY_EXISTS: 'Registry {registry} already has a sub-delivery {code}.',
+    CODE_FORMAT: 'Code {code} does not have the required form: {form}.',
+    NAME_REQUIRED: 'Fill in {what} (1 to 200 characters).',
+    CHANNELS_REQUIRED: 'Choose at least one channel.',
+    DEADLINE_RULE_INVALID: 'The deadline rule is incomplete or out of range: {detail}.',
+    DICTIONARY_PACKAGE_INVALID: 'The dictionary package was refused: {count} problem(s), see the list.',
+    VERSION_PUBLISHED: 'Version {version} is already published; upload a new version number.',
+    VERSION_DATES: 'The dates do not fit: {detail}.',
+    VERSION_NOT_ACCEPTED: 'B07: version {version} of registry {registry} is not accepted on {date}; use version {use}.',
   },
   refusalDetail: {
     NOT_YOUR_INSTITUTION: 'You cannot deliver for institution {code}: it is unknown or not active, or you hold no submitter role there.',
@@ -81,6 +92,9 @@ export const en: Catalogue = {
     roleAssignment: 'Role',
     session: 'Session',
     unit: 'Unit',
+    registry: 'Registry',
+    subDelivery: 'Sub-delivery',
+    dictionaryVersion: 'Dictionary version',
     user: 'User',
   },
   roleScope: {

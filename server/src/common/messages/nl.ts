@@ -72,6 +72,17 @@ export const nl = {
     TOTAL_YEAR_REQUIRED: 'Geef bij TOTAAL het jaar dat de aanlevering dekt.',
     DEADLINE_OR_EXEMPT: 'Geef een nieuwe deadline of een vrijstelling, niet allebei.',
     REASON_REQUIRED: 'Geef een reden (1 tot 500 tekens).',
+
+    REGISTRY_EXISTS: 'Er bestaat al een registratie met code {code}.',
+    SUB_DELIVERY_EXISTS: 'Registratie {registry} heeft al een deelaanlevering {code}.',
+    CODE_FORMAT: 'Code {code} heeft niet de juiste vorm: {form}.',
+    NAME_REQUIRED: 'Vul {what} in (1 tot 200 tekens).',
+    CHANNELS_REQUIRED: 'Kies ten minste één kanaal.',
+    DEADLINE_RULE_INVALID: 'De deadlineregel is onvolledig of valt buiten het bereik: {detail}.',
+    DICTIONARY_PACKAGE_INVALID: 'Het datadictionary-pakket is afgekeurd: {count} probleem/problemen, zie de lijst.',
+    VERSION_PUBLISHED: 'Versie {version} is al gepubliceerd; lever een nieuw versienummer aan.',
+    VERSION_DATES: 'De datums passen niet: {detail}.',
+    VERSION_NOT_ACCEPTED: 'B07: versie {version} van registratie {registry} wordt op {date} niet geaccepteerd; gebruik versie {use}.',
   } satisfies Record<RefusalCode, string>,
   /** Refusals whose code is shared but whose words say more (code FORBIDDEN, with these words). */
   refusalDetail: {
@@ -91,6 +102,9 @@ export const nl = {
     roleAssignment: 'Rol',
     session: 'Sessie',
     unit: 'Onderdeel',
+    registry: 'Registratie',
+    subDelivery: 'Deelaanlevering',
+    dictionaryVersion: 'Datadictionary-versie',
     user: 'Gebruiker',
   },
   /** What a role's scope needs (ROLE_SCOPE's `{scope}`). */

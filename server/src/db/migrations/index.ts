@@ -14,6 +14,7 @@ import { Migration20261124092000 } from './Migration20261124092000';
 import { Migration20261124093000 } from './Migration20261124093000';
 import { Migration20261203090000 } from './Migration20261203090000';
 import { Migration20261203100000 } from './Migration20261203100000';
+import { Migration20261203130000 } from './Migration20261203130000';
 
 /** Applied in this order; `pnpm cli migration:create` writes new files here, then add them below. */
 export const migrationsList: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124093000_keyset_order_indexes', class: Migration20261124093000 },
   { name: 'Migration20261203090000_participation_state', class: Migration20261203090000 },
   { name: 'Migration20261203100000_institutions_managed_by_hub_staff', class: Migration20261203100000 },
+  { name: 'Migration20261203130000_dictionary_versions_over_time', class: Migration20261203130000 },
 ];

@@ -101,7 +101,8 @@ export async function processDelivery(services: AppServices, deliveryId: string)
   const loaded = await load(services, deliveryId);
   if (!loaded || FINAL_STATUSES.includes(loaded.delivery.status)) return loaded?.delivery.status ?? null;
   const { delivery, institution, subDelivery, registry, version } = loaded;
-  const dictionary = services.dictionaries.find(registry.code, subDelivery.code, version.version);
+  const catalogue = await services.dictionaries.current({ em: services.orm.em.fork(), request: {} });
+  const dictionary = catalogue.find(registry.code, subDelivery.code, version.version);
   if (!dictionary) throw new Error(`no dictionary file for ${registry.code}/${subDelivery.code}/${version.version}`);
   const startedAt = services.clock.now();
   await services.orm.em.fork().nativeUpdate(

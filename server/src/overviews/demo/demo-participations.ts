@@ -92,7 +92,7 @@ async function seedDeliveries(em: EntityManager, today: string): Promise<void> {
     where e.deadline < ${today}::date and e.delivered_on is null
     order by i.code, rg.code, sd.code, e.deadline desc`,
   );
-  const versions = await em.find(DictionaryVersion, {}, { orderBy: { validFrom: 'desc' } });
+  const versions = await em.find(DictionaryVersion, {}, { orderBy: { acceptedFrom: 'desc' } });
   const versionOf = (subDeliveryId: string) => versions.find((version) => version.subDelivery.id === subDeliveryId) as DictionaryVersion;
   const channels = new Map((await em.find(Participation, {})).map((p) => [`${p.institution.id}/${p.subDelivery.id}`, p.channel]));
   const rank = new Map<string, number>();

@@ -20,8 +20,9 @@ export const registriesEn: typeof registriesNl = {
       dictionaryVersions: 'Data dictionary',
     },
     noVersions: 'No versions yet',
-    validFrom: 'valid from {from}',
-    validFromTo: 'valid from {from} to {to}',
+    draft: 'draft, not yet published',
+    validFrom: 'accepted from {from}',
+    validFromTo: 'accepted from {from} to {to}',
   },
   deadline: {
     unknown: 'Not recorded',

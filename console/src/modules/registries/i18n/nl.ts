@@ -18,8 +18,9 @@ export const registriesNl = {
       dictionaryVersions: 'Datadictionary',
     },
     noVersions: 'Nog geen versies',
-    validFrom: 'geldig vanaf {from}',
-    validFromTo: 'geldig van {from} tot en met {to}',
+    draft: 'concept, nog niet gepubliceerd',
+    validFrom: 'geaccepteerd vanaf {from}',
+    validFromTo: 'geaccepteerd van {from} tot en met {to}',
   },
   deadline: {
     unknown: 'Niet vastgelegd',
