@@ -14,6 +14,9 @@ import { DeliveryFieldsResolver } from '../deliveries/delivery-fields.resolver';
 import { DeliveryResolver } from '../deliveries/delivery.resolver';
 import { overviewResolvers } from '../overviews/module';
 import { participationResolvers } from '../participations/module';
+import { agreementResolvers } from '../agreements/module';
+import { channelResolvers } from '../channels/module';
+import { contactResolvers } from '../contacts/module';
 import { InstitutionResolver } from '../institutions/institution.resolver';
 import { RegistryResolver } from '../registries/registry.resolver';
 import { SubDeliveryResolver } from '../registries/sub-delivery.resolver';
@@ -37,6 +40,9 @@ export const resolvers = [
   DeliveryFieldsResolver,
   ...overviewResolvers,
   ...participationResolvers,
+  ...agreementResolvers,
+  ...contactResolvers,
+  ...channelResolvers,
 ] as const;
 
 /**

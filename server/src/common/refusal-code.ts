@@ -61,6 +61,15 @@ export enum RefusalCode {
   TOTAL_YEAR_REQUIRED = 'TOTAL_YEAR_REQUIRED',
   DEADLINE_OR_EXEMPT = 'DEADLINE_OR_EXEMPT',
   REASON_REQUIRED = 'REASON_REQUIRED',
+
+  // Agreements, registry contact persons and announcements, channels
+  AGREEMENT_SCOPE = 'AGREEMENT_SCOPE',
+  NOT_PDF = 'NOT_PDF',
+  TEXT_REQUIRED = 'TEXT_REQUIRED',
+  NO_RECIPIENTS = 'NO_RECIPIENTS',
+  CHANNEL_NOT_ACTIVE = 'CHANNEL_NOT_ACTIVE',
+  CHANNEL_ALREADY_ACTIVE = 'CHANNEL_ALREADY_ACTIVE',
+  ALREADY_DECIDED = 'ALREADY_DECIDED',
 }
 
 const DESCRIPTIONS: Record<RefusalCode, string> = {
@@ -111,6 +120,14 @@ const DESCRIPTIONS: Record<RefusalCode, string> = {
   TOTAL_YEAR_REQUIRED: 'A TOTAAL period needs the calendar year it covers.',
   DEADLINE_OR_EXEMPT: 'Give a new deadline or an exemption, not both and not neither.',
   REASON_REQUIRED: 'A reason of 1 to 500 characters is required.',
+
+  AGREEMENT_SCOPE: 'General service and processing agreements are per institution (no registry); registry supplements and data protocols need a registry.',
+  NOT_PDF: 'The file is not a PDF (its content does not start with `%PDF-`); nothing was stored.',
+  TEXT_REQUIRED: 'A required text (parameter `field`) is empty or longer than its maximum (parameter `max`).',
+  NO_RECIPIENTS: 'The registry has no contact persons to send the announcement to.',
+  CHANNEL_NOT_ACTIVE: "This channel is not the institution's active channel for the registry (parameter `active` names it).",
+  CHANNEL_ALREADY_ACTIVE: 'The channel asked for is already the active one.',
+  ALREADY_DECIDED: 'The request was already approved or declined.',
 };
 
 registerEnumType(RefusalCode, {

@@ -10,6 +10,9 @@ import { parseDeliveryFileName } from '@datahub/validation';
 import { maySubmit, maySubmitAt } from './delivery-access';
 import { cleanFileName } from './delivery-file-name';
 import { institutionByCode } from '../institutions/institution-by-code';
+import { activeChannel } from '../channels/module';
+import { channelName } from '../channels/channel-name';
+import { Channel } from '../registries/channel';
 
 /** What an upload is for, resolved from a conforming file name or from the fields filled in by hand. */
 export interface DeliveryTarget {
@@ -39,9 +42,16 @@ export interface TargetInput {
 /**
  * Resolves and checks the target before a byte of the file is read: the actor is a submitter at an
  * active institution of that code, the registry has this version ACTIVE, the actor is a submitter
- * for it there, and the institution has the unit.
+ * for it there, the institution has the unit, and the web portal is the institution's active
+ * channel for the registry on `today` (one channel per registry: channels/channel-rule.ts).
  */
-export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fileName: string, input: TargetInput): Promise<DeliveryTarget | Refused> {
+export async function resolveDeliveryTarget(
+  em: EntityManager,
+  actor: Actor,
+  fileName: string,
+  input: TargetInput,
+  today?: string,
+): Promise<DeliveryTarget | Refused> {
   const language = actor.language;
   const cleaned = cleanFileName(fileName);
   const parsed = parseDeliveryFileName(cleaned.name);
@@ -83,6 +93,14 @@ export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fil
   }
   if (!(await em.count(InstitutionUnit, { institution: institution.id, number: unitNumber }))) {
     return refuse(language, RefusalCode.UNKNOWN_UNIT, { params: { code: institutionCode, unit: unitNumber }, field: 'unit' });
+  }
+  // Uploads are the web portal's; an institution that delivers this registry through another channel is refused.
+  const active = await activeChannel(em, institution.id, registry.id, { today });
+  if (active !== null && active !== Channel.PORTAL) {
+    return refuse(language, RefusalCode.CHANNEL_NOT_ACTIVE, {
+      params: { code: institutionCode, registry: registryCode, active: channelName(language, active), channel: channelName(language, Channel.PORTAL) },
+      field: 'registry',
+    });
   }
   return {
     fileName: cleaned.name,
