@@ -118,6 +118,39 @@ const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>
     allowed: HUB,
   },
   'Mutation.removeDeadlineException': { call: `mutation { removeDeadlineException(id: "${NO_ID}") { __typename } }`, allowed: HUB },
+  'Query.agreements': { call: '{ agreements(institutionCode: "11111111") { id } }', allowed: ADMINS },
+  'Mutation.recordAgreement': {
+    call: 'mutation { recordAgreement(input: { institutionCode: "00000000", kind: GENERAL_SERVICE }) { __typename } }',
+    allowed: HUB,
+  },
+  'Mutation.setAgreementStatus': { call: `mutation { setAgreementStatus(input: { agreementId: "${NO_ID}", status: SENT }) { __typename } }`, allowed: HUB },
+  'Mutation.uploadAgreementDocument': {
+    call: `mutation ($file: Upload!) { uploadAgreementDocument(agreementId: "${NO_ID}", file: $file) { __typename } }`,
+    allowed: ADMINS,
+    upload: true,
+  },
+  'Query.registryContacts': { call: '{ registryContacts(institutionCode: "11111111") { id } }', allowed: ADMINS },
+  'Mutation.addRegistryContact': {
+    call: 'mutation { addRegistryContact(input: { institutionCode: "00000000", registry: "CAT", name: "M", role: "R", email: "m@y.test" }) { __typename } }',
+    allowed: ADMINS,
+  },
+  'Mutation.updateRegistryContact': {
+    call: `mutation { updateRegistryContact(id: "${NO_ID}", input: { name: "M", role: "R", email: "m@y.test" }) { __typename } }`,
+    allowed: ADMINS,
+  },
+  'Mutation.removeRegistryContact': { call: `mutation { removeRegistryContact(id: "${NO_ID}") { __typename } }`, allowed: ADMINS },
+  'Mutation.sendAnnouncement': { call: 'mutation { sendAnnouncement(registry: "NOPE", subject: "s", body: "b") { __typename } }', allowed: HUB },
+  'Query.announcements': { call: '{ announcements(registry: "CAT") { nodes { id } } }', allowed: HUB },
+  'Query.activeChannel': {
+    call: '{ activeChannel(institutionCode: "11111111", registry: "CAT") }',
+    allowed: ['HUB_STAFF', 'LOCAL_ADMIN', 'SUBMITTER', 'VIEWER'],
+  },
+  'Query.channelSwitchRequests': { call: '{ channelSwitchRequests { id } }', allowed: ADMINS },
+  'Mutation.requestChannelSwitch': {
+    call: 'mutation { requestChannelSwitch(input: { registry: "NOPE", channel: FHIR, reason: "m", desiredPeriod: "2026K1" }) { __typename } }',
+    allowed: ['LOCAL_ADMIN'],
+  },
+  'Mutation.decideChannelSwitch': { call: `mutation { decideChannelSwitch(input: { id: "${NO_ID}", decision: DECLINE }) { __typename } }`, allowed: HUB },
 };
 
 describe('role matrix: every operation as every role and anonymously', () => {

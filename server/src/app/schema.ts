@@ -16,6 +16,9 @@ import { DeliveryFieldsResolver } from '../deliveries/delivery-fields.resolver';
 import { DeliveryResolver } from '../deliveries/delivery.resolver';
 import { overviewResolvers } from '../overviews/module';
 import { participationResolvers } from '../participations/module';
+import { agreementResolvers } from '../agreements/module';
+import { channelResolvers } from '../channels/module';
+import { contactResolvers } from '../contacts/module';
 import { InstitutionResolver } from '../institutions/institution.resolver';
 import { InstitutionAdminResolver } from '../institutions/institution-admin.resolver';
 import { RegistryResolver } from '../registries/registry.resolver';
@@ -43,6 +46,9 @@ export const resolvers = [
   DeliveryFieldsResolver,
   ...overviewResolvers,
   ...participationResolvers,
+  ...agreementResolvers,
+  ...contactResolvers,
+  ...channelResolvers,
 ] as const;
 
 /**

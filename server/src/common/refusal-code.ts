@@ -83,6 +83,14 @@ export enum RefusalCode {
   VERSION_PUBLISHED = 'VERSION_PUBLISHED',
   VERSION_DATES = 'VERSION_DATES',
   VERSION_NOT_ACCEPTED = 'VERSION_NOT_ACCEPTED',
+  // Agreements, registry contact persons and announcements, channels
+  AGREEMENT_SCOPE = 'AGREEMENT_SCOPE',
+  NOT_PDF = 'NOT_PDF',
+  TEXT_REQUIRED = 'TEXT_REQUIRED',
+  NO_RECIPIENTS = 'NO_RECIPIENTS',
+  CHANNEL_NOT_ACTIVE = 'CHANNEL_NOT_ACTIVE',
+  CHANNEL_ALREADY_ACTIVE = 'CHANNEL_ALREADY_ACTIVE',
+  ALREADY_DECIDED = 'ALREADY_DECIDED',
 }
 
 const DESCRIPTIONS: Record<RefusalCode, string> = {
@@ -156,6 +164,13 @@ const DESCRIPTIONS: Record<RefusalCode, string> = {
     "The dates do not fit: required from and the previous version's accepted until must not lie before accepted from, and accepted from not before the previous version's.",
   VERSION_NOT_ACCEPTED:
     'B07: the dictionary version is not accepted on this day (before its accepted-from or after its accepted-until); the message names the version to use.',
+  AGREEMENT_SCOPE: 'General service and processing agreements are per institution (no registry); registry supplements and data protocols need a registry.',
+  NOT_PDF: 'The file is not a PDF (its content does not start with `%PDF-`); nothing was stored.',
+  TEXT_REQUIRED: 'A required text (parameter `field`) is empty or longer than its maximum (parameter `max`).',
+  NO_RECIPIENTS: 'The registry has no contact persons to send the announcement to.',
+  CHANNEL_NOT_ACTIVE: "This channel is not the institution's active channel for the registry (parameter `active` names it).",
+  CHANNEL_ALREADY_ACTIVE: 'The channel asked for is already the active one.',
+  ALREADY_DECIDED: 'The request was already approved or declined.',
 };
 
 registerEnumType(RefusalCode, {

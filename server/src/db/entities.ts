@@ -16,6 +16,9 @@ import { ReportLine } from '../reports/report-line.entity';
 import { WorkerHeartbeat } from '../jobs/worker-heartbeat.entity';
 import { overviewEntities } from '../overviews/module';
 import { participationEntities } from '../participations/module';
+import { agreementEntities } from '../agreements/module';
+import { channelEntities } from '../channels/module';
+import { contactEntities } from '../contacts/module';
 import { DictionaryVersion } from '../dictionaries/dictionary-version.entity';
 import { Institution } from '../institutions/institution.entity';
 import { InstitutionUnit } from '../institutions/institution-unit.entity';
@@ -49,4 +52,7 @@ export const entities = [
   WorkerHeartbeat,
   ...overviewEntities,
   ...participationEntities,
+  ...agreementEntities,
+  ...contactEntities,
+  ...channelEntities,
 ];

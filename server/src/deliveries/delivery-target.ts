@@ -12,6 +12,9 @@ import { cleanFileName } from './delivery-file-name';
 import { institutionByCode } from '../institutions/institution-by-code';
 import { deliveryAcceptance } from '../institutions/delivery-acceptance';
 import { versionAcceptedOn, versionToUse } from '../dictionaries/version-window';
+import { activeChannel } from '../channels/module';
+import { channelName } from '../channels/channel-name';
+import { Channel } from '../registries/channel';
 
 /** What an upload is for, resolved from a conforming file name or from the fields filled in by hand. */
 export interface DeliveryTarget {
@@ -42,8 +45,10 @@ export interface TargetInput {
  * Resolves and checks the target before a byte of the file is read: the actor is a submitter at an
  * active institution of that code, the registry has this version ACTIVE, the actor is a submitter
  * for it there, the institution has the unit, and both take a delivery with this delivery date
- * (`deliveryDate`, today in Europe/Amsterdam: institutions/delivery-acceptance.ts); then that the
- * version is accepted on that date (B07), checked after authorisation so it tells nothing to someone else.
+ * (`deliveryDate`, today in Europe/Amsterdam: institutions/delivery-acceptance.ts); the web portal is
+ * the institution's active channel for the registry on that date (channels/channel-rule.ts); then that
+ * the version is accepted on that date (B07), checked after authorisation so it tells nothing to
+ * someone else.
  */
 export async function resolveDeliveryTarget(
   em: EntityManager,
@@ -98,6 +103,14 @@ export async function resolveDeliveryTarget(
   }
   const refused = deliveryAcceptance(language, institution, unit, deliveryDate);
   if (refused) return refused;
+  // Uploads are the web portal's; an institution that delivers this registry through another channel is refused.
+  const active = await activeChannel(em, institution.id, registry.id, { today: deliveryDate });
+  if (active !== null && active !== Channel.PORTAL) {
+    return refuse(language, RefusalCode.CHANNEL_NOT_ACTIVE, {
+      params: { code: institutionCode, registry: registryCode, active: channelName(language, active), channel: channelName(language, Channel.PORTAL) },
+      field: 'registry',
+    });
+  }
   if (!versionAcceptedOn(dictionaryVersion, deliveryDate)) {
     const use = await versionToUse(em, subDelivery.id, deliveryDate);
     return refuse(language, RefusalCode.VERSION_NOT_ACCEPTED, {

@@ -14,6 +14,8 @@ export interface Config {
   logLevel: string;
   /** Largest accepted upload in bytes (app/multipart.ts stops reading a file at it). */
   uploadMaxBytes: number;
+  /** Largest accepted signed agreement (PDF) in bytes; reading stops at it (agreements/agreement-document.service.ts). */
+  agreementMaxBytes: number;
   consoleDir: string;
   /** The data dictionaries (`dictionaries/` of the repository by default). */
   dictionariesDir: string;
@@ -86,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: demo === '1',
     logLevel,
     uploadMaxBytes: integer('DATAHUB_UPLOAD_MAX_BYTES', env.DATAHUB_UPLOAD_MAX_BYTES ?? String(500 * 1024 * 1024), 1, 2 ** 40, problems),
+    agreementMaxBytes: integer('DATAHUB_AGREEMENT_MAX_BYTES', env.DATAHUB_AGREEMENT_MAX_BYTES ?? String(10 * 1024 * 1024), 1, 2 ** 31, problems),
     consoleDir: path.resolve(env.DATAHUB_CONSOLE_DIR ?? path.join(projectRoot, 'console', 'dist')),
     dictionariesDir: path.resolve(env.DATAHUB_DICTIONARIES_DIR ?? path.join(projectRoot, 'dictionaries')),
     secret: env.DATAHUB_SECRET || null,

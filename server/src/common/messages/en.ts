@@ -75,6 +75,14 @@ export const en: Catalogue = {
     VERSION_PUBLISHED: 'Version {version} is already published; upload a new version number.',
     VERSION_DATES: 'The dates do not fit: {detail}.',
     VERSION_NOT_ACCEPTED: 'B07: version {version} of registry {registry} is not accepted on {date}; use version {use}.',
+    AGREEMENT_SCOPE:
+      'The general service agreement and the processing agreement are per institution (no registry); a registry supplement and a data protocol belong to a registry.',
+    NOT_PDF: 'The file is not a PDF; nothing was stored.',
+    TEXT_REQUIRED: 'Fill in {field} (at most {max} characters).',
+    NO_RECIPIENTS: 'Registry {registry} has no contact persons to send the announcement to.',
+    CHANNEL_NOT_ACTIVE: 'Institution {code} delivers to registry {registry} through channel {active}, not through {channel}.',
+    CHANNEL_ALREADY_ACTIVE: 'Channel {channel} is already the active channel for registry {registry}.',
+    ALREADY_DECIDED: 'This request was already decided.',
   },
   refusalDetail: {
     NOT_YOUR_INSTITUTION: 'You cannot deliver for institution {code}: it is unknown or not active, or you hold no submitter role there.',
@@ -83,6 +91,10 @@ export const en: Catalogue = {
     REMINDERS_NEED_USER: 'Reminders belong to a user; an API token has none.',
   },
   object: {
+    agreement: 'Agreement',
+    channelSwitchRequest: 'Channel switch',
+    registryContact: 'Contact person',
+    registry: 'Registry',
     apiToken: 'API token',
     delivery: 'Delivery',
     deadlineException: 'Exception',
@@ -96,6 +108,11 @@ export const en: Catalogue = {
     subDelivery: 'Sub-delivery',
     dictionaryVersion: 'Dictionary version',
     user: 'User',
+  },
+  channel: {
+    PORTAL: 'Web portal',
+    FHIR: 'FHIR',
+    ENTRY_PORTAL: 'Entry portal',
   },
   roleScope: {
     INSTITUTION: 'an institution',
@@ -135,6 +152,10 @@ export const en: Catalogue = {
     INVALID_CURSOR: '{argument} is not a cursor of this list: pass a startCursor, endCursor or cursor this list itself gave, unchanged.',
   },
   mail: {
+    announcement: {
+      subject: '{registry}: {subject}',
+      footer: 'You receive this message as a contact person for registry {registry} of {institution}.',
+    },
     signature: '\n\nRegistry Data Hub',
     emailCode: {
       subject: 'Your login code for the Registry Data Hub',

@@ -83,6 +83,14 @@ export const nl = {
     VERSION_PUBLISHED: 'Versie {version} is al gepubliceerd; lever een nieuw versienummer aan.',
     VERSION_DATES: 'De datums passen niet: {detail}.',
     VERSION_NOT_ACCEPTED: 'B07: versie {version} van registratie {registry} wordt op {date} niet geaccepteerd; gebruik versie {use}.',
+    AGREEMENT_SCOPE:
+      'De algemene dienstverleningsovereenkomst en de verwerkersovereenkomst gelden per instelling (zonder registratie); een registratiebijlage en een dataprotocol horen bij een registratie.',
+    NOT_PDF: 'Het bestand is geen PDF; er is niets opgeslagen.',
+    TEXT_REQUIRED: 'Vul {field} in (hoogstens {max} tekens).',
+    NO_RECIPIENTS: 'Registratie {registry} heeft geen contactpersonen om het bericht aan te sturen.',
+    CHANNEL_NOT_ACTIVE: 'Instelling {code} levert voor registratie {registry} aan via kanaal {active}, niet via {channel}.',
+    CHANNEL_ALREADY_ACTIVE: 'Kanaal {channel} is al het actieve kanaal voor registratie {registry}.',
+    ALREADY_DECIDED: 'Over dit verzoek is al besloten.',
   } satisfies Record<RefusalCode, string>,
   /** Refusals whose code is shared but whose words say more (code FORBIDDEN, with these words). */
   refusalDetail: {
@@ -93,6 +101,10 @@ export const nl = {
   },
   /** Names of things, for NOT_FOUND's `{object}`. */
   object: {
+    agreement: 'Overeenkomst',
+    channelSwitchRequest: 'Kanaalwissel',
+    registryContact: 'Contactpersoon',
+    registry: 'Registratie',
     apiToken: 'API-token',
     delivery: 'Aanlevering',
     deadlineException: 'Uitzondering',
@@ -106,6 +118,12 @@ export const nl = {
     subDelivery: 'Deelaanlevering',
     dictionaryVersion: 'Datadictionary-versie',
     user: 'Gebruiker',
+  },
+  /** Delivery channels as people read them. */
+  channel: {
+    PORTAL: 'Webportaal',
+    FHIR: 'FHIR',
+    ENTRY_PORTAL: 'Invoerportaal',
   },
   /** What a role's scope needs (ROLE_SCOPE's `{scope}`). */
   roleScope: {
@@ -150,6 +168,10 @@ export const nl = {
     INVALID_CURSOR: '{argument} is geen cursor van deze lijst: geef een startCursor, endCursor of cursor door die deze lijst zelf gaf, ongewijzigd.',
   },
   mail: {
+    announcement: {
+      subject: '{registry}: {subject}',
+      footer: 'U ontvangt dit bericht als contactpersoon voor registratie {registry} van {institution}.',
+    },
     signature: '\n\nRegistratie Datahub',
     emailCode: {
       subject: 'Uw inlogcode voor de Registratie Datahub',
