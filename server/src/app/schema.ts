@@ -14,6 +14,7 @@ import { DeliveryFieldsResolver } from '../deliveries/delivery-fields.resolver';
 import { DeliveryResolver } from '../deliveries/delivery.resolver';
 import { overviewResolvers } from '../overviews/module';
 import { participationResolvers } from '../participations/module';
+import { mergerResolvers } from '../mergers/module';
 import { InstitutionResolver } from '../institutions/institution.resolver';
 import { RegistryResolver } from '../registries/registry.resolver';
 import { SubDeliveryResolver } from '../registries/sub-delivery.resolver';
@@ -37,6 +38,7 @@ export const resolvers = [
   DeliveryFieldsResolver,
   ...overviewResolvers,
   ...participationResolvers,
+  ...mergerResolvers,
 ] as const;
 
 /**

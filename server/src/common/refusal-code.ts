@@ -46,6 +46,7 @@ export enum RefusalCode {
   CREATION_DATE_FUTURE = 'CREATION_DATE_FUTURE',
   FILE_TOO_LARGE = 'FILE_TOO_LARGE',
   UPLOAD_ABORTED = 'UPLOAD_ABORTED',
+  INSTITUTION_MERGED = 'INSTITUTION_MERGED',
 
   // File check
   UNKNOWN_DICTIONARY = 'UNKNOWN_DICTIONARY',
@@ -61,6 +62,10 @@ export enum RefusalCode {
   TOTAL_YEAR_REQUIRED = 'TOTAL_YEAR_REQUIRED',
   DEADLINE_OR_EXEMPT = 'DEADLINE_OR_EXEMPT',
   REASON_REQUIRED = 'REASON_REQUIRED',
+
+  // Mergers
+  MERGE_INTO_ITSELF = 'MERGE_INTO_ITSELF',
+  ALREADY_MERGED = 'ALREADY_MERGED',
 }
 
 const DESCRIPTIONS: Record<RefusalCode, string> = {
@@ -98,6 +103,7 @@ const DESCRIPTIONS: Record<RefusalCode, string> = {
   CREATION_DATE_FUTURE: 'The creation date lies in the future.',
   FILE_TOO_LARGE: 'The file exceeds the upload limit (parameter `max`, bytes); nothing was stored.',
   UPLOAD_ABORTED: 'The upload broke off; nothing was stored.',
+  INSTITUTION_MERGED: 'The institution merged into another (parameter `into`) and delivers no more from the merger day: deliver as that institution.',
 
   UNKNOWN_DICTIONARY: 'No dictionary has this `REGISTRY/SubDelivery/version`.',
   DICTIONARY_NOT_NAMED: 'The file name does not conform, so it names no dictionary: give one.',
@@ -111,6 +117,9 @@ const DESCRIPTIONS: Record<RefusalCode, string> = {
   TOTAL_YEAR_REQUIRED: 'A TOTAAL period needs the calendar year it covers.',
   DEADLINE_OR_EXEMPT: 'Give a new deadline or an exemption, not both and not neither.',
   REASON_REQUIRED: 'A reason of 1 to 500 characters is required.',
+
+  MERGE_INTO_ITSELF: 'An institution cannot merge into itself.',
+  ALREADY_MERGED: 'The institution has already merged into another (parameter `into`); demergers are not supported.',
 };
 
 registerEnumType(RefusalCode, {

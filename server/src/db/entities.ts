@@ -16,6 +16,7 @@ import { ReportLine } from '../reports/report-line.entity';
 import { WorkerHeartbeat } from '../jobs/worker-heartbeat.entity';
 import { overviewEntities } from '../overviews/module';
 import { participationEntities } from '../participations/module';
+import { mergerEntities } from '../mergers/module';
 import { DictionaryVersion } from '../dictionaries/dictionary-version.entity';
 import { Institution } from '../institutions/institution.entity';
 import { InstitutionUnit } from '../institutions/institution-unit.entity';
@@ -49,4 +50,5 @@ export const entities = [
   WorkerHeartbeat,
   ...overviewEntities,
   ...participationEntities,
+  ...mergerEntities,
 ];

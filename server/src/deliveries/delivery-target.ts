@@ -10,6 +10,7 @@ import { parseDeliveryFileName } from '@datahub/validation';
 import { maySubmit, maySubmitAt } from './delivery-access';
 import { cleanFileName } from './delivery-file-name';
 import { institutionByCode } from '../institutions/institution-by-code';
+import { mergedIntoOn } from '../mergers/merger.query';
 
 /** What an upload is for, resolved from a conforming file name or from the fields filled in by hand. */
 export interface DeliveryTarget {
@@ -38,10 +39,16 @@ export interface TargetInput {
 
 /**
  * Resolves and checks the target before a byte of the file is read: the actor is a submitter at an
- * active institution of that code, the registry has this version ACTIVE, the actor is a submitter
+ * active institution of that code that has not merged away by `today`, the registry has this version ACTIVE, the actor is a submitter
  * for it there, and the institution has the unit.
  */
-export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fileName: string, input: TargetInput): Promise<DeliveryTarget | Refused> {
+export async function resolveDeliveryTarget(
+  em: EntityManager,
+  actor: Actor,
+  fileName: string,
+  input: TargetInput,
+  today: string,
+): Promise<DeliveryTarget | Refused> {
   const language = actor.language;
   const cleaned = cleanFileName(fileName);
   const parsed = parseDeliveryFileName(cleaned.name);
@@ -65,6 +72,9 @@ export async function resolveDeliveryTarget(em: EntityManager, actor: Actor, fil
   if (!institution) {
     return refuse(language, RefusalCode.FORBIDDEN, { params: { code: institutionCode }, field: 'institutionCode', detail: 'NOT_YOUR_INSTITUTION' });
   }
+  // From the merger day the institution delivers as its successor (told only to its own submitters).
+  const mergedInto = await mergedIntoOn(em, institution.id, today);
+  if (mergedInto) return refuse(language, RefusalCode.INSTITUTION_MERGED, { params: { code: institutionCode, into: mergedInto }, field: 'institutionCode' });
   const registry = await em.findOne(Registry, { code: registryCode });
   const dictionaryVersion = registry
     ? await em.findOne(

@@ -30,7 +30,7 @@ export async function checkFileNameForDelivery(ctx: RequestContext, fileName: st
   const fallback = catalogue.all[0];
   let subDelivery: string | null = null;
   if (fields) {
-    const target = await resolveDeliveryTarget(ctx.em, ctx.actor, cleaned.name, {});
+    const target = await resolveDeliveryTarget(ctx.em, ctx.actor, cleaned.name, {}, todayInAmsterdam(ctx.services.clock.now()));
     if (!isRefusal(target)) {
       subDelivery = target.subDelivery.code;
       const last = await lastSequenceNumber((sql, params) => ctx.em.getConnection().execute(sql, params), {

@@ -26,7 +26,7 @@ function uploadRefusal(ctx: RequestContext, error: unknown): Refused {
  */
 export async function uploadDelivery(ctx: RequestContext, upload: FileUpload, input: TargetInput & { period: Period }): Promise<Delivery | Refused> {
   const em = ctx.em;
-  const target = await resolveDeliveryTarget(em, ctx.actor, upload.filename, input);
+  const target = await resolveDeliveryTarget(em, ctx.actor, upload.filename, input, todayInAmsterdam(ctx.services.clock.now()));
   if (!('institution' in target)) {
     upload.createReadStream().destroy();
     await recordAudit(ctx.services.orm.em.fork(), ctx.actor, {

@@ -237,6 +237,8 @@ export type RefusalCode =
   | 'ADDRESS_BLOCKED'
   /** The user already holds this role with this scope. */
   | 'ALREADY_GRANTED'
+  /** The institution has already merged into another (parameter `into`); demergers are not supported. */
+  | 'ALREADY_MERGED'
   /** The registry does not accept this channel. */
   | 'CHANNEL_NOT_ACCEPTED'
   /** The creation date lies in the future. */
@@ -259,6 +261,8 @@ export type RefusalCode =
   | 'HTTPS_REQUIRED'
   /** Only hub staff may grant this role or make this token. */
   | 'HUB_STAFF_ONLY'
+  /** The institution merged into another (parameter `into`) and delivers no more from the merger day: deliver as that institution. */
+  | 'INSTITUTION_MERGED'
   /** The authenticator or mailed code is wrong or expired. */
   | 'INVALID_CODE'
   /** E-mail address or password incorrect (which of the two is never told). */
@@ -271,6 +275,8 @@ export type RefusalCode =
   | 'INVALID_LINK'
   /** The last active local administrator of an institution cannot be removed or deactivated. */
   | 'LAST_LOCAL_ADMIN'
+  /** An institution cannot merge into itself. */
+  | 'MERGE_INTO_ITSELF'
   /** The object does not exist, or is not yours to see or change (the two are never told apart). */
   | 'NOT_FOUND'
   /** The period matches none of the sub-delivery's schedules. */

@@ -42,6 +42,7 @@ export const en: Catalogue = {
     CREATION_DATE_FUTURE: 'The creation date {date} is in the future.',
     FILE_TOO_LARGE: 'The file is larger than {max} bytes.',
     UPLOAD_ABORTED: 'The upload was interrupted; nothing was stored.',
+    INSTITUTION_MERGED: 'Institution {code} has merged into {into}; deliver as {into}.',
 
     UNKNOWN_DICTIONARY: 'Dictionary {dictionary} does not exist.',
     DICTIONARY_NOT_NAMED: 'The file name names no dictionary; choose one.',
@@ -55,6 +56,9 @@ export const en: Catalogue = {
     TOTAL_YEAR_REQUIRED: 'For TOTAAL, give the year the delivery covers.',
     DEADLINE_OR_EXEMPT: 'Give either a new deadline or an exemption, not both.',
     REASON_REQUIRED: 'Give a reason (1 to 500 characters).',
+
+    MERGE_INTO_ITSELF: 'Institution {code} cannot merge into itself.',
+    ALREADY_MERGED: 'Institution {code} has already merged into {into}.',
   },
   refusalDetail: {
     NOT_YOUR_INSTITUTION: 'You cannot deliver for institution {code}: it is unknown or not active, or you hold no submitter role there.',

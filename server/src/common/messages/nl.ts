@@ -50,6 +50,7 @@ export const nl = {
     CREATION_DATE_FUTURE: 'De aanmaakdatum {date} ligt in de toekomst.',
     FILE_TOO_LARGE: 'Het bestand is groter dan {max} bytes.',
     UPLOAD_ABORTED: 'Het uploaden is afgebroken; er is niets opgeslagen.',
+    INSTITUTION_MERGED: 'Instelling {code} is gefuseerd met {into}; lever aan als {into}.',
 
     UNKNOWN_DICTIONARY: 'Datadictionary {dictionary} bestaat niet.',
     DICTIONARY_NOT_NAMED: 'De bestandsnaam noemt geen datadictionary; kies er een.',
@@ -63,6 +64,9 @@ export const nl = {
     TOTAL_YEAR_REQUIRED: 'Geef bij TOTAAL het jaar dat de aanlevering dekt.',
     DEADLINE_OR_EXEMPT: 'Geef een nieuwe deadline of een vrijstelling, niet allebei.',
     REASON_REQUIRED: 'Geef een reden (1 tot 500 tekens).',
+
+    MERGE_INTO_ITSELF: 'Instelling {code} kan niet met zichzelf fuseren.',
+    ALREADY_MERGED: 'Instelling {code} is al gefuseerd met {into}.',
   } satisfies Record<RefusalCode, string>,
   /** Refusals whose code is shared but whose words say more (code FORBIDDEN, with these words). */
   refusalDetail: {
