@@ -19,6 +19,7 @@ import { participationResolvers } from '../participations/module';
 import { agreementResolvers } from '../agreements/module';
 import { channelResolvers } from '../channels/module';
 import { contactResolvers } from '../contacts/module';
+import { mergerResolvers } from '../mergers/module';
 import { InstitutionResolver } from '../institutions/institution.resolver';
 import { InstitutionAdminResolver } from '../institutions/institution-admin.resolver';
 import { RegistryResolver } from '../registries/registry.resolver';
@@ -49,6 +50,7 @@ export const resolvers = [
   ...agreementResolvers,
   ...contactResolvers,
   ...channelResolvers,
+  ...mergerResolvers,
 ] as const;
 
 /**

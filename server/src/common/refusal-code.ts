@@ -56,6 +56,7 @@ export enum RefusalCode {
   CREATION_DATE_FUTURE = 'CREATION_DATE_FUTURE',
   FILE_TOO_LARGE = 'FILE_TOO_LARGE',
   UPLOAD_ABORTED = 'UPLOAD_ABORTED',
+  INSTITUTION_MERGED = 'INSTITUTION_MERGED',
 
   // File check
   UNKNOWN_DICTIONARY = 'UNKNOWN_DICTIONARY',
@@ -91,6 +92,9 @@ export enum RefusalCode {
   CHANNEL_NOT_ACTIVE = 'CHANNEL_NOT_ACTIVE',
   CHANNEL_ALREADY_ACTIVE = 'CHANNEL_ALREADY_ACTIVE',
   ALREADY_DECIDED = 'ALREADY_DECIDED',
+  // Mergers
+  MERGE_INTO_ITSELF = 'MERGE_INTO_ITSELF',
+  ALREADY_MERGED = 'ALREADY_MERGED',
 }
 
 const DESCRIPTIONS: Record<RefusalCode, string> = {
@@ -137,6 +141,7 @@ const DESCRIPTIONS: Record<RefusalCode, string> = {
   CREATION_DATE_FUTURE: 'The creation date lies in the future.',
   FILE_TOO_LARGE: 'The file exceeds the upload limit (parameter `max`, bytes); nothing was stored.',
   UPLOAD_ABORTED: 'The upload broke off; nothing was stored.',
+  INSTITUTION_MERGED: 'The institution merged into another (parameter `into`) and delivers no more from the merger day: deliver as that institution.',
 
   UNKNOWN_DICTIONARY: 'No dictionary has this `REGISTRY/SubDelivery/version`.',
   DICTIONARY_NOT_NAMED: 'The file name does not conform, so it names no dictionary: give one.',
@@ -171,6 +176,8 @@ const DESCRIPTIONS: Record<RefusalCode, string> = {
   CHANNEL_NOT_ACTIVE: "This channel is not the institution's active channel for the registry (parameter `active` names it).",
   CHANNEL_ALREADY_ACTIVE: 'The channel asked for is already the active one.',
   ALREADY_DECIDED: 'The request was already approved or declined.',
+  MERGE_INTO_ITSELF: 'An institution cannot merge into itself.',
+  ALREADY_MERGED: 'The institution has already merged into another (parameter `into`); demergers are not supported.',
 };
 
 registerEnumType(RefusalCode, {

@@ -19,6 +19,7 @@ import { participationEntities } from '../participations/module';
 import { agreementEntities } from '../agreements/module';
 import { channelEntities } from '../channels/module';
 import { contactEntities } from '../contacts/module';
+import { mergerEntities } from '../mergers/module';
 import { DictionaryVersion } from '../dictionaries/dictionary-version.entity';
 import { Institution } from '../institutions/institution.entity';
 import { InstitutionUnit } from '../institutions/institution-unit.entity';
@@ -55,4 +56,5 @@ export const entities = [
   ...agreementEntities,
   ...contactEntities,
   ...channelEntities,
+  ...mergerEntities,
 ];

@@ -15,6 +15,7 @@ import { versionAcceptedOn, versionToUse } from '../dictionaries/version-window'
 import { activeChannel } from '../channels/module';
 import { channelName } from '../channels/channel-name';
 import { Channel } from '../registries/channel';
+import { mergedIntoOn } from '../mergers/merger.query';
 
 /** What an upload is for, resolved from a conforming file name or from the fields filled in by hand. */
 export interface DeliveryTarget {
@@ -43,7 +44,7 @@ export interface TargetInput {
 
 /**
  * Resolves and checks the target before a byte of the file is read: the actor is a submitter at an
- * active institution of that code, the registry has this version ACTIVE, the actor is a submitter
+ * active institution of that code that has not merged away by then, the registry has this version ACTIVE, the actor is a submitter
  * for it there, the institution has the unit, and both take a delivery with this delivery date
  * (`deliveryDate`, today in Europe/Amsterdam: institutions/delivery-acceptance.ts); the web portal is
  * the institution's active channel for the registry on that date (channels/channel-rule.ts); then that
@@ -81,6 +82,9 @@ export async function resolveDeliveryTarget(
   if (!institution) {
     return refuse(language, RefusalCode.FORBIDDEN, { params: { code: institutionCode }, field: 'institutionCode', detail: 'NOT_YOUR_INSTITUTION' });
   }
+  // From the merger day the institution delivers as its successor (told only to its own submitters).
+  const mergedInto = await mergedIntoOn(em, institution.id, deliveryDate);
+  if (mergedInto) return refuse(language, RefusalCode.INSTITUTION_MERGED, { params: { code: institutionCode, into: mergedInto }, field: 'institutionCode' });
   const registry = await em.findOne(Registry, { code: registryCode });
   const dictionaryVersion = registry
     ? await em.findOne(

@@ -5,7 +5,7 @@ import { recordAudit, recordRefusal } from '../audit/audit.service';
 import { isUuid } from '../common/ids';
 import { applyKeyset, type Connection, definePaging, type PageArgs } from '../common/pagination';
 import { Delivery } from './delivery.entity';
-import { mayRead, readableScopes } from './delivery-access';
+import { grantPredicate, mayReadStream, readScope } from '../access/read-scope';
 import type { DeliveryFilter } from './delivery.inputs';
 
 /** Looked up in place of a malformed id, so that one too costs the same query. */
@@ -16,16 +16,18 @@ const NO_ID = '00000000-0000-0000-0000-000000000000';
  * malformed one take the same steps (one query, one refusal audit row) and get the same answer,
  * so not even the time tells them apart. Shared by GraphQL and the export routes.
  */
-export async function readableDelivery(ctx: Pick<RequestContext, 'em' | 'actor' | 'services'>, id: string): Promise<Delivery | null> {
+export async function readableDelivery(ctx: Pick<RequestContext, 'em' | 'actor' | 'services' | 'request'>, id: string): Promise<Delivery | null> {
   const wellFormed = isUuid(id);
+  const scope = await readScope(ctx);
   const rows = await ctx.em
     .getConnection()
-    .execute<{ id: string; institution_id: string; registry_id: string; sub_delivery_id: string }[]>(
-      'select d.id, d.institution_id, s.registry_id, d.sub_delivery_id from delivery d join sub_delivery s on s.id = d.sub_delivery_id where d.id = ?',
+    .execute<{ id: string; institution_id: string; registry_id: string; sub_delivery_id: string; delivery_date: string }[]>(
+      `select d.id, d.institution_id, s.registry_id, d.sub_delivery_id, to_char(d.delivery_date, 'YYYY-MM-DD') as delivery_date
+       from delivery d join sub_delivery s on s.id = d.sub_delivery_id where d.id = ?`,
       [wellFormed ? id : NO_ID],
     );
   const found = rows[0];
-  if (found && mayRead(ctx.actor, { institutionId: found.institution_id, registryId: found.registry_id, subDeliveryId: found.sub_delivery_id })) {
+  if (found && mayReadStream(scope, found.institution_id, found.registry_id, found.sub_delivery_id, found.delivery_date)) {
     return ctx.em.findOneOrFail(Delivery, { id });
   }
   await recordRefusal(ctx, { action: 'delivery', objectType: 'Delivery', objectId: wellFormed ? id : null, institutionId: found?.institution_id ?? null });
@@ -51,17 +53,16 @@ export async function searchDeliveries(ctx: RequestContext, filter: DeliveryFilt
     .join('sub_delivery as s', 's.id', 'd.sub_delivery_id')
     .join('registry as r', 'r.id', 's.registry_id')
     .join('institution as i', 'i.id', 'd.institution_id');
-  const scopes = readableScopes(ctx.actor);
-  if (scopes !== null) {
-    if (scopes.length === 0) return { ...DELIVERY_PAGING.empty<Delivery>(window), totalCount: 0 };
-    query.where((where) => {
-      for (const scope of scopes) {
-        where.orWhere((one) => {
-          one.where('d.institution_id', scope.institutionId).andWhere('s.registry_id', scope.registryId);
-          if (scope.subDeliveryId) one.andWhere('d.sub_delivery_id', scope.subDeliveryId);
-        });
-      }
+  const scope = await readScope(ctx);
+  if (!scope.all) {
+    if (scope.grants.length === 0) return { ...DELIVERY_PAGING.empty<Delivery>(window), totalCount: 0 };
+    const condition = grantPredicate(scope.grants, {
+      institution: 'd.institution_id',
+      registry: 's.registry_id',
+      subDelivery: 'd.sub_delivery_id',
+      date: 'd.delivery_date',
     });
+    query.whereRaw(condition.text, condition.values as never[]);
   }
   if (filter.institutionCode) query.where('i.code', filter.institutionCode);
   if (filter.registry) query.where('r.code', filter.registry);

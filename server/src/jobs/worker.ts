@@ -12,6 +12,7 @@ import { processDelivery } from '../deliveries/processing/process-delivery';
 import { deliveryProcessedMail } from '../mail/delivery-mail';
 import { SubDelivery } from '../registries/sub-delivery.entity';
 import { sendDueReminders } from '../overviews/module';
+import { applyDueMergers } from '../mergers/module';
 import { Registry } from '../registries/registry.entity';
 import { todayInAmsterdam } from '../common/calendar';
 import { MAX_DELIVERY_ATTEMPTS, PROCESS_DELIVERY } from './queue';
@@ -78,7 +79,10 @@ export const SEND_REMINDERS = 'send-reminders';
  * keeps the last run per item in the database); a run missed within a day is made up (`fill`),
  * and the reminder windows catch up on a missed day anyway.
  */
-export const CRONTAB = `0 5 * * * ${SEND_REMINDERS} ?fill=1d&max=1`;
+export const APPLY_MERGERS = 'apply-mergers';
+
+/** Also, every hour, the mergers whose day has come (a merger dated today is applied within the hour of midnight UTC). */
+export const CRONTAB = [`0 5 * * * ${SEND_REMINDERS} ?fill=1d&max=1`, `7 * * * * ${APPLY_MERGERS} ?fill=1h&max=1`].join('\n');
 
 /** The crontab parsed, so a mistake in it fails at start. */
 export function cronItems(): ParsedCronItem[] {
@@ -94,8 +98,16 @@ export function remindersTask(services: AppServices) {
   };
 }
 
+/** Applies the mergers whose day has come (carrying participations and held records over); each once. */
+export function mergersTask(services: AppServices) {
+  return async () => {
+    const applied = await applyDueMergers(services);
+    if (applied) services.logger.info({ applied }, 'mergers applied');
+  };
+}
+
 export function workerTasks(services: AppServices): TaskList {
-  return { [PROCESS_DELIVERY]: deliveryTask(services) as never, [SEND_REMINDERS]: remindersTask(services) };
+  return { [PROCESS_DELIVERY]: deliveryTask(services) as never, [SEND_REMINDERS]: remindersTask(services), [APPLY_MERGERS]: mergersTask(services) };
 }
 
 function graphileLogger(logger: Logger): GraphileLogger {

@@ -6,7 +6,7 @@ import { Channel } from '../registries/channel';
 import { Frequency, Period } from '../common/period';
 import { PeriodScalar } from '../common/scalars';
 import { RefusalCode, type Refused, refuse } from '../kernel/refusal';
-import { grantsCover, scopeForInstitution, streamScope } from '../overviews/common/stream-scope';
+import { grantsCover, readScope, scopeForInstitution } from '../access/read-scope';
 import { findStream } from '../overviews/common/streams';
 import { Participation } from './participation.entity';
 import { ParticipationState } from './participation-state';
@@ -38,7 +38,7 @@ export class ParticipationInput {
 
 /** The participations of an institution the caller may see (scoped like the overview), by registry code. */
 export async function listParticipations(ctx: RequestContext, institutionCode: string): Promise<Participation[]> {
-  const scope = streamScope(ctx.actor);
+  const scope = await readScope(ctx);
   const institution = await institutionByCode(ctx.em, institutionCode, (id) => scopeForInstitution(scope, id) !== null);
   const grants = institution && scopeForInstitution(scope, institution.id);
   if (!institution || !grants) return [];

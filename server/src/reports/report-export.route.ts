@@ -8,7 +8,9 @@ import { isAuthenticated } from '../kernel/actor';
 import { authenticate } from '../access/authenticate';
 import type { AppServices } from '../kernel/services';
 import { AuditEventType } from '../audit/audit-event.entity';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit, recordRefusal } from '../audit/audit.service';
+import { mayReadRecordContent, readScope } from '../access/read-scope';
+import { SubDelivery } from '../registries/sub-delivery.entity';
 import type { Delivery } from '../deliveries/delivery.entity';
 import { readableDelivery } from '../deliveries/delivery.query';
 import { csvChunks, type CsvOptions, neutraliseFormula } from '../common/csv';
@@ -28,12 +30,31 @@ async function readableExport(services: AppServices, request: Request, response:
     response.status(401).json({ error: 'UNAUTHENTICATED' });
     return null;
   }
-  const delivery = await readableDelivery({ em, actor, services }, String(request.params.id ?? ''));
+  const delivery = await readableDelivery({ em, actor, services, request }, String(request.params.id ?? ''));
   if (!delivery) {
     response.status(404).json({ error: 'NOT_FOUND' });
     return null;
   }
-  return { em, actor, delivery };
+  return { em, actor, delivery, request };
+}
+
+type ReadableExport = NonNullable<Awaited<ReturnType<typeof readableExport>>>;
+
+/**
+ * Record content (the rejected records as delivered) stays with hub staff and the submitters and
+ * viewers of that registry: a local administrator, who reads the delivery and its report, gets 403
+ * here, and the refusal is audited.
+ */
+async function mayExportRecords(services: AppServices, found: ReadableExport, response: Response): Promise<boolean> {
+  const subDelivery = await found.em.findOneOrFail(SubDelivery, { id: found.delivery.subDelivery.id });
+  const scope = await readScope({ em: found.em, actor: found.actor, services, request: found.request });
+  if (mayReadRecordContent(scope, found.delivery.institution.id, subDelivery.registry.id, subDelivery.id, found.delivery.deliveryDate)) return true;
+  await recordRefusal(
+    { services, actor: found.actor },
+    { action: 'failedRecordsCsv', objectType: 'Delivery', objectId: found.delivery.id, institutionId: found.delivery.institution.id, detail: 'RECORD_CONTENT' },
+  );
+  response.status(403).json({ error: 'FORBIDDEN' });
+  return false;
 }
 
 type ExportRow = (string | number)[];
@@ -129,12 +150,7 @@ async function zipCaughtUp(sheet: ExcelJS.Worksheet, response: Response): Promis
  * Each is written while it is read, so memory stays flat for millions of lines.
  */
 export function reportExportRoutes(services: AppServices) {
-  const exported = async (
-    what: string,
-    request: Request,
-    response: Response,
-    check?: (found: NonNullable<Awaited<ReturnType<typeof readableExport>>>) => Promise<boolean>,
-  ) => {
+  const exported = async (what: string, request: Request, response: Response, check?: (found: ReadableExport) => Promise<boolean>) => {
     const found = await readableExport(services, request, response);
     if (!found || (check && !(await check(found)))) return null;
     await recordAudit(found.em, found.actor, {
@@ -158,7 +174,7 @@ export function reportExportRoutes(services: AppServices) {
     },
     async xlsx(request: Request, response: Response) {
       // More lines than a worksheet holds: refused before anything is exported, pointing to the CSV.
-      const fits = async (found: NonNullable<Awaited<ReturnType<typeof readableExport>>>) => {
+      const fits = async (found: ReadableExport) => {
         if (!(await linesBeyond(found.em, found.delivery.id, XLSX_MAX_LINES))) return true;
         const csv = `/api/deliveries/${found.delivery.id}/report.csv`;
         response.status(422).json({
@@ -184,7 +200,7 @@ export function reportExportRoutes(services: AppServices) {
       await workbook.commit();
     },
     async failedRecords(request: Request, response: Response) {
-      const found = await exported('failedRecordsCsv', request, response);
+      const found = await exported('failedRecordsCsv', request, response, (readable) => mayExportRecords(services, readable, response));
       if (!found) return;
       const dictionary = await dictionaryOf({ em: found.em, services }, found.delivery);
       // The rejected records as delivered, identifying fields left out entirely (never even a pseudonym).

@@ -51,6 +51,7 @@ export const en: Catalogue = {
     CREATION_DATE_FUTURE: 'The creation date {date} is in the future.',
     FILE_TOO_LARGE: 'The file is larger than {max} bytes.',
     UPLOAD_ABORTED: 'The upload was interrupted; nothing was stored.',
+    INSTITUTION_MERGED: 'Institution {code} has merged into {into}; deliver as {into}.',
 
     UNKNOWN_DICTIONARY: 'Dictionary {dictionary} does not exist.',
     DICTIONARY_NOT_NAMED: 'The file name names no dictionary; choose one.',
@@ -83,6 +84,8 @@ export const en: Catalogue = {
     CHANNEL_NOT_ACTIVE: 'Institution {code} delivers to registry {registry} through channel {active}, not through {channel}.',
     CHANNEL_ALREADY_ACTIVE: 'Channel {channel} is already the active channel for registry {registry}.',
     ALREADY_DECIDED: 'This request was already decided.',
+    MERGE_INTO_ITSELF: 'Institution {code} cannot merge into itself.',
+    ALREADY_MERGED: 'Institution {code} has already merged into {into}.',
   },
   refusalDetail: {
     NOT_YOUR_INSTITUTION: 'You cannot deliver for institution {code}: it is unknown or not active, or you hold no submitter role there.',

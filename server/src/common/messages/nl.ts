@@ -59,6 +59,7 @@ export const nl = {
     CREATION_DATE_FUTURE: 'De aanmaakdatum {date} ligt in de toekomst.',
     FILE_TOO_LARGE: 'Het bestand is groter dan {max} bytes.',
     UPLOAD_ABORTED: 'Het uploaden is afgebroken; er is niets opgeslagen.',
+    INSTITUTION_MERGED: 'Instelling {code} is gefuseerd met {into}; lever aan als {into}.',
 
     UNKNOWN_DICTIONARY: 'Datadictionary {dictionary} bestaat niet.',
     DICTIONARY_NOT_NAMED: 'De bestandsnaam noemt geen datadictionary; kies er een.',
@@ -91,6 +92,8 @@ export const nl = {
     CHANNEL_NOT_ACTIVE: 'Instelling {code} levert voor registratie {registry} aan via kanaal {active}, niet via {channel}.',
     CHANNEL_ALREADY_ACTIVE: 'Kanaal {channel} is al het actieve kanaal voor registratie {registry}.',
     ALREADY_DECIDED: 'Over dit verzoek is al besloten.',
+    MERGE_INTO_ITSELF: 'Instelling {code} kan niet met zichzelf fuseren.',
+    ALREADY_MERGED: 'Instelling {code} is al gefuseerd met {into}.',
   } satisfies Record<RefusalCode, string>,
   /** Refusals whose code is shared but whose words say more (code FORBIDDEN, with these words). */
   refusalDetail: {

@@ -1,5 +1,5 @@
 import { DeliveryStatus } from '../../deliveries/delivery-status';
-import { grantCondition, type StreamGrant } from './stream-scope';
+import { grantCondition, type ReadGrant } from '../../access/read-scope';
 import { empty, sql, type Sql, uuidArray } from './sql';
 
 /** Statuses that fulfil an expected delivery (issue 6): processed, with or without errors; production only. */
@@ -11,7 +11,7 @@ export interface ExpectedSelection {
   /** Deliveries after this day do not count; periods that begin after it are not expected yet. */
   asOf: string;
   /** Which streams (null: every institution, hub staff). */
-  grants: StreamGrant[] | null;
+  grants: ReadGrant[] | null;
   /** Narrows the scans of participations and deliveries (null: all institutions). */
   institutionIds: string[] | null;
   registryId?: string | null;

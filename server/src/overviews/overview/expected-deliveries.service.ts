@@ -7,7 +7,7 @@ import { EXPECTED_PAGING, expectedPageSql, type ExpectedRow, STATE_SQL, toExpect
 import type { PageArgs, PageWindow } from '../../common/pagination';
 import { query, raw, sql } from '../common/sql';
 import { resolveStreamCodes } from '../common/stream-codes';
-import { institutionIdsOf, scopeForInstitution, streamScope, type StreamGrant } from '../common/stream-scope';
+import { institutionIdsOf, type ReadGrant, type ReadScope, readScope, scopeForInstitution } from '../../access/read-scope';
 import { type ExpectedDelivery, type ExpectedDeliveryPage, ExpectedDeliveryState } from './expected-delivery.types';
 import { asOfOrToday } from './overview.service';
 
@@ -43,15 +43,21 @@ export async function listExpectedDeliveries(
 ): Promise<ExpectedDeliveryPage> {
   const window = EXPECTED_PAGING.window(page, ctx.actor.language);
   const asOf = asOfOrToday(ctx, asOfInput);
-  return ctx.services.overviewCache.get(ctx, keyOf('expected', streamScope(ctx.actor), filter, window, asOf), () => computeExpected(ctx, filter, window, asOf));
+  const scope = await readScope(ctx);
+  return ctx.services.overviewCache.get(ctx, keyOf('expected', scope, filter, window, asOf), () => computeExpected(ctx, scope, filter, window, asOf));
 }
 
-async function computeExpected(ctx: RequestContext, filter: ExpectedDeliveryFilter, window: PageWindow, asOf: string): Promise<ExpectedDeliveryPage> {
+async function computeExpected(
+  ctx: RequestContext,
+  scope: ReadScope,
+  filter: ExpectedDeliveryFilter,
+  window: PageWindow,
+  asOf: string,
+): Promise<ExpectedDeliveryPage> {
   const empty = { ...EXPECTED_PAGING.empty<ExpectedDelivery>(window), ...EMPTY };
   const codes = await resolveStreamCodes(ctx, filter);
   if (!codes) return empty;
-  const scope = streamScope(ctx.actor);
-  let grants: StreamGrant[] | null;
+  let grants: ReadGrant[] | null;
   if (codes.institutionId) {
     grants = scopeForInstitution(scope, codes.institutionId);
     if (!grants) return empty;

@@ -3,7 +3,7 @@ import { Channel } from '../../registries/channel';
 import { DeliveryStatus } from '../../deliveries/delivery-status';
 import { Frequency } from '../../common/period';
 import { LocalDateScalar, PeriodScalar } from '../../common/scalars';
-import type { StreamGrant } from '../common/stream-scope';
+import type { ReadGrant } from '../../access/read-scope';
 import { type Connection, connectionTypes } from '../../common/pagination';
 
 export enum ExpectedDeliveryState {
@@ -112,7 +112,7 @@ export type RejectedDeliveryPage = Connection<RejectedDelivery> & { totalCount: 
 @ObjectType({ description: 'Overzicht of one institution: missing, upcoming and rejected deliveries.' })
 export class DeliveryOverview {
   institutionId!: string;
-  grants!: StreamGrant[];
+  grants!: ReadGrant[];
 
   @Field(() => LocalDateScalar, { description: 'The day the overview is computed for.' })
   asOf!: string;

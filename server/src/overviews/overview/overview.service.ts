@@ -7,7 +7,7 @@ import { keyOf } from '../common/overview-cache';
 import { expectedPageSql, type ExpectedRow, OVERVIEW_EXPECTED_PAGING, toExpectedDelivery } from '../common/rows';
 import { definePaging, keysetCondition, keysetOrder, keysetSelect, type PageArgs, type PageWindow } from '../../common/pagination';
 import { query, raw, sql, uuidArray } from '../common/sql';
-import { grantCondition, scopeForInstitution, streamScope } from '../common/stream-scope';
+import { grantCondition, readScope, scopeForInstitution } from '../../access/read-scope';
 import { DeliveryOverview, type ExpectedDeliveryPage, RejectedDelivery, type RejectedDeliveryPage } from './expected-delivery.types';
 
 /** Overzicht's "upcoming": a deadline from tomorrow up to and including this many days ahead. */
@@ -24,7 +24,7 @@ export async function deliveryOverview(ctx: RequestContext, institutionCode: str
     keyOf('institution', institutionCode),
     async () => (await ctx.em.findOne(Institution, { code: institutionCode }, { fields: ['id'] }))?.id ?? null,
   );
-  const grants = institutionId ? scopeForInstitution(streamScope(ctx.actor), institutionId) : null;
+  const grants = institutionId ? scopeForInstitution(await readScope(ctx), institutionId) : null;
   if (!institutionId || !grants) return null;
   return Object.assign(new DeliveryOverview(), { institutionId, grants, asOf: asOfOrToday(ctx, asOf) });
 }
@@ -114,7 +114,12 @@ export function rejectedDeliveries(ctx: RequestContext, overview: DeliveryOvervi
 
 async function computeRejected(ctx: RequestContext, overview: DeliveryOverview, window: PageWindow): Promise<RejectedDeliveryPage> {
   const expected = expectedDeliveriesSql({ asOf: overview.asOf, grants: overview.grants, institutionIds: [overview.institutionId] });
-  const grants = grantCondition(overview.grants, { institution: 'd.institution_id', registry: 'sd.registry_id', subDelivery: 'd.sub_delivery_id' });
+  const grants = grantCondition(overview.grants, {
+    institution: 'd.institution_id',
+    registry: 'sd.registry_id',
+    subDelivery: 'd.sub_delivery_id',
+    date: 'd.delivery_date',
+  });
   const final = [DeliveryStatus.PROCESSED, DeliveryStatus.PROCESSED_WITH_ERRORS, DeliveryStatus.REJECTED].join(',');
   const shown = [DeliveryStatus.PROCESSED_WITH_ERRORS, DeliveryStatus.REJECTED].join(',');
   const condition = window.position ? keysetCondition(REJECTED_PAGING.keys, window.position, window.backward) : raw('true');

@@ -7,7 +7,7 @@ import { Frequency, type Period } from '../../common/period';
 import { LocalDateScalar, PeriodScalar } from '../../common/scalars';
 import { isUuid } from '../../common/ids';
 import { notFound, RefusalCode, type Refused, refuse } from '../../kernel/refusal';
-import { grantsCover, scopeForInstitution, streamScope } from '../common/stream-scope';
+import { grantsCover, readScope, scopeForInstitution } from '../../access/read-scope';
 import { findStream } from '../common/streams';
 import { periodEndOf } from './deadline-rules';
 import { DeadlineException } from './deadline-exception.entity';
@@ -42,7 +42,7 @@ export class DeadlineExceptionInput {
 }
 
 export async function listDeadlineExceptions(ctx: RequestContext, institutionCode: string): Promise<DeadlineException[]> {
-  const scope = streamScope(ctx.actor);
+  const scope = await readScope(ctx);
   const institution = await institutionByCode(ctx.em, institutionCode, (id) => scopeForInstitution(scope, id) !== null);
   const grants = institution && scopeForInstitution(scope, institution.id);
   if (!institution || !grants) return [];
