@@ -77,7 +77,6 @@ export enum RefusalCode {
   REGISTRY_EXISTS = 'REGISTRY_EXISTS',
   SUB_DELIVERY_EXISTS = 'SUB_DELIVERY_EXISTS',
   CODE_FORMAT = 'CODE_FORMAT',
-  NAME_REQUIRED = 'NAME_REQUIRED',
   CHANNELS_REQUIRED = 'CHANNELS_REQUIRED',
   DEADLINE_RULE_INVALID = 'DEADLINE_RULE_INVALID',
   DICTIONARY_PACKAGE_INVALID = 'DICTIONARY_PACKAGE_INVALID',
@@ -159,7 +158,6 @@ const DESCRIPTIONS: Record<RefusalCode, string> = {
   REGISTRY_EXISTS: 'A registry with this code already exists.',
   SUB_DELIVERY_EXISTS: 'The registry already has a sub-delivery with this code.',
   CODE_FORMAT: 'The code does not have the required form (parameter `form`).',
-  NAME_REQUIRED: 'A name (or holder) of 1 to 200 characters is required.',
   CHANNELS_REQUIRED: 'At least one accepted channel is required.',
   DEADLINE_RULE_INVALID: 'The deadline rule is incomplete or out of range for its kind.',
   DICTIONARY_PACKAGE_INVALID:

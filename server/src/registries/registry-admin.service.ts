@@ -13,7 +13,7 @@ const SUB_DELIVERY_CODE = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
 function nameProblem(ctx: RequestContext, value: string | null | undefined, field: string): Refused | null {
   if (value === null || value === undefined) return null;
   const trimmed = value.trim();
-  return trimmed.length === 0 || trimmed.length > 200 ? refuse(ctx.actor.language, RefusalCode.NAME_REQUIRED, { params: { what: field }, field }) : null;
+  return trimmed.length === 0 || trimmed.length > 200 ? refuse(ctx.actor.language, RefusalCode.NAME_REQUIRED, { params: { max: 200 }, field }) : null;
 }
 
 function inRange(value: number | null | undefined, min: number, max: number): boolean {
