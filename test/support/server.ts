@@ -51,7 +51,7 @@ const TEST_ENV = {
   PORT: '0',
   HOST: '127.0.0.1',
   DATAHUB_DEMO: '1',
-  LOG_LEVEL: 'silent',
+  LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
 };
 
 let template: Promise<string> | null = null;
