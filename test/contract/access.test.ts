@@ -118,6 +118,11 @@ const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>
     allowed: HUB,
   },
   'Mutation.removeDeadlineException': { call: `mutation { removeDeadlineException(id: "${NO_ID}") { __typename } }`, allowed: HUB },
+  'Query.institutionMergers': { call: '{ institutionMergers { id } }', allowed: HUB },
+  'Mutation.mergeInstitution': {
+    call: 'mutation { mergeInstitution(input: { from: "00000000", into: "00000001", effectiveDate: "2026-01-01", note: "matrix" }) { __typename } }',
+    allowed: HUB,
+  },
 };
 
 describe('role matrix: every operation as every role and anonymously', () => {
