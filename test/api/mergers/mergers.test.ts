@@ -62,7 +62,7 @@ describe('mergers: institution A joins B from a day', () => {
   before(async () => {
     server = await sharedServer();
     hub = await tokenFor(server, 'hub@datahub.test');
-    a = await createInstitution(server, 'Fusiezieknhuis A');
+    a = await createInstitution(server, 'Fusieziekenhuis A');
     b = await createInstitution(server, 'Fusieziekenhuis B');
     await participate(server, { institution: a, registry: 'CAT', subDelivery: 'Cataract', start: '2025K1' });
     await participate(server, { institution: a, registry: 'PMICD', subDelivery: 'PMICD', start: '2025K1' });
