@@ -151,6 +151,10 @@ const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>
     allowed: ['LOCAL_ADMIN'],
   },
   'Mutation.decideChannelSwitch': { call: `mutation { decideChannelSwitch(input: { id: "${NO_ID}", decision: DECLINE }) { __typename } }`, allowed: HUB },
+  'Query.institutionMergers': { call: '{ institutionMergers { id } }', allowed: HUB },
+  'Mutation.mergeInstitution': {
+    call: 'mutation { mergeInstitution(input: { from: "00000000", into: "00000001", effectiveDate: "2026-01-01", note: "matrix" }) { __typename } }',
+  },
 };
 
 describe('role matrix: every operation as every role and anonymously', () => {

@@ -3,6 +3,7 @@ import { registriesEn } from '../modules/registries/i18n/en';
 import { accessEn } from '../modules/access/i18n/en';
 import { usersEn } from '../modules/users/i18n/en';
 import { hubEn } from '../modules/hub/i18n/en';
+import { mergersEn } from '../modules/mergers/i18n/en';
 import { dictionariesEn } from '../modules/dictionaries/i18n/en';
 import { fileCheckEn } from '../modules/file-check/i18n/en';
 import { overviewsEn } from '../modules/overviews/i18n/en';
@@ -34,6 +35,7 @@ export const en: MessageSchema = {
     dictionaries: 'Data dictionaries',
     check: 'Check a file',
     completeness: 'Completeness',
+    mergers: 'Mergers',
   },
   comingSoon: {
     notice: 'This page is coming in a future version.',
@@ -168,6 +170,7 @@ export const en: MessageSchema = {
   ...accessEn,
   ...usersEn,
   ...hubEn,
+  ...mergersEn,
   ...dictionariesEn,
   ...fileCheckEn,
   ...overviewsEn,

@@ -13,6 +13,7 @@ import { registriesNl } from '../modules/registries/i18n/nl';
 import { accessNl } from '../modules/access/i18n/nl';
 import { usersNl } from '../modules/users/i18n/nl';
 import { hubNl } from '../modules/hub/i18n/nl';
+import { mergersNl } from '../modules/mergers/i18n/nl';
 import { dictionariesNl } from '../modules/dictionaries/i18n/nl';
 import { fileCheckNl } from '../modules/file-check/i18n/nl';
 import { overviewsNl } from '../modules/overviews/i18n/nl';
@@ -45,6 +46,7 @@ export const nl = {
     dictionaries: 'Datadictionaries',
     check: 'Bestand controleren',
     completeness: 'Volledigheid',
+    mergers: 'Fusies',
   },
   comingSoon: {
     notice: 'Deze pagina komt in een volgende versie.',
@@ -180,6 +182,7 @@ export const nl = {
   ...accessNl,
   ...usersNl,
   ...hubNl,
+  ...mergersNl,
   ...dictionariesNl,
   ...fileCheckNl,
   ...overviewsNl,

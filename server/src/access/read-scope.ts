@@ -74,7 +74,7 @@ export async function readScope(ctx: Pick<RequestContext, 'em' | 'actor' | 'serv
   if (isHubStaff(ctx.actor)) return { all: true };
   if (!hasRole(ctx.actor, ...INSTITUTION_ROLES)) return { all: false, grants: [] };
   const own = ownGrants(ctx.actor);
-  const mergers = await ctx.services.overviewCache.get(ctx as RequestContext, keyOf('appliedMergers'), () => appliedMergers(ctx.em));
+  const mergers = await ctx.services.overviewCache.get(ctx, keyOf('appliedMergers'), () => appliedMergers(ctx.em));
   return { all: false, grants: withMergers(own, mergers) };
 }
 

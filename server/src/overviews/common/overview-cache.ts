@@ -14,7 +14,7 @@ const MAX_ENTRIES = 5000;
 export class OverviewCache {
   private readonly cache = new VersionedCache<Promise<unknown>>(MAX_ENTRIES);
 
-  async get<T>(ctx: RequestContext, key: string, compute: () => Promise<T>): Promise<T> {
+  async get<T>(ctx: Pick<RequestContext, 'em' | 'request'>, key: string, compute: () => Promise<T>): Promise<T> {
     const { overview: version } = await dataVersions(ctx.em, ctx.request);
     const found = this.cache.peek(version, key);
     if (found) return found as Promise<T>;
