@@ -1,44 +1,12 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect } from 'chai';
 import { asUser, expectOk, tokenFor } from '../../support/actors';
 import { graphql } from '../../support/client';
-import { ownerQuery, sharedServer, type TestServer } from '../../support/server';
+import { ownerQuery, startTestServer, type TestServer } from '../../support/server';
 import { uploadRequest } from '../../support/upload';
+import { packageFixture, PUBLISH, UPLOAD_PACKAGE, uploadPackage } from './packages';
 
-export const PACKAGES = path.resolve(__dirname, '../../fixtures/dictionary-packages');
-
-export function packageFixture(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(path.join(PACKAGES, name), 'utf8')) as Record<string, unknown>;
-}
-
-export const UPLOAD_PACKAGE = `mutation ($registry: String!, $subDelivery: String!, $file: Upload!) { uploadDictionaryPackage(registry: $registry, subDelivery: $subDelivery, file: $file) {
-  __typename ... on DictionaryVersion { id version status revision acceptedFrom } ... on DictionaryPackageRefused { code message problems { path message } } ... on Refusal { code message field } } }`;
-export const PUBLISH = `mutation ($id: ID!, $input: PublishDictionaryVersionInput!) { publishDictionaryVersion(id: $id, input: $input) {
-  __typename ... on DictionaryVersion { id version status acceptedFrom requiredFrom acceptedUntil } ... on Refusal { code message field } } }`;
 const CREATE_REGISTRY = `mutation ($input: CreateRegistryInput!) { createRegistry(input: $input) { __typename ... on Registry { id code name holder acceptedChannels producesInformationProduct } ... on Refusal { refusal: code field } } }`;
 const CREATE_SUB = `mutation ($input: CreateSubDeliveryInput!) { createSubDelivery(input: $input) { __typename ... on SubDelivery { id code frequency deadline(period: "2026K1") } ... on Refusal { refusal: code field } } }`;
-
-export interface PackageAnswer {
-  __typename: string;
-  id?: string;
-  version?: string;
-  status?: string;
-  revision?: number;
-  code?: string;
-  problems?: { path: string; message: string }[];
-}
-
-export async function uploadPackage(server: TestServer, token: string, registry: string, subDelivery: string, content: unknown): Promise<PackageAnswer> {
-  const response = await uploadRequest<{ uploadDictionaryPackage: PackageAnswer }>(
-    server.url,
-    UPLOAD_PACKAGE,
-    { registry, subDelivery },
-    { name: 'package.json', content: typeof content === 'string' ? content : JSON.stringify(content) },
-    { 'apollo-require-preflight': 'true', authorization: `Bearer ${token}` },
-  );
-  return expectOk(response).uploadDictionaryPackage;
-}
 
 describe('onboarding a registry from an uploaded dictionary package', () => {
   let server: TestServer;
@@ -47,7 +15,7 @@ describe('onboarding a registry from an uploaded dictionary package', () => {
   let draftId: string;
 
   before(async () => {
-    server = await sharedServer();
+    server = await startTestServer();
     hub = await tokenFor(server, 'hub@datahub.test');
   });
 
