@@ -155,6 +155,21 @@ const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>
   'Mutation.mergeInstitution': {
     call: 'mutation { mergeInstitution(input: { from: "00000000", into: "00000001", effectiveDate: "2026-01-01", note: "matrix" }) { __typename } }',
   },
+  'Mutation.createRegistry': {
+    call: 'mutation { createRegistry(input: { code: "x", name: "", holder: "", acceptedChannels: [] }) { __typename } }',
+  },
+  'Mutation.updateRegistry': { call: 'mutation { updateRegistry(input: { code: "NOPE" }) { __typename } }', allowed: HUB },
+  'Mutation.createSubDelivery': {
+    call: 'mutation { createSubDelivery(input: { registry: "NOPE", code: "!", name: "", frequency: QUARTER, deadlineRule: { kind: FIXED_DATE } }) { __typename } }',
+  },
+  'Mutation.uploadDictionaryPackage': {
+    call: 'mutation ($file: Upload!) { uploadDictionaryPackage(registry: "NOPE", subDelivery: "NOPE", file: $file) { __typename } }',
+  },
+  'Mutation.publishDictionaryVersion': {
+    call: `mutation { publishDictionaryVersion(id: "${NO_ID}", input: { acceptedFrom: "2026-01-01" }) { __typename } }`,
+  },
+  'Query.dictionaryDiff': { call: `{ dictionaryDiff(subDelivery: "${NO_ID}", from: "1.4", to: "1.5") { from } }`, allowed: EVERYONE },
+  'Query.dictionaryAdoption': { call: `{ dictionaryAdoption(subDelivery: "${NO_ID}") { version } }`, allowed: HUB },
 };
 
 describe('role matrix: every operation as every role and anonymously', () => {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { fileNameForMessage, type Finding } from '@datahub/validation';
 import { DictionaryStatus, DictionaryVersion } from './dictionary-version.entity';
 
 /**
@@ -31,4 +32,27 @@ export async function requiredVersion(em: EntityManager, subDeliveryId: string, 
 export async function versionToUse(em: EntityManager, subDeliveryId: string, onDate: string): Promise<DictionaryVersion | null> {
   const published = await em.find(DictionaryVersion, { subDelivery: subDeliveryId, status: DictionaryStatus.ACTIVE }, { orderBy: { acceptedFrom: 'desc', version: 'desc' } });
   return published.find((version) => versionAcceptedOn(version, onDate)) ?? (await requiredVersion(em, subDeliveryId, onDate));
+}
+
+/**
+ * B07 for a file whose conforming name names a published version not accepted on `onDate` (the file
+ * check and the command line report it as the upload refuses it); null when accepted or unknown.
+ */
+export async function versionNotAcceptedFinding(
+  em: EntityManager,
+  fileName: string,
+  named: { registry: string; version: string },
+  onDate: string,
+): Promise<Finding | null> {
+  const version = await em.findOne(DictionaryVersion, { version: named.version, status: DictionaryStatus.ACTIVE, subDelivery: { registry: { code: named.registry } } });
+  if (!version || versionAcceptedOn(version, onDate)) return null;
+  const use = await versionToUse(em, version.subDelivery.id, onDate);
+  return {
+    recordNumber: null,
+    code: 'B07',
+    class: 'BF',
+    field: null,
+    params: { name: fileNameForMessage(fileName), detail: 'versionNotAccepted', registry: named.registry, version: named.version, date: onDate, use: use?.version ?? '-' },
+    keyValues: null,
+  };
 }

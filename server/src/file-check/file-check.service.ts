@@ -4,6 +4,7 @@ import type { CatalogueEntry } from '../dictionaries/package/dictionary-package'
 import type { Period } from '../common/period';
 import type { StoredFile } from '../storage/file-store';
 import { todayInAmsterdam } from '../common/calendar';
+import { versionNotAcceptedFinding } from '../dictionaries/version-window';
 import { isRefusal, RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { checkDeliveryFileName, type Finding, FindingTally, renderFindingMessage, validateDelivery, type ValidationResult } from '@datahub/validation';
 import { nodeUtf8Validator } from '@datahub/validation/node';
@@ -27,6 +28,9 @@ async function chooseDictionary(
     return { loaded, fileFindings: check.findings.filter((finding) => finding.code !== 'B07') };
   }
   if (!check.fields) return refuse(ctx.actor.language, RefusalCode.DICTIONARY_NOT_NAMED, { field: 'dictionary' });
+  // A version past its accepted-until (or not yet accepted): B07, rejected unread, as the upload would be refused.
+  const b07 = await versionNotAcceptedFinding(ctx.em, fileName, check.fields, todayInAmsterdam(ctx.services.clock.now()));
+  if (b07) return { loaded: null, fileFindings: [...check.findings, b07] };
   return { loaded: catalogue.find(check.fields.registry, undefined, check.fields.version) ?? null, fileFindings: check.findings };
 }
 

@@ -52,9 +52,22 @@ export class DictionaryDiff {
   referenceTables!: ReferenceTableChange[];
 }
 
+/** JSON with object keys sorted: a stored package comes back from jsonb with its keys in another order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
 function changedProperties(a: object, b: object): string[] {
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-  return keys.filter((key) => JSON.stringify((a as Record<string, unknown>)[key]) !== JSON.stringify((b as Record<string, unknown>)[key]));
+  return keys.filter((key) => canonical((a as Record<string, unknown>)[key]) !== canonical((b as Record<string, unknown>)[key]));
 }
 
 function compare<T extends object>(older: T[], newer: T[], name: (item: T) => string): { added: string[]; removed: string[]; changed: ChangedItem[] } {

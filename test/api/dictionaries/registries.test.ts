@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { graphql } from '../support/client';
-import { sharedServer } from '../support/server';
+import { graphql } from '../../support/client';
+import { sharedServer } from '../../support/server';
 
 interface SubDeliveryRow {
   code: string;

@@ -2,12 +2,12 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { expectOk, tokenFor } from '../support/actors';
-import { graphql } from '../support/client';
-import { sharedServer, startTestServer, type TestServer } from '../support/server';
-import { uploadRequest } from '../support/upload';
+import { expectOk, tokenFor } from '../../support/actors';
+import { graphql } from '../../support/client';
+import { sharedServer, startTestServer, type TestServer } from '../../support/server';
+import { uploadRequest } from '../../support/upload';
 
-const DICTIONARIES = path.resolve(__dirname, '../../dictionaries');
+const DICTIONARIES = path.resolve(__dirname, '../../../dictionaries');
 const VALIDATE = `query ($file: Upload!, $dictionary: String, $period: Period) { validateFile(file: $file, dictionary: $dictionary, period: $period, maxFindings: 50) { __typename
   ... on FileCheckReport { dictionary status records accepted rejected findingCount byCode { code count } findings { __typename ordinal recordNumber code class field message keyValues { name value } } }
   ... on Refusal { code field message } } }`;
@@ -87,11 +87,11 @@ describe('dictionaries over GraphQL', () => {
   it('registers each dictionary as an ACTIVE version with its content reachable from the sub-delivery', async () => {
     const response = expectOk(
       await graphql<{
-        registry: { subDeliveries: { dictionaryVersions: { version: string; status: string; validFrom: string; content: { id: string } }[] }[] };
-      }>(server.url, '{ registry(code: "PMICD") { subDeliveries { dictionaryVersions { version status validFrom content { id } } } } }'),
+        registry: { subDeliveries: { dictionaryVersions: { version: string; status: string; acceptedFrom: string; content: { id: string } }[] }[] };
+      }>(server.url, '{ registry(code: "PMICD") { subDeliveries { dictionaryVersions { version status acceptedFrom content { id } } } } }'),
     );
     expect(response.registry.subDeliveries[0]?.dictionaryVersions).to.deep.equal([
-      { version: '2018.0.5', status: 'ACTIVE', validFrom: '2018-07-01', content: { id: 'PMICD/PMICD/2018.0.5' } },
+      { version: '2018.0.5', status: 'ACTIVE', acceptedFrom: '2018-07-01', content: { id: 'PMICD/PMICD/2018.0.5' } },
     ]);
   });
 
