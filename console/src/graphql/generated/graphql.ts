@@ -235,10 +235,18 @@ export type RefusalCode =
   | 'ACCOUNT_LOCKED'
   /** Too many failed logins from this address: wait `retryAfterSeconds`. */
   | 'ADDRESS_BLOCKED'
+  /** General service and processing agreements are per institution (no registry); registry supplements and data protocols need a registry. */
+  | 'AGREEMENT_SCOPE'
+  /** The request was already approved or declined. */
+  | 'ALREADY_DECIDED'
   /** The user already holds this role with this scope. */
   | 'ALREADY_GRANTED'
+  /** The channel asked for is already the active one. */
+  | 'CHANNEL_ALREADY_ACTIVE'
   /** The registry does not accept this channel. */
   | 'CHANNEL_NOT_ACCEPTED'
+  /** This channel is not the institution's active channel for the registry (parameter `active` names it). */
+  | 'CHANNEL_NOT_ACTIVE'
   /** The creation date lies in the future. */
   | 'CREATION_DATE_FUTURE'
   /** Give a new deadline or an exemption, not both and not neither. */
@@ -273,10 +281,14 @@ export type RefusalCode =
   | 'LAST_LOCAL_ADMIN'
   /** The object does not exist, or is not yours to see or change (the two are never told apart). */
   | 'NOT_FOUND'
+  /** The file is not a PDF (its content does not start with `%PDF-`); nothing was stored. */
+  | 'NOT_PDF'
   /** The period matches none of the sub-delivery's schedules. */
   | 'NOT_SCHEDULED'
   /** A second-factor step without a login in progress: log in again. */
   | 'NO_PENDING_LOGIN'
+  /** The registry has no contact persons to send the announcement to. */
+  | 'NO_RECIPIENTS'
   /** A participation cannot start or end with TOTAAL. */
   | 'NO_TOTAL_PERIOD'
   /** An organisation with this name already exists. */
@@ -291,6 +303,8 @@ export type RefusalCode =
   | 'REASON_REQUIRED'
   /** The role's scope is incomplete or wrong (parameter `scope` says what the role needs). */
   | 'ROLE_SCOPE'
+  /** A required text (parameter `field`) is empty or longer than its maximum (parameter `max`). */
+  | 'TEXT_REQUIRED'
   /** Too many wrong codes: the pending login ended; log in again. */
   | 'TOO_MANY_CODE_ATTEMPTS'
   /** A TOTAAL period needs the calendar year it covers. */
