@@ -13,6 +13,9 @@ import { registriesNl } from '../modules/registries/i18n/nl';
 import { accessNl } from '../modules/access/i18n/nl';
 import { usersNl } from '../modules/users/i18n/nl';
 import { hubNl } from '../modules/hub/i18n/nl';
+import { agreementsNl } from '../modules/agreements/i18n/nl';
+import { contactsNl } from '../modules/contacts/i18n/nl';
+import { channelsNl } from '../modules/channels/i18n/nl';
 import { dictionariesNl } from '../modules/dictionaries/i18n/nl';
 import { fileCheckNl } from '../modules/file-check/i18n/nl';
 import { overviewsNl } from '../modules/overviews/i18n/nl';
@@ -41,6 +44,10 @@ export const nl = {
     users: 'Gebruikers',
     organisations: 'Organisaties',
     audit: 'Auditlog',
+    agreements: 'Overeenkomsten',
+    contacts: 'Contactpersonen',
+    announcements: 'Berichten',
+    channels: 'Kanaalwissels',
     registries: 'Registraties en instellingen',
     dictionaries: 'Datadictionaries',
     check: 'Bestand controleren',
@@ -178,6 +185,9 @@ export const nl = {
   ...accessNl,
   ...usersNl,
   ...hubNl,
+  ...agreementsNl,
+  ...contactsNl,
+  ...channelsNl,
   ...dictionariesNl,
   ...fileCheckNl,
   ...overviewsNl,
