@@ -3,6 +3,9 @@ import ComingSoon from './components/ComingSoon.vue';
 import NotFound from './components/NotFound.vue';
 import { onUnauthenticated } from './graphql/client';
 import { accessRoutes } from './modules/access';
+import { agreementsRoutes } from './modules/agreements';
+import { channelsRoutes } from './modules/channels';
+import { contactsRoutes } from './modules/contacts';
 import { forgetMe, loadMe } from './modules/access/session';
 import { deliveriesRoutes } from './modules/deliveries';
 import { dictionariesRoutes } from './modules/dictionaries';
@@ -42,6 +45,9 @@ const routes: RouteRecordRaw[] = [
   ...dictionariesRoutes,
   ...fileCheckRoutes,
   ...deliveriesRoutes,
+  ...agreementsRoutes,
+  ...contactsRoutes,
+  ...channelsRoutes,
   comingSoon('/forwardings', 'forwardings', 'nav.forwardings', 'comingSoon.forwardings'),
   {
     path: '/:pathMatch(.*)*',

@@ -167,19 +167,25 @@ const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>
   'Query.institutionMergers': { call: '{ institutionMergers { id } }', allowed: HUB },
   'Mutation.mergeInstitution': {
     call: 'mutation { mergeInstitution(input: { from: "00000000", into: "00000001", effectiveDate: "2026-01-01", note: "matrix" }) { __typename } }',
+    allowed: HUB,
   },
   'Mutation.createRegistry': {
     call: 'mutation { createRegistry(input: { code: "x", name: "", holder: "", acceptedChannels: [] }) { __typename } }',
+    allowed: HUB,
   },
   'Mutation.updateRegistry': { call: 'mutation { updateRegistry(input: { code: "NOPE" }) { __typename } }', allowed: HUB },
   'Mutation.createSubDelivery': {
     call: 'mutation { createSubDelivery(input: { registry: "NOPE", code: "!", name: "", frequency: QUARTER, deadlineRule: { kind: FIXED_DATE } }) { __typename } }',
+    allowed: HUB,
   },
   'Mutation.uploadDictionaryPackage': {
     call: 'mutation ($file: Upload!) { uploadDictionaryPackage(registry: "NOPE", subDelivery: "NOPE", file: $file) { __typename } }',
+    allowed: HUB,
+    upload: true,
   },
   'Mutation.publishDictionaryVersion': {
     call: `mutation { publishDictionaryVersion(id: "${NO_ID}", input: { acceptedFrom: "2026-01-01" }) { __typename } }`,
+    allowed: HUB,
   },
   'Query.dictionaryDiff': { call: `{ dictionaryDiff(subDelivery: "${NO_ID}", from: "1.4", to: "1.5") { from } }`, allowed: EVERYONE },
   'Query.dictionaryAdoption': { call: `{ dictionaryAdoption(subDelivery: "${NO_ID}") { version } }`, allowed: HUB },

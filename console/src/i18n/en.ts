@@ -4,6 +4,9 @@ import { accessEn } from '../modules/access/i18n/en';
 import { usersEn } from '../modules/users/i18n/en';
 import { hubEn } from '../modules/hub/i18n/en';
 import { mergersEn } from '../modules/mergers/i18n/en';
+import { agreementsEn } from '../modules/agreements/i18n/en';
+import { contactsEn } from '../modules/contacts/i18n/en';
+import { channelsEn } from '../modules/channels/i18n/en';
 import { dictionariesEn } from '../modules/dictionaries/i18n/en';
 import { fileCheckEn } from '../modules/file-check/i18n/en';
 import { overviewsEn } from '../modules/overviews/i18n/en';
@@ -31,6 +34,10 @@ export const en: MessageSchema = {
     users: 'Users',
     organisations: 'Organisations',
     audit: 'Audit log',
+    agreements: 'Agreements',
+    contacts: 'Contact persons',
+    announcements: 'Announcements',
+    channels: 'Channel switches',
     registries: 'Registries and institutions',
     dictionaries: 'Data dictionaries',
     check: 'Check a file',
@@ -171,6 +178,9 @@ export const en: MessageSchema = {
   ...usersEn,
   ...hubEn,
   ...mergersEn,
+  ...agreementsEn,
+  ...contactsEn,
+  ...channelsEn,
   ...dictionariesEn,
   ...fileCheckEn,
   ...overviewsEn,

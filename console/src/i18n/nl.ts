@@ -14,6 +14,9 @@ import { accessNl } from '../modules/access/i18n/nl';
 import { usersNl } from '../modules/users/i18n/nl';
 import { hubNl } from '../modules/hub/i18n/nl';
 import { mergersNl } from '../modules/mergers/i18n/nl';
+import { agreementsNl } from '../modules/agreements/i18n/nl';
+import { contactsNl } from '../modules/contacts/i18n/nl';
+import { channelsNl } from '../modules/channels/i18n/nl';
 import { dictionariesNl } from '../modules/dictionaries/i18n/nl';
 import { fileCheckNl } from '../modules/file-check/i18n/nl';
 import { overviewsNl } from '../modules/overviews/i18n/nl';
@@ -42,6 +45,10 @@ export const nl = {
     users: 'Gebruikers',
     organisations: 'Organisaties',
     audit: 'Auditlog',
+    agreements: 'Overeenkomsten',
+    contacts: 'Contactpersonen',
+    announcements: 'Berichten',
+    channels: 'Kanaalwissels',
     registries: 'Registraties en instellingen',
     dictionaries: 'Datadictionaries',
     check: 'Bestand controleren',
@@ -183,6 +190,9 @@ export const nl = {
   ...usersNl,
   ...hubNl,
   ...mergersNl,
+  ...agreementsNl,
+  ...contactsNl,
+  ...channelsNl,
   ...dictionariesNl,
   ...fileCheckNl,
   ...overviewsNl,

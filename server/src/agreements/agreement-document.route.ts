@@ -38,7 +38,7 @@ export function agreementDocumentRoute(services: AppServices) {
     });
     response.setHeader('Content-Type', 'application/pdf');
     response.setHeader('Content-Disposition', `attachment; filename="${agreement.kind.toLowerCase()}.pdf"`);
-    if (agreement.documentSize) response.setHeader('Content-Length', agreement.documentSize);
+    if (agreement.documentSize) response.setHeader('Content-Length', String(agreement.documentSize));
     await pipeline(services.fileStore.open(agreement.documentKey), response).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ERR_STREAM_PREMATURE_CLOSE') return;
       services.logger.error({ err: error }, 'agreement document failed while sending');

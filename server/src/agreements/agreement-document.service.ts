@@ -26,6 +26,9 @@ export async function uploadAgreementDocument(ctx: RequestContext, agreementId: 
   const source = upload.createReadStream();
   const guard = pdfGuard(maxBytes);
   source.on('error', (error) => guard.destroy(error));
+  // The guard may fail before the store attaches its pipeline (it waits for a folder first); the
+  // pipeline still sees the error, this listener only keeps it from being "unhandled" meanwhile.
+  guard.on('error', () => undefined);
   let stored: StoredFile;
   try {
     stored = await ctx.services.fileStore.put(source.pipe(guard));

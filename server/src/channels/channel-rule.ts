@@ -28,7 +28,7 @@ export async function activeChannel(
          where s.institution_id = ? and s.registry_id = ? and s.status = 'APPROVED' and s.effective_date <= ?
          order by s.effective_date desc, s.decided_at desc limit 1)
        union all
-       (select p.channel, 1, case p.state when 'PRODUCTION' then 0 when 'ENDED' then 2 else 1 end, null, p.created_at
+       (select p.channel, 1, case p.state when 'PRODUCTION' then 0 when 'ENDED' then 2 else 1 end, p.created_at
           from participation p join sub_delivery sd on sd.id = p.sub_delivery_id
          where p.institution_id = ? and sd.registry_id = ? and (?::uuid is null or p.sub_delivery_id <> ?::uuid))
      ) c
