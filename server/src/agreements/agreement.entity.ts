@@ -1,6 +1,6 @@
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Institution } from '../institutions/institution.entity';
 import { Registry } from '../registries/registry.entity';
@@ -59,7 +59,8 @@ export class Agreement {
   documentKey?: string | null;
 
   @Field(() => GraphQLSafeInt, { nullable: true, description: 'Size of the signed PDF in bytes; null when none is uploaded.' })
-  @Property({ type: 'bigint', nullable: true })
+  // A nullable union has no reflected type: say the mode, or MikroORM reads a JS bigint.
+  @Property({ type: new BigIntType('string'), nullable: true })
   documentSize?: string | null;
 
   @Field(() => String, { nullable: true, description: 'SHA-256 (hex) of the signed PDF as uploaded; null when none is uploaded.' })

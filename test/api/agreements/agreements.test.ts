@@ -144,9 +144,11 @@ describe('agreements', function () {
       expect(storedFiles(server)).to.deep.equal(before);
     });
 
-    it("refuses another institution's administrator as NOT_FOUND, before the file is read", async () => {
+    it("refuses another institution's administrator as NOT_FOUND and stores nothing", async () => {
+      const before = storedFiles(server);
       const refused = await uploadDocument(server, otherAdmin, agreementId, { name: 'x.pdf', content: PDF });
       expect(refused).to.include({ __typename: 'Refused', code: 'NOT_FOUND' });
+      expect(storedFiles(server)).to.deep.equal(before);
     });
 
     it('lets hub staff and the local administrator download it (the same bytes, no-store); others get 404, anonymous 401', async () => {
