@@ -231,14 +231,20 @@ export type OrganisationKind =
 
 /** Why something was refused: the catalogue of every refusal the API gives. */
 export type RefusalCode =
+  /** ACCOUNTS_READY needs an active local administrator and an active submitter for the registry; `missing` names what is not there. */
+  | 'ACCOUNTS_MISSING'
   /** Too many failed logins for this account: wait `retryAfterSeconds`. */
   | 'ACCOUNT_LOCKED'
   /** Too many failed logins from this address: wait `retryAfterSeconds`. */
   | 'ADDRESS_BLOCKED'
   /** The user already holds this role with this scope. */
   | 'ALREADY_GRANTED'
+  /** The institution already takes part in (or signed up for) this sub-delivery and has not ended it (parameter `subDelivery`). */
+  | 'ALREADY_PARTICIPATING'
   /** The registry does not accept this channel. */
   | 'CHANNEL_NOT_ACCEPTED'
+  /** A sign-up needs at least one contact person, each with a name, a role and a valid e-mail address (up to 10). */
+  | 'CONTACT_REQUIRED'
   /** The creation date lies in the future. */
   | 'CREATION_DATE_FUTURE'
   /** Give a new deadline or an exemption, not both and not neither. */
@@ -251,10 +257,16 @@ export type RefusalCode =
   | 'EMAIL_TAKEN'
   /** The end period lies before the start period. */
   | 'END_BEFORE_START'
+  /** Ending a participation that expected deliveries needs the last period that stays expected (endPeriod). */
+  | 'END_PERIOD_REQUIRED'
   /** The file exceeds the upload limit (parameter `max`, bytes); nothing was stored. */
   | 'FILE_TOO_LARGE'
   /** Your roles do not allow this for this object (e.g. another institution, or with an API token). */
   | 'FORBIDDEN'
+  /** The number of clean test deliveries must be 1 to 20. */
+  | 'GO_LIVE_MIN_RANGE'
+  /** The registry's go-live criteria are not met; `missing` names what is not there (see goLiveChecklist). */
+  | 'GO_LIVE_NOT_MET'
   /** Logging in needs an https connection. */
   | 'HTTPS_REQUIRED'
   /** Only hub staff may grant this role or make this token. */
@@ -271,6 +283,8 @@ export type RefusalCode =
   | 'INVALID_LINK'
   /** The last active local administrator of an institution cannot be removed or deactivated. */
   | 'LAST_LOCAL_ADMIN'
+  /** A note has at most 1000 characters. */
+  | 'NOTE_TOO_LONG'
   /** The object does not exist, or is not yours to see or change (the two are never told apart). */
   | 'NOT_FOUND'
   /** The period matches none of the sub-delivery's schedules. */
@@ -299,6 +313,10 @@ export type RefusalCode =
   | 'TOTP_ALREADY_SET_UP'
   /** No authenticator app is set up yet: start the set-up first. */
   | 'TOTP_NOT_SET_UP'
+  /** The lifecycle has no move from `from` to `to`; `open` lists the moves from `from`. */
+  | 'TRANSITION_NOT_ALLOWED'
+  /** This move is allowed, but not for your role: `who` says who may make it. */
+  | 'TRANSITION_ROLE'
   /** No dictionary has this `REGISTRY/SubDelivery/version`. */
   | 'UNKNOWN_DICTIONARY'
   /** No (active) institution has this code. */
@@ -312,7 +330,9 @@ export type RefusalCode =
   /** The registry has no active dictionary version with this number. */
   | 'UNKNOWN_VERSION'
   /** The upload broke off; nothing was stored. */
-  | 'UPLOAD_ABORTED';
+  | 'UPLOAD_ABORTED'
+  /** Both vendors (from and to) are needed, each 1 to 200 characters. */
+  | 'VENDOR_REQUIRED';
 
 /** What a user may do, within the scope of the role assignment. */
 export type Role =

@@ -13,6 +13,7 @@ import { Migration20261124091000 } from './Migration20261124091000';
 import { Migration20261124092000 } from './Migration20261124092000';
 import { Migration20261124093000 } from './Migration20261124093000';
 import { Migration20261203090000 } from './Migration20261203090000';
+import { Migration20261203110000 } from './Migration20261203110000';
 
 /** Applied in this order; `pnpm cli migration:create` writes new files here, then add them below. */
 export const migrationsList: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124092000_login_lockout_per_address_typed', class: Migration20261124092000 },
   { name: 'Migration20261124093000_keyset_order_indexes', class: Migration20261124093000 },
   { name: 'Migration20261203090000_participation_state', class: Migration20261203090000 },
+  { name: 'Migration20261203110000_participation_lifecycle', class: Migration20261203110000 },
 ];
