@@ -9,6 +9,7 @@ import { dictionariesRoutes } from './modules/dictionaries';
 import { fileCheckRoutes } from './modules/file-check';
 import { hubRoutes } from './modules/hub';
 import { overviewsRoutes } from './modules/overviews';
+import { participationsRoutes } from './modules/participations';
 import { registriesRoutes } from './modules/registries';
 import { usersRoutes } from './modules/users';
 
@@ -40,6 +41,7 @@ const routes: RouteRecordRaw[] = [
   ...dictionariesRoutes,
   ...fileCheckRoutes,
   ...deliveriesRoutes,
+  ...participationsRoutes,
   comingSoon('/forwardings', 'forwardings', 'nav.forwardings', 'comingSoon.forwardings'),
   {
     path: '/:pathMatch(.*)*',

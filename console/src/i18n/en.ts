@@ -7,6 +7,7 @@ import { dictionariesEn } from '../modules/dictionaries/i18n/en';
 import { fileCheckEn } from '../modules/file-check/i18n/en';
 import { overviewsEn } from '../modules/overviews/i18n/en';
 import { deliveriesEn } from '../modules/deliveries/i18n/en';
+import { participationsEn } from '../modules/participations/i18n/en';
 
 export const en: MessageSchema = {
   app: {
@@ -34,6 +35,8 @@ export const en: MessageSchema = {
     dictionaries: 'Data dictionaries',
     check: 'Check a file',
     completeness: 'Completeness',
+    registrations: 'Registries',
+    participationBoard: 'Participations',
   },
   comingSoon: {
     notice: 'This page is coming in a future version.',
@@ -166,6 +169,7 @@ export const en: MessageSchema = {
   ...accessEn,
   ...usersEn,
   ...hubEn,
+  ...participationsEn,
   ...dictionariesEn,
   ...fileCheckEn,
   ...overviewsEn,
