@@ -17,7 +17,7 @@ const HUB: readonly Mover[] = ['HUB'];
 const HUB_OR_LA: readonly Mover[] = ['HUB', 'LOCAL_ADMIN'];
 
 /**
- * Every allowed move (docs/participation-lifecycle.md). Anything not here is refused with a
+ * Every allowed move (README, "Participation lifecycle"). Anything not here is refused with a
  * message naming from, to and the moves that are open. ENDED is final.
  */
 export const MOVES: readonly Move[] = [
