@@ -81,6 +81,55 @@ describe('participation lifecycle: sign-up and moves', () => {
     });
   });
 
+  describe('setParticipation (hub staff)', () => {
+    it('records a new participation as REQUESTED with its first history step; a change keeps the state', async () => {
+      const who = await hospital(server);
+      const SET = `mutation ($input: ParticipationInput!) { setParticipation(input: $input) { __typename ... on Participation { id state startPeriod } } }`;
+      const input = { institutionCode: who.code, registry: 'CAT', subDelivery: 'Cataract', startPeriod: '2026K1' };
+      const made = expectOk(await asUser<{ setParticipation: { id: string; state: string } }>(server, hub, SET, { input })).setParticipation;
+      expect(made.state).to.equal('REQUESTED');
+      await putInState(server, made.id, ParticipationState.PRODUCTION);
+      const changed = expectOk(
+        await asUser<{ setParticipation: { state: string; startPeriod: string } }>(server, hub, SET, { input: { ...input, startPeriod: '2026K2' } }),
+      ).setParticipation;
+      expect([changed.state, changed.startPeriod]).to.deep.equal(['PRODUCTION', '2026K2']);
+    });
+  });
+
+  describe('vendor changes', () => {
+    it('a vendor change without the old or new vendor is refused with VENDOR_REQUIRED', async () => {
+      const who = await hospital(server);
+      const id = await signUpForCat(server, who);
+      const result = expectOk(
+        await asUser<{ recordVendorChange: { code?: string } }>(
+          server,
+          who.admin,
+          'mutation ($input: VendorChangeInput!) { recordVendorChange(input: $input) { ... on Refusal { code } } }',
+          { input: { participationId: id, fromVendor: ' ', toVendor: 'Epic', changedOn: '2026-11-01' } },
+        ),
+      );
+      expect(result.recordVendorChange.code).to.equal('VENDOR_REQUIRED');
+    });
+
+    it('without the registry asking for it, a vendor change leaves PRODUCTION as it is and is listed with the participation', async () => {
+      const who = await hospital(server);
+      const id = await signUpForCat(server, who);
+      await putInState(server, id, ParticipationState.PRODUCTION);
+      await asUser(server, who.admin, 'mutation ($input: VendorChangeInput!) { recordVendorChange(input: $input) { __typename } }', {
+        input: { participationId: id, fromVendor: 'HiX', toVendor: 'Epic', changedOn: '2026-11-01' },
+      });
+      expect(await stateOf(server, id)).to.equal('PRODUCTION');
+      const listed = expectOk(
+        await asUser<{ participations: { vendorChanges: { fromVendor: string; toVendor: string; backToTesting: boolean }[] }[] }>(
+          server,
+          who.admin,
+          `{ participations(institutionCode: "${who.code}") { vendorChanges { fromVendor toVendor backToTesting } } }`,
+        ),
+      );
+      expect(listed.participations[0]?.vendorChanges).to.deep.equal([{ fromVendor: 'HiX', toVendor: 'Epic', backToTesting: false }]);
+    });
+  });
+
   describe('moves', () => {
     let who: Hospital;
     let id: string;
