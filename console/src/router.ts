@@ -13,6 +13,7 @@ import { fileCheckRoutes } from './modules/file-check';
 import { hubRoutes } from './modules/hub';
 import { mergersRoutes } from './modules/mergers';
 import { overviewsRoutes } from './modules/overviews';
+import { participationsRoutes } from './modules/participations';
 import { registriesRoutes } from './modules/registries';
 import { usersRoutes } from './modules/users';
 
@@ -48,6 +49,7 @@ const routes: RouteRecordRaw[] = [
   ...agreementsRoutes,
   ...contactsRoutes,
   ...channelsRoutes,
+  ...participationsRoutes,
   comingSoon('/forwardings', 'forwardings', 'nav.forwardings', 'comingSoon.forwardings'),
   {
     path: '/:pathMatch(.*)*',

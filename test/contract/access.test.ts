@@ -126,6 +126,22 @@ const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>
     call: 'mutation { setParticipation(input: { institutionCode: "00000000", registry: "CAT", subDelivery: "Cataract", startPeriod: "2026K1" }) { __typename } }',
     allowed: HUB,
   },
+  'Mutation.signUpForRegistry': {
+    call: 'mutation { signUpForRegistry(input: { institutionCode: "00000000", registry: "CAT", contacts: [], startPeriod: "2026K1" }) { __typename } }',
+    allowed: ADMINS,
+  },
+  'Mutation.moveParticipation': { call: `mutation { moveParticipation(input: { id: "${NO_ID}", to: ENDED }) { __typename } }`, allowed: ADMINS },
+  'Mutation.recordVendorChange': {
+    call: `mutation { recordVendorChange(input: { participationId: "${NO_ID}", fromVendor: "A", toVendor: "B", changedOn: "2026-11-01" }) { __typename } }`,
+    allowed: ADMINS,
+  },
+  'Mutation.setGoLiveSettings': {
+    call: 'mutation { setGoLiveSettings(input: { registry: "NOPE", minCleanTestDeliveries: 1, autoGoLive: false, vendorChangeBackToTesting: false }) { __typename } }',
+    allowed: HUB,
+  },
+  'Query.goLiveChecklist': { call: `{ goLiveChecklist(participationId: "${NO_ID}") { met } }`, allowed: ['HUB_STAFF', 'LOCAL_ADMIN', 'SUBMITTER', 'VIEWER'] },
+  'Query.participationBoard': { call: '{ participationBoard(first: 1) { totalCount } }', allowed: HUB },
+  'Query.participationCounts': { call: '{ participationCounts { state count } }', allowed: HUB },
   'Mutation.setDeadlineException': {
     call: 'mutation { setDeadlineException(input: { institutionCode: "00000000", registry: "CAT", subDelivery: "Cataract", period: "2026K1", exempt: true, reason: "matrix" }) { __typename } }',
     allowed: HUB,

@@ -78,6 +78,8 @@ export interface DeliverySpec {
   recordCount?: number;
   /** Defaults to noon UTC of `on`; a later delivery on the same day needs a later time. */
   at?: Date;
+  /** F, BF and TF lines of the report (default 0). */
+  errorCount?: number;
 }
 
 /** One delivery row as the flow stores it; returns its id. */
@@ -106,6 +108,7 @@ export async function deliver(server: TestServer, spec: DeliverySpec): Promise<s
     deliveryDate: spec.on,
     recordCount: records,
     acceptedCount: records,
+    errorCount: spec.errorCount ?? 0,
   });
   await em.flush();
   return id;

@@ -11,6 +11,7 @@ import { dictionariesEn } from '../modules/dictionaries/i18n/en';
 import { fileCheckEn } from '../modules/file-check/i18n/en';
 import { overviewsEn } from '../modules/overviews/i18n/en';
 import { deliveriesEn } from '../modules/deliveries/i18n/en';
+import { participationsEn } from '../modules/participations/i18n/en';
 
 export const en: MessageSchema = {
   app: {
@@ -43,6 +44,8 @@ export const en: MessageSchema = {
     check: 'Check a file',
     completeness: 'Completeness',
     mergers: 'Mergers',
+    registrations: 'Registries',
+    participationBoard: 'Participations',
   },
   comingSoon: {
     notice: 'This page is coming in a future version.',
@@ -181,6 +184,7 @@ export const en: MessageSchema = {
   ...agreementsEn,
   ...contactsEn,
   ...channelsEn,
+  ...participationsEn,
   ...dictionariesEn,
   ...fileCheckEn,
   ...overviewsEn,

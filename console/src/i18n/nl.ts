@@ -21,6 +21,7 @@ import { dictionariesNl } from '../modules/dictionaries/i18n/nl';
 import { fileCheckNl } from '../modules/file-check/i18n/nl';
 import { overviewsNl } from '../modules/overviews/i18n/nl';
 import { deliveriesNl } from '../modules/deliveries/i18n/nl';
+import { participationsNl } from '../modules/participations/i18n/nl';
 
 // Dutch is the console's first language: these are the words hospital staff know (docs/domain.md#glossary).
 // Enum tables use `satisfies` so a value added to the schema fails the typecheck until it has a word.
@@ -54,6 +55,8 @@ export const nl = {
     check: 'Bestand controleren',
     completeness: 'Volledigheid',
     mergers: 'Fusies',
+    registrations: 'Registraties',
+    participationBoard: 'Deelnames',
   },
   comingSoon: {
     notice: 'Deze pagina komt in een volgende versie.',
@@ -193,6 +196,7 @@ export const nl = {
   ...agreementsNl,
   ...contactsNl,
   ...channelsNl,
+  ...participationsNl,
   ...dictionariesNl,
   ...fileCheckNl,
   ...overviewsNl,

@@ -94,6 +94,17 @@ export enum RefusalCode {
   // Mergers
   MERGE_INTO_ITSELF = 'MERGE_INTO_ITSELF',
   ALREADY_MERGED = 'ALREADY_MERGED',
+  // Participations: sign-up, lifecycle, go-live, vendor changes
+  ALREADY_PARTICIPATING = 'ALREADY_PARTICIPATING',
+  CONTACT_REQUIRED = 'CONTACT_REQUIRED',
+  TRANSITION_NOT_ALLOWED = 'TRANSITION_NOT_ALLOWED',
+  TRANSITION_ROLE = 'TRANSITION_ROLE',
+  ACCOUNTS_MISSING = 'ACCOUNTS_MISSING',
+  GO_LIVE_NOT_MET = 'GO_LIVE_NOT_MET',
+  END_PERIOD_REQUIRED = 'END_PERIOD_REQUIRED',
+  NOTE_TOO_LONG = 'NOTE_TOO_LONG',
+  VENDOR_REQUIRED = 'VENDOR_REQUIRED',
+  GO_LIVE_MIN_RANGE = 'GO_LIVE_MIN_RANGE',
 }
 
 const DESCRIPTIONS: Record<RefusalCode, string> = {
@@ -176,6 +187,16 @@ const DESCRIPTIONS: Record<RefusalCode, string> = {
   ALREADY_DECIDED: 'The request was already approved or declined.',
   MERGE_INTO_ITSELF: 'An institution cannot merge into itself.',
   ALREADY_MERGED: 'The institution has already merged into another (parameter `into`); demergers are not supported.',
+  ALREADY_PARTICIPATING: 'The institution already takes part in (or signed up for) this sub-delivery and has not ended it (parameter `subDelivery`).',
+  CONTACT_REQUIRED: 'A sign-up needs at least one contact person, each with a name, a role and a valid e-mail address (up to 10).',
+  TRANSITION_NOT_ALLOWED: 'The lifecycle has no move from `from` to `to`; `open` lists the moves from `from`.',
+  TRANSITION_ROLE: 'This move is allowed, but not for your role: `who` says who may make it.',
+  ACCOUNTS_MISSING: 'ACCOUNTS_READY needs an active local administrator and an active submitter for the registry; `missing` names what is not there.',
+  GO_LIVE_NOT_MET: "The registry's go-live criteria are not met; `missing` names what is not there (see goLiveChecklist).",
+  END_PERIOD_REQUIRED: 'Ending a participation that expected deliveries needs the last period that stays expected (endPeriod).',
+  NOTE_TOO_LONG: 'A note has at most 1000 characters.',
+  VENDOR_REQUIRED: 'Both vendors (from and to) are needed, each 1 to 200 characters.',
+  GO_LIVE_MIN_RANGE: 'The number of clean test deliveries must be 1 to 20.',
 };
 
 registerEnumType(RefusalCode, {

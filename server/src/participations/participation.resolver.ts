@@ -1,15 +1,21 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
 import { Role } from '../kernel/role';
 import { Institution } from '../institutions/institution.entity';
 import { SubDelivery } from '../registries/sub-delivery.entity';
 import { PeriodScalar } from '../common/scalars';
+import type { PageArgs } from '../common/pagination';
 import { type Refused, resultUnion } from '../kernel/refusal';
 import { Participation } from './participation.entity';
 import { ParticipationState } from './participation-state';
 import { listParticipations, ParticipationInput, setParticipation } from './participation.service';
 import { institutionLoaders } from '../institutions/institution.loaders';
 import { registryLoaders } from '../registries/registry.loaders';
+import { type CountedPage, participationTransitions, ParticipationTransitionConnection, TRANSITION_PAGING } from './board.service';
+import type { ParticipationTransition } from './participation-transition.entity';
+import { ParticipationVendorChange } from './participation-vendor-change.entity';
+import { participationLoaders } from './participation.loaders';
+import { SignUpContact } from './sign-up-contact.entity';
 
 const ParticipationResult = resultUnion('ParticipationResult', 'The participation as stored, or why not.', Participation);
 
@@ -18,7 +24,7 @@ export class ParticipationResolver {
   @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN, Role.SUBMITTER, Role.VIEWER)
   @Query(() => [Participation], {
     description:
-      "An institution's participations (deelnames) the caller may see; empty for an unknown or foreign institution. A plain list: at most one per sub-delivery.",
+      "An institution's participations (deelnames) the caller may see (a local administrator: all of their institution's); empty for an unknown or foreign institution. A plain list: at most one per sub-delivery.",
   })
   participations(
     @Ctx() ctx: RequestContext,
@@ -29,7 +35,8 @@ export class ParticipationResolver {
 
   @Authorized(Role.HUB_STAFF)
   @Mutation(() => ParticipationResult, {
-    description: "Records or changes an institution's participation in a sub-delivery (hub staff; audited). Expected deliveries follow at once.",
+    description:
+      "Records an institution's participation in a sub-delivery (it starts REQUESTED) or changes its periods and channel (its state stays; moveParticipation moves it). Hub staff; audited. Expected deliveries follow at once.",
   })
   setParticipation(
     @Ctx() ctx: RequestContext,
@@ -57,7 +64,7 @@ export class ParticipationResolver {
     return participation.state === ParticipationState.PRODUCTION;
   }
 
-  @FieldResolver(() => PeriodScalar, { description: 'First period taken part in.' })
+  @FieldResolver(() => PeriodScalar, { description: 'First period taken part in (at sign-up: the desired start period).' })
   startPeriod(@Root() participation: Participation): string {
     return participation.startPeriod;
   }
@@ -65,5 +72,30 @@ export class ParticipationResolver {
   @FieldResolver(() => PeriodScalar, { nullable: true, description: 'Last period taken part in; null while ongoing.' })
   endPeriod(@Root() participation: Participation): string | null {
     return participation.endPeriod ?? null;
+  }
+
+  @FieldResolver(() => ParticipationTransitionConnection, {
+    description: 'The history: every step from sign-up on, oldest first (one query per participation asked: ask it of a few, not of a whole board page).',
+  })
+  transitions(
+    @Root() participation: Participation,
+    @Ctx() ctx: RequestContext,
+    @Args(() => TRANSITION_PAGING.Args) page: PageArgs,
+  ): Promise<CountedPage<ParticipationTransition>> {
+    return participationTransitions(ctx, participation.id, page);
+  }
+
+  @FieldResolver(() => [ParticipationVendorChange], { description: 'EHR vendor changes, oldest first. A plain list: a handful per participation.' })
+  vendorChanges(@Root() participation: Participation, @Ctx() ctx: RequestContext): Promise<ParticipationVendorChange[]> {
+    return participationLoaders(ctx).vendorChangesByParticipation.load(participation.id);
+  }
+
+  @FieldResolver(() => [SignUpContact], {
+    description: "The contact persons named at sign-up for this participation's registry. A plain list: at most ten per sign-up.",
+  })
+  async signUpContacts(@Root() participation: Participation, @Ctx() ctx: RequestContext): Promise<SignUpContact[]> {
+    const subDelivery = await registryLoaders(ctx).subDeliveryById.load(participation.subDelivery.id);
+    if (!subDelivery) return [];
+    return participationLoaders(ctx).contactsByInstitutionRegistry.load(`${participation.institution.id}/${subDelivery.registry.id}`);
   }
 }

@@ -11,8 +11,12 @@ import { findStream } from '../overviews/common/streams';
 import { Participation } from './participation.entity';
 import { ParticipationState } from './participation-state';
 import { institutionByCode } from '../institutions/institution-by-code';
+import { recordCreation } from './transitions';
 
-@InputType({ description: "An institution's participation in a sub-delivery; an existing one for the same pair is updated." })
+@InputType({
+  description:
+    "An institution's participation in a sub-delivery, recorded by hub staff: a new one starts REQUESTED; an existing one for the same pair keeps its state and gets these periods and channel.",
+})
 export class ParticipationInput {
   @Field(() => String, { description: '8-digit institution code.' })
   institutionCode!: string;
@@ -31,9 +35,6 @@ export class ParticipationInput {
 
   @Field(() => Channel, { defaultValue: Channel.PORTAL, description: 'The one channel the institution delivers through.' })
   channel: Channel = Channel.PORTAL;
-
-  @Field(() => Boolean, { defaultValue: true, description: 'False: nothing is expected (e.g. not yet or no longer taking part).' })
-  active: boolean = true;
 }
 
 /** The participations of an institution the caller may see (scoped like the overview), by registry code. */
@@ -46,7 +47,22 @@ export async function listParticipations(ctx: RequestContext, institutionCode: s
   return rows.filter((row) => grantsCover(grants, { registryId: row.subDelivery.getEntity().registry.id, subDeliveryId: row.subDelivery.id }));
 }
 
-/** Hub staff record or change a participation; the expected deliveries follow at once (they are computed). Audited. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One participation by id when the caller may see it (scoped like `participations`); null otherwise, alike for unknown and foreign ids. */
+export async function visibleParticipation(ctx: RequestContext, id: string): Promise<Participation | null> {
+  if (!UUID.test(id)) return null;
+  const participation = await ctx.em.findOne(Participation, { id }, { populate: ['subDelivery'] });
+  if (!participation) return null;
+  const grants = scopeForInstitution(await readScope(ctx), participation.institution.id);
+  const subDelivery = participation.subDelivery.getEntity();
+  return grants && grantsCover(grants, { registryId: subDelivery.registry.id, subDeliveryId: subDelivery.id }) ? participation : null;
+}
+
+/**
+ * Hub staff record a participation (it starts REQUESTED and moves on with moveParticipation) or
+ * change its periods and channel; the expected deliveries follow at once (they are computed). Audited.
+ */
 export async function setParticipation(ctx: RequestContext, input: ParticipationInput): Promise<Participation | Refused> {
   const language = ctx.actor.language;
   if (input.startPeriod.kind === Frequency.TOTAL || input.endPeriod?.kind === Frequency.TOTAL)
@@ -67,11 +83,11 @@ export async function setParticipation(ctx: RequestContext, input: Participation
       endPeriod: input.endPeriod?.code ?? null,
       endDate,
       channel: input.channel,
-      state: input.active ? ParticipationState.PRODUCTION : ParticipationState.ENDED,
     };
     const participation = existing
       ? Object.assign(existing, values)
-      : tx.create(Participation, { institution: stream.institution, subDelivery: stream.subDelivery, ...values });
+      : tx.create(Participation, { institution: stream.institution, subDelivery: stream.subDelivery, ...values, state: ParticipationState.REQUESTED });
+    if (!existing) recordCreation(tx, ctx.actor, participation, ctx.services.clock.now(), null);
     await tx.flush();
     await recordAudit(tx, ctx.actor, {
       event: existing ? AuditEventType.UPDATE : AuditEventType.CREATE,
@@ -79,7 +95,7 @@ export async function setParticipation(ctx: RequestContext, input: Participation
       objectType: 'Participation',
       objectId: participation.id,
       institutionId: stream.institution.id,
-      detail: `${stream.registry.code}/${stream.subDelivery.code} ${values.startPeriod}–${values.endPeriod ?? ''} ${values.channel} ${values.state}`,
+      detail: `${stream.registry.code}/${stream.subDelivery.code} ${values.startPeriod}–${values.endPeriod ?? ''} ${values.channel} ${participation.state}`,
     });
     return participation;
   });

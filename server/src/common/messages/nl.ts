@@ -93,6 +93,16 @@ export const nl = {
     ALREADY_DECIDED: 'Over dit verzoek is al besloten.',
     MERGE_INTO_ITSELF: 'Instelling {code} kan niet met zichzelf fuseren.',
     ALREADY_MERGED: 'Instelling {code} is al gefuseerd met {into}.',
+    ALREADY_PARTICIPATING: 'Deze instelling neemt al deel aan {subDelivery} of heeft zich er al voor aangemeld.',
+    CONTACT_REQUIRED: 'Geef minstens één contactpersoon (en hoogstens tien), elk met naam, rol en een geldig e-mailadres.',
+    TRANSITION_NOT_ALLOWED: 'Van {from} naar {to} kan niet. Vanuit {from} kan: {open}.',
+    TRANSITION_ROLE: 'Van {from} naar {to} mag alleen {who}.',
+    ACCOUNTS_MISSING: 'De accounts zijn nog niet gereed; nog nodig: {missing}.',
+    GO_LIVE_NOT_MET: 'Nog niet klaar voor productie; nog nodig: {missing}.',
+    END_PERIOD_REQUIRED: 'Geef de laatste periode die nog verwacht wordt (eindperiode).',
+    NOTE_TOO_LONG: 'Een toelichting heeft hoogstens 1000 tekens.',
+    VENDOR_REQUIRED: 'Geef de oude en de nieuwe EPD-leverancier (elk 1 tot 200 tekens).',
+    GO_LIVE_MIN_RANGE: 'Het aantal foutloze testaanleveringen moet 1 tot en met 20 zijn.',
   } satisfies Record<RefusalCode, string>,
   /** Refusals whose code is shared but whose words say more (code FORBIDDEN, with these words). */
   refusalDetail: {
@@ -100,6 +110,30 @@ export const nl = {
     NOT_YOUR_DELIVERY: 'U mag niet aanleveren voor instelling {code}, registratie {registry}.',
     TOKEN_CANNOT_MAKE_TOKENS: 'Een API-token kan geen API-tokens maken; log in als gebruiker.',
     REMINDERS_NEED_USER: 'Herinneringen horen bij een gebruiker; een API-token heeft ze niet.',
+  },
+  /** The participation lifecycle: states, who may move, and what is still missing. */
+  participation: {
+    state: {
+      REQUESTED: 'aangemeld',
+      AGREEMENTS_SENT: 'overeenkomsten verstuurd',
+      AGREEMENTS_SIGNED: 'overeenkomsten getekend',
+      ACCOUNTS_READY: 'accounts gereed',
+      TESTING: 'testen',
+      PRODUCTION: 'productie',
+      SUSPENDED: 'opgeschort',
+      ENDED: 'beëindigd',
+    },
+    mover: { HUB: 'DHD-medewerkers', LOCAL_ADMIN: 'de lokaal beheerder' },
+    or: ' of ',
+    none: 'niets (beëindigd is definitief)',
+    missing: {
+      LOCAL_ADMIN: 'een actieve lokaal beheerder',
+      SUBMITTER: 'een actieve aanleveraar voor deze registratie',
+      IN_TESTING: 'de deelname in de teststatus',
+      REQUIRED_VERSION: 'een geldende versie van de gegevensset',
+      CLEAN_TEST_DELIVERIES: '{min} foutloze testaanlevering(en) met versie {version} (nu {count})',
+    },
+    system: 'systeem',
   },
   /** Names of things, for NOT_FOUND's `{object}`. */
   object: {
@@ -113,6 +147,7 @@ export const nl = {
     institution: 'Instelling',
     invitation: 'Uitnodiging',
     organisation: 'Organisatie',
+    participation: 'Deelname',
     roleAssignment: 'Rol',
     session: 'Sessie',
     unit: 'Onderdeel',

@@ -17,6 +17,7 @@ import { applySupersession, type MergeTarget, mergeIntoRecordStore, rejectPatien
 import { analyzeStaging, keepRejected, markRejected } from './record-staging';
 import { serverFileFindings } from './server-findings';
 import { finalStatus, type Outcome } from './outcome';
+import { afterTestDelivery } from '../../participations/module';
 
 const PROGRESS_INTERVAL_MS = 1000;
 const ERROR_CLASSES = new Set(['F', 'BF', 'TF']);
@@ -222,6 +223,12 @@ export async function processDelivery(services: AppServices, deliveryId: string)
     );
     return settled;
   });
+  // After the commit: a clean test delivery may take a participation live (automatic go-live). Its
+  // failure leaves the delivery's outcome as it is; the next test delivery tries again.
+  if (outcome && delivery.test)
+    await afterTestDelivery(services, deliveryId).catch((error: unknown) =>
+      services.logger.warn({ deliveryId, error: error instanceof Error ? error.name : 'unknown' }, 'automatic go-live check failed'),
+    );
   return outcome ? (outcome.status as DeliveryStatus) : null;
 }
 

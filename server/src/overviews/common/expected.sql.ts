@@ -25,9 +25,13 @@ const statusList = (statuses: DeliveryStatus[]): Sql => sql`string_to_array(${st
 /**
  * Expected deliveries with their fulfilment, as one set-based SELECT (no per-row queries):
  *
- * - every participation in production (or ended, up to its end period) × every schedule of its sub-delivery gives the periods of the
+ * - every participation in production (or ended, up to its end period; or suspended, or back in
+ *   testing after a vendor change) × every schedule of its sub-delivery gives the periods of the
  *   schedule's length (generate_series over month starts) that overlap the participation and have
  *   begun by `asOf`; a TOTAL schedule gives one TOTAAL per calendar year;
+ * - a period that overlaps a suspension (from the day of the move to SUSPENDED up to the day
+ *   before the move out of it, Europe/Amsterdam; spans read from participation_transition) is not
+ *   expected;
  * - the deadline follows the schedule's rule (the SQL twin of DeadlineRule.deadlineFor: an offset
  *   after the month the period ends in, or a fixed date in the period's year + n), unless hub staff
  *   set another one; an exempted period is not expected at all;
@@ -94,7 +98,15 @@ export function expectedDeliveriesSql(selection: ExpectedSelection): Sql {
                           + make_interval(months => coalesce(s.deadline_months_after_period_end, 0)))::date
                end as target
       ) t
-      where (p.state = 'PRODUCTION' or (p.state = 'ENDED' and p.end_date is not null))${participationScope}${registry}${subDelivery}${grants}
+      where (p.state in ('PRODUCTION', 'SUSPENDED') or (p.state = 'ENDED' and p.end_date is not null)
+             or (p.state = 'TESTING' and exists (select 1 from participation_transition w where w.participation_id = p.id and w.from_state = 'PRODUCTION')))
+        and not exists (
+          select 1 from participation_transition ts
+          where ts.participation_id = p.id and ts.to_state = 'SUSPENDED'
+            and (ts.at at time zone 'Europe/Amsterdam')::date < g.period_start + make_interval(months => l.len)
+            and coalesce((select (min(tr.at) at time zone 'Europe/Amsterdam')::date from participation_transition tr
+                          where tr.participation_id = p.id and tr.from_state = 'SUSPENDED' and tr.at > ts.at), 'infinity'::date) > g.period_start
+        )${participationScope}${registry}${subDelivery}${grants}
     ), f as materialized (${fulfilment})
     select e.institution_id, e.sub_delivery_id, e.registry_id, e.frequency, e.period, e.period_start, e.period_end,
            coalesce(x.deadline, e.rule_deadline) as deadline, x.id is not null as adjusted, f.delivered_on

@@ -1,0 +1,96 @@
+import type { ParticipationState } from '../../../graphql/generated/graphql';
+
+/** The participations module's texts in Dutch, merged into the console's catalogue (i18n/nl.ts). */
+export const participationsNl = {
+  participations: {
+    state: {
+      REQUESTED: 'Aangemeld',
+      AGREEMENTS_SENT: 'Overeenkomsten verstuurd',
+      AGREEMENTS_SIGNED: 'Overeenkomsten getekend',
+      ACCOUNTS_READY: 'Accounts gereed',
+      TESTING: 'Testen',
+      PRODUCTION: 'Productie',
+      SUSPENDED: 'Opgeschort',
+      ENDED: 'Beëindigd',
+    } satisfies Record<ParticipationState, string>,
+    moveTo: {
+      REQUESTED: 'Terug naar aangemeld',
+      AGREEMENTS_SENT: 'Overeenkomsten verstuurd',
+      AGREEMENTS_SIGNED: 'Overeenkomsten getekend',
+      ACCOUNTS_READY: 'Accounts gereed',
+      TESTING: 'Start testen',
+      PRODUCTION: 'Naar productie',
+      SUSPENDED: 'Opschorten',
+      ENDED: 'Beëindigen',
+    } satisfies Record<ParticipationState, string>,
+    registry: 'Registratie',
+    subDelivery: 'Deelaanlevering',
+    institution: 'Instelling',
+    stateLabel: 'Status',
+    channel: 'Kanaal',
+    startPeriod: 'Startperiode',
+    endPeriod: 'Eindperiode',
+    empty: 'Nog geen deelnames.',
+    history: 'Geschiedenis',
+    noHistory: 'Nog geen stappen vastgelegd.',
+    from: 'Van',
+    to: 'Naar',
+    at: 'Wanneer',
+    by: 'Door',
+    note: 'Toelichting',
+    vendorChanges: 'Wisselingen van EPD-leverancier',
+    vendorChange: '{from} → {to} per {date}',
+    backToTesting: 'terug naar testen',
+    move: {
+      title: '{registry} {subDelivery}: {to}',
+      note: 'Toelichting (optioneel)',
+      endPeriod: 'Laatste periode die nog verwacht wordt',
+      submit: 'Vastleggen',
+      done: 'De deelname staat nu op {state}.',
+    },
+    checklist: {
+      heading: 'Checklist voor productie',
+      met: 'Aan alle criteria voldaan.',
+      notMet: 'Nog niet aan alle criteria voldaan.',
+      auto: 'Deze registratie zet de deelname zelf op productie zodra aan alle criteria is voldaan.',
+      criterionMet: 'voldaan',
+      criterionMissing: 'ontbreekt',
+    },
+    registrations: {
+      title: 'Registraties',
+      intro:
+        'De registraties waaraan uw instelling deelneemt of waarvoor zij is aangemeld, met hun status. Open een regel voor de checklist voor productie en de geschiedenis.',
+      institution: 'Instelling',
+      noInstitution: 'U bent geen lokaal beheerder van een instelling.',
+    },
+    signUp: {
+      heading: 'Aanmelden voor een registratie',
+      intro:
+        'Kies de registratie, de deelaanleveringen, het kanaal en de gewenste startperiode, en geef minstens één contactpersoon op. De DHD neemt daarna contact op over de overeenkomsten.',
+      registry: 'Registratie',
+      subDeliveries: 'Deelaanleveringen (leeg: alle)',
+      channel: 'Kanaal',
+      startPeriod: 'Gewenste startperiode (bijv. 2026K1)',
+      contacts: 'Contactpersonen',
+      contactName: 'Naam',
+      contactRole: 'Rol',
+      contactEmail: 'E-mailadres',
+      contactPhone: 'Telefoon',
+      addContact: 'Contactpersoon toevoegen',
+      removeContact: 'Verwijderen',
+      note: 'Opmerking voor de DHD (optioneel)',
+      submit: 'Aanmelden',
+      done: 'Aangemeld voor {registry}.',
+    },
+    board: {
+      title: 'Deelnames',
+      intro:
+        'Alle deelnames van alle instellingen, nieuwste aanmelding eerst. Zet een deelname een stap verder met de knoppen; elke stap wordt met toelichting vastgelegd.',
+      search: 'Zoek instelling (naam of code)',
+      allStates: 'Alle statussen',
+      allRegistries: 'Alle registraties',
+    },
+  },
+};
+
+export type ParticipationsMessages = typeof participationsNl;

@@ -1,0 +1,22 @@
+import DataLoader from 'dataloader';
+import { requestLoaders } from '../kernel/loaders';
+import { groupByKey } from '../common/group-by';
+import { ParticipationVendorChange } from './participation-vendor-change.entity';
+import { SignUpContact } from './sign-up-contact.entity';
+
+export const participationLoaders = requestLoaders((em) => ({
+  vendorChangesByParticipation: new DataLoader<string, ParticipationVendorChange[]>(async (ids) => {
+    const changes = await em.find(ParticipationVendorChange, { participation: { $in: [...ids] } }, { orderBy: { changedOn: 'asc', recordedAt: 'asc' } });
+    return groupByKey(ids, changes, (change) => change.participation.id);
+  }),
+  /** Keyed `institutionId/registryId`. */
+  contactsByInstitutionRegistry: new DataLoader<string, SignUpContact[]>(async (keys) => {
+    const pairs = keys.map((key) => key.split('/') as [string, string]);
+    const contacts = await em.find(
+      SignUpContact,
+      { $or: pairs.map(([institution, registry]) => ({ institution, registry })) },
+      { orderBy: { createdAt: 'asc', name: 'asc' } },
+    );
+    return groupByKey(keys, contacts, (contact) => `${contact.institution.id}/${contact.registry.id}`);
+  }),
+}));
