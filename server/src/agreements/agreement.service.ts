@@ -18,6 +18,11 @@ import type { RecordAgreementInput, SetAgreementStatusInput } from './agreement.
  * none has expired by `today` (an agreement is valid up to and including its `expiresOn`).
  */
 export async function agreementsSigned(em: EntityManager, institutionId: string, registryId: string, today?: string): Promise<boolean> {
+  return (await unsignedAgreements(em, institutionId, registryId, today)).length === 0;
+}
+
+/** The kinds of agreement that keep `agreementsSigned` false: not signed, or expired by `today`. */
+export async function unsignedAgreements(em: EntityManager, institutionId: string, registryId: string, today?: string): Promise<AgreementKind[]> {
   const day = today ?? todayInAmsterdam();
   const rows = await em.find(Agreement, {
     institution: institutionId,
@@ -28,7 +33,7 @@ export async function agreementsSigned(em: EntityManager, institutionId: string,
     ],
   });
   const valid = new Set(rows.filter((row) => !row.expiresOn || row.expiresOn >= day).map((row) => row.kind));
-  return Object.values(AgreementKind).every((kind) => valid.has(kind));
+  return Object.values(AgreementKind).filter((kind) => !valid.has(kind));
 }
 
 /** An institution's agreements, for hub staff and its local administrators; empty for anyone else (as for an unknown code). */

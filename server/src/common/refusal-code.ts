@@ -100,6 +100,7 @@ export enum RefusalCode {
   TRANSITION_NOT_ALLOWED = 'TRANSITION_NOT_ALLOWED',
   TRANSITION_ROLE = 'TRANSITION_ROLE',
   ACCOUNTS_MISSING = 'ACCOUNTS_MISSING',
+  AGREEMENTS_NOT_SIGNED = 'AGREEMENTS_NOT_SIGNED',
   GO_LIVE_NOT_MET = 'GO_LIVE_NOT_MET',
   END_PERIOD_REQUIRED = 'END_PERIOD_REQUIRED',
   NOTE_TOO_LONG = 'NOTE_TOO_LONG',
@@ -191,6 +192,8 @@ const DESCRIPTIONS: Record<RefusalCode, string> = {
   CONTACT_REQUIRED: 'A sign-up needs at least one contact person, each with a name, a role and a valid e-mail address (up to 10).',
   TRANSITION_NOT_ALLOWED: 'The lifecycle has no move from `from` to `to`; `open` lists the moves from `from`.',
   TRANSITION_ROLE: 'This move is allowed, but not for your role: `who` says who may make it.',
+  AGREEMENTS_NOT_SIGNED:
+    "AGREEMENTS_SIGNED needs the general service and processing agreements and the registry's supplement and data protocol signed and not expired; `missing` names the others.",
   ACCOUNTS_MISSING: 'ACCOUNTS_READY needs an active local administrator and an active submitter for the registry; `missing` names what is not there.',
   GO_LIVE_NOT_MET: "The registry's go-live criteria are not met; `missing` names what is not there (see goLiveChecklist).",
   END_PERIOD_REQUIRED: 'Ending a participation that expected deliveries needs the last period that stays expected (endPeriod).',

@@ -4,7 +4,7 @@ import { ParticipationState as S } from './participation-state';
 export type Mover = 'HUB' | 'LOCAL_ADMIN';
 
 /** A move that needs more than a role: checked when it is made, refused naming what is missing. */
-export type MoveCheck = 'ACCOUNTS' | 'GO_LIVE' | 'END_PERIOD';
+export type MoveCheck = 'AGREEMENTS' | 'ACCOUNTS' | 'GO_LIVE' | 'END_PERIOD';
 
 export interface Move {
   from: S;
@@ -22,7 +22,7 @@ const HUB_OR_LA: readonly Mover[] = ['HUB', 'LOCAL_ADMIN'];
  */
 export const MOVES: readonly Move[] = [
   { from: S.REQUESTED, to: S.AGREEMENTS_SENT, by: HUB },
-  { from: S.AGREEMENTS_SENT, to: S.AGREEMENTS_SIGNED, by: HUB },
+  { from: S.AGREEMENTS_SENT, to: S.AGREEMENTS_SIGNED, by: HUB, check: 'AGREEMENTS' },
   { from: S.AGREEMENTS_SIGNED, to: S.ACCOUNTS_READY, by: HUB_OR_LA, check: 'ACCOUNTS' },
   { from: S.ACCOUNTS_READY, to: S.TESTING, by: HUB_OR_LA },
   { from: S.TESTING, to: S.PRODUCTION, by: HUB, check: 'GO_LIVE' },

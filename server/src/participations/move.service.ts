@@ -9,6 +9,8 @@ import { Frequency, type Period } from '../common/period';
 import { PeriodScalar } from '../common/scalars';
 import { notFound, RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { SubDelivery } from '../registries/sub-delivery.entity';
+import { unsignedAgreements } from '../agreements/agreement.service';
+import { todayInAmsterdam } from '../common/calendar';
 import { findMove, type Mover, movesFrom } from './lifecycle';
 import { Participation } from './participation.entity';
 import { ParticipationState } from './participation-state';
@@ -80,6 +82,13 @@ export async function moveParticipation(ctx: RequestContext, input: MoveParticip
     if (!move.by.includes(isHubStaff(ctx.actor) ? 'HUB' : 'LOCAL_ADMIN')) return wrongRole(language, from, input.to, move.by);
     const subDelivery = await tx.findOneOrFail(SubDelivery, { id: participation.subDelivery.id }, { populate: ['registry'] });
     const registryId = subDelivery.registry.id;
+    if (move.check === 'AGREEMENTS') {
+      const unsigned = await unsignedAgreements(tx, participation.institution.id, registryId, todayInAmsterdam(ctx.services.clock.now()));
+      if (unsigned.length) {
+        const kinds = messages(language).agreementKind;
+        return refuse(language, RefusalCode.AGREEMENTS_NOT_SIGNED, { params: { missing: unsigned.map((kind) => kinds[kind]).join(', ') }, field: 'to' });
+      }
+    }
     if (move.check === 'ACCOUNTS') {
       const missing = await missingAccounts(tx, participation.institution.id, registryId);
       if (missing.length) {

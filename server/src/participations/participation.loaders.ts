@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { requestLoaders } from '../kernel/loaders';
 import { groupByKey } from '../common/group-by';
 import { ParticipationVendorChange } from './participation-vendor-change.entity';
-import { SignUpContact } from './sign-up-contact.entity';
+import { RegistryContact } from '../contacts/registry-contact.entity';
 
 export const participationLoaders = requestLoaders((em) => ({
   vendorChangesByParticipation: new DataLoader<string, ParticipationVendorChange[]>(async (ids) => {
@@ -10,10 +10,10 @@ export const participationLoaders = requestLoaders((em) => ({
     return groupByKey(ids, changes, (change) => change.participation.id);
   }),
   /** Keyed `institutionId/registryId`. */
-  contactsByInstitutionRegistry: new DataLoader<string, SignUpContact[]>(async (keys) => {
+  contactsByInstitutionRegistry: new DataLoader<string, RegistryContact[]>(async (keys) => {
     const pairs = keys.map((key) => key.split('/') as [string, string]);
     const contacts = await em.find(
-      SignUpContact,
+      RegistryContact,
       { $or: pairs.map(([institution, registry]) => ({ institution, registry })) },
       { orderBy: { createdAt: 'asc', name: 'asc' } },
     );

@@ -15,7 +15,8 @@ import { type CountedPage, participationTransitions, ParticipationTransitionConn
 import type { ParticipationTransition } from './participation-transition.entity';
 import { ParticipationVendorChange } from './participation-vendor-change.entity';
 import { participationLoaders } from './participation.loaders';
-import { SignUpContact } from './sign-up-contact.entity';
+import { RegistryContact } from '../contacts/registry-contact.entity';
+import { administersInstitution, isHubStaff } from '../kernel/actor';
 
 const ParticipationResult = resultUnion('ParticipationResult', 'The participation as stored, or why not.', Participation);
 
@@ -90,10 +91,12 @@ export class ParticipationResolver {
     return participationLoaders(ctx).vendorChangesByParticipation.load(participation.id);
   }
 
-  @FieldResolver(() => [SignUpContact], {
-    description: "The contact persons named at sign-up for this participation's registry. A plain list: at most ten per sign-up.",
+  @FieldResolver(() => [RegistryContact], {
+    description:
+      "The institution's contact persons for this participation's registry (named at sign-up or added later); empty unless the caller is hub staff or the institution's local administrator. A plain list: a handful.",
   })
-  async signUpContacts(@Root() participation: Participation, @Ctx() ctx: RequestContext): Promise<SignUpContact[]> {
+  async registryContacts(@Root() participation: Participation, @Ctx() ctx: RequestContext): Promise<RegistryContact[]> {
+    if (!isHubStaff(ctx.actor) && !administersInstitution(ctx.actor, participation.institution.id)) return [];
     const subDelivery = await registryLoaders(ctx).subDeliveryById.load(participation.subDelivery.id);
     if (!subDelivery) return [];
     return participationLoaders(ctx).contactsByInstitutionRegistry.load(`${participation.institution.id}/${subDelivery.registry.id}`);

@@ -4,7 +4,7 @@ import { DeliveryStatus } from '../deliveries/delivery-status';
 import { DEFAULT_GO_LIVE, GoLiveSettings } from './go-live-settings.entity';
 import type { Participation } from './participation.entity';
 import { ParticipationState } from './participation-state';
-import { requiredVersion } from './required-version';
+import { requiredVersion } from '../dictionaries/version-window';
 
 /** What ACCOUNTS_READY needs; each missing one is named in the refusal and the checklist. */
 export type MissingAccount = 'LOCAL_ADMIN' | 'SUBMITTER';

@@ -13,7 +13,7 @@ import { SubDelivery } from '../registries/sub-delivery.entity';
 import { NOTE_MAX } from './move.service';
 import { Participation } from './participation.entity';
 import { ParticipationState } from './participation-state';
-import { SignUpContact } from './sign-up-contact.entity';
+import { RegistryContact } from '../contacts/registry-contact.entity';
 import { recordCreation } from './transitions';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -63,8 +63,8 @@ export class SignUp {
   @Field(() => [Participation], { description: 'The participations made (REQUESTED).' })
   participations!: Participation[];
 
-  @Field(() => [SignUpContact], { description: 'The contact persons as stored.' })
-  contacts!: SignUpContact[];
+  @Field(() => [RegistryContact], { description: "The contact persons as stored: the institution's contact persons for the registry." })
+  contacts!: RegistryContact[];
 }
 
 function contactsProblem(contacts: SignUpContactInput[]): boolean {
@@ -130,7 +130,7 @@ export async function signUpForRegistry(ctx: RequestContext, input: SignUpInput)
       participations.push(participation);
     }
     const contacts = input.contacts.map((contact) =>
-      tx.create(SignUpContact, {
+      tx.create(RegistryContact, {
         institution,
         registry,
         name: contact.name.trim(),

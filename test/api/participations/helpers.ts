@@ -77,3 +77,20 @@ export async function stateOf(server: TestServer, id: string): Promise<string> {
 export async function institutionId(server: TestServer, code: string): Promise<string> {
   return (await server.datahub.orm.em.fork().findOneOrFail(Institution, { code })).id;
 }
+
+const RECORD_AGREEMENT = `mutation ($input: RecordAgreementInput!) { recordAgreement(input: $input) { __typename ... on Refusal { code message } } }`;
+
+/** Hub staff record the four agreements the institution needs for `registry` as SIGNED (all but `except`). */
+export async function signAgreements(server: TestServer, hubToken: string, code: string, registry: string, except: string[] = []): Promise<void> {
+  const kinds: [string, string | null][] = [
+    ['GENERAL_SERVICE', null],
+    ['PROCESSING', null],
+    ['REGISTRY_SUPPLEMENT', registry],
+    ['DATA_PROTOCOL', registry],
+  ];
+  for (const [kind, forRegistry] of kinds.filter(([kind]) => !except.includes(kind))) {
+    const input = { institutionCode: code, kind, registry: forRegistry, status: 'SIGNED', sentOn: '2026-01-05', signedOn: '2026-01-20' };
+    const recorded = expectOk(await asUser<{ recordAgreement: { __typename: string } }>(server, hubToken, RECORD_AGREEMENT, { input })).recordAgreement;
+    if (recorded.__typename !== 'Agreement') throw new Error(`agreement not recorded: ${JSON.stringify(recorded)}`);
+  }
+}

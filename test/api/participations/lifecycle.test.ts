@@ -6,7 +6,7 @@ import { asUser, expectOk, tokenFor } from '../../support/actors';
 import { createInstitutionUser } from '../../support/delivery-rows';
 import { sharedServer, type TestServer } from '../../support/server';
 import { graphql } from '../../support/client';
-import { CONTACT, hospital, type Hospital, institutionId, move, MOVE, type Moved, putInState, signUp, signUpForCat, stateOf } from './helpers';
+import { CONTACT, hospital, type Hospital, institutionId, move, MOVE, type Moved, putInState, signUp, signUpForCat, signAgreements, stateOf } from './helpers';
 
 describe('participation lifecycle: sign-up and moves', () => {
   let server: TestServer;
@@ -138,8 +138,18 @@ describe('participation lifecycle: sign-up and moves', () => {
       id = await signUpForCat(server, who);
     });
 
+    it('refuses AGREEMENTS_SIGNED while an agreement is not signed, naming it (AGREEMENTS_NOT_SIGNED)', async () => {
+      await move(server, hub, { id, to: 'AGREEMENTS_SENT' });
+      await signAgreements(server, hub, who.code, 'CAT', ['DATA_PROTOCOL']);
+      const refused = await move(server, hub, { id, to: 'AGREEMENTS_SIGNED' });
+      expect(refused).to.include({ code: 'AGREEMENTS_NOT_SIGNED', field: 'to' });
+      expect(refused.message).to.include('dataprotocol');
+      expect(await stateOf(server, id)).to.equal('AGREEMENTS_SENT');
+    });
+
     it('hub staff move REQUESTED → AGREEMENTS_SENT → AGREEMENTS_SIGNED, each step kept with who and the note', async () => {
       expect((await move(server, hub, { id, to: 'AGREEMENTS_SENT', note: 'verstuurd per post' })).state).to.equal('AGREEMENTS_SENT');
+      await signAgreements(server, hub, who.code, 'CAT');
       expect((await move(server, hub, { id, to: 'AGREEMENTS_SIGNED' })).state).to.equal('AGREEMENTS_SIGNED');
       const history = expectOk(
         await asUser<{

@@ -391,6 +391,8 @@ export type RefusalCode =
   | 'ACCOUNT_LOCKED'
   /** Too many failed logins from this address: wait `retryAfterSeconds`. */
   | 'ADDRESS_BLOCKED'
+  /** AGREEMENTS_SIGNED needs the general service and processing agreements and the registry's supplement and data protocol signed and not expired; `missing` names the others. */
+  | 'AGREEMENTS_NOT_SIGNED'
   /** General service and processing agreements are per institution (no registry); registry supplements and data protocols need a registry. */
   | 'AGREEMENT_SCOPE'
   /** The institution or organisation is already active. */

@@ -89,6 +89,7 @@ export const en: Catalogue = {
     CONTACT_REQUIRED: 'Give at least one contact person (and at most ten), each with a name, a role and a valid email address.',
     TRANSITION_NOT_ALLOWED: 'From {from} to {to} is not possible. From {from} you can go to: {open}.',
     TRANSITION_ROLE: 'From {from} to {to} only {who} may move it.',
+    AGREEMENTS_NOT_SIGNED: 'Not every agreement is signed yet; still needed: {missing}.',
     ACCOUNTS_MISSING: 'The accounts are not ready yet; still needed: {missing}.',
     GO_LIVE_NOT_MET: 'Not ready for production yet; still needed: {missing}.',
     END_PERIOD_REQUIRED: 'Give the last period that is still expected (end period).',
@@ -148,6 +149,12 @@ export const en: Catalogue = {
     PORTAL: 'Web portal',
     FHIR: 'FHIR',
     ENTRY_PORTAL: 'Entry portal',
+  },
+  agreementKind: {
+    GENERAL_SERVICE: 'general service agreement',
+    PROCESSING: 'processing agreement',
+    REGISTRY_SUPPLEMENT: 'registry supplement',
+    DATA_PROTOCOL: 'data protocol',
   },
   roleScope: {
     INSTITUTION: 'an institution',

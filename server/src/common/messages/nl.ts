@@ -97,6 +97,7 @@ export const nl = {
     CONTACT_REQUIRED: 'Geef minstens één contactpersoon (en hoogstens tien), elk met naam, rol en een geldig e-mailadres.',
     TRANSITION_NOT_ALLOWED: 'Van {from} naar {to} kan niet. Vanuit {from} kan: {open}.',
     TRANSITION_ROLE: 'Van {from} naar {to} mag alleen {who}.',
+    AGREEMENTS_NOT_SIGNED: 'Nog niet alle overeenkomsten zijn getekend; nog nodig: {missing}.',
     ACCOUNTS_MISSING: 'De accounts zijn nog niet gereed; nog nodig: {missing}.',
     GO_LIVE_NOT_MET: 'Nog niet klaar voor productie; nog nodig: {missing}.',
     END_PERIOD_REQUIRED: 'Geef de laatste periode die nog verwacht wordt (eindperiode).',
@@ -160,6 +161,12 @@ export const nl = {
     PORTAL: 'Webportaal',
     FHIR: 'FHIR',
     ENTRY_PORTAL: 'Invoerportaal',
+  },
+  agreementKind: {
+    GENERAL_SERVICE: 'algemene dienstverleningsovereenkomst',
+    PROCESSING: 'verwerkersovereenkomst',
+    REGISTRY_SUPPLEMENT: 'aanvullende registratieovereenkomst',
+    DATA_PROTOCOL: 'dataprotocol',
   },
   /** What a role's scope needs (ROLE_SCOPE's `{scope}`). */
   roleScope: {
