@@ -8,6 +8,7 @@ import { deliveriesRoutes } from './modules/deliveries';
 import { dictionariesRoutes } from './modules/dictionaries';
 import { fileCheckRoutes } from './modules/file-check';
 import { hubRoutes } from './modules/hub';
+import { institutionsRoutes } from './modules/institutions';
 import { overviewsRoutes } from './modules/overviews';
 import { registriesRoutes } from './modules/registries';
 import { usersRoutes } from './modules/users';
@@ -37,6 +38,7 @@ const routes: RouteRecordRaw[] = [
   ...accessRoutes,
   ...usersRoutes,
   ...hubRoutes,
+  ...institutionsRoutes,
   ...dictionariesRoutes,
   ...fileCheckRoutes,
   ...deliveriesRoutes,

@@ -3,6 +3,7 @@ import { registriesEn } from '../modules/registries/i18n/en';
 import { accessEn } from '../modules/access/i18n/en';
 import { usersEn } from '../modules/users/i18n/en';
 import { hubEn } from '../modules/hub/i18n/en';
+import { institutionsEn } from '../modules/institutions/i18n/en';
 import { dictionariesEn } from '../modules/dictionaries/i18n/en';
 import { fileCheckEn } from '../modules/file-check/i18n/en';
 import { overviewsEn } from '../modules/overviews/i18n/en';
@@ -29,6 +30,7 @@ export const en: MessageSchema = {
     admin: 'Administration',
     users: 'Users',
     organisations: 'Organisations',
+    institutions: 'Institutions',
     audit: 'Audit log',
     registries: 'Registries and institutions',
     dictionaries: 'Data dictionaries',
@@ -168,6 +170,7 @@ export const en: MessageSchema = {
   ...accessEn,
   ...usersEn,
   ...hubEn,
+  ...institutionsEn,
   ...dictionariesEn,
   ...fileCheckEn,
   ...overviewsEn,

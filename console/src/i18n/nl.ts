@@ -13,6 +13,7 @@ import { registriesNl } from '../modules/registries/i18n/nl';
 import { accessNl } from '../modules/access/i18n/nl';
 import { usersNl } from '../modules/users/i18n/nl';
 import { hubNl } from '../modules/hub/i18n/nl';
+import { institutionsNl } from '../modules/institutions/i18n/nl';
 import { dictionariesNl } from '../modules/dictionaries/i18n/nl';
 import { fileCheckNl } from '../modules/file-check/i18n/nl';
 import { overviewsNl } from '../modules/overviews/i18n/nl';
@@ -40,6 +41,7 @@ export const nl = {
     admin: 'Beheer',
     users: 'Gebruikers',
     organisations: 'Organisaties',
+    institutions: 'Instellingen',
     audit: 'Auditlog',
     registries: 'Registraties en instellingen',
     dictionaries: 'Datadictionaries',
@@ -180,6 +182,7 @@ export const nl = {
   ...accessNl,
   ...usersNl,
   ...hubNl,
+  ...institutionsNl,
   ...dictionariesNl,
   ...fileCheckNl,
   ...overviewsNl,
