@@ -12,6 +12,7 @@ import { dictionariesRoutes } from './modules/dictionaries';
 import { fileCheckRoutes } from './modules/file-check';
 import { hubRoutes } from './modules/hub';
 import { mergersRoutes } from './modules/mergers';
+import { institutionsRoutes } from './modules/institutions';
 import { overviewsRoutes } from './modules/overviews';
 import { participationsRoutes } from './modules/participations';
 import { registriesRoutes } from './modules/registries';
@@ -43,6 +44,7 @@ const routes: RouteRecordRaw[] = [
   ...usersRoutes,
   ...hubRoutes,
   ...mergersRoutes,
+  ...institutionsRoutes,
   ...dictionariesRoutes,
   ...fileCheckRoutes,
   ...deliveriesRoutes,

@@ -7,6 +7,7 @@ import { mergersEn } from '../modules/mergers/i18n/en';
 import { agreementsEn } from '../modules/agreements/i18n/en';
 import { contactsEn } from '../modules/contacts/i18n/en';
 import { channelsEn } from '../modules/channels/i18n/en';
+import { institutionsEn } from '../modules/institutions/i18n/en';
 import { dictionariesEn } from '../modules/dictionaries/i18n/en';
 import { fileCheckEn } from '../modules/file-check/i18n/en';
 import { overviewsEn } from '../modules/overviews/i18n/en';
@@ -34,6 +35,7 @@ export const en: MessageSchema = {
     admin: 'Administration',
     users: 'Users',
     organisations: 'Organisations',
+    institutions: 'Institutions',
     audit: 'Audit log',
     agreements: 'Agreements',
     contacts: 'Contact persons',
@@ -185,6 +187,7 @@ export const en: MessageSchema = {
   ...contactsEn,
   ...channelsEn,
   ...participationsEn,
+  ...institutionsEn,
   ...dictionariesEn,
   ...fileCheckEn,
   ...overviewsEn,

@@ -17,6 +17,7 @@ import { mergersNl } from '../modules/mergers/i18n/nl';
 import { agreementsNl } from '../modules/agreements/i18n/nl';
 import { contactsNl } from '../modules/contacts/i18n/nl';
 import { channelsNl } from '../modules/channels/i18n/nl';
+import { institutionsNl } from '../modules/institutions/i18n/nl';
 import { dictionariesNl } from '../modules/dictionaries/i18n/nl';
 import { fileCheckNl } from '../modules/file-check/i18n/nl';
 import { overviewsNl } from '../modules/overviews/i18n/nl';
@@ -45,6 +46,7 @@ export const nl = {
     admin: 'Beheer',
     users: 'Gebruikers',
     organisations: 'Organisaties',
+    institutions: 'Instellingen',
     audit: 'Auditlog',
     agreements: 'Overeenkomsten',
     contacts: 'Contactpersonen',
@@ -197,6 +199,7 @@ export const nl = {
   ...contactsNl,
   ...channelsNl,
   ...participationsNl,
+  ...institutionsNl,
   ...dictionariesNl,
   ...fileCheckNl,
   ...overviewsNl,

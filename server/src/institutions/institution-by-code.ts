@@ -6,12 +6,7 @@ import { Institution } from './institution.entity';
  * null otherwise. An unknown code and another institution's code answer alike, after the same
  * single query, so no caller can tell them apart (docs/security.md).
  */
-export async function institutionByCode(
-  em: EntityManager,
-  code: string,
-  mayUse: (institutionId: string) => boolean,
-  options: { activeOnly?: boolean } = {},
-): Promise<Institution | null> {
-  const institution = await em.findOne(Institution, { code, ...(options.activeOnly ? { active: true } : {}) });
+export async function institutionByCode(em: EntityManager, code: string, mayUse: (institutionId: string) => boolean): Promise<Institution | null> {
+  const institution = await em.findOne(Institution, { code });
   return institution && mayUse(institution.id) ? institution : null;
 }

@@ -89,10 +89,13 @@ function contactsProblem(contacts: SignUpContactInput[]): boolean {
  */
 export async function signUpForRegistry(ctx: RequestContext, input: SignUpInput): Promise<SignUp | Refused> {
   const language = ctx.actor.language;
-  const institution = await institutionByCode(ctx.em, input.institutionCode, (id) => administersInstitution(ctx.actor, id), { activeOnly: true });
+  const institution = await institutionByCode(ctx.em, input.institutionCode, (id) => administersInstitution(ctx.actor, id));
   if (!institution) {
     await recordRefusal(ctx, { action: 'signUpForRegistry', objectType: 'Institution', objectId: input.institutionCode });
     return notFound(language, 'institution');
+  }
+  if (!institution.active) {
+    return refuse(language, RefusalCode.INSTITUTION_INACTIVE, { params: { name: institution.name, code: institution.code }, field: 'institutionCode' });
   }
   if (input.startPeriod.kind === Frequency.TOTAL) return refuse(language, RefusalCode.NO_TOTAL_PERIOD, { field: 'startPeriod' });
   if (contactsProblem(input.contacts)) return refuse(language, RefusalCode.CONTACT_REQUIRED, { field: 'contacts' });

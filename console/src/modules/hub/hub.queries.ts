@@ -11,7 +11,50 @@ export const organisationsQuery = graphql(`
         id
         name
         kind
+        active
+        deactivationReason
       }
+    }
+  }
+`);
+
+export const updateOrganisationMutation = graphql(`
+  mutation UpdateOrganisation($id: ID!, $name: String!) {
+    updateOrganisation(id: $id, name: $name) {
+      __typename
+      ... on Organisation {
+        id
+        name
+      }
+      ...RefusalFields
+    }
+  }
+`);
+
+export const deactivateOrganisationMutation = graphql(`
+  mutation DeactivateOrganisation($id: ID!, $reason: String!) {
+    deactivateOrganisation(id: $id, reason: $reason) {
+      __typename
+      ... on Organisation {
+        id
+        active
+        deactivationReason
+      }
+      ...RefusalFields
+    }
+  }
+`);
+
+export const reactivateOrganisationMutation = graphql(`
+  mutation ReactivateOrganisation($id: ID!) {
+    reactivateOrganisation(id: $id) {
+      __typename
+      ... on Organisation {
+        id
+        active
+        deactivationReason
+      }
+      ...RefusalFields
     }
   }
 `);
