@@ -77,4 +77,14 @@ describe('console: onboarding a registry in Chromium', () => {
     );
     expect(versions).to.deep.equal([{ status: 'ACTIVE', accepted_from: '2026-01-01' }]);
   });
+
+  it('shows the published version in the viewer, with its what-changed and adoption tabs', async () => {
+    await page.goto(`${server.url}/datadictionaries/OOG/Cataract/1.0`);
+    await page.getByRole('tab', { name: 'Wat is er veranderd' }).click();
+    await page.getByTestId('dictionary-changes').getByText('maar één versie').waitFor({ timeout: 15000 });
+    await page.getByRole('tab', { name: 'Gebruik per versie' }).click();
+    const row = page.locator('[data-testid="dictionary-adoption"] [data-version="1.0"]');
+    await row.waitFor({ timeout: 15000 });
+    expect(await row.innerText()).to.include('Nog geen instelling');
+  });
 });
