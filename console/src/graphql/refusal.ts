@@ -1,7 +1,7 @@
 /** The object types implementing the schema's `Refusal` interface. */
-const REFUSAL_TYPENAMES = new Set(['Refused', 'LockedOut']);
+const REFUSAL_TYPENAMES = new Set(['Refused', 'LockedOut', 'DictionaryPackageRefused']);
 
-type RefusalTypename = 'Refused' | 'LockedOut';
+type RefusalTypename = 'Refused' | 'LockedOut' | 'DictionaryPackageRefused';
 
 /** The refusal members of a generated union type; for a loosely typed answer, the fields every refusal has. */
 type RefusalOf<T> = [Extract<T, { __typename: RefusalTypename }>] extends [never]

@@ -127,3 +127,60 @@ export const dictionaryFieldFields = graphql(`
     }
   }
 `);
+
+/** The versions of one sub-delivery, found by codes: what the "what changed" tab compares. */
+export const subDeliveryVersionsQuery = graphql(`
+  query SubDeliveryVersions($registry: String!) {
+    registry(code: $registry) {
+      id
+      subDeliveries {
+        id
+        code
+        dictionaryVersions {
+          id
+          version
+          status
+        }
+      }
+    }
+  }
+`);
+
+export const dictionaryDiffQuery = graphql(`
+  query DictionaryDiff($subDelivery: ID!, $from: String!, $to: String!) {
+    dictionaryDiff(subDelivery: $subDelivery, from: $from, to: $to) {
+      from
+      to
+      fieldsAdded
+      fieldsRemoved
+      fieldsChanged {
+        name
+        properties
+      }
+      checksAdded
+      checksRemoved
+      checksChanged {
+        name
+        properties
+      }
+      referenceTables {
+        name
+        added
+        removed
+      }
+    }
+  }
+`);
+
+export const dictionaryAdoptionQuery = graphql(`
+  query DictionaryAdoption($subDelivery: ID!) {
+    dictionaryAdoption(subDelivery: $subDelivery) {
+      version
+      institutions {
+        code
+        name
+        lastDeliveredAt
+      }
+    }
+  }
+`);

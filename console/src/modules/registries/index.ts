@@ -8,4 +8,11 @@ export const registriesRoutes: RouteRecordRaw[] = [
     component: () => import('./routes/RegistriesPage.vue'),
     meta: { titleKey: 'registries.title' },
   },
+  {
+    // Hub staff only: the server refuses every onboarding operation to anyone else.
+    path: '/registers/onboarding',
+    name: 'registry-onboarding',
+    component: () => import('./routes/OnboardingPage.vue'),
+    meta: { titleKey: 'onboarding.title' },
+  },
 ];
