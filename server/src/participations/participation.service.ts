@@ -9,6 +9,9 @@ import { RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { grantsCover, readScope, scopeForInstitution } from '../access/read-scope';
 import { findStream } from '../overviews/common/streams';
 import { Participation } from './participation.entity';
+import { todayInAmsterdam } from '../common/calendar';
+import { registryChannelConflict } from '../channels/channel-rule';
+import { channelName } from '../channels/channel-name';
 import { ParticipationState } from './participation-state';
 import { institutionByCode } from '../institutions/institution-by-code';
 import { recordCreation } from './transitions';
@@ -75,6 +78,20 @@ export async function setParticipation(ctx: RequestContext, input: Participation
     if (!('institution' in stream)) return stream;
     if (!stream.registry.acceptedChannels.includes(input.channel)) {
       return refuse(language, RefusalCode.CHANNEL_NOT_ACCEPTED, { params: { registry: stream.registry.code, channel: input.channel }, field: 'channel' });
+    }
+    // One channel per registry: another sub-delivery's channel (or an approved switch) wins; changing it is a channel switch.
+    const today = todayInAmsterdam(ctx.services.clock.now());
+    const active = await registryChannelConflict(tx, stream.institution.id, stream.registry.id, input.channel, { today, subDeliveryId: stream.subDelivery.id });
+    if (active) {
+      return refuse(language, RefusalCode.CHANNEL_NOT_ACTIVE, {
+        params: {
+          code: stream.institution.code,
+          registry: stream.registry.code,
+          active: channelName(language, active),
+          channel: channelName(language, input.channel),
+        },
+        field: 'channel',
+      });
     }
     const existing = await tx.findOne(Participation, { institution: stream.institution.id, subDelivery: stream.subDelivery.id });
     const values = {

@@ -118,6 +118,16 @@ describe('one channel per registry', function () {
       expect(checked.checkDeliveryFileName.problems.map((problem) => problem.code)).to.not.include('CHANNEL_NOT_ACTIVE');
     });
 
+    it('setParticipation refuses a second channel for the registry with CHANNEL_NOT_ACTIVE naming the active one', async () => {
+      const SET = `mutation ($input: ParticipationInput!) { setParticipation(input: $input) { __typename ... on Refusal { code message field } } }`;
+      const input = { institutionCode: '11111111', registry: 'CAT', subDelivery: 'Cataract', startPeriod: '2024K1', channel: 'PORTAL' };
+      const refused = expectOk(
+        await asUser<{ setParticipation: { code?: string; message?: string; field?: string } }>(server, hub, SET, { input }),
+      ).setParticipation;
+      expect(refused).to.include({ code: 'CHANNEL_NOT_ACTIVE', field: 'channel' });
+      expect(refused.message).to.include('Invoerportaal (ENTRY_PORTAL)');
+    });
+
     it('registryChannelConflict reports the active channel for another one, and nothing for the same', async () => {
       const em = server.datahub.orm.em.fork();
       const institution = await em.findOneOrFail(Institution, { code: '11111111' });
