@@ -109,7 +109,7 @@ describe('registry contact persons and announcements', function () {
     });
 
     it('refuses a registry without contact persons (NO_RECIPIENTS) and an empty subject', async () => {
-      const none = expectOk(await asUser<{ sendAnnouncement: { code: string } }>(server, hub, SEND, { registry: 'PMICD', subject: 'Hallo', body: 'Tekst' }));
+      const none = expectOk(await asUser<{ sendAnnouncement: { code: string } }>(server, hub, SEND, { registry: 'MMY', subject: 'Hallo', body: 'Tekst' }));
       expect(none.sendAnnouncement).to.include({ code: 'NO_RECIPIENTS' });
       const empty = expectOk(
         await asUser<{ sendAnnouncement: { code: string; field: string } }>(server, hub, SEND, { registry: 'CAT', subject: ' ', body: 'Tekst' }),

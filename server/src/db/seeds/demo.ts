@@ -4,6 +4,7 @@ import { Institution } from '../../institutions/institution.entity';
 import { InstitutionUnit } from '../../institutions/institution-unit.entity';
 import { seedDemoParticipations } from '../../overviews/module';
 import { seedDemoAccounts } from './demo-accounts';
+import { seedDemoLifecycle } from './demo-lifecycle';
 import { demoInstitutions } from './demo-data';
 
 async function seedInstitutions(em: EntityManager): Promise<void> {
@@ -25,6 +26,7 @@ export async function seedDemoData(em: EntityManager): Promise<void> {
     await seedDemoAccounts(tx);
     await tx.flush();
     await seedDemoParticipations(tx);
+    await seedDemoLifecycle(tx);
   });
 }
 
