@@ -91,7 +91,14 @@ export async function resolveGrantable(em: EntityManager, actor: Actor, input: R
   }
   const grants = await resolveScope(em, input, actor.language);
   if (!Array.isArray(grants)) return grants;
-  return refusalToGrant(actor, grants) ?? grants;
+  const refused = refusalToGrant(actor, grants);
+  if (refused) return refused;
+  // A deactivated institution takes no new people: its roles would not work anyway (access/authenticate.ts).
+  const inactive = grants.find((grant) => grant.institution && !grant.institution.active)?.institution;
+  if (inactive) {
+    return refuse(actor.language, RefusalCode.INSTITUTION_INACTIVE, { params: { name: inactive.name, code: inactive.code }, field: 'institutionCode' });
+  }
+  return grants;
 }
 
 /** Scope as stored on an invitation: codes and ids only. */

@@ -142,7 +142,7 @@ const DESCRIPTIONS: Record<RefusalCode, string> = {
   ALREADY_INACTIVE: 'The institution or organisation is already deactivated.',
   ALREADY_ACTIVE: 'The institution or organisation is already active.',
   UNIT_NUMBER_TAKEN: 'The institution already has a unit with this number (field `number`).',
-  INSTITUTION_INACTIVE: 'The institution is deactivated: it accepts no deliveries or sign-ups (the message names it).',
+  INSTITUTION_INACTIVE: 'The institution is deactivated: it accepts no deliveries, sign-ups, invitations or new roles (the message names it).',
   UNIT_CLOSED: 'The unit is closed from a date on or before the delivery date: it accepts no deliveries (the message names unit and date).',
 
   DELIVERY_FIELDS_MISSING: 'The file name does not conform and the fields it would give were not filled in.',

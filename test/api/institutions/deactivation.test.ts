@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { AuditEvent } from '../../../server/src/audit/audit-event.entity';
+import { Invitation } from '../../../server/src/access/invitation.entity';
 import { asUser, expectOk, signIn, tokenFor } from '../../support/actors';
 import { example, UPLOAD, upload } from '../../support/deliveries';
 import { uploadRequest } from '../../support/upload';
@@ -89,6 +90,15 @@ describe('institutions: deactivation keeps the history, refuses deliveries and e
       const rows = await server.datahub.orm.em.fork().count(AuditEvent, { action: 'deactivateInstitution' });
       expect(history.institution.history.nodes[0]?.action).to.equal('deactivateInstitution');
       expect(rows).to.equal(1);
+    });
+
+    it('refuses hub staff an invitation to it with INSTITUTION_INACTIVE naming it, and stores no invitation', async () => {
+      const INVITE = `mutation ($input: InviteUserInput!) { inviteUser(input: $input) { __typename ... on Refusal { refusal: code message field } } }`;
+      const input = { email: 'nieuw@zuidermeer.test', name: 'Nieuw', role: 'LOCAL_ADMIN', institutionCode: '11111111' };
+      const refused = expectOk(await asUser<{ inviteUser: Answer & { message?: string } }>(server, hub, INVITE, { input })).inviteUser;
+      expect(refused).to.deep.include({ __typename: 'Refused', refusal: 'INSTITUTION_INACTIVE', field: 'institutionCode' });
+      expect(refused.message).to.include('Universitair Medisch Centrum Zuidermeer (11111111)');
+      expect(await server.datahub.orm.em.fork().count(Invitation, { email: 'nieuw@zuidermeer.test' })).to.equal(0);
     });
 
     it('refuses a second deactivation as ALREADY_INACTIVE', async () => {

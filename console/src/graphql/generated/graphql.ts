@@ -519,7 +519,7 @@ export type RefusalCode =
   | 'INSTITUTION_CODE_FORMAT'
   /** Another institution already has this code (field `code`). */
   | 'INSTITUTION_CODE_TAKEN'
-  /** The institution is deactivated: it accepts no deliveries or sign-ups (the message names it). */
+  /** The institution is deactivated: it accepts no deliveries, sign-ups, invitations or new roles (the message names it). */
   | 'INSTITUTION_INACTIVE'
   /** The institution merged into another (parameter `into`) and delivers no more from the merger day: deliver as that institution. */
   | 'INSTITUTION_MERGED'

@@ -41,7 +41,7 @@ export const en: Catalogue = {
     ALREADY_INACTIVE: '{name} is already deactivated.',
     ALREADY_ACTIVE: '{name} is already active.',
     UNIT_NUMBER_TAKEN: 'Institution {code} already has a unit {unit}.',
-    INSTITUTION_INACTIVE: 'Institution {name} ({code}) is deactivated: it accepts no more deliveries or sign-ups.',
+    INSTITUTION_INACTIVE: 'Institution {name} ({code}) is deactivated: nothing new can be delivered, signed up or granted for it.',
     UNIT_CLOSED: 'Unit {unit} ({name}) of institution {code} is closed from {date}: no delivery with a delivery date from that day on.',
 
     DELIVERY_FIELDS_MISSING: 'The file name does not follow the delivery specification; fill in {fields} yourself.',

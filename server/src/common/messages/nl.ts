@@ -49,7 +49,7 @@ export const nl = {
     ALREADY_INACTIVE: '{name} is al gedeactiveerd.',
     ALREADY_ACTIVE: '{name} is al actief.',
     UNIT_NUMBER_TAKEN: 'Instelling {code} heeft al een onderdeel {unit}.',
-    INSTITUTION_INACTIVE: 'Instelling {name} ({code}) is gedeactiveerd: er kan niet meer voor worden aangeleverd of aangemeld.',
+    INSTITUTION_INACTIVE: 'Instelling {name} ({code}) is gedeactiveerd: er kan niets nieuws meer voor worden aangeleverd, aangemeld of toegekend.',
     UNIT_CLOSED: 'Onderdeel {unit} ({name}) van instelling {code} is gesloten per {date}: aanleveren met een aanleverdatum vanaf die dag kan niet.',
 
     DELIVERY_FIELDS_MISSING: 'De bestandsnaam volgt de aanleverspecificatie niet; vul {fields} zelf in.',
