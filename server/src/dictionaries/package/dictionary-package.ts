@@ -8,7 +8,7 @@ import { compileDictionary, type CompiledDictionary, type DictionaryDefinition, 
 import { dictionaryIntegrityProblems, referenceTableProblems } from '../dictionary-files-integrity';
 import { resolveDictionary, type Shared } from '../dictionary-files';
 import type { DocumentProblem } from '../dictionary-files-schema';
-import { toJsonPath } from './json-path';
+import { type PackageProblem, toJsonPath } from './json-path';
 import { exampleProblems, type PackageExamples } from './package-examples';
 
 export interface DictionaryPackage {
@@ -19,11 +19,7 @@ export interface DictionaryPackage {
   examples: PackageExamples;
 }
 
-/** One thing wrong with a package: where (a JSONPath such as `$.dictionary.fields[3].type`) and what. */
-export interface PackageProblem {
-  path: string;
-  message: string;
-}
+export type { PackageProblem };
 
 /** A dictionary as the catalogue holds it, shipped or uploaded. */
 export interface CatalogueEntry {

@@ -1,3 +1,9 @@
+/** One thing wrong with a package: where (a JSONPath such as `$.dictionary.fields[3].type`) and what. */
+export interface PackageProblem {
+  path: string;
+  message: string;
+}
+
 /** A JSON Pointer inside a package (`/dictionary/fields/3/type`) as a JSONPath for people (`$.dictionary.fields[3].type`). */
 export function toJsonPath(pointer: string): string {
   const parts = pointer

@@ -1,7 +1,7 @@
 import { validateDelivery, type CompiledDictionary, type OutcomeStatus } from '@datahub/validation';
 import { nodeUtf8Validator } from '@datahub/validation/node';
 import { Period } from '../../common/period';
-import type { PackageProblem } from './dictionary-package';
+import type { PackageProblem } from './json-path';
 
 export interface ExampleExpectation {
   status: OutcomeStatus;
