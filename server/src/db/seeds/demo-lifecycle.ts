@@ -39,7 +39,7 @@ const SIGN_UPS: DemoSignUp[] = [
       [S.ACCOUNTS_READY, '2026-09-25'],
       [S.TESTING, '2026-10-01'],
     ],
-    contact: { name: 'Ruud Jansen', role: 'kwaliteitsfunctionaris', email: 'kwaliteit@vondelpark.test' },
+    contact: { name: 'Ruud Hoekstra', role: 'kwaliteitsfunctionaris', email: 'kwaliteit@vondelpark.test' },
     agreements: [
       [AgreementKind.GENERAL_SERVICE, AgreementStatus.SIGNED],
       [AgreementKind.PROCESSING, AgreementStatus.SIGNED],
@@ -53,7 +53,7 @@ const SIGN_UPS: DemoSignUp[] = [
     subDelivery: 'PMICD',
     start: '2027K1',
     steps: [[S.REQUESTED, '2026-11-20']],
-    contact: { name: 'Sanne Bakker', role: 'registratiecoördinator', email: 'registratie@duinzicht.test' },
+    contact: { name: 'Sanne Kramer', role: 'registratiecoördinator', email: 'registratie@duinzicht.test' },
     agreements: [
       [AgreementKind.GENERAL_SERVICE, AgreementStatus.SENT],
       [AgreementKind.PROCESSING, AgreementStatus.SENT],
