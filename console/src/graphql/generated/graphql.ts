@@ -473,6 +473,8 @@ export type RefusalCode =
   | 'ALREADY_MERGED'
   /** The institution already takes part in (or signed up for) this sub-delivery and has not ended it (parameter `subDelivery`). */
   | 'ALREADY_PARTICIPATING'
+  /** The authorisation is already revoked: grant a new one. */
+  | 'ALREADY_REVOKED'
   /** At least one accepted channel is required. */
   | 'CHANNELS_REQUIRED'
   /** The channel asked for is already the active one. */
@@ -503,6 +505,10 @@ export type RefusalCode =
   | 'END_BEFORE_START'
   /** Ending a participation that expected deliveries needs the last period that stays expected (endPeriod). */
   | 'END_PERIOD_REQUIRED'
+  /** These fields (parameter `fields`) are outside the processor link's field set. */
+  | 'FIELDS_OUTSIDE_LINK'
+  /** Choose at least one field. */
+  | 'FIELDS_REQUIRED'
   /** The file exceeds the upload limit (parameter `max`, bytes); nothing was stored. */
   | 'FILE_TOO_LARGE'
   /** Your roles do not allow this for this object (e.g. another institution, or with an API token). */
@@ -515,6 +521,8 @@ export type RefusalCode =
   | 'HTTPS_REQUIRED'
   /** Only hub staff may grant this role or make this token. */
   | 'HUB_STAFF_ONLY'
+  /** These fields (parameter `fields`) are identifying and never leave the hub. */
+  | 'IDENTIFYING_FIELDS'
   /** An institution code is exactly 8 digits (field `code`). */
   | 'INSTITUTION_CODE_FORMAT'
   /** Another institution already has this code (field `code`). */
@@ -535,12 +543,16 @@ export type RefusalCode =
   | 'INVALID_LINK'
   /** The last active local administrator of an institution cannot be removed or deactivated. */
   | 'LAST_LOCAL_ADMIN'
+  /** The processor is already linked to this registry or sub-delivery: update that link instead. */
+  | 'LINK_EXISTS'
   /** An institution cannot merge into itself. */
   | 'MERGE_INTO_ITSELF'
   /** A name of 1 to `max` characters is required (field `name`). */
   | 'NAME_REQUIRED'
   /** A note has at most 1000 characters. */
   | 'NOTE_TOO_LONG'
+  /** Only a processor organisation (kind PROCESSOR) can be linked to a registry. */
+  | 'NOT_A_PROCESSOR'
   /** The object does not exist, or is not yours to see or change (the two are never told apart). */
   | 'NOT_FOUND'
   /** The file is not a PDF (its content does not start with `%PDF-`); nothing was stored. */
@@ -589,6 +601,8 @@ export type RefusalCode =
   | 'UNIT_NUMBER_TAKEN'
   /** No dictionary has this `REGISTRY/SubDelivery/version`. */
   | 'UNKNOWN_DICTIONARY'
+  /** These fields (parameter `fields`) are not in the registry's current dictionary. */
+  | 'UNKNOWN_FIELDS'
   /** No (active) institution has this code. */
   | 'UNKNOWN_INSTITUTION'
   /** No registry has this code. */
@@ -601,6 +615,8 @@ export type RefusalCode =
   | 'UNKNOWN_VERSION'
   /** The upload broke off; nothing was stored. */
   | 'UPLOAD_ABORTED'
+  /** The end of the validity (validUntil) lies before its start (validFrom). */
+  | 'VALIDITY_DATES'
   /** Both vendors (from and to) are needed, each 1 to 200 characters. */
   | 'VENDOR_REQUIRED'
   /** The dates do not fit: required from and the previous version's accepted until must not lie before accepted from, and accepted from not before the previous version's. */
