@@ -101,18 +101,52 @@ export const authorisationFields = graphql(`
     revokedAt
     active
     link {
-      ...ProcessorLinkFields
+      id
+      fields
+      organisation {
+        id
+        name
+      }
+      registry {
+        code
+      }
+      subDelivery {
+        code
+      }
     }
   }
 `);
 
+/** Fields written out, not spread from fragments: the server's query cost limit counts nested fragment spreads far above their fields. */
 export const authorisationsQuery = graphql(`
   query InstitutionAuthorisations($institutionCode: String!) {
-    authorisations(institutionCode: $institutionCode, first: 200) {
+    authorisations(institutionCode: $institutionCode, first: 50) {
       totalCount
       edges {
         node {
-          ...AuthorisationFields
+          id
+          fields
+          purpose
+          fromPeriod
+          toPeriod
+          validFrom
+          validUntil
+          revokedAt
+          active
+          link {
+            id
+            fields
+            organisation {
+              id
+              name
+            }
+            registry {
+              code
+            }
+            subDelivery {
+              code
+            }
+          }
           history {
             id
             at
