@@ -16,8 +16,8 @@ type Ctx = Pick<RequestContext, 'em' | 'request' | 'services' | 'actor'>;
 
 /**
  * The asked fields in dictionary order, or the refusal: none chosen, names not in the current
- * dictionary (named), or identifying ones (named). Pseudonyms are ordinary fields here; a link for
- * a processor that may not link records to patients simply leaves them out.
+ * dictionary (named), or identifying or patient-linkable ones (named): a field the dictionary marks
+ * identifying, or one of its patient key (a pseudonym still links records to one patient).
  */
 async function checkedFields(ctx: Ctx, registry: Registry, subDelivery: SubDelivery | null, asked: string[]): Promise<string[] | Refused> {
   const language = ctx.actor.language;

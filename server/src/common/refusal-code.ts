@@ -213,7 +213,7 @@ const DESCRIPTIONS: Record<RefusalCode, string> = {
   LINK_EXISTS: 'The processor is already linked to this registry or sub-delivery: update that link instead.',
   FIELDS_REQUIRED: 'Choose at least one field.',
   UNKNOWN_FIELDS: "These fields (parameter `fields`) are not in the registry's current dictionary.",
-  IDENTIFYING_FIELDS: 'These fields (parameter `fields`) are identifying and never leave the hub.',
+  IDENTIFYING_FIELDS: 'These fields (parameter `fields`) are identifying or patient-linkable (the patient key, pseudonyms included) and never leave the hub.',
   FIELDS_OUTSIDE_LINK: "These fields (parameter `fields`) are outside the processor link's field set.",
   VALIDITY_DATES: 'The end of the validity (validUntil) lies before its start (validFrom).',
   ALREADY_REVOKED: 'The authorisation is already revoked: grant a new one.',

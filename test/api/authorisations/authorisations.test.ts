@@ -89,6 +89,12 @@ describe('authorisations (machtigingen)', function () {
       expect(refused.parameters).to.deep.include({ name: 'fields', value: 'Kleur, Gewicht' });
     });
 
+    it("refuses the dictionary's patient key (CAT's PatientCode), a pseudonym that links records to one patient", async () => {
+      const refused = await link({ organisationId: nhrId, registry: 'CAT', subDelivery: 'Cataract', fields: ['OperatieDatum', 'PatientCode'] });
+      expect(refused).to.include({ __typename: 'Refused', code: 'IDENTIFYING_FIELDS' });
+      expect(refused.parameters).to.deep.include({ name: 'fields', value: 'PatientCode' });
+    });
+
     it('refuses identifying fields (BSN, name), naming them: they never leave the hub', async () => {
       const refused = await link({ organisationId: nhrId, registry: 'PMICD', fields: ['Model', 'BSN', 'Naam'] });
       expect(refused).to.include({ __typename: 'Refused', code: 'IDENTIFYING_FIELDS' });
@@ -205,8 +211,8 @@ describe('authorisations (machtigingen)', function () {
 
   describe('what processors see', () => {
     it("a processor's users see only the authorisations granted to their own organisation", async () => {
-      const nhrLink = await link({ organisationId: nhrId, registry: 'CAT', subDelivery: 'Cataract', fields: ['OperatieDatum', 'PatientCode'] });
-      const own = await grant({ linkId: nhrLink.id, fields: ['PatientCode'] });
+      const nhrLink = await link({ organisationId: nhrId, registry: 'CAT', subDelivery: 'Cataract', fields: ['OperatieDatum', 'Geslacht'] });
+      const own = await grant({ linkId: nhrLink.id, fields: ['Geslacht'] });
       const mine = expectOk(await asUser<{ myAuthorisations: { totalCount: number; edges: { node: AuthorisationView }[] } }>(server, processor, MINE));
       expect(mine.myAuthorisations.edges.map((edge) => edge.node.id)).to.deep.equal([own.id]);
       expect(mine.myAuthorisations.totalCount).to.equal(1);

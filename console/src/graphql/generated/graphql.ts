@@ -553,7 +553,7 @@ export type RefusalCode =
   | 'HTTPS_REQUIRED'
   /** Only hub staff may grant this role or make this token. */
   | 'HUB_STAFF_ONLY'
-  /** These fields (parameter `fields`) are identifying and never leave the hub. */
+  /** These fields (parameter `fields`) are identifying or patient-linkable (the patient key, pseudonyms included) and never leave the hub. */
   | 'IDENTIFYING_FIELDS'
   /** An institution code is exactly 8 digits (field `code`). */
   | 'INSTITUTION_CODE_FORMAT'

@@ -108,7 +108,7 @@ export const nl = {
     LINK_EXISTS: '{name} is al gekoppeld aan {registry}; wijzig die koppeling.',
     FIELDS_REQUIRED: 'Kies minstens één veld.',
     UNKNOWN_FIELDS: 'Niet in de huidige dataset van {registry}: {fields}.',
-    IDENTIFYING_FIELDS: 'Identificerende velden verlaten de datahub nooit: {fields}.',
+    IDENTIFYING_FIELDS: 'Identificerende en tot de patiënt herleidbare velden verlaten de datahub nooit: {fields}.',
     FIELDS_OUTSIDE_LINK: 'Buiten de velden die deze verwerker mag ontvangen: {fields}.',
     VALIDITY_DATES: 'De einddatum ligt vóór de begindatum.',
     ALREADY_REVOKED: 'Deze machtiging is al ingetrokken; verleen een nieuwe.',
