@@ -4,6 +4,7 @@ import NotFound from './components/NotFound.vue';
 import { onUnauthenticated } from './graphql/client';
 import { accessRoutes } from './modules/access';
 import { agreementsRoutes } from './modules/agreements';
+import { authorisationsRoutes } from './modules/authorisations';
 import { channelsRoutes } from './modules/channels';
 import { contactsRoutes } from './modules/contacts';
 import { forgetMe, loadMe } from './modules/access/session';
@@ -49,6 +50,7 @@ const routes: RouteRecordRaw[] = [
   ...fileCheckRoutes,
   ...deliveriesRoutes,
   ...agreementsRoutes,
+  ...authorisationsRoutes,
   ...contactsRoutes,
   ...channelsRoutes,
   ...participationsRoutes,

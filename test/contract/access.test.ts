@@ -205,6 +205,21 @@ const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>
   },
   'Query.dictionaryDiff': { call: `{ dictionaryDiff(subDelivery: "${NO_ID}", from: "1.4", to: "1.5") { from } }`, allowed: EVERYONE },
   'Query.dictionaryAdoption': { call: `{ dictionaryAdoption(subDelivery: "${NO_ID}") { version } }`, allowed: HUB },
+  'Query.processorLinks': { call: '{ processorLinks { id } }', allowed: ['HUB_STAFF', 'LOCAL_ADMIN', 'PROCESSOR'] },
+  'Mutation.linkProcessor': {
+    call: `mutation { linkProcessor(input: { organisationId: "${NO_ID}", registry: "NOPE", fields: [] }) { __typename } }`,
+    allowed: HUB,
+  },
+  'Mutation.updateProcessorLink': { call: `mutation { updateProcessorLink(input: { linkId: "${NO_ID}", fields: [] }) { __typename } }`, allowed: HUB },
+  'Mutation.removeProcessorLink': { call: `mutation { removeProcessorLink(linkId: "${NO_ID}") { __typename } }`, allowed: HUB },
+  'Query.authorisations': { call: '{ authorisations(institutionCode: "11111111") { totalCount } }', allowed: ADMINS },
+  'Query.myAuthorisations': { call: '{ myAuthorisations { totalCount } }', allowed: ['PROCESSOR'] },
+  'Mutation.grantAuthorisation': {
+    call: `mutation { grantAuthorisation(input: { institutionCode: "00000000", linkId: "${NO_ID}", purpose: "matrix", fields: [] }) { __typename } }`,
+    allowed: ADMINS,
+  },
+  'Mutation.updateAuthorisation': { call: `mutation { updateAuthorisation(input: { authorisationId: "${NO_ID}" }) { __typename } }`, allowed: ADMINS },
+  'Mutation.revokeAuthorisation': { call: `mutation { revokeAuthorisation(authorisationId: "${NO_ID}") { __typename } }`, allowed: ADMINS },
 };
 
 describe('role matrix: every operation as every role and anonymously', () => {

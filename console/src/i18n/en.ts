@@ -5,6 +5,7 @@ import { usersEn } from '../modules/users/i18n/en';
 import { hubEn } from '../modules/hub/i18n/en';
 import { mergersEn } from '../modules/mergers/i18n/en';
 import { agreementsEn } from '../modules/agreements/i18n/en';
+import { authorisationsEn } from '../modules/authorisations/i18n/en';
 import { contactsEn } from '../modules/contacts/i18n/en';
 import { channelsEn } from '../modules/channels/i18n/en';
 import { institutionsEn } from '../modules/institutions/i18n/en';
@@ -38,6 +39,8 @@ export const en: MessageSchema = {
     institutions: 'Institutions',
     audit: 'Audit log',
     agreements: 'Agreements',
+    authorisations: 'Authorisations',
+    processors: 'Processors',
     contacts: 'Contact persons',
     announcements: 'Announcements',
     channels: 'Channel switches',
@@ -184,6 +187,7 @@ export const en: MessageSchema = {
   ...hubEn,
   ...mergersEn,
   ...agreementsEn,
+  ...authorisationsEn,
   ...contactsEn,
   ...channelsEn,
   ...participationsEn,

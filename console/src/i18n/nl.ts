@@ -15,6 +15,7 @@ import { usersNl } from '../modules/users/i18n/nl';
 import { hubNl } from '../modules/hub/i18n/nl';
 import { mergersNl } from '../modules/mergers/i18n/nl';
 import { agreementsNl } from '../modules/agreements/i18n/nl';
+import { authorisationsNl } from '../modules/authorisations/i18n/nl';
 import { contactsNl } from '../modules/contacts/i18n/nl';
 import { channelsNl } from '../modules/channels/i18n/nl';
 import { institutionsNl } from '../modules/institutions/i18n/nl';
@@ -49,6 +50,8 @@ export const nl = {
     institutions: 'Instellingen',
     audit: 'Auditlog',
     agreements: 'Overeenkomsten',
+    authorisations: 'Machtigingen',
+    processors: 'Verwerkers',
     contacts: 'Contactpersonen',
     announcements: 'Berichten',
     channels: 'Kanaalwissels',
@@ -196,6 +199,7 @@ export const nl = {
   ...hubNl,
   ...mergersNl,
   ...agreementsNl,
+  ...authorisationsNl,
   ...contactsNl,
   ...channelsNl,
   ...participationsNl,

@@ -106,6 +106,15 @@ export enum RefusalCode {
   NOTE_TOO_LONG = 'NOTE_TOO_LONG',
   VENDOR_REQUIRED = 'VENDOR_REQUIRED',
   GO_LIVE_MIN_RANGE = 'GO_LIVE_MIN_RANGE',
+  // Authorisations: processor links and the institutions' grants
+  NOT_A_PROCESSOR = 'NOT_A_PROCESSOR',
+  LINK_EXISTS = 'LINK_EXISTS',
+  FIELDS_REQUIRED = 'FIELDS_REQUIRED',
+  UNKNOWN_FIELDS = 'UNKNOWN_FIELDS',
+  IDENTIFYING_FIELDS = 'IDENTIFYING_FIELDS',
+  FIELDS_OUTSIDE_LINK = 'FIELDS_OUTSIDE_LINK',
+  VALIDITY_DATES = 'VALIDITY_DATES',
+  ALREADY_REVOKED = 'ALREADY_REVOKED',
 }
 
 const DESCRIPTIONS: Record<RefusalCode, string> = {
@@ -200,6 +209,14 @@ const DESCRIPTIONS: Record<RefusalCode, string> = {
   NOTE_TOO_LONG: 'A note has at most 1000 characters.',
   VENDOR_REQUIRED: 'Both vendors (from and to) are needed, each 1 to 200 characters.',
   GO_LIVE_MIN_RANGE: 'The number of clean test deliveries must be 1 to 20.',
+  NOT_A_PROCESSOR: 'Only a processor organisation (kind PROCESSOR) can be linked to a registry.',
+  LINK_EXISTS: 'The processor is already linked to this registry or sub-delivery: update that link instead.',
+  FIELDS_REQUIRED: 'Choose at least one field.',
+  UNKNOWN_FIELDS: "These fields (parameter `fields`) are not in the registry's current dictionary.",
+  IDENTIFYING_FIELDS: 'These fields (parameter `fields`) are identifying or patient-linkable (the patient key, pseudonyms included) and never leave the hub.',
+  FIELDS_OUTSIDE_LINK: "These fields (parameter `fields`) are outside the processor link's field set.",
+  VALIDITY_DATES: 'The end of the validity (validUntil) lies before its start (validFrom).',
+  ALREADY_REVOKED: 'The authorisation is already revoked: grant a new one.',
 };
 
 registerEnumType(RefusalCode, {

@@ -20,6 +20,7 @@ import { agreementEntities } from '../agreements/module';
 import { channelEntities } from '../channels/module';
 import { contactEntities } from '../contacts/module';
 import { mergerEntities } from '../mergers/module';
+import { authorisationEntities } from '../authorisations/module';
 import { DictionaryVersion } from '../dictionaries/dictionary-version.entity';
 import { Institution } from '../institutions/institution.entity';
 import { InstitutionUnit } from '../institutions/institution-unit.entity';
@@ -57,4 +58,5 @@ export const entities = [
   ...contactEntities,
   ...channelEntities,
   ...mergerEntities,
+  ...authorisationEntities,
 ];

@@ -96,6 +96,14 @@ export const en: Catalogue = {
     NOTE_TOO_LONG: 'A note has at most 1000 characters.',
     VENDOR_REQUIRED: 'Give the old and the new EHR vendor (each 1 to 200 characters).',
     GO_LIVE_MIN_RANGE: 'The number of clean test deliveries must be 1 to 20.',
+    NOT_A_PROCESSOR: '{name} is not a processor organisation.',
+    LINK_EXISTS: '{name} is already linked to {registry}; change that link instead.',
+    FIELDS_REQUIRED: 'Choose at least one field.',
+    UNKNOWN_FIELDS: 'Not in the current dictionary of {registry}: {fields}.',
+    IDENTIFYING_FIELDS: 'Identifying and patient-linkable fields never leave the hub: {fields}.',
+    FIELDS_OUTSIDE_LINK: 'Outside the fields this processor may receive: {fields}.',
+    VALIDITY_DATES: 'The end date lies before the start date.',
+    ALREADY_REVOKED: 'This authorisation is already revoked; grant a new one.',
   },
   refusalDetail: {
     NOT_YOUR_INSTITUTION: 'You cannot deliver for institution {code}: it is unknown or not active, or you hold no submitter role there.',
@@ -128,6 +136,8 @@ export const en: Catalogue = {
   },
   object: {
     agreement: 'Agreement',
+    authorisation: 'Authorisation',
+    processorLink: 'Processor link',
     channelSwitchRequest: 'Channel switch',
     registryContact: 'Contact person',
     registry: 'Registry',

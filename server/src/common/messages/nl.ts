@@ -104,6 +104,14 @@ export const nl = {
     NOTE_TOO_LONG: 'Een toelichting heeft hoogstens 1000 tekens.',
     VENDOR_REQUIRED: 'Geef de oude en de nieuwe EPD-leverancier (elk 1 tot 200 tekens).',
     GO_LIVE_MIN_RANGE: 'Het aantal foutloze testaanleveringen moet 1 tot en met 20 zijn.',
+    NOT_A_PROCESSOR: '{name} is geen verwerker.',
+    LINK_EXISTS: '{name} is al gekoppeld aan {registry}; wijzig die koppeling.',
+    FIELDS_REQUIRED: 'Kies minstens één veld.',
+    UNKNOWN_FIELDS: 'Niet in de huidige dataset van {registry}: {fields}.',
+    IDENTIFYING_FIELDS: 'Identificerende en tot de patiënt herleidbare velden verlaten de datahub nooit: {fields}.',
+    FIELDS_OUTSIDE_LINK: 'Buiten de velden die deze verwerker mag ontvangen: {fields}.',
+    VALIDITY_DATES: 'De einddatum ligt vóór de begindatum.',
+    ALREADY_REVOKED: 'Deze machtiging is al ingetrokken; verleen een nieuwe.',
   } satisfies Record<RefusalCode, string>,
   /** Refusals whose code is shared but whose words say more (code FORBIDDEN, with these words). */
   refusalDetail: {
@@ -139,6 +147,8 @@ export const nl = {
   /** Names of things, for NOT_FOUND's `{object}`. */
   object: {
     agreement: 'Overeenkomst',
+    authorisation: 'Machtiging',
+    processorLink: 'Verwerkerskoppeling',
     channelSwitchRequest: 'Kanaalwissel',
     registryContact: 'Contactpersoon',
     registry: 'Registratie',

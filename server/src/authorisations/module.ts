@@ -1,0 +1,11 @@
+import { Authorisation } from './authorisation.entity';
+import { AuthorisationResolver } from './authorisation.resolver';
+import { ProcessorLink } from './processor-link.entity';
+import { ProcessorLinkResolver } from './processor-link.resolver';
+
+export { activeAuthorisation, type ActiveAuthorisation } from './authorisation-check';
+
+/** Authorisations (machtigingen): processor links and institutions' grants; the app wires this module through these exports only. */
+export const authorisationResolvers = [ProcessorLinkResolver, AuthorisationResolver] as const;
+
+export const authorisationEntities = [ProcessorLink, Authorisation] as const;
