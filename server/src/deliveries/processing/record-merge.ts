@@ -1,4 +1,5 @@
 import type { Knex } from '@mikro-orm/postgresql';
+import { TAKE_CHANGE_LOCK_SHARED } from '../../records/change-lock';
 import { markRejected, STAGED } from './record-staging';
 
 export interface MergeTarget {
@@ -51,6 +52,7 @@ export async function rejectPatientConflicts(trx: Knex.Transaction, target: Merg
  */
 export async function mergeIntoRecordStore(trx: Knex.Transaction, target: MergeTarget, firstOrdinal: number): Promise<number> {
   const { deliveryId, subDeliveryId, institutionId, deliveredAt, now } = target;
+  await trx.raw(TAKE_CHANGE_LOCK_SHARED);
   // One join of staged and held records for all three writes: the CTEs see the same snapshot, so
   // the versions kept and the lines written are those of the held values before the update.
   const tw = await trx.raw(
@@ -146,6 +148,7 @@ async function withdrawSuperseded(trx: Knex.Transaction, target: MergeTarget, su
  * superseded by the newest. Runs in the transaction that sets the final status.
  */
 export async function applySupersession(trx: Knex.Transaction, target: MergeTarget & { period: string }): Promise<void> {
+  await trx.raw(TAKE_CHANGE_LOCK_SHARED);
   const newest = await trx.raw(
     `select id from delivery
       where institution_id = ? and sub_delivery_id = ? and period = ? and not test
