@@ -10,7 +10,6 @@ import { dictionaryRoute } from '../dictionaries/dictionary.route';
 import { healthRoute } from '../health/health.route';
 import { reportExportRoutes } from '../reports/report-export.route';
 import { forwardingRoutes } from '../forwarding/forwarding.route';
-import { refuseAllSelections } from '../forwarding/forward-selection';
 import { agreementDocumentRoute } from '../agreements/module';
 import { message } from '../common/messages';
 import type { RequestContext } from '../kernel/context';
@@ -96,8 +95,7 @@ export function createHttpApp(options: { services: AppServices; apollo: ApolloSe
   app.get('/api/deliveries/:id/report.csv', noStore, cookieParser(), exports.csv);
   app.get('/api/deliveries/:id/report.xlsx', noStore, cookieParser(), exports.xlsx);
   app.get('/api/deliveries/:id/failed-records.csv', noStore, cookieParser(), exports.failedRecords);
-  // Authorisations (machtigingen) decide what a processor may fetch: until they are wired, nothing.
-  const forwarding = forwardingRoutes(services, refuseAllSelections);
+  const forwarding = forwardingRoutes(services);
   app.get('/api/forwarding/:authorisationId/records.csv', noStore, cookieParser(), forwarding.csv);
   app.get('/api/forwarding/:authorisationId/records.ndjson', noStore, cookieParser(), forwarding.ndjson);
   app.get('/api/agreements/:id/document.pdf', noStore, cookieParser(), agreementDocumentRoute(services));

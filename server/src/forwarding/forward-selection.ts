@@ -42,3 +42,10 @@ export type ResolveSelection = (context: SelectionContext, params: { authorisati
 
 /** Until authorisations are wired: every forwarding request is refused. */
 export const refuseAllSelections: ResolveSelection = () => Promise.resolve(null);
+
+declare module '../kernel/services' {
+  interface AppServices {
+    /** The forwarding routes' authorisation check (app/server.ts plugs it in; tests may replace it). */
+    forwardingSelection: ResolveSelection;
+  }
+}

@@ -16,9 +16,13 @@ export const CURSOR_HEADER = 'X-Datahub-Cursor';
  * held records the authorisation covers (or, with `since`, the changes after that cursor,
  * withdrawn records included as such), streamed; every fetch is recorded as an afname. Whether the
  * actor may fetch is `resolveSelection`'s answer (the authorisation check, shared with GraphQL); a
- * refusal is 404 whatever exists behind the id, and audited.
+ * refusal is 404 whatever exists behind the id, and audited. By default the check is
+ * `services.forwardingSelection`.
  */
-export function forwardingRoutes(services: AppServices, resolveSelection: ResolveSelection) {
+export function forwardingRoutes(
+  services: AppServices,
+  resolveSelection: ResolveSelection = (context, params) => services.forwardingSelection(context, params),
+) {
   const handle = (format: ForwardFormat) => async (request: Request, response: Response) => {
     const em = services.orm.em.fork();
     const actor = await authenticate(em, services.clock, request, services.tokenCache).catch(() => null);

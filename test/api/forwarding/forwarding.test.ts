@@ -1,11 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import express from 'express';
 import { expect } from 'chai';
-import type { Knex } from '@mikro-orm/postgresql';
 import { Delivery } from '../../../server/src/deliveries/delivery.entity';
 import { HeldRecord } from '../../../server/src/records/held-record.entity';
-import { forwardingRoutes, CURSOR_HEADER } from '../../../server/src/forwarding/forwarding.route';
+import { CURSOR_HEADER } from '../../../server/src/forwarding/forwarding.route';
 import type { ForwardSelection } from '../../../server/src/forwarding/forward-selection';
 import { deliveryLineage, recordLineage } from '../../../server/src/forwarding/lineage.service';
 import { tokenFor } from '../../support/actors';
@@ -31,14 +27,12 @@ interface NdjsonLine {
 describe('forwarding: current held records, changes since a cursor, afnames and lineage', () => {
   let server: TestServer;
   let submitter: string;
-  let http: Server;
-  let base: string;
   /** What the stub authorisation check answers (null: refused). */
   let selection: ForwardSelection | null = null;
   const deliveries: Record<string, string> = {};
-  const knex = () => server.datahub.orm.em.fork().getKnex() as Knex;
+  const knex = () => server.datahub.orm.em.fork().getKnex();
   const fetchRecords = async (format: 'csv' | 'ndjson', since?: string, token = submitter) =>
-    fetch(`${base}/api/forwarding/auth-1/records.${format}${since ? `?since=${encodeURIComponent(since)}` : ''}`, {
+    fetch(`${server.url}/api/forwarding/auth-1/records.${format}${since ? `?since=${encodeURIComponent(since)}` : ''}`, {
       headers: { authorization: `Bearer ${token}` },
     });
   const ndjson = async (since?: string) => {
@@ -59,15 +53,8 @@ describe('forwarding: current held records, changes since a cursor, afnames and 
   before(async () => {
     server = await startTestServer();
     submitter = await tokenFor(server, 'aanlever@zuidermeer.test');
-    const app = express();
-    const routes = forwardingRoutes(server.datahub.services, () => Promise.resolve(selection));
-    app.get('/api/forwarding/:authorisationId/records.csv', routes.csv);
-    app.get('/api/forwarding/:authorisationId/records.ndjson', routes.ndjson);
-    http = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => http.once('listening', resolve));
-    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    server.datahub.services.forwardingSelection = () => Promise.resolve(selection);
   });
-  after(() => http?.close());
 
   it('hands over exactly the selected fields of the current records, pseudonyms as pseudonyms, as CSV', async () => {
     const first = await upload(server, submitter, name(), file(row('F1', 'P-A'), row('F2', 'P-A', '0.80'), row('F3', 'P-B', '0.70')), { period: '2026K1' });
