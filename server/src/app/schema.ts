@@ -20,6 +20,7 @@ import { agreementResolvers } from '../agreements/module';
 import { channelResolvers } from '../channels/module';
 import { contactResolvers } from '../contacts/module';
 import { mergerResolvers } from '../mergers/module';
+import { forwardingResolvers } from '../forwarding/module';
 import { InstitutionResolver } from '../institutions/institution.resolver';
 import { InstitutionAdminResolver } from '../institutions/institution-admin.resolver';
 import { RegistryResolver } from '../registries/registry.resolver';
@@ -51,6 +52,7 @@ export const resolvers = [
   ...contactResolvers,
   ...channelResolvers,
   ...mergerResolvers,
+  ...forwardingResolvers,
 ] as const;
 
 /**

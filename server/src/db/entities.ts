@@ -13,7 +13,7 @@ import { RejectedRecord } from '../records/rejected-record.entity';
 import { HeldRecordVersion } from '../records/held-record-version.entity';
 import { HeldRecord } from '../records/held-record.entity';
 import { ReportLine } from '../reports/report-line.entity';
-import { Afname } from '../forwarding/afname.entity';
+import { forwardingEntities } from '../forwarding/module';
 import { WorkerHeartbeat } from '../jobs/worker-heartbeat.entity';
 import { overviewEntities } from '../overviews/module';
 import { participationEntities } from '../participations/module';
@@ -51,7 +51,6 @@ export const entities = [
   RejectedRecord,
   HeldRecord,
   HeldRecordVersion,
-  Afname,
   WorkerHeartbeat,
   ...overviewEntities,
   ...participationEntities,
@@ -59,4 +58,5 @@ export const entities = [
   ...contactEntities,
   ...channelEntities,
   ...mergerEntities,
+  ...forwardingEntities,
 ];

@@ -4,7 +4,7 @@ import { HeldRecord } from '../../../server/src/records/held-record.entity';
 import { CURSOR_HEADER } from '../../../server/src/forwarding/forwarding.route';
 import type { ForwardSelection } from '../../../server/src/forwarding/forward-selection';
 import { deliveryLineage, recordLineage } from '../../../server/src/forwarding/lineage.service';
-import { tokenFor } from '../../support/actors';
+import { asUser, expectOk, tokenFor } from '../../support/actors';
 import { settled, upload } from '../../support/deliveries';
 import { ownerQuery, startTestServer, type TestServer } from '../../support/server';
 
@@ -209,5 +209,32 @@ describe('forwarding: current held records, changes since a cursor, afnames and 
     ]);
     const { records } = await ndjson(since);
     expect(records.map((r) => r.fields?.VaCCPO)).to.deep.equal(['=HYPERLINK(1)', '0.90']);
+  });
+
+  it("answers afnames and lineage over GraphQL to the institution's local administrator, and nothing to a submitter", async () => {
+    const admin = await tokenFor(server, 'beheer@zuidermeer.test');
+    const query = `query ($d: ID!, $s: ID!) {
+      afnames(institutionCode: "11111111") { nodes { id recordCount incremental complete } }
+      deliveryLineage(deliveryId: $d) { versionCount receipts { afname { id } versions { recordKey version } } }
+      recordLineage(institutionCode: "11111111", subDeliveryId: $s, recordKey: "F1") { version current receivedBy { id } }
+    }`;
+    const variables = { d: deliveries.d1, s: selection!.subDeliveryId };
+    type Answer = {
+      afnames: { nodes: { id: string; recordCount: number; incremental: boolean }[] };
+      deliveryLineage: { versionCount: number; receipts: { afname: { id: string }; versions: { recordKey: string; version: number }[] }[] };
+      recordLineage: { version: number; current: boolean; receivedBy: { id: string }[] }[];
+    };
+    const data = expectOk(await asUser<Answer>(server, admin, query, variables));
+    const direct = await deliveryLineage(knex(), deliveries.d1!);
+    expect(data.afnames.nodes.length).to.equal(8);
+    expect(data.deliveryLineage.receipts.map((r) => [r.afname.id, r.versions.map((v) => `${v.recordKey}@${v.version}`).join(' ')])).to.deep.equal(
+      direct.receipts.map((r) => [r.afname.id, r.versions.map((v) => `${v.recordKey}@${v.version}`).join(' ')]),
+    );
+    expect(data.recordLineage.map((v) => [v.version, v.current])).to.deep.equal([
+      [1, false],
+      [2, true],
+    ]);
+    const denied = await asUser<Answer>(server, submitter, query, variables);
+    expect(denied.errors?.[0]?.extensions?.code).to.be.oneOf(['FORBIDDEN', 'UNAUTHORIZED', 'UNAUTHENTICATED']);
   });
 });
