@@ -148,6 +148,12 @@ const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>
   },
   'Mutation.removeDeadlineException': { call: `mutation { removeDeadlineException(id: "${NO_ID}") { __typename } }`, allowed: HUB },
   'Query.agreements': { call: '{ agreements(institutionCode: "11111111") { id } }', allowed: ADMINS },
+  'Query.afnames': { call: '{ afnames(institutionCode: "11111111") { nodes { id } } }', allowed: ADMINS },
+  'Query.deliveryLineage': { call: '{ deliveryLineage(deliveryId: "00000000-0000-4000-8000-000000000000") { deliveryId } }', allowed: ADMINS },
+  'Query.recordLineage': {
+    call: '{ recordLineage(institutionCode: "11111111", subDeliveryId: "00000000-0000-4000-8000-000000000000", recordKey: "K1") { version } }',
+    allowed: ADMINS,
+  },
   'Mutation.recordAgreement': {
     call: 'mutation { recordAgreement(input: { institutionCode: "00000000", kind: GENERAL_SERVICE }) { __typename } }',
     allowed: HUB,

@@ -9,6 +9,7 @@ import { authenticate } from '../access/authenticate';
 import { dictionaryRoute } from '../dictionaries/dictionary.route';
 import { healthRoute } from '../health/health.route';
 import { reportExportRoutes } from '../reports/report-export.route';
+import { forwardingRoutes } from '../forwarding/forwarding.route';
 import { agreementDocumentRoute } from '../agreements/module';
 import { message } from '../common/messages';
 import type { RequestContext } from '../kernel/context';
@@ -94,6 +95,9 @@ export function createHttpApp(options: { services: AppServices; apollo: ApolloSe
   app.get('/api/deliveries/:id/report.csv', noStore, cookieParser(), exports.csv);
   app.get('/api/deliveries/:id/report.xlsx', noStore, cookieParser(), exports.xlsx);
   app.get('/api/deliveries/:id/failed-records.csv', noStore, cookieParser(), exports.failedRecords);
+  const forwarding = forwardingRoutes(services);
+  app.get('/api/forwarding/:authorisationId/records.csv', noStore, cookieParser(), forwarding.csv);
+  app.get('/api/forwarding/:authorisationId/records.ndjson', noStore, cookieParser(), forwarding.ndjson);
   app.get('/api/agreements/:id/document.pdf', noStore, cookieParser(), agreementDocumentRoute(services));
   app.use(
     '/graphql',

@@ -21,6 +21,7 @@ import { channelResolvers } from '../channels/module';
 import { contactResolvers } from '../contacts/module';
 import { mergerResolvers } from '../mergers/module';
 import { authorisationResolvers } from '../authorisations/module';
+import { forwardingResolvers } from '../forwarding/module';
 import { InstitutionResolver } from '../institutions/institution.resolver';
 import { InstitutionAdminResolver } from '../institutions/institution-admin.resolver';
 import { RegistryResolver } from '../registries/registry.resolver';
@@ -53,6 +54,7 @@ export const resolvers = [
   ...channelResolvers,
   ...mergerResolvers,
   ...authorisationResolvers,
+  ...forwardingResolvers,
 ] as const;
 
 /**

@@ -8,6 +8,7 @@ import { loadServerSecret } from '../access/server-secret';
 import { type DictionaryCatalogue, loadDictionaryCatalogue, registerDictionaries } from '../dictionaries/dictionary-catalogue';
 import { createMailer } from '../mail/mailer';
 import { Pseudonymiser } from '../records/pseudonymiser';
+import { refuseAllSelections } from '../forwarding/forward-selection';
 import { RegistryDirectory } from '../registries/registry-directory';
 import { EncryptedFileStore } from '../storage/encrypted-file-store';
 import { loadKey } from '../storage/storage-key';
@@ -63,6 +64,8 @@ export async function createServices(
     overviewCache: new OverviewCache(),
     tokenCache: new TokenCache(),
     registryDirectory: new RegistryDirectory(),
+    // Authorisations (machtigingen) decide what a processor may fetch: until they are wired, nothing.
+    forwardingSelection: refuseAllSelections,
   };
 }
 

@@ -13,6 +13,7 @@ import { RejectedRecord } from '../records/rejected-record.entity';
 import { HeldRecordVersion } from '../records/held-record-version.entity';
 import { HeldRecord } from '../records/held-record.entity';
 import { ReportLine } from '../reports/report-line.entity';
+import { forwardingEntities } from '../forwarding/module';
 import { WorkerHeartbeat } from '../jobs/worker-heartbeat.entity';
 import { overviewEntities } from '../overviews/module';
 import { participationEntities } from '../participations/module';
@@ -59,4 +60,5 @@ export const entities = [
   ...channelEntities,
   ...mergerEntities,
   ...authorisationEntities,
+  ...forwardingEntities,
 ];

@@ -30,4 +30,8 @@ export class HeldRecordVersion {
 
   @Property({ type: 'datetime' })
   replacedAt!: Date;
+
+  /** The version's sequence value while it was current (null for versions replaced before forwarding existed). */
+  @Property({ type: 'bigint', nullable: true })
+  versionSeq?: string | null;
 }

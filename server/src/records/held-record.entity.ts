@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
 import { Delivery } from '../deliveries/delivery.entity';
 import { Institution } from '../institutions/institution.entity';
 import { SubDelivery } from '../registries/sub-delivery.entity';
@@ -13,6 +13,7 @@ import { SubDelivery } from '../registries/sub-delivery.entity';
  * delivery row it processes, and deliveries are never deleted (a trigger refuses it).
  */
 @Entity({ tableName: 'held_record' })
+@Unique({ name: 'held_record_change_seq_unique', properties: ['subDelivery', 'institution', 'changeSeq'] })
 export class HeldRecord {
   @ManyToOne(() => SubDelivery, { ref: true, primary: true, createForeignKeyConstraint: false })
   subDelivery!: Ref<SubDelivery>;
@@ -38,4 +39,19 @@ export class HeldRecord {
 
   @Property({ type: 'datetime' })
   updatedAt!: Date;
+
+  /**
+   * Forwarding's change sequence: a new value whenever the record changes for a processor (a new
+   * version, withdrawn by a superseding delivery, returned). "Changed since" cursors compare it.
+   */
+  @Property({ type: 'bigint', defaultRaw: 'held_record_next_change()' })
+  changeSeq!: string;
+
+  /** One value per version (kept in `held_record_version` when replaced): afnames name the versions handed over by it. */
+  @Property({ type: 'bigint', defaultRaw: 'held_record_next_version()' })
+  versionSeq!: string;
+
+  /** The delivery that brought it was superseded by one without it: not current, forwarded only as a withdrawal. */
+  @Property({ type: 'boolean', default: false })
+  withdrawn!: boolean;
 }

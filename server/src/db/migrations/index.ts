@@ -17,6 +17,7 @@ import { Migration20261203100000 } from './Migration20261203100000';
 import { Migration20261203130000 } from './Migration20261203130000';
 import { Migration20261203120000 } from './Migration20261203120000';
 import { Migration20261203140000 } from './Migration20261203140000';
+import { Migration20261203160000 } from './Migration20261203160000';
 import { Migration20261203110000 } from './Migration20261203110000';
 import { Migration20261203150000 } from './Migration20261203150000';
 
@@ -42,4 +43,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203140000_institution_mergers', class: Migration20261203140000 },
   { name: 'Migration20261203110000_participation_lifecycle', class: Migration20261203110000 },
   { name: 'Migration20261203150000_processor_authorisations', class: Migration20261203150000 },
+  { name: 'Migration20261203160000_forwarding_afnames', class: Migration20261203160000 },
 ];

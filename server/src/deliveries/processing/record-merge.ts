@@ -1,4 +1,5 @@
 import type { Knex } from '@mikro-orm/postgresql';
+import { TAKE_CHANGE_LOCK_SHARED } from '../../records/change-lock';
 import { markRejected, STAGED } from './record-staging';
 
 export interface MergeTarget {
@@ -51,20 +52,22 @@ export async function rejectPatientConflicts(trx: Knex.Transaction, target: Merg
  */
 export async function mergeIntoRecordStore(trx: Knex.Transaction, target: MergeTarget, firstOrdinal: number): Promise<number> {
   const { deliveryId, subDeliveryId, institutionId, deliveredAt, now } = target;
+  await trx.raw(TAKE_CHANGE_LOCK_SHARED);
   // One join of staged and held records for all three writes: the CTEs see the same snapshot, so
   // the versions kept and the lines written are those of the held values before the update.
   const tw = await trx.raw(
     `with changed as materialized (
-       select s.record_number, s.record_key, s.patient_ref, s.payload, h.payload as held_payload, h.version, h.delivery_id as held_delivery_id
+       select s.record_number, s.record_key, s.patient_ref, s.payload, h.payload as held_payload, h.version, h.delivery_id as held_delivery_id, h.version_seq
          from ${STAGED} s
          join held_record h on h.sub_delivery_id = ? and h.institution_id = ? and h.record_key = s.record_key
          join delivery hd on hd.id = h.delivery_id
         where not s.rejected and h.payload is distinct from s.payload and (hd.delivered_at, hd.id) <= (?, ?::uuid)
      ), kept as (
-       insert into held_record_version (sub_delivery_id, institution_id, record_key, version, payload, delivery_id, replaced_at)
-       select ?, ?, c.record_key, c.version, c.held_payload, c.held_delivery_id, ? from changed c
+       insert into held_record_version (sub_delivery_id, institution_id, record_key, version, payload, delivery_id, replaced_at, version_seq)
+       select ?, ?, c.record_key, c.version, c.held_payload, c.held_delivery_id, ?, c.version_seq from changed c
      ), updated as (
-       update held_record h set payload = c.payload, patient_ref = c.patient_ref, delivery_id = ?, version = c.version + 1, updated_at = ?
+       update held_record h set payload = c.payload, patient_ref = c.patient_ref, delivery_id = ?, version = c.version + 1, updated_at = ?,
+              withdrawn = false, change_seq = nextval('held_record_change_seq'), version_seq = nextval('held_record_version_seq')
          from changed c where h.sub_delivery_id = ? and h.institution_id = ? and h.record_key = c.record_key
      )
      insert into report_line (delivery_id, ordinal, record_number, code, class, field, params, key_values)
@@ -89,6 +92,7 @@ export async function mergeIntoRecordStore(trx: Knex.Transaction, target: MergeT
       target.reportKey,
     ],
   );
+  await reviveWithdrawn(trx, target);
   await trx.raw(
     `insert into held_record (sub_delivery_id, institution_id, record_key, patient_ref, payload, delivery_id, version, updated_at)
      select ?, ?, s.record_key, s.patient_ref, s.payload, ?, 1, ?
@@ -100,11 +104,51 @@ export async function mergeIntoRecordStore(trx: Knex.Transaction, target: MergeT
 }
 
 /**
+ * A withdrawn record (its delivery superseded by one without it) delivered again by a later
+ * delivery with the same values is current again: a new change for forwarding, the same version.
+ * (With other values the T02 update above brings it back as a new version.)
+ */
+async function reviveWithdrawn(trx: Knex.Transaction, target: MergeTarget): Promise<void> {
+  await trx.raw(
+    `update held_record h set withdrawn = false, change_seq = nextval('held_record_change_seq'), updated_at = ?
+       from ${STAGED} s, delivery hd
+      where h.sub_delivery_id = ? and h.institution_id = ? and h.record_key = s.record_key and not s.rejected and h.withdrawn
+        and hd.id = h.delivery_id and (hd.delivered_at, hd.id) <= (?, ?::uuid)`,
+    [target.now, target.subDeliveryId, target.institutionId, target.deliveredAt, target.deliveryId],
+  );
+}
+
+/**
+ * Forwarding's withdrawals: a superseded delivery's held records that the superseding delivery did
+ * not bring (accepted) are no longer current; each becomes a change (a tombstone for "changed since").
+ * `staged` tells whether the delivery being processed is the superseding one (its staged records
+ * are the ones it brought) or is itself superseded (all records it holds are withdrawn).
+ */
+async function withdrawSuperseded(trx: Knex.Transaction, target: MergeTarget, superseded: 'older' | 'self'): Promise<void> {
+  if (superseded === 'self') {
+    await trx.raw(
+      `update held_record set withdrawn = true, change_seq = nextval('held_record_change_seq'), updated_at = ?
+        where sub_delivery_id = ? and institution_id = ? and delivery_id = ? and not withdrawn`,
+      [target.now, target.subDeliveryId, target.institutionId, target.deliveryId],
+    );
+    return;
+  }
+  await trx.raw(
+    `update held_record h set withdrawn = true, change_seq = nextval('held_record_change_seq'), updated_at = ?
+      where h.sub_delivery_id = ? and h.institution_id = ? and not h.withdrawn
+        and h.delivery_id in (select id from delivery where superseded_by_id = ?)
+        and not exists (select 1 from ${STAGED} s where s.record_key = h.record_key and not s.rejected)`,
+    [target.now, target.subDeliveryId, target.institutionId, target.deliveryId],
+  );
+}
+
+/**
  * A newer production delivery for the same institution, sub-delivery and period supersedes the
  * earlier ones (they stay in the history); a delivery older than one already applied is itself
  * superseded by the newest. Runs in the transaction that sets the final status.
  */
 export async function applySupersession(trx: Knex.Transaction, target: MergeTarget & { period: string }): Promise<void> {
+  await trx.raw(TAKE_CHANGE_LOCK_SHARED);
   const newest = await trx.raw(
     `select id from delivery
       where institution_id = ? and sub_delivery_id = ? and period = ? and not test
@@ -115,6 +159,7 @@ export async function applySupersession(trx: Knex.Transaction, target: MergeTarg
   const newerId = (newest.rows as { id: string }[])[0]?.id;
   if (newerId) {
     await trx.raw(`update delivery set superseded_by_id = ?, superseded_at = ? where id = ?`, [newerId, target.now, target.deliveryId]);
+    await withdrawSuperseded(trx, target, 'self');
     return;
   }
   await trx.raw(
@@ -135,4 +180,5 @@ export async function applySupersession(trx: Knex.Transaction, target: MergeTarg
       target.deliveryId,
     ],
   );
+  await withdrawSuperseded(trx, target, 'older');
 }

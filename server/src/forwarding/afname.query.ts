@@ -1,0 +1,80 @@
+import type { FilterQuery, Knex } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../kernel/context';
+import { administersInstitution } from '../kernel/actor';
+import { AuditEventType } from '../audit/audit-event.entity';
+import { recordAudit } from '../audit/audit.service';
+import { isUuid } from '../common/ids';
+import { type Connection, connectionTypes, definePaging, findPage, type PageArgs } from '../common/pagination';
+import { institutionByCode } from '../institutions/institution-by-code';
+import { Delivery } from '../deliveries/delivery.entity';
+import { Afname } from './afname.entity';
+import { deliveryLineage, recordLineage, type DeliveryLineage, type RecordLineage } from './lineage.service';
+import { type AfnameFilter, AfnameView } from './lineage.types';
+
+export const AFNAME_PAGING = definePaging({
+  tag: 'afnames',
+  keys: [
+    { column: 'e.fetched_at', type: 'timestamptz', desc: true },
+    { column: 'e.id', type: 'uuid', desc: true },
+  ],
+  defaultSize: 50,
+  maxSize: 200,
+});
+
+export const { Connection: AfnameConnection } = connectionTypes(() => AfnameView, {
+  name: 'Afname',
+  description: "A page of an institution's afnames, newest first.",
+});
+
+function view(afname: Afname): AfnameView {
+  return {
+    id: afname.id,
+    fetchedAt: afname.fetchedAt,
+    organisationId: afname.organisationId ?? null,
+    userId: afname.userId ?? null,
+    tokenId: afname.tokenId ?? null,
+    authorisationId: afname.authorisationId ?? null,
+    format: afname.format,
+    recordCount: afname.recordCount,
+    incremental: afname.sinceSeq !== null && afname.sinceSeq !== undefined,
+    complete: afname.complete,
+  };
+}
+
+/** Audited as a read: where an institution's data went is itself about that institution's data. */
+async function audited(ctx: RequestContext, action: string, objectType: string, objectId: string, institutionId: string): Promise<void> {
+  await recordAudit(ctx.em, ctx.actor, { event: AuditEventType.READ, action, objectType, objectId, institutionId });
+}
+
+/** An institution's afnames (its local administrators, hub staff); empty for an unknown or foreign institution. */
+export async function listAfnames(ctx: RequestContext, institutionCode: string, filter: AfnameFilter, page: PageArgs): Promise<Connection<AfnameView>> {
+  const window = AFNAME_PAGING.window(page, ctx.actor.language);
+  const institution = await institutionByCode(ctx.em, institutionCode, (id) => administersInstitution(ctx.actor, id));
+  if (!institution) return AFNAME_PAGING.empty<AfnameView>(window);
+  const where: FilterQuery<Afname> & Record<string, unknown> = { institutionIds: { $contains: [institution.id] } };
+  if (filter.registryId && isUuid(filter.registryId)) where.registryId = filter.registryId;
+  if (filter.organisationId && isUuid(filter.organisationId)) where.organisationId = filter.organisationId;
+  if (filter.fetchedFrom || filter.fetchedBefore)
+    where.fetchedAt = { ...(filter.fetchedFrom ? { $gte: filter.fetchedFrom } : {}), ...(filter.fetchedBefore ? { $lt: filter.fetchedBefore } : {}) };
+  const connection = await findPage(ctx.em, Afname, where, AFNAME_PAGING, window);
+  await audited(ctx, 'afnames', 'Institution', institution.id, institution.id);
+  return { ...connection, nodes: connection.nodes.map(view), edges: connection.edges.map((edge) => ({ ...edge, node: view(edge.node) })) };
+}
+
+/** Lineage of a delivery the actor administers (or hub staff); null otherwise, alike for an unknown id. */
+export async function readDeliveryLineage(ctx: RequestContext, deliveryId: string): Promise<DeliveryLineage | null> {
+  if (!isUuid(deliveryId)) return null;
+  const delivery = await ctx.em.findOne(Delivery, { id: deliveryId });
+  if (!delivery || !administersInstitution(ctx.actor, delivery.institution.id)) return null;
+  await audited(ctx, 'deliveryLineage', 'Delivery', delivery.id, delivery.institution.id);
+  return deliveryLineage(ctx.em.getKnex() as Knex, delivery.id);
+}
+
+/** Lineage of one record key (shown form, key fields joined by " / "); null for a foreign or unknown institution. */
+export async function readRecordLineage(ctx: RequestContext, institutionCode: string, subDeliveryId: string, recordKey: string): Promise<RecordLineage | null> {
+  if (!isUuid(subDeliveryId)) return null;
+  const institution = await institutionByCode(ctx.em, institutionCode, (id) => administersInstitution(ctx.actor, id));
+  if (!institution) return null;
+  await audited(ctx, 'recordLineage', 'Institution', institution.id, institution.id);
+  return recordLineage(ctx.em.getKnex() as Knex, { institutionId: institution.id, subDeliveryId, recordKey: recordKey.split(' / ').join('\u001f') });
+}
