@@ -8,7 +8,7 @@ import { loadServerSecret } from '../access/server-secret';
 import { type DictionaryCatalogue, loadDictionaryCatalogue, registerDictionaries } from '../dictionaries/dictionary-catalogue';
 import { createMailer } from '../mail/mailer';
 import { Pseudonymiser } from '../records/pseudonymiser';
-import { refuseAllSelections } from '../forwarding/forward-selection';
+import { authorisedSelection } from '../authorisations/module';
 import { RegistryDirectory } from '../registries/registry-directory';
 import { EncryptedFileStore } from '../storage/encrypted-file-store';
 import { loadKey } from '../storage/storage-key';
@@ -65,7 +65,7 @@ export async function createServices(
     tokenCache: new TokenCache(),
     registryDirectory: new RegistryDirectory(),
     // Authorisations (machtigingen) decide what a processor may fetch: until they are wired, nothing.
-    forwardingSelection: refuseAllSelections,
+    forwardingSelection: authorisedSelection,
   };
 }
 

@@ -4,6 +4,7 @@ import { ProcessorLink } from './processor-link.entity';
 import { ProcessorLinkResolver } from './processor-link.resolver';
 
 export { activeAuthorisation, type ActiveAuthorisation } from './authorisation-check';
+export { authorisedSelection } from './forwarding-selection';
 
 /** Authorisations (machtigingen): processor links and institutions' grants; the app wires this module through these exports only. */
 export const authorisationResolvers = [ProcessorLinkResolver, AuthorisationResolver] as const;

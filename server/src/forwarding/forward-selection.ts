@@ -40,9 +40,6 @@ export interface SelectionContext {
  */
 export type ResolveSelection = (context: SelectionContext, params: { authorisationId: string }) => Promise<ForwardSelection | null>;
 
-/** Until authorisations are wired: every forwarding request is refused. */
-export const refuseAllSelections: ResolveSelection = () => Promise.resolve(null);
-
 declare module '../kernel/services' {
   interface AppServices {
     /** The forwarding routes' authorisation check (app/server.ts plugs it in; tests may replace it). */

@@ -7,4 +7,4 @@ export const forwardingResolvers = [AfnameResolver] as const;
 export const forwardingEntities = [Afname] as const;
 
 export { forwardingRoutes, CURSOR_HEADER } from './forwarding.route';
-export { refuseAllSelections, type ForwardSelection, type ResolveSelection } from './forward-selection';
+export { type ForwardSelection, type ResolveSelection } from './forward-selection';
