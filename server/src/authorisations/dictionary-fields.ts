@@ -8,6 +8,8 @@ import { SubDelivery } from '../registries/sub-delivery.entity';
 export interface LinkableField {
   name: string;
   identifying: boolean;
+  /** Part of the record key, which every forwarded row carries. */
+  inRecordKey: boolean;
 }
 
 /**
@@ -30,10 +32,15 @@ export async function currentFields(
     const entry = version ? catalogue.find(registry.code, stream.code, version.version) : undefined;
     // The fields that say whom a record is about (patientKey) are patient-linkable even as pseudonyms: never forwarded.
     const patientKey = new Set(entry?.dictionary.patientKey ?? []);
+    const recordKey = new Set(entry?.dictionary.primaryKey ?? []);
     for (const field of entry?.dictionary.fields ?? []) {
       const known = byName.get(field.name);
       const linkable = field.identifying === true || patientKey.has(field.name);
-      byName.set(field.name, { name: field.name, identifying: (known?.identifying ?? false) || linkable });
+      byName.set(field.name, {
+        name: field.name,
+        identifying: (known?.identifying ?? false) || linkable,
+        inRecordKey: (known?.inRecordKey ?? false) || recordKey.has(field.name),
+      });
     }
   }
   return [...byName.values()];

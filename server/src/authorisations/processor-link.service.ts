@@ -23,6 +23,10 @@ async function checkedFields(ctx: Ctx, registry: Registry, subDelivery: SubDeliv
   const language = ctx.actor.language;
   if (asked.length === 0) return refuse(language, RefusalCode.FIELDS_REQUIRED, { field: 'fields' });
   const known = await currentFields(ctx, registry, subDelivery);
+  // Every forwarded row carries the record key: a stream keyed by a patient-linkable field cannot be forwarded (yet) at all.
+  const linkableKey = known.filter((field) => field.identifying && field.inRecordKey).map((field) => field.name);
+  if (linkableKey.length)
+    return refuse(language, RefusalCode.RECORD_KEY_LINKABLE, { field: 'registry', params: { registry: registry.code, fields: linkableKey.join(', ') } });
   const names = new Set(known.map((field) => field.name));
   const unknown = [...new Set(asked.filter((name) => !names.has(name)))];
   if (unknown.length) return refuse(language, RefusalCode.UNKNOWN_FIELDS, { field: 'fields', params: { registry: registry.code, fields: unknown.join(', ') } });

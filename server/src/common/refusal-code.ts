@@ -112,6 +112,7 @@ export enum RefusalCode {
   FIELDS_REQUIRED = 'FIELDS_REQUIRED',
   UNKNOWN_FIELDS = 'UNKNOWN_FIELDS',
   IDENTIFYING_FIELDS = 'IDENTIFYING_FIELDS',
+  RECORD_KEY_LINKABLE = 'RECORD_KEY_LINKABLE',
   FIELDS_OUTSIDE_LINK = 'FIELDS_OUTSIDE_LINK',
   VALIDITY_DATES = 'VALIDITY_DATES',
   ALREADY_REVOKED = 'ALREADY_REVOKED',
@@ -213,6 +214,8 @@ const DESCRIPTIONS: Record<RefusalCode, string> = {
   LINK_EXISTS: 'The processor is already linked to this registry or sub-delivery: update that link instead.',
   FIELDS_REQUIRED: 'Choose at least one field.',
   UNKNOWN_FIELDS: "These fields (parameter `fields`) are not in the registry's current dictionary.",
+  RECORD_KEY_LINKABLE:
+    "The stream's record key, which every forwarded row carries, holds a patient-linkable field (parameter `fields`): it cannot be forwarded.",
   IDENTIFYING_FIELDS: 'These fields (parameter `fields`) are identifying or patient-linkable (the patient key, pseudonyms included) and never leave the hub.',
   FIELDS_OUTSIDE_LINK: "These fields (parameter `fields`) are outside the processor link's field set.",
   VALIDITY_DATES: 'The end of the validity (validUntil) lies before its start (validFrom).',

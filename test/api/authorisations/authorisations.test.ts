@@ -89,6 +89,12 @@ describe('authorisations (machtigingen)', function () {
       expect(refused.parameters).to.deep.include({ name: 'fields', value: 'Kleur, Gewicht' });
     });
 
+    it('refuses a stream whose record key holds the patient key (MMY IKNL: PatientCode): every forwarded row would carry it', async () => {
+      const refused = await link({ organisationId: nhrId, registry: 'MMY', subDelivery: 'IKNL', fields: ['DiagnoseDatum'] });
+      expect(refused).to.include({ __typename: 'Refused', code: 'RECORD_KEY_LINKABLE', field: 'registry' });
+      expect(refused.parameters).to.deep.include({ name: 'fields', value: 'PatientCode' });
+    });
+
     it("refuses the dictionary's patient key (CAT's PatientCode), a pseudonym that links records to one patient", async () => {
       const refused = await link({ organisationId: nhrId, registry: 'CAT', subDelivery: 'Cataract', fields: ['OperatieDatum', 'PatientCode'] });
       expect(refused).to.include({ __typename: 'Refused', code: 'IDENTIFYING_FIELDS' });
@@ -119,7 +125,7 @@ describe('authorisations (machtigingen)', function () {
     });
 
     it('removing a link revokes its authorisations at once', async () => {
-      const doomed = await link({ organisationId: implantId, registry: 'MMY', subDelivery: 'IKNL', fields: ['Geslacht'] });
+      const doomed = await link({ organisationId: implantId, registry: 'CAT', subDelivery: 'Cataract', fields: ['Geslacht'] });
       const granted = await grant({ linkId: doomed.id, fields: ['Geslacht'], validFrom: '2020-01-01' });
       expect(await check(implantId, granted.id, '2026-01-01')).to.not.equal(null);
       const removed = expectOk(await asUser<{ removeProcessorLink: LinkView }>(server, hub, REMOVE_LINK, { id: doomed.id })).removeProcessorLink;

@@ -607,6 +607,8 @@ export type RefusalCode =
   | 'PASSWORD_TOO_SHORT'
   /** A reason of 1 to 500 characters is required. */
   | 'REASON_REQUIRED'
+  /** The stream's record key, which every forwarded row carries, holds a patient-linkable field (parameter `fields`): it cannot be forwarded. */
+  | 'RECORD_KEY_LINKABLE'
   /** A registry with this code already exists. */
   | 'REGISTRY_EXISTS'
   /** The role's scope is incomplete or wrong (parameter `scope` says what the role needs). */

@@ -108,6 +108,8 @@ export const nl = {
     LINK_EXISTS: '{name} is al gekoppeld aan {registry}; wijzig die koppeling.',
     FIELDS_REQUIRED: 'Kies minstens één veld.',
     UNKNOWN_FIELDS: 'Niet in de huidige dataset van {registry}: {fields}.',
+    RECORD_KEY_LINKABLE:
+      'De recordsleutel van {registry} bevat {fields}, dat tot een patiënt herleidbaar is: deze aanleverstroom kan niet aan een verwerker worden doorgeleverd.',
     IDENTIFYING_FIELDS: 'Identificerende en tot de patiënt herleidbare velden verlaten de datahub nooit: {fields}.',
     FIELDS_OUTSIDE_LINK: 'Buiten de velden die deze verwerker mag ontvangen: {fields}.',
     VALIDITY_DATES: 'De einddatum ligt vóór de begindatum.',
