@@ -1,5 +1,4 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
-import ComingSoon from './components/ComingSoon.vue';
 import NotFound from './components/NotFound.vue';
 import { onUnauthenticated } from './graphql/client';
 import { accessRoutes } from './modules/access';
@@ -11,6 +10,7 @@ import { forgetMe, loadMe } from './modules/access/session';
 import { deliveriesRoutes } from './modules/deliveries';
 import { dictionariesRoutes } from './modules/dictionaries';
 import { fileCheckRoutes } from './modules/file-check';
+import { forwardingRoutes } from './modules/forwarding';
 import { hubRoutes } from './modules/hub';
 import { mergersRoutes } from './modules/mergers';
 import { institutionsRoutes } from './modules/institutions';
@@ -28,16 +28,6 @@ declare module 'vue-router' {
   }
 }
 
-/** Pages announced in the navigation whose modules are built in later issues. */
-const comingSoon = (path: string, name: string, titleKey: string, descriptionKey: string) =>
-  ({
-    path,
-    name,
-    component: ComingSoon,
-    props: { titleKey, descriptionKey },
-    meta: { titleKey },
-  }) satisfies RouteRecordRaw;
-
 const routes: RouteRecordRaw[] = [
   ...overviewsRoutes,
   ...registriesRoutes,
@@ -54,7 +44,7 @@ const routes: RouteRecordRaw[] = [
   ...contactsRoutes,
   ...channelsRoutes,
   ...participationsRoutes,
-  comingSoon('/forwardings', 'forwardings', 'nav.forwardings', 'comingSoon.forwardings'),
+  ...forwardingRoutes,
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

@@ -6,6 +6,7 @@ import { hubEn } from '../modules/hub/i18n/en';
 import { mergersEn } from '../modules/mergers/i18n/en';
 import { agreementsEn } from '../modules/agreements/i18n/en';
 import { authorisationsEn } from '../modules/authorisations/i18n/en';
+import { forwardingEn } from '../modules/forwarding/i18n/en';
 import { contactsEn } from '../modules/contacts/i18n/en';
 import { channelsEn } from '../modules/channels/i18n/en';
 import { institutionsEn } from '../modules/institutions/i18n/en';
@@ -33,6 +34,7 @@ export const en: MessageSchema = {
     expected: 'Expected',
     upload: 'Deliver files',
     forwardings: 'Forwarding overview',
+    myAuthorisations: 'My authorisations',
     admin: 'Administration',
     users: 'Users',
     organisations: 'Organisations',
@@ -58,7 +60,6 @@ export const en: MessageSchema = {
     deliveries: "This page will list all of your institution's deliveries, with their status and processing report.",
     expected: 'This page will show which deliveries are still expected, and when.',
     upload: 'This page will let you deliver files: pick or drag them, check them, and deliver.',
-    forwardings: "This page will show to whom your institution's data has been forwarded.",
   },
   notFound: {
     title: 'Page not found',
@@ -188,6 +189,7 @@ export const en: MessageSchema = {
   ...mergersEn,
   ...agreementsEn,
   ...authorisationsEn,
+  ...forwardingEn,
   ...contactsEn,
   ...channelsEn,
   ...participationsEn,

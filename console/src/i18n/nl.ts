@@ -16,6 +16,7 @@ import { hubNl } from '../modules/hub/i18n/nl';
 import { mergersNl } from '../modules/mergers/i18n/nl';
 import { agreementsNl } from '../modules/agreements/i18n/nl';
 import { authorisationsNl } from '../modules/authorisations/i18n/nl';
+import { forwardingNl } from '../modules/forwarding/i18n/nl';
 import { contactsNl } from '../modules/contacts/i18n/nl';
 import { channelsNl } from '../modules/channels/i18n/nl';
 import { institutionsNl } from '../modules/institutions/i18n/nl';
@@ -44,6 +45,7 @@ export const nl = {
     expected: 'Verwacht',
     upload: 'Bestanden aanleveren',
     forwardings: 'Afnameoverzicht',
+    myAuthorisations: 'Mijn machtigingen',
     admin: 'Beheer',
     users: 'Gebruikers',
     organisations: 'Organisaties',
@@ -69,7 +71,6 @@ export const nl = {
     deliveries: 'Hier ziet u straks alle aanleveringen van uw instelling, met hun status en verwerkingsverslag.',
     expected: 'Hier ziet u straks welke aanleveringen nog verwacht worden en wanneer.',
     upload: 'Hier kunt u straks bestanden aanleveren: kiezen of slepen, controleren en aanleveren.',
-    forwardings: 'Hier ziet u straks aan wie de gegevens van uw instelling zijn doorgeleverd.',
   },
   notFound: {
     title: 'Pagina niet gevonden',
@@ -200,6 +201,7 @@ export const nl = {
   ...mergersNl,
   ...agreementsNl,
   ...authorisationsNl,
+  ...forwardingNl,
   ...contactsNl,
   ...channelsNl,
   ...participationsNl,
