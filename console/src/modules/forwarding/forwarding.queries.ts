@@ -34,7 +34,7 @@ export const afnamesQuery = graphql(`
 /** The institution's authorisations, to name an afname's processor, stream and periods and to offer the filters. */
 export const afnameAuthorisationsQuery = graphql(`
   query AfnameAuthorisations($institutionCode: String!) {
-    authorisations(institutionCode: $institutionCode, first: 200) {
+    authorisations(institutionCode: $institutionCode, first: 50) {
       nodes {
         id
         purpose
@@ -119,7 +119,7 @@ export const deliveryLineageQuery = graphql(`
 /** A processor's own authorisations, with what each covers. */
 export const myAuthorisationsQuery = graphql(`
   query MyAuthorisations {
-    myAuthorisations(first: 200) {
+    myAuthorisations(first: 50) {
       nodes {
         id
         purpose
