@@ -65,4 +65,12 @@ describe('participation lifecycle: what is expected', () => {
     await move(server, who.admin, { id, to: 'ENDED' });
     expect(await quarters(server, hub, who.code)).to.deep.equal([]);
   });
+
+  it('signed up again after ENDED and back in TESTING, it expects nothing: only a vendor change keeps TESTING expecting', async () => {
+    await putInState(server, id, ParticipationState.PRODUCTION);
+    await move(server, hub, { id, to: 'ENDED', endPeriod: '2026K2' });
+    expect(await signUpForCat(server, who)).to.equal(id);
+    await putInState(server, id, ParticipationState.TESTING);
+    expect(await quarters(server, hub, who.code)).to.deep.equal([]);
+  });
 });

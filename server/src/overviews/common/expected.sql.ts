@@ -26,7 +26,7 @@ const statusList = (statuses: DeliveryStatus[]): Sql => sql`string_to_array(${st
  * Expected deliveries with their fulfilment, as one set-based SELECT (no per-row queries):
  *
  * - every participation in production (or ended, up to its end period; or suspended, or back in
- *   testing after a vendor change) × every schedule of its sub-delivery gives the periods of the
+ *   testing after a vendor change, i.e. its last move into TESTING came from PRODUCTION) × every schedule of its sub-delivery gives the periods of the
  *   schedule's length (generate_series over month starts) that overlap the participation and have
  *   begun by `asOf`; a TOTAL schedule gives one TOTAAL per calendar year;
  * - a period that overlaps a suspension (from the day of the move to SUSPENDED up to the day
@@ -99,7 +99,7 @@ export function expectedDeliveriesSql(selection: ExpectedSelection): Sql {
                end as target
       ) t
       where (p.state in ('PRODUCTION', 'SUSPENDED') or (p.state = 'ENDED' and p.end_date is not null)
-             or (p.state = 'TESTING' and exists (select 1 from participation_transition w where w.participation_id = p.id and w.from_state = 'PRODUCTION')))
+             or (p.state = 'TESTING' and (select w.from_state from participation_transition w where w.participation_id = p.id and w.to_state = 'TESTING' order by w.at desc limit 1) = 'PRODUCTION'))
         and not exists (
           select 1 from participation_transition ts
           where ts.participation_id = p.id and ts.to_state = 'SUSPENDED'
