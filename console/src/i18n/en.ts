@@ -54,13 +54,6 @@ export const en: MessageSchema = {
     registrations: 'Registries',
     participationBoard: 'Participations',
   },
-  comingSoon: {
-    notice: 'This page is coming in a future version.',
-    overview: 'This page will show at a glance which deliveries are missing, which are due soon, and which were rejected or contain errors.',
-    deliveries: "This page will list all of your institution's deliveries, with their status and processing report.",
-    expected: 'This page will show which deliveries are still expected, and when.',
-    upload: 'This page will let you deliver files: pick or drag them, check them, and deliver.',
-  },
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (any more).',

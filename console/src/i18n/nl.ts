@@ -65,13 +65,6 @@ export const nl = {
     registrations: 'Registraties',
     participationBoard: 'Deelnames',
   },
-  comingSoon: {
-    notice: 'Deze pagina komt in een volgende versie.',
-    overview: 'Hier ziet u straks in één oogopslag welke aanleveringen ontbreken, welke binnenkort verwacht worden en welke zijn afgekeurd of fouten bevatten.',
-    deliveries: 'Hier ziet u straks alle aanleveringen van uw instelling, met hun status en verwerkingsverslag.',
-    expected: 'Hier ziet u straks welke aanleveringen nog verwacht worden en wanneer.',
-    upload: 'Hier kunt u straks bestanden aanleveren: kiezen of slepen, controleren en aanleveren.',
-  },
   notFound: {
     title: 'Pagina niet gevonden',
     body: 'Deze pagina bestaat niet (meer).',
