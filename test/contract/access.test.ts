@@ -220,6 +220,8 @@ const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>
   'Mutation.removeProcessorLink': { call: `mutation { removeProcessorLink(linkId: "${NO_ID}") { __typename } }`, allowed: HUB },
   'Query.authorisations': { call: '{ authorisations(institutionCode: "11111111") { totalCount } }', allowed: ADMINS },
   'Query.myAuthorisations': { call: '{ myAuthorisations { totalCount } }', allowed: ['PROCESSOR'] },
+  'Query.allAuthorisations': { call: '{ allAuthorisations { totalCount } }', allowed: HUB },
+  'Query.forwardedRecords': { call: `{ forwardedRecords(authorisationId: "${NO_ID}") { __typename } }`, allowed: ['PROCESSOR'] },
   'Mutation.grantAuthorisation': {
     call: `mutation { grantAuthorisation(input: { institutionCode: "00000000", linkId: "${NO_ID}", purpose: "matrix", fields: [] }) { __typename } }`,
     allowed: ADMINS,

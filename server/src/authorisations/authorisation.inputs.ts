@@ -43,3 +43,18 @@ export class UpdateAuthorisationInput {
   @Field(() => LocalDateScalar, { nullable: true, description: 'New last day it holds.' })
   validUntil?: string | null;
 }
+
+@InputType('AuthorisationFilterInput', { description: 'Filters of the hub-wide authorisation list; all optional, combined with AND.' })
+export class AuthorisationFilter {
+  @Field(() => ID, { nullable: true, description: 'Only authorisations of this processor organisation.' })
+  organisationId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only authorisations for this registry.' })
+  registryId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only authorisations granted by this institution (8-digit code).' })
+  institutionCode?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True: only those that hold today (not revoked, today within their validity).' })
+  activeOnly?: boolean | null;
+}

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Knex } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../kernel/context';
 import { type Refused, resultUnion } from '../kernel/refusal';
 import { Role } from '../kernel/role';
@@ -8,10 +9,12 @@ import type { PageArgs } from '../common/pagination';
 import { PeriodScalar } from '../common/scalars';
 import { Institution } from '../institutions/institution.entity';
 import { institutionLoaders } from '../institutions/institution.loaders';
+import { AfnameView, countChanges, lastCompleteFetch } from '../forwarding/module';
 import { authorisationLoaders } from './authorisation.loaders';
 import { Authorisation } from './authorisation.entity';
-import { GrantAuthorisationInput, UpdateAuthorisationInput } from './authorisation.inputs';
+import { AuthorisationFilter, GrantAuthorisationInput, UpdateAuthorisationInput } from './authorisation.inputs';
 import {
+  allAuthorisations,
   AUTHORISATION_PAGING,
   AuthorisationConnection,
   authorisationHistory,
@@ -23,6 +26,7 @@ import {
   updateAuthorisation,
 } from './authorisation.service';
 import { ProcessorLink } from './processor-link.entity';
+import { selectionOf } from './forwarding-selection';
 
 const AuthorisationResult = resultUnion('AuthorisationResult', 'The authorisation as stored, or why not.', Authorisation);
 const ID_ARG = { description: 'The authorisation.' };
@@ -40,6 +44,18 @@ export class AuthorisationResolver {
     @Args(() => AUTHORISATION_PAGING.Args) page: PageArgs,
   ): Promise<CountedPage<Authorisation>> {
     return listAuthorisations(ctx, institutionCode, page);
+  }
+
+  @Authorized(Role.HUB_STAFF)
+  @Query(() => AuthorisationConnection, {
+    description: "Every institution's authorisations, newest first, revoked ones included, with filters (hub staff).",
+  })
+  allAuthorisations(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => AuthorisationFilter, { nullable: true, description: 'Filters; all optional.' }) filter: AuthorisationFilter | null,
+    @Args(() => AUTHORISATION_PAGING.Args) page: PageArgs,
+  ): Promise<CountedPage<Authorisation>> {
+    return allAuthorisations(ctx, filter ?? {}, page);
   }
 
   @Authorized(Role.PROCESSOR)
@@ -120,5 +136,30 @@ export class AuthorisationResolver {
   })
   history(@Root() authorisation: Authorisation, @Ctx() ctx: RequestContext): Promise<AuditEvent[]> {
     return authorisationHistory(ctx, authorisation);
+  }
+
+  @FieldResolver(() => AfnameView, { nullable: true, description: 'The latest fetch under it that reached its end; null while never fetched.' })
+  async lastFetch(@Root() authorisation: Authorisation, @Ctx() ctx: RequestContext): Promise<AfnameView | null> {
+    return (await lastCompleteFetch(ctx.em, authorisation.id))?.afname ?? null;
+  }
+
+  @FieldResolver(() => Int, {
+    description:
+      'What a fetch now would hand over beyond the last one: records changed or withdrawn since the last complete fetch reached; every current record while never fetched. Counted with its fields and periods as granted, whether or not it holds today.',
+  })
+  async changesSinceLastFetch(@Root() authorisation: Authorisation, @Ctx() ctx: RequestContext): Promise<number> {
+    const link = await this.link(authorisation, ctx);
+    const last = await lastCompleteFetch(ctx.em, authorisation.id);
+    const selection = selectionOf({
+      id: authorisation.id,
+      organisationId: link.organisation.id,
+      institutionId: authorisation.institution.id,
+      registryId: link.registry.id,
+      subDeliveryId: link.subDelivery?.id ?? null,
+      fromPeriod: authorisation.fromPeriod ?? null,
+      toPeriod: authorisation.toPeriod ?? null,
+      fields: authorisation.fields,
+    });
+    return countChanges(ctx.em.getKnex() as Knex, selection, last?.reached ?? null);
   }
 }

@@ -11,7 +11,7 @@ import { type Connection, connectionTypes, definePaging, findPage, type PageArgs
 import type { Period } from '../common/period';
 import { institutionByCode } from '../institutions/institution-by-code';
 import { Authorisation } from './authorisation.entity';
-import type { GrantAuthorisationInput, UpdateAuthorisationInput } from './authorisation.inputs';
+import type { AuthorisationFilter, GrantAuthorisationInput, UpdateAuthorisationInput } from './authorisation.inputs';
 import { ProcessorLink } from './processor-link.entity';
 
 const PURPOSE_MAX = 500;
@@ -191,6 +191,32 @@ export async function myAuthorisations(ctx: RequestContext, args: PageArgs): Pro
   const ids = (await ctx.em.find(ProcessorLink, { organisation: { $in: organisations } }, { fields: ['id'] })).map((link) => link.id);
   if (!ids.length) return { ...AUTHORISATION_PAGING.empty(AUTHORISATION_PAGING.window(args, ctx.actor.language)), totalCount: 0 };
   return page(ctx, { link: { $in: ids } }, args);
+}
+
+/** Every institution's authorisations, for hub staff, filtered by processor, registry, institution and whether they hold today. */
+export async function allAuthorisations(ctx: RequestContext, filter: AuthorisationFilter, args: PageArgs): Promise<CountedPage<Authorisation>> {
+  const none = () => ({ ...AUTHORISATION_PAGING.empty<Authorisation>(AUTHORISATION_PAGING.window(args, ctx.actor.language)), totalCount: 0 });
+  const where: Record<string, unknown> = {};
+  if (filter.organisationId || filter.registryId) {
+    if ((filter.organisationId && !isUuid(filter.organisationId)) || (filter.registryId && !isUuid(filter.registryId))) return none();
+    const links = await ctx.em.find(
+      ProcessorLink,
+      { ...(filter.organisationId ? { organisation: filter.organisationId } : {}), ...(filter.registryId ? { registry: filter.registryId } : {}) },
+      { fields: ['id'] },
+    );
+    if (!links.length) return none();
+    where.link = { $in: links.map((link) => link.id) };
+  }
+  if (filter.institutionCode) {
+    const institution = await institutionByCode(ctx.em, filter.institutionCode, () => true);
+    if (!institution) return none();
+    where.institution = institution.id;
+  }
+  if (filter.activeOnly) {
+    const today = todayInAmsterdam(ctx.services.clock.now());
+    Object.assign(where, { revokedAt: null, validFrom: { $lte: today }, $or: [{ validUntil: null }, { validUntil: { $gte: today } }] });
+  }
+  return page(ctx, where, args);
 }
 
 /** What happened to an authorisation, oldest first: its audit rows (grant, changes, revocation). */

@@ -1,3 +1,4 @@
+import { AfnameFieldsResolver } from './afname-fields.resolver';
 import { Authorisation } from './authorisation.entity';
 import { AuthorisationResolver } from './authorisation.resolver';
 import { ProcessorLink } from './processor-link.entity';
@@ -7,6 +8,6 @@ export { activeAuthorisation, type ActiveAuthorisation } from './authorisation-c
 export { authorisedSelection } from './forwarding-selection';
 
 /** Authorisations (machtigingen): processor links and institutions' grants; the app wires this module through these exports only. */
-export const authorisationResolvers = [ProcessorLinkResolver, AuthorisationResolver] as const;
+export const authorisationResolvers = [ProcessorLinkResolver, AuthorisationResolver, AfnameFieldsResolver] as const;
 
 export const authorisationEntities = [ProcessorLink, Authorisation] as const;

@@ -26,7 +26,7 @@ export const { Connection: AfnameConnection } = connectionTypes(() => AfnameView
   description: "A page of an institution's afnames, newest first.",
 });
 
-function view(afname: Afname): AfnameView {
+export function afnameView(afname: Afname): AfnameView {
   return {
     id: afname.id,
     fetchedAt: afname.fetchedAt,
@@ -58,7 +58,7 @@ export async function listAfnames(ctx: RequestContext, institutionCode: string, 
     where.fetchedAt = { ...(filter.fetchedFrom ? { $gte: filter.fetchedFrom } : {}), ...(filter.fetchedBefore ? { $lt: filter.fetchedBefore } : {}) };
   const connection = await findPage(ctx.em, Afname, where, AFNAME_PAGING, window);
   await audited(ctx, 'afnames', 'Institution', institution.id, institution.id);
-  return { ...connection, nodes: connection.nodes.map(view), edges: connection.edges.map((edge) => ({ ...edge, node: view(edge.node) })) };
+  return { ...connection, nodes: connection.nodes.map(afnameView), edges: connection.edges.map((edge) => ({ ...edge, node: afnameView(edge.node) })) };
 }
 
 /** Lineage of a delivery the actor administers (or hub staff); null otherwise, alike for an unknown id. */

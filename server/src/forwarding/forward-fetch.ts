@@ -89,30 +89,46 @@ export async function streamFetch(services: AppServices, actor: Actor, prepared:
         if (complete) complete = await send(out, chunk);
       }
       const afnameId = await recordAfname(trx, actor, prepared, format, complete, services.clock.now());
-      const [counts] = (await trx('afname').where({ id: afnameId }).select('record_count', 'withdrawn_count')) as {
-        record_count: number;
-        withdrawn_count: number;
-      }[];
-      await recordAudit(tx, actor, {
-        event: AuditEventType.EXPORT,
-        action: 'forwardRecords',
-        objectType: 'Afname',
-        objectId: afnameId,
-        institutionId: selection.institutionIds.length === 1 ? selection.institutionIds[0] : null,
-        detail: `${format} ${counts!.record_count} records${scope.since === null ? '' : ' changed since cursor'}`,
-      });
-      return { afnameId, cursor: prepared.cursor, recordCount: counts!.record_count, withdrawnCount: counts!.withdrawn_count, complete };
+      const counts = await auditAfname(tx, actor, scope, format, afnameId);
+      return { afnameId, cursor: prepared.cursor, recordCount: counts.recordCount, withdrawnCount: counts.withdrawnCount, complete };
     },
     { isolationLevel: IsolationLevel.REPEATABLE_READ },
   );
 }
 
+/** The audit row of a fetch (an export), with the afname's counts as recorded. */
+export async function auditAfname(
+  tx: EntityManager,
+  actor: Actor,
+  scope: ForwardScope,
+  format: ForwardFormat | 'graphql',
+  afnameId: string,
+): Promise<{ recordCount: number; withdrawnCount: number }> {
+  const trx = tx.getTransactionContext<Knex.Transaction>();
+  if (!trx) throw new Error('no transaction');
+  const [counts] = (await trx('afname').where({ id: afnameId }).select('record_count', 'withdrawn_count')) as {
+    record_count: number;
+    withdrawn_count: number;
+  }[];
+  const { selection } = scope;
+  await recordAudit(tx, actor, {
+    event: AuditEventType.EXPORT,
+    action: 'forwardRecords',
+    objectType: 'Afname',
+    objectId: afnameId,
+    institutionId: selection.institutionIds.length === 1 ? selection.institutionIds[0] : null,
+    detail: `${format} ${counts!.record_count} records${scope.since === null ? '' : ' changed since cursor'}`,
+  });
+  return { recordCount: counts!.record_count, withdrawnCount: counts!.withdrawn_count };
+}
+
 /** The afname row, its versions computed in SQL from the snapshot the rows were streamed from. */
-async function recordAfname(
+export async function recordAfname(
   trx: Knex.Transaction,
   actor: Actor,
   prepared: PreparedFetch,
-  format: ForwardFormat,
+  /** The stream's format, or `graphql` for a page of the paged query. */
+  format: ForwardFormat | 'graphql',
   complete: boolean,
   now: Date,
 ): Promise<string> {

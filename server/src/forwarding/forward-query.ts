@@ -12,6 +12,8 @@ export interface ForwardScope {
   since: string | null;
   /** Changes up to this position (the next cursor). */
   until: string;
+  /** A page of a paged fetch: only changes after this position (the previous page's last), in change order. */
+  after?: string | null;
 }
 
 /** The columns every row starts with, before the selected fields. */
@@ -67,6 +69,7 @@ export function scopeClause(scope: ForwardScope): string {
     `h.change_seq <= ${seq(scope.until)}`,
     scope.since === null ? 'not h.withdrawn' : `h.change_seq > ${seq(scope.since)}`,
   ];
+  if (scope.after) conditions.push(`h.change_seq > ${seq(scope.after)}`);
   if (scope.periodCodes) conditions.push(`d.period = any(array[${scope.periodCodes.map(literal).join(', ')}]::text[])`);
   return `from held_record h join delivery d on d.id = h.delivery_id join institution i on i.id = h.institution_id where ${conditions.join(' and ')}`;
 }
@@ -85,9 +88,19 @@ export function csvSelect(scope: ForwardScope): string {
   return `select ${[neutralised(KEY), 'h.version', 'i.code', 'd.period', STATUS, ...fields].join(', ')} ${scopeClause(scope)}`;
 }
 
-/** The SELECT of the NDJSON lines: one JSON object per record, `fields` null for a withdrawn one. */
-export function ndjsonSelect(scope: ForwardScope): string {
+function recordJson(scope: ForwardScope): string {
   const names = `array[${scope.selection.fields.map(literal).join(', ')}]::text[]`;
   const fields = `case when h.withdrawn then null else (select coalesce(jsonb_object_agg(k, coalesce(h.payload -> k, 'null'::jsonb)), '{}'::jsonb) from unnest(${names}) as k) end`;
-  return `select json_build_object('recordKey', ${KEY}, 'version', h.version, 'institution', i.code, 'period', d.period, 'status', ${STATUS}, 'fields', ${fields})::text ${scopeClause(scope)}`;
+  return `json_build_object('recordKey', ${KEY}, 'version', h.version, 'institution', i.code, 'period', d.period, 'status', ${STATUS}, 'fields', ${fields})`;
+}
+
+/** The SELECT of the NDJSON lines: one JSON object per record, `fields` null for a withdrawn one. */
+export function ndjsonSelect(scope: ForwardScope): string {
+  return `select ${recordJson(scope)}::text ${scopeClause(scope)}`;
+}
+
+/** One page of a paged fetch: up to `limit` records in change order, each with its change position. */
+export function pageSelect(scope: ForwardScope, limit: number): string {
+  if (!Number.isInteger(limit) || limit < 0) throw new Error('not a page size');
+  return `select h.change_seq::text as seq, ${recordJson(scope)} as record ${scopeClause(scope)} order by h.change_seq limit ${limit}`;
 }

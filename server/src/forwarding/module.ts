@@ -1,10 +1,13 @@
 import { Afname } from './afname.entity';
 import { AfnameResolver } from './afname.resolver';
+import { ForwardedRecordsResolver } from './forwarded-records.resolver';
 
 /** Forwarding (doorlevering), afnames and lineage: the app wires this module through these exports only. */
-export const forwardingResolvers = [AfnameResolver] as const;
+export const forwardingResolvers = [AfnameResolver, ForwardedRecordsResolver] as const;
 
 export const forwardingEntities = [Afname] as const;
 
 export { forwardingRoutes, CURSOR_HEADER } from './forwarding.route';
 export { type ForwardSelection, type ResolveSelection } from './forward-selection';
+export { AfnameView } from './lineage.types';
+export { countChanges, lastCompleteFetch } from './changes-since';

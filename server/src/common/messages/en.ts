@@ -203,6 +203,7 @@ export const en: Catalogue = {
     PAGE_SIZE: '{argument} must be a whole number from 0 to {max}.',
     PAGE_DIRECTION: '{argument} cannot be combined with last or before: page forwards with first and after, or backwards with last and before.',
     INVALID_CURSOR: '{argument} is not a cursor of this list: pass a startCursor, endCursor or cursor this list itself gave, unchanged.',
+    FORWARD_ONLY: '{argument} is not offered by this list: it pages forwards only, with first and after.',
   },
   mail: {
     announcement: {

@@ -221,6 +221,7 @@ export const nl = {
     PAGE_SIZE: '{argument} moet een geheel getal van 0 tot en met {max} zijn.',
     PAGE_DIRECTION: '{argument} kan niet samen met last of before: blader vooruit met first en after, of terug met last en before.',
     INVALID_CURSOR: '{argument} is geen cursor van deze lijst: geef een startCursor, endCursor of cursor door die deze lijst zelf gaf, ongewijzigd.',
+    FORWARD_ONLY: '{argument} kan bij deze lijst niet: die bladert alleen vooruit, met first en after.',
   },
   mail: {
     announcement: {

@@ -8,5 +8,5 @@
 export { connectionTypes, PageInfo, type Connection, type ConnectionOptions, type Edge } from './connection';
 export { decodeCursor, encodeCursor, type CursorValue, type KeyType } from './cursor';
 export { applyKeyset, keysetBatches, keysetCondition, keysetOrder, keysetSelect, positionOf, type SortKey, type SqlPiece } from './keyset';
-export { definePaging, type PageArgs, type PageWindow, type Paging, type PagingOptions } from './paging';
+export { definePaging, pagingError, type PageArgs, type PageWindow, type Paging, type PagingOptions } from './paging';
 export { findPage } from './entities';

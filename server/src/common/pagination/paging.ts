@@ -46,7 +46,7 @@ export interface Paging extends PagingOptions {
 }
 
 /** Paging arguments are checked like the schema checks scalars: a BAD_USER_INPUT error naming the argument. */
-function pagingError(language: Language, key: keyof ReturnType<typeof messages>['paging'], params: MessageParams, field: string): GraphQLError {
+export function pagingError(language: Language, key: keyof ReturnType<typeof messages>['paging'], params: MessageParams, field: string): GraphQLError {
   return new GraphQLError(fillIn(messages(language).paging[key], params), { extensions: { code: 'BAD_USER_INPUT', reason: key, field } });
 }
 
