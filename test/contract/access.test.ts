@@ -220,6 +220,7 @@ const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>
   'Mutation.removeProcessorLink': { call: `mutation { removeProcessorLink(linkId: "${NO_ID}") { __typename } }`, allowed: HUB },
   'Query.authorisations': { call: '{ authorisations(institutionCode: "11111111") { totalCount } }', allowed: ADMINS },
   'Query.myAuthorisations': { call: '{ myAuthorisations { totalCount } }', allowed: ['PROCESSOR'] },
+  'Query.afnamesCsv': { call: '{ afnamesCsv(institutionCode: "00000000") }', allowed: ADMINS },
   'Query.allAuthorisations': { call: '{ allAuthorisations { totalCount } }', allowed: HUB },
   'Query.forwardedRecords': { call: `{ forwardedRecords(authorisationId: "${NO_ID}") { __typename } }`, allowed: ['PROCESSOR'] },
   'Mutation.grantAuthorisation': {

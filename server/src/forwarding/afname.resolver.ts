@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
 import { Role } from '../kernel/role';
 import type { Connection, PageArgs } from '../common/pagination';
-import { AFNAME_PAGING, AfnameConnection, listAfnames, readDeliveryLineage, readRecordLineage } from './afname.query';
+import { AFNAME_PAGING, AfnameConnection, exportAfnames, listAfnames, readDeliveryLineage, readRecordLineage } from './afname.query';
 import { AfnameFilter, type AfnameView, DeliveryLineageView, RecordVersionLineageView } from './lineage.types';
 
 @Resolver()
@@ -19,6 +19,19 @@ export class AfnameResolver {
     @Args(() => AFNAME_PAGING.Args) page: PageArgs,
   ): Promise<Connection<AfnameView>> {
     return listAfnames(ctx, institutionCode, filter ?? {}, page);
+  }
+
+  @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)
+  @Query(() => String, {
+    description:
+      "An institution's afnames as CSV (UTF-8, comma-separated, newest first, at most 100,000 rows) with processor, stream, who fetched and the authorisation's purpose; the export is audited.",
+  })
+  afnamesCsv(
+    @Ctx() ctx: RequestContext,
+    @Arg('institutionCode', () => String, { description: '8-digit code.' }) institutionCode: string,
+    @Arg('filter', () => AfnameFilter, { nullable: true, description: "The list's filters; all optional." }) filter: AfnameFilter | null,
+  ): Promise<string> {
+    return exportAfnames(ctx, institutionCode, filter ?? {});
   }
 
   @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)

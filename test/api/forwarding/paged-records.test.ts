@@ -130,6 +130,22 @@ describe('forwarding through GraphQL: paged records, changes since the last fetc
     expect(afname.fetchedBy).to.be.a('string').and.not.equal('');
   });
 
+  it('exports the afnames as CSV with the processor, stream, who fetched and the purpose by name', async () => {
+    const csv = expectOk(
+      await asUser<{ afnamesCsv: string }>(server, admin, `query ($code: String!) { afnamesCsv(institutionCode: $code) }`, { code: '11111111' }),
+    ).afnamesCsv;
+    const [header, ...rows] = csv.trimEnd().split('\r\n');
+    expect(header).to.equal(
+      'fetchedAt,processor,registry,subDelivery,periodFrom,periodTo,fetchedBy,format,incremental,complete,records,withdrawn,authorisationId,purpose',
+    );
+    const graphqlRows = rows.filter((row) => row.includes(',graphql,'));
+    expect(graphqlRows).to.have.length(2);
+    for (const row of graphqlRows)
+      expect(row).to.include(',NHR Analysebureau,CAT,Cataract,').and.include(`,${authorisationId},Kwaliteitsanalyse cataract (GraphQL)`);
+    const foreign = expectOk(await asUser<{ afnamesCsv: string }>(server, admin, `{ afnamesCsv(institutionCode: "22222222") }`)).afnamesCsv;
+    expect(foreign.trimEnd().split('\r\n')).to.have.length(1);
+  });
+
   it('shows nothing new after a complete read; after a replacing delivery, exactly its changed and withdrawn records since the cursor', async () => {
     const read = await mine();
     expect(read.changesSinceLastFetch).to.equal(0);
