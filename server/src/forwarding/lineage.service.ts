@@ -34,11 +34,12 @@ export interface RecordLineage {
   versions: (RecordVersionRef & { current: boolean; withdrawn: boolean; receivedBy: AfnameSummary[] })[];
 }
 
-const AFNAME_COLUMNS = `a.id as afname_id, a.fetched_at, a.organisation_id, a.user_id, a.token_id, a.authorisation_id, a.format, a.record_count, a.since_seq, a.complete`;
+// fetched_at as ISO 8601 text (the driver hands timestamptz over as PostgreSQL's own text, which Date cannot read).
+const AFNAME_COLUMNS = `a.id as afname_id, to_json(a.fetched_at) #>> '{}' as fetched_at, a.organisation_id, a.user_id, a.token_id, a.authorisation_id, a.format, a.record_count, a.since_seq, a.complete`;
 
 interface AfnameRow {
   afname_id: string;
-  fetched_at: Date;
+  fetched_at: string;
   organisation_id: string | null;
   user_id: string | null;
   token_id: string | null;
@@ -52,7 +53,7 @@ interface AfnameRow {
 function summary(row: AfnameRow): AfnameSummary {
   return {
     id: row.afname_id,
-    fetchedAt: row.fetched_at,
+    fetchedAt: new Date(row.fetched_at),
     organisationId: row.organisation_id,
     userId: row.user_id,
     tokenId: row.token_id,

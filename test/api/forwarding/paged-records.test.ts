@@ -130,6 +130,32 @@ describe('forwarding through GraphQL: paged records, changes since the last fetc
     expect(afname.fetchedBy).to.be.a('string').and.not.equal('');
   });
 
+  it("answers a delivery's lineage with each receiving afname's time, processor and who fetched", async () => {
+    const deliveries = expectOk(
+      await asUser<{ deliveries: { nodes: { id: string }[] } }>(
+        server,
+        admin,
+        `{ deliveries(filter: { institutionCode: "11111111" }, first: 5) { nodes { id } } }`,
+      ),
+    ).deliveries.nodes;
+    const lineage = expectOk(
+      await asUser<{
+        deliveryLineage: { receipts: { afname: { fetchedAt: string; fetchedBy: string | null; processor: { name: string } | null }; versions: unknown[] }[] };
+      }>(
+        server,
+        admin,
+        `query ($id: ID!) { deliveryLineage(deliveryId: $id) { receipts { afname { fetchedAt fetchedBy processor { name } } versions { recordKey version } } } }`,
+        { id: deliveries[0]!.id },
+      ),
+    ).deliveryLineage;
+    expect(lineage.receipts.map((receipt) => receipt.versions.length).sort()).to.deep.equal([1, 3]);
+    for (const { afname } of lineage.receipts) {
+      expect(Number.isNaN(Date.parse(afname.fetchedAt))).to.equal(false);
+      expect(afname.processor?.name).to.equal('NHR Analysebureau');
+      expect(afname.fetchedBy).to.be.a('string');
+    }
+  });
+
   it('exports the afnames as CSV with the processor, stream, who fetched and the purpose by name', async () => {
     const csv = expectOk(
       await asUser<{ afnamesCsv: string }>(server, admin, `query ($code: String!) { afnamesCsv(institutionCode: $code) }`, { code: '11111111' }),

@@ -195,3 +195,49 @@ export const revokeAuthorisationMutation = graphql(`
     }
   }
 `);
+
+/** Every institution's authorisations for hub staff, newest first, with the list's filters. */
+export const allAuthorisationsQuery = graphql(`
+  query AllAuthorisations($filter: AuthorisationFilterInput, $first: Int, $after: String, $last: Int, $before: String) {
+    allAuthorisations(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        id
+        purpose
+        fromPeriod
+        toPeriod
+        validFrom
+        validUntil
+        revokedAt
+        active
+        fields
+        institution {
+          id
+          code
+          name
+        }
+        link {
+          id
+          organisation {
+            id
+            name
+          }
+          registry {
+            id
+            code
+          }
+          subDelivery {
+            id
+            code
+          }
+        }
+      }
+    }
+  }
+`);

@@ -1,9 +1,8 @@
 import { graphql } from '../../graphql/generated';
 
 /**
- * Afnames of one institution, newest first, with the institution's authorisations alongside: an
- * afname names its authorisation by id, and the authorisation gives processor, stream and periods.
- * Fields written out, not spread from fragments: the server's query cost limit counts nested
+ * Afnames of one institution, newest first, each with its processor, who fetched and the
+ * authorisation used (stream and periods). Fields written out, not spread from fragments: the server's query cost limit counts nested
  * fragment spreads far above their fields.
  */
 export const afnamesQuery = graphql(`
@@ -22,16 +21,42 @@ export const afnamesQuery = graphql(`
         incremental
         complete
         recordCount
-        organisationId
-        authorisationId
-        userId
         tokenId
+        fetchedBy
+        processor {
+          id
+          name
+        }
+        authorisation {
+          id
+          purpose
+          fromPeriod
+          toPeriod
+          link {
+            id
+            registry {
+              id
+              code
+            }
+            subDelivery {
+              id
+              code
+            }
+          }
+        }
       }
     }
   }
 `);
 
-/** The institution's authorisations, to name an afname's processor, stream and periods and to offer the filters. */
+/** The same afnames as CSV, for the export button. */
+export const afnamesCsvQuery = graphql(`
+  query InstitutionAfnamesCsv($institutionCode: String!, $filter: AfnameFilterInput) {
+    afnamesCsv(institutionCode: $institutionCode, filter: $filter)
+  }
+`);
+
+/** The institution's authorisations, to offer their processors and registries as the list's filters. */
 export const afnameAuthorisationsQuery = graphql(`
   query AfnameAuthorisations($institutionCode: String!) {
     authorisations(institutionCode: $institutionCode, first: 50) {
@@ -104,12 +129,38 @@ export const deliveryLineageQuery = graphql(`
           incremental
           complete
           recordCount
-          authorisationId
-          organisationId
+          fetchedBy
+          processor {
+            id
+            name
+          }
         }
         versions {
           recordKey
           version
+        }
+      }
+    }
+  }
+`);
+
+/** One record key's versions, oldest first, and which afnames received each. */
+export const recordLineageQuery = graphql(`
+  query RecordLineage($institutionCode: String!, $subDeliveryId: ID!, $recordKey: String!) {
+    recordLineage(institutionCode: $institutionCode, subDeliveryId: $subDeliveryId, recordKey: $recordKey) {
+      recordKey
+      version
+      deliveryId
+      current
+      withdrawn
+      receivedBy {
+        id
+        fetchedAt
+        format
+        fetchedBy
+        processor {
+          id
+          name
         }
       }
     }
@@ -130,6 +181,11 @@ export const myAuthorisationsQuery = graphql(`
         revokedAt
         active
         fields
+        changesSinceLastFetch
+        lastFetch {
+          id
+          fetchedAt
+        }
         institution {
           id
           code

@@ -25,6 +25,17 @@ export const forwardingEn: typeof forwardingNl = {
     brokenOff: 'broken off',
     authorisation: 'Authorisation',
     unknownAuthorisation: 'unknown authorisation',
+    exportCsv: 'Export (CSV)',
+    exportFailed: 'The export failed. Please try again.',
+  },
+  recordLineage: {
+    title: 'Lineage of record {key}',
+    none: 'The hub holds no versions of this record.',
+    version: 'Version {version}',
+    current: 'current',
+    withdrawn: 'withdrawn',
+    replaced: 'replaced',
+    notReceived: 'Received by no processor.',
   },
   lineage: {
     title: 'Lineage per delivery',
@@ -56,5 +67,8 @@ export const forwardingEn: typeof forwardingNl = {
     inactive: 'Not valid',
     revoked: 'Revoked',
     download: 'Download',
+    lastFetch: 'Last fetch',
+    never: 'never',
+    newSinceLastFetch: 'New since last fetch',
   },
 };

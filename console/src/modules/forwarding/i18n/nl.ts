@@ -23,6 +23,17 @@ export const forwardingNl = {
     brokenOff: 'afgebroken',
     authorisation: 'Machtiging',
     unknownAuthorisation: 'onbekende machtiging',
+    exportCsv: 'Exporteren (CSV)',
+    exportFailed: 'Het exporteren is mislukt. Probeer het opnieuw.',
+  },
+  recordLineage: {
+    title: 'Herkomst van record {key}',
+    none: 'De hub houdt geen versies van dit record.',
+    version: 'Versie {version}',
+    current: 'huidig',
+    withdrawn: 'ingetrokken',
+    replaced: 'vervangen',
+    notReceived: 'Door geen verwerker ontvangen.',
   },
   lineage: {
     title: 'Herkomst per aanlevering',
@@ -54,5 +65,8 @@ export const forwardingNl = {
     inactive: 'Niet geldig',
     revoked: 'Ingetrokken',
     download: 'Downloaden',
+    lastFetch: 'Laatste afname',
+    never: 'nog nooit',
+    newSinceLastFetch: 'Nieuw sinds laatste afname',
   },
 };
