@@ -18,6 +18,8 @@ import { analyzeStaging, keepRejected, markRejected } from './record-staging';
 import { serverFileFindings } from './server-findings';
 import { finalStatus, type Outcome } from './outcome';
 import { afterTestDelivery } from '../../participations/module';
+import { enqueueNotices } from '../../notices/module';
+import { todayInAmsterdam } from '../../common/calendar';
 
 const PROGRESS_INTERVAL_MS = 1000;
 const ERROR_CLASSES = new Set(['F', 'BF', 'TF']);
@@ -211,6 +213,15 @@ export async function processDelivery(services: AppServices, deliveryId: string)
     if (ingest && (status === DeliveryStatus.PROCESSED || status === DeliveryStatus.PROCESSED_WITH_ERRORS)) {
       engineOutcome.conflictWarnings = await mergeIntoRecordStore(trx, target, output.lineCount + engineOutcome.conflictRejected);
       await applySupersession(trx, { ...target, period: delivery.period });
+      // Held records changed: processors authorised for them are told so (no data), with this commit or not at all.
+      await enqueueNotices(trx, {
+        institutionId: institution.id,
+        registryId: registry.id,
+        subDeliveryId: subDelivery.id,
+        period: delivery.period,
+        on: todayInAmsterdam(target.now),
+        now: target.now,
+      });
     }
     const settled = { ...engineOutcome, status: finalStatus(engineOutcome) };
     services.logger.info(
