@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Period } from '../common/period';
 
 export const SEND_NOTICE = 'send-notice';
-/** graphile-worker waits exp(min(attempt, 10)) seconds between attempts: ten attempts span about six hours. */
+/** graphile-worker waits exp(min(attempt, 10)) seconds between attempts: ten attempts span about three and a half hours. */
 export const MAX_NOTICE_ATTEMPTS = 10;
 
 export interface RecordsChanged {
