@@ -291,6 +291,52 @@ describe('notices to processors: signed, retried, without data', function () {
   });
 });
 
+describe('notices after an institution merger: the records copied into B are news for processors authorised for B', function () {
+  this.timeout(120000);
+  const hook = receiver();
+  let server: TestServer;
+  after(() => new Promise<void>((resolve) => hook.server.close(() => resolve())));
+
+  it('gives one notice for the authorisation on B (none for A, which had none) when a merger applied today copies held records', async () => {
+    await new Promise<void>((resolve) => hook.server.listen(0, '127.0.0.1', resolve));
+    server = await startTestServer({ DATAHUB_NOTICES_ALLOW_LOCAL_HTTP: '1' });
+    const hub = await tokenFor(server, 'hub@datahub.test');
+    const processor = await tokenFor(server, 'verwerker@nhr.test');
+    const submitter = await tokenFor(server, 'aanlever@zuidermeer.test');
+    const nhrId = (await server.datahub.orm.em.fork().findOneOrFail(Organisation, { name: 'NHR Analysebureau' })).id;
+    const delivery = await upload(server, submitter, '11111111_0_CAT_1.4_831_20260410_PROD.csv', CAT_FILE, { period: '2026K1' });
+    expect((await settled(server, delivery.id)).status).to.equal('PROCESSED');
+    const link = expectOk(
+      await asUser<{ linkProcessor: { id: string } }>(server, hub, LINK, {
+        input: { organisationId: nhrId, registry: 'CAT', subDelivery: 'Cataract', fields: ['OperatieDatum'] },
+      }),
+    ).linkProcessor;
+    const onB = expectOk(
+      await asUser<{ grantAuthorisation: { id: string } }>(server, hub, GRANT, {
+        input: { linkId: link.id, institutionCode: '12040017', fields: ['OperatieDatum'], purpose: 'Na de fusie' },
+      }),
+    ).grantAuthorisation.id;
+    const port = (hook.server.address() as AddressInfo).port;
+    expectOk(await asUser(server, processor, REGISTER, { url: `http://127.0.0.1:${port}/hook` }));
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(server.clock.now());
+    const merged = expectOk(
+      await asUser<{ mergeInstitution: { __typename: string } }>(
+        server,
+        hub,
+        `mutation ($input: MergeInstitutionInput!) { mergeInstitution(input: $input) { __typename ... on Refusal { code message } } }`,
+        { input: { from: '11111111', into: '12040017', effectiveDate: today, note: 'Fusie' } },
+      ),
+    ).mergeInstitution;
+    expect(merged.__typename).to.equal('InstitutionMerger');
+    const list = async () => expectOk(await asUser<{ notices: { nodes: NoticeNode[] } }>(server, processor, NOTICES, {})).notices.nodes;
+    const [notice] = await until('the notice to be delivered', list, (nodes) => nodes[0]?.status === 'DELIVERED');
+    expect(await list()).to.have.length(1);
+    expect(notice?.authorisationId).to.equal(onB);
+    expect(hook.requests).to.have.length(1);
+    expect(JSON.parse(hook.requests[0]?.body ?? '{}')).to.include({ institution: '12040017', registry: 'CAT', subDelivery: 'Cataract', authorisationId: onB });
+  });
+});
+
 describe('notice URLs: https to public hosts only (SSRF)', function () {
   this.timeout(60000);
   let server: TestServer;
