@@ -65,7 +65,7 @@ export async function registerNoticeEndpoint(
   const checked = checkNoticeUrl(rawUrl, ctx.services.config.noticesAllowLocalHttp);
   if (!checked.ok) return refuse(ctx.actor.language, checked.code, { field: 'url' });
   const organisation = organisationFor(ctx.actor, organisationId, false);
-  if (!organisation) return refuse(ctx.actor.language, RefusalCode.NOT_A_PROCESSOR);
+  if (!organisation) return refuse(ctx.actor.language, RefusalCode.FORBIDDEN, { field: 'organisationId' });
   const secret = newSecret();
   return ctx.em.transactional(async (tx) => {
     const now = ctx.services.clock.now();
@@ -74,7 +74,6 @@ export async function registerNoticeEndpoint(
       existing ??
       tx.create(NoticeEndpoint, { organisationId: organisation, url: checked.url, createdAt: now, updatedAt: now, createdBy: ctx.actor.user?.id ?? null });
     Object.assign(endpoint, { url: checked.url, sealedSecret: ctx.services.keys.seal(secret), active: true, updatedAt: now });
-    if (existing) Object.assign(endpoint, { createdAt: now, createdBy: ctx.actor.user?.id ?? null });
     await tx.flush();
     await recordAudit(tx, ctx.actor, {
       event: existing ? AuditEventType.UPDATE : AuditEventType.CREATE,

@@ -222,7 +222,7 @@ describe('notices to processors: signed, retried, without data', function () {
     const register = expectOk(
       await asUser<{ registerNoticeEndpoint: { code: string } }>(server, otherProcessor, REGISTER, { url: 'https://evil.example.org/', organisationId: nhrId }),
     );
-    expect(register.registerNoticeEndpoint.code).to.equal('NOT_A_PROCESSOR');
+    expect(register.registerNoticeEndpoint.code).to.equal('FORBIDDEN');
     expect(
       expectOk(await asUser<{ rotateNoticeSecret: { code: string } }>(server, otherProcessor, ROTATE, { organisationId: nhrId })).rotateNoticeSecret.code,
     ).to.equal('NO_NOTICE_ENDPOINT');
