@@ -229,6 +229,11 @@ const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>
   },
   'Mutation.updateAuthorisation': { call: `mutation { updateAuthorisation(input: { authorisationId: "${NO_ID}" }) { __typename } }`, allowed: ADMINS },
   'Mutation.revokeAuthorisation': { call: `mutation { revokeAuthorisation(authorisationId: "${NO_ID}") { __typename } }`, allowed: ADMINS },
+  'Query.noticeEndpoint': { call: '{ noticeEndpoint { id } }', allowed: ['HUB_STAFF', 'PROCESSOR'] },
+  'Query.notices': { call: '{ notices { nodes { id } } }', allowed: ['HUB_STAFF', 'PROCESSOR'] },
+  'Mutation.registerNoticeEndpoint': { call: 'mutation { registerNoticeEndpoint(url: "http://matrix.invalid/") { __typename } }', allowed: ['PROCESSOR'] },
+  'Mutation.rotateNoticeSecret': { call: `mutation { rotateNoticeSecret(organisationId: "${NO_ID}") { __typename } }`, allowed: ['PROCESSOR'] },
+  'Mutation.removeNoticeEndpoint': { call: `mutation { removeNoticeEndpoint(organisationId: "${NO_ID}") { __typename } }`, allowed: ['PROCESSOR'] },
 };
 
 describe('role matrix: every operation as every role and anonymously', () => {

@@ -116,6 +116,13 @@ export enum RefusalCode {
   FIELDS_OUTSIDE_LINK = 'FIELDS_OUTSIDE_LINK',
   VALIDITY_DATES = 'VALIDITY_DATES',
   ALREADY_REVOKED = 'ALREADY_REVOKED',
+
+  // Notices: processors' endpoints for "new data is available"
+  NOTICE_URL_MALFORMED = 'NOTICE_URL_MALFORMED',
+  NOTICE_URL_NOT_HTTPS = 'NOTICE_URL_NOT_HTTPS',
+  NOTICE_URL_CREDENTIALS = 'NOTICE_URL_CREDENTIALS',
+  NOTICE_URL_PRIVATE_HOST = 'NOTICE_URL_PRIVATE_HOST',
+  NO_NOTICE_ENDPOINT = 'NO_NOTICE_ENDPOINT',
 }
 
 const DESCRIPTIONS: Record<RefusalCode, string> = {
@@ -220,6 +227,12 @@ const DESCRIPTIONS: Record<RefusalCode, string> = {
   FIELDS_OUTSIDE_LINK: "These fields (parameter `fields`) are outside the processor link's field set.",
   VALIDITY_DATES: 'The end of the validity (validUntil) lies before its start (validFrom).',
   ALREADY_REVOKED: 'The authorisation is already revoked: grant a new one.',
+  NOTICE_URL_MALFORMED: 'The notice URL (parameter `url`) is not a valid absolute URL of at most 2000 characters.',
+  NOTICE_URL_NOT_HTTPS: 'The notice URL must use https.',
+  NOTICE_URL_CREDENTIALS: 'The notice URL must not carry a user name or password: notices are signed instead.',
+  NOTICE_URL_PRIVATE_HOST:
+    'The notice URL names localhost or a loopback, private, link-local or otherwise non-public IP address: the hub only calls public hosts.',
+  NO_NOTICE_ENDPOINT: 'The organisation has no active notice endpoint: register one first.',
 };
 
 registerEnumType(RefusalCode, {

@@ -13,6 +13,7 @@ import { deliveryProcessedMail } from '../mail/delivery-mail';
 import { SubDelivery } from '../registries/sub-delivery.entity';
 import { sendDueReminders } from '../overviews/module';
 import { applyDueMergers } from '../mergers/module';
+import { noticeTask, SEND_NOTICE } from '../notices/module';
 import { Registry } from '../registries/registry.entity';
 import { todayInAmsterdam } from '../common/calendar';
 import { MAX_DELIVERY_ATTEMPTS, PROCESS_DELIVERY } from './queue';
@@ -107,7 +108,12 @@ export function mergersTask(services: AppServices) {
 }
 
 export function workerTasks(services: AppServices): TaskList {
-  return { [PROCESS_DELIVERY]: deliveryTask(services) as never, [SEND_REMINDERS]: remindersTask(services), [APPLY_MERGERS]: mergersTask(services) };
+  return {
+    [PROCESS_DELIVERY]: deliveryTask(services) as never,
+    [SEND_REMINDERS]: remindersTask(services),
+    [APPLY_MERGERS]: mergersTask(services),
+    [SEND_NOTICE]: noticeTask(services) as never,
+  };
 }
 
 function graphileLogger(logger: Logger): GraphileLogger {

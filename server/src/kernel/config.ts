@@ -34,6 +34,11 @@ export interface Config {
   /** Run the delivery worker inside the server process (`pnpm worker` runs it on its own). */
   inProcessWorker: boolean;
   workerConcurrency: number;
+  /**
+   * Lets a processor register `http://127.0.0.1:<port>` as its notice endpoint (tests and local
+   * development only; refused with NODE_ENV=production). Every other non-https or non-public URL stays refused.
+   */
+  noticesAllowLocalHttp: boolean;
 }
 
 export class ConfigError extends Error {
@@ -100,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pseudonymKey: env.DATAHUB_PSEUDONYM_KEY || null,
     inProcessWorker: (env.DATAHUB_WORKER ?? '1') === '1',
     workerConcurrency: integer('DATAHUB_WORKER_CONCURRENCY', env.DATAHUB_WORKER_CONCURRENCY ?? '2', 1, 32, problems),
+    noticesAllowLocalHttp: env.DATAHUB_NOTICES_ALLOW_LOCAL_HTTP === '1',
   };
   if (config.databaseAppUrl !== null && config.databaseUrl === null)
     problems.push('DATABASE_APP_URL needs DATABASE_URL (the owner that runs the migrations); the embedded database makes its application role itself.');
@@ -107,6 +113,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.production && config.pseudonymKey === null) problems.push('DATAHUB_PSEUDONYM_KEY is required when NODE_ENV=production.');
   if (env.DATAHUB_WORKER !== undefined && env.DATAHUB_WORKER !== '0' && env.DATAHUB_WORKER !== '1')
     problems.push(`DATAHUB_WORKER must be 0 or 1, but is "${env.DATAHUB_WORKER}".`);
+  const allowLocal = env.DATAHUB_NOTICES_ALLOW_LOCAL_HTTP;
+  if (allowLocal !== undefined && allowLocal !== '0' && allowLocal !== '1')
+    problems.push(`DATAHUB_NOTICES_ALLOW_LOCAL_HTTP must be 0 or 1, but is "${allowLocal}".`);
+  if (config.production && config.noticesAllowLocalHttp)
+    problems.push('DATAHUB_NOTICES_ALLOW_LOCAL_HTTP=1 is for tests and local development only: it is refused when NODE_ENV=production.');
   if (config.secret !== null && config.secret.length < 32) problems.push('DATAHUB_SECRET must be at least 32 characters long.');
   if (config.production && config.secret === null) problems.push('DATAHUB_SECRET is required when NODE_ENV=production.');
   if (config.smtpUrl !== null && !/^smtps?:\/\//.test(config.smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://.');

@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { Field, InputType } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
 import { type Actor, systemActor } from '../kernel/actor';
@@ -13,6 +13,7 @@ import { Institution } from '../institutions/institution.entity';
 import { InstitutionMerger } from './merger.entity';
 import { carryParticipations } from './merger-participations';
 import { copyHeldRecords } from './merger-records';
+import { enqueueNotices } from '../notices/module';
 
 @InputType({ description: 'A merger to record: `from` joins `into` from `effectiveDate`.' })
 export class MergeInstitutionInput {
@@ -75,6 +76,24 @@ export async function mergeInstitution(ctx: RequestContext, input: MergeInstitut
 }
 
 /**
+ * B now holds records it did not before: processors authorised for B (per stream and period of the
+ * copied records) are told, in the merger's transaction, as after a delivery.
+ */
+async function noticeCopiedStreams(tx: EntityManager, fromId: string, intoId: string, now: Date): Promise<void> {
+  const trx = tx.getTransactionContext<Knex.Transaction>();
+  if (!trx) throw new Error('a merger is applied inside a transaction');
+  const streams = await tx.execute<{ sub_delivery_id: string; registry_id: string; period: string }[]>(
+    `select distinct h.sub_delivery_id, s.registry_id, d.period
+       from held_record h join sub_delivery s on s.id = h.sub_delivery_id join delivery d on d.id = h.delivery_id
+      where h.institution_id = ?`,
+    [fromId],
+  );
+  const on = todayInAmsterdam(now);
+  for (const stream of streams)
+    await enqueueNotices(trx, { institutionId: intoId, registryId: stream.registry_id, subDeliveryId: stream.sub_delivery_id, period: stream.period, on, now });
+}
+
+/**
  * Carries A's participations and held records over to B and marks the merger applied, once: the
  * row is locked, and an applied merger is left alone. Audited as done by the actor (the system for
  * the worker). Returns false when there was nothing to do.
@@ -85,6 +104,7 @@ export async function applyMerger(tx: EntityManager, actor: Actor, services: Pic
   const now = services.clock.now();
   const participations = await carryParticipations(tx, merger);
   const records = await copyHeldRecords(tx, merger.from.id, merger.into.id, now);
+  if (records > 0) await noticeCopiedStreams(tx, merger.from.id, merger.into.id, now);
   merger.appliedAt = now;
   await tx.flush();
   for (const institutionId of [merger.from.id, merger.into.id]) {

@@ -206,3 +206,80 @@ export const myAuthorisationsQuery = graphql(`
     }
   }
 `);
+
+/** The processor's notice endpoint (never its secret) and its latest notices. */
+export const noticesQuery = graphql(`
+  query MyNotices {
+    noticeEndpoint {
+      id
+      url
+      active
+      updatedAt
+    }
+    notices(first: 20) {
+      nodes {
+        id
+        authorisationId
+        status
+        createdAt
+        attempts
+        lastStatusCode
+        lastErrorKind
+        deliveredAt
+      }
+    }
+  }
+`);
+
+export const registerNoticeEndpointMutation = graphql(`
+  mutation RegisterNoticeEndpoint($url: String!) {
+    registerNoticeEndpoint(url: $url) {
+      __typename
+      ... on NoticeEndpointWithSecret {
+        secret
+        endpoint {
+          id
+          url
+          active
+          updatedAt
+        }
+      }
+      ... on Refusal {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+export const rotateNoticeSecretMutation = graphql(`
+  mutation RotateNoticeSecret {
+    rotateNoticeSecret {
+      __typename
+      ... on NoticeEndpointWithSecret {
+        secret
+      }
+      ... on Refusal {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const removeNoticeEndpointMutation = graphql(`
+  mutation RemoveNoticeEndpoint {
+    removeNoticeEndpoint {
+      __typename
+      ... on NoticeEndpoint {
+        id
+        active
+      }
+      ... on Refusal {
+        code
+        message
+      }
+    }
+  }
+`);

@@ -105,6 +105,11 @@ export const en: Catalogue = {
     FIELDS_OUTSIDE_LINK: 'Outside the fields this processor may receive: {fields}.',
     VALIDITY_DATES: 'The end date lies before the start date.',
     ALREADY_REVOKED: 'This authorisation is already revoked; grant a new one.',
+    NOTICE_URL_MALFORMED: 'This is not a valid absolute URL (at most 2000 characters).',
+    NOTICE_URL_NOT_HTTPS: 'The notice URL must start with https://.',
+    NOTICE_URL_CREDENTIALS: 'The URL must not contain a user name or password; notices are signed.',
+    NOTICE_URL_PRIVATE_HOST: 'The URL points to localhost or an internal, private or link-local IP address; the hub only notifies public addresses.',
+    NO_NOTICE_ENDPOINT: 'There is no active notice endpoint; register one first.',
   },
   refusalDetail: {
     NOT_YOUR_INSTITUTION: 'You cannot deliver for institution {code}: it is unknown or not active, or you hold no submitter role there.',

@@ -114,6 +114,11 @@ export const nl = {
     FIELDS_OUTSIDE_LINK: 'Buiten de velden die deze verwerker mag ontvangen: {fields}.',
     VALIDITY_DATES: 'De einddatum ligt vóór de begindatum.',
     ALREADY_REVOKED: 'Deze machtiging is al ingetrokken; verleen een nieuwe.',
+    NOTICE_URL_MALFORMED: 'Dit is geen geldige volledige URL (hoogstens 2000 tekens).',
+    NOTICE_URL_NOT_HTTPS: 'De URL voor meldingen moet met https:// beginnen.',
+    NOTICE_URL_CREDENTIALS: 'De URL mag geen gebruikersnaam of wachtwoord bevatten; meldingen worden ondertekend.',
+    NOTICE_URL_PRIVATE_HOST: 'De URL wijst naar localhost of een intern, privé of lokaal IP-adres; de datahub meldt alleen aan publieke adressen.',
+    NO_NOTICE_ENDPOINT: 'Er is geen actief meldingsadres; registreer er eerst een.',
   } satisfies Record<RefusalCode, string>,
   /** Refusals whose code is shared but whose words say more (code FORBIDDEN, with these words). */
   refusalDetail: {

@@ -18,6 +18,7 @@ import { Migration20261203130000 } from './Migration20261203130000';
 import { Migration20261203120000 } from './Migration20261203120000';
 import { Migration20261203140000 } from './Migration20261203140000';
 import { Migration20261203160000 } from './Migration20261203160000';
+import { Migration20261203170000 } from './Migration20261203170000';
 import { Migration20261203110000 } from './Migration20261203110000';
 import { Migration20261203150000 } from './Migration20261203150000';
 
@@ -44,4 +45,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203110000_participation_lifecycle', class: Migration20261203110000 },
   { name: 'Migration20261203150000_processor_authorisations', class: Migration20261203150000 },
   { name: 'Migration20261203160000_forwarding_afnames', class: Migration20261203160000 },
+  { name: 'Migration20261203170000_processor_notices', class: Migration20261203170000 },
 ];

@@ -18,6 +18,8 @@ import { analyzeStaging, keepRejected, markRejected } from './record-staging';
 import { serverFileFindings } from './server-findings';
 import { finalStatus, type Outcome } from './outcome';
 import { afterTestDelivery } from '../../participations/module';
+import { enqueueNotices } from '../../notices/module';
+import { todayInAmsterdam } from '../../common/calendar';
 
 const PROGRESS_INTERVAL_MS = 1000;
 const ERROR_CLASSES = new Set(['F', 'BF', 'TF']);
@@ -209,8 +211,19 @@ export async function processDelivery(services: AppServices, deliveryId: string)
     }
     const status = finalStatus(engineOutcome);
     if (ingest && (status === DeliveryStatus.PROCESSED || status === DeliveryStatus.PROCESSED_WITH_ERRORS)) {
+      const changesBefore = await latestStreamChange(trx, institution.id, subDelivery.id);
       engineOutcome.conflictWarnings = await mergeIntoRecordStore(trx, target, output.lineCount + engineOutcome.conflictRejected);
       await applySupersession(trx, { ...target, period: delivery.period });
+      // When held records changed, processors authorised for them are told so (no data), with this commit or not at all.
+      if ((await latestStreamChange(trx, institution.id, subDelivery.id)) !== changesBefore)
+        await enqueueNotices(trx, {
+          institutionId: institution.id,
+          registryId: registry.id,
+          subDeliveryId: subDelivery.id,
+          period: delivery.period,
+          on: todayInAmsterdam(target.now),
+          now: target.now,
+        });
     }
     const settled = { ...engineOutcome, status: finalStatus(engineOutcome) };
     services.logger.info(
@@ -230,6 +243,19 @@ export async function processDelivery(services: AppServices, deliveryId: string)
       services.logger.warn({ deliveryId, error: error instanceof Error ? error.name : 'unknown' }, 'automatic go-live check failed'),
     );
   return outcome ? (outcome.status as DeliveryStatus) : null;
+}
+
+/**
+ * The stream's highest change sequence value: every change of a held record (new version, new
+ * record, withdrawal, return) draws a new one, and the caller holds the stream's lock, so a higher
+ * value after the merge means this delivery changed held records. One index probe.
+ */
+async function latestStreamChange(trx: Knex.Transaction, institutionId: string, subDeliveryId: string): Promise<string | null> {
+  const result = await trx.raw('select max(change_seq)::text as seq from held_record where sub_delivery_id = ? and institution_id = ?', [
+    subDeliveryId,
+    institutionId,
+  ]);
+  return (result.rows as { seq: string | null }[])[0]?.seq ?? null;
 }
 
 /** record, accepted, rejected, error and warning counts as stored on the delivery. */
