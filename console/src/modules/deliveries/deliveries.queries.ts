@@ -84,6 +84,8 @@ export const deliveryDetailQuery = graphql(`
       warningCount
       period
       deadline
+      deadlineAdjusted
+      deadlineReason
       channel
       test
       unit
@@ -170,6 +172,8 @@ export const deliveriesQuery = graphql(`
         status
         period
         deadline
+        deadlineAdjusted
+        deadlineReason
         channel
         test
         unit

@@ -72,6 +72,7 @@ export const deliveriesEn: typeof deliveriesNl = {
       deliveredAt: 'Delivered at',
       deadline: 'Deadline',
       late: 'late',
+      adjusted: 'adjusted',
       channel: 'Channel',
       dictionary: 'Data dictionary',
       size: 'Size',

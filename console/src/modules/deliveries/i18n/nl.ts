@@ -73,6 +73,7 @@ export const deliveriesNl = {
       deliveredAt: 'Aangeleverd op',
       deadline: 'Deadline',
       late: 'te laat',
+      adjusted: 'aangepast',
       channel: 'Kanaal',
       dictionary: 'Datadictionary',
       size: 'Grootte',
