@@ -116,3 +116,40 @@ describe('one deadline everywhere: the delivery page, Aangeleverd, Overzicht and
     }).to.deep.equal({ deliveryPage: '2025-01-10', aangeleverd: '2025-01-10', verwacht: '2025-01-10' });
   });
 });
+
+describe('lateness: a test delivery never counts for deadlines', () => {
+  let server: TestServer;
+  let hub: string;
+  let code: string;
+  const LATE = `query ($id: ID!) { delivery(id: $id) { deadline late } }`;
+  const late = async (id: string) => expectOk(await asUser<{ delivery: { deadline: string; late: boolean } }>(server, hub, LATE, { id })).delivery;
+
+  before(async () => {
+    server = await sharedServer();
+    hub = await tokenFor(server, 'hub@datahub.test');
+    code = await createInstitution(server);
+    await participate(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', start: '2026K1' });
+  });
+
+  it('a production delivery after the deadline is late; a test delivery on the same day is not', async () => {
+    const spec = { institution: code, registry: 'CAT', subDelivery: 'Cataract', period: '2026K1', on: '2026-06-10', status: DeliveryStatus.PROCESSED };
+    const production = await deliver(server, spec);
+    const test = await deliver(server, { ...spec, test: true, at: new Date('2026-06-10T13:00:00Z') });
+    expect({ production: await late(production), test: await late(test) }).to.deep.equal({
+      production: { deadline: '2026-05-01', late: true },
+      test: { deadline: '2026-05-01', late: false },
+    });
+  });
+
+  it('a production delivery on the deadline day is not late', async () => {
+    const id = await deliver(server, {
+      institution: code,
+      registry: 'CAT',
+      subDelivery: 'Cataract',
+      period: '2026K2',
+      on: '2026-08-01',
+      status: DeliveryStatus.PROCESSED,
+    });
+    expect(await late(id)).to.deep.equal({ deadline: '2026-08-01', late: false });
+  });
+});

@@ -86,6 +86,7 @@ export const deliveryDetailQuery = graphql(`
       deadline
       deadlineAdjusted
       deadlineReason
+      late
       channel
       test
       unit
@@ -174,6 +175,7 @@ export const deliveriesQuery = graphql(`
         deadline
         deadlineAdjusted
         deadlineReason
+        late
         channel
         test
         unit

@@ -34,4 +34,13 @@ export class DeliveryDeadlineResolver {
   async deadlineReason(@Root() delivery: Delivery, @Ctx() ctx: RequestContext): Promise<string | null> {
     return (await deadlineOf(delivery, ctx)).reason;
   }
+
+  @FieldResolver(() => Boolean, {
+    description: 'True when a production delivery was delivered after its deadline; always false for a test delivery, which never counts for deadlines.',
+  })
+  async late(@Root() delivery: Delivery, @Ctx() ctx: RequestContext): Promise<boolean> {
+    if (delivery.test) return false;
+    const { deadline } = await deadlineOf(delivery, ctx);
+    return deadline !== null && delivery.deliveryDate > deadline;
+  }
 }
