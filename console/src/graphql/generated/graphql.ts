@@ -238,7 +238,7 @@ export type DeliveryFilterInput = {
   deliveredTo?: string | null | undefined;
   /** Institution code (hub staff; others see their own). */
   institutionCode?: string | null | undefined;
-  /** Only the most recent (re)delivery per institution, sub-delivery, period and test flag. */
+  /** Only the most recent (re)delivery per institution, sub-delivery, period and test flag (TOTAAL: per delivery year, as one delivered in year Y+1 covers year Y). */
   latestOnly?: boolean | null | undefined;
   /** Only this period. */
   period?: string | null | undefined;
