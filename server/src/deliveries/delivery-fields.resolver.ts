@@ -9,7 +9,7 @@ import { REPORT_LINE_PAGING, reportLinesPage, reportTotals } from '../reports/re
 import { ReportCodeTotal, ReportLineConnection, type ReportLine } from '../reports/report.types';
 import type { Connection, PageArgs } from '../common/pagination';
 import { Period } from '../common/period';
-import { LocalDateScalar, PeriodScalar } from '../common/scalars';
+import { PeriodScalar } from '../common/scalars';
 import { DeliveryFailure, failureCode, failureMessage } from './delivery-failure';
 import { Delivery } from './delivery.entity';
 import { institutionLoaders } from '../institutions/institution.loaders';
@@ -27,12 +27,6 @@ export class DeliveryFieldsResolver {
     const size = Number(delivery.size);
     if (delivery.processedAt) return 1;
     return size > 0 ? Math.min(1, Number(delivery.progressDone) / size) : 0;
-  }
-
-  @FieldResolver(() => LocalDateScalar, { nullable: true, description: 'The general deadline of this stream and period (null for TOTAAL).' })
-  async deadline(@Root() delivery: Delivery, @Ctx() ctx: RequestContext): Promise<string | null> {
-    const subDelivery = await registryLoaders(ctx).subDeliveryById.load(delivery.subDelivery.id);
-    return subDelivery ? subDelivery.deadlineRule.deadlineFor(Period.parse(delivery.period)) : null;
   }
 
   @FieldResolver(() => Institution, { description: 'The delivering institution.' })

@@ -63,6 +63,10 @@ export class DeliveryFilter {
   @Field(() => PeriodScalar, { nullable: true, description: 'Only this period.' })
   period?: Period | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Only the most recent (re)delivery per institution, sub-delivery, period and test flag.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Only the most recent (re)delivery per institution, sub-delivery, period and test flag (TOTAAL: per delivery year, as one delivered in year Y+1 covers year Y).',
+  })
   latestOnly?: boolean | null;
 }

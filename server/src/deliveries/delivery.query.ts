@@ -74,9 +74,11 @@ export async function searchDeliveries(ctx: RequestContext, filter: DeliveryFilt
   if (filter.deliveredTo) query.where('d.delivery_date', '<=', filter.deliveredTo);
   if (filter.period) query.where('d.period', filter.period.code);
   if (filter.latestOnly) {
+    // TOTAAL carries no year: one delivered in year Y+1 covers year Y, so the delivery year is part of its period.
     query.whereRaw(
       `not exists (select 1 from delivery later where later.institution_id = d.institution_id and later.sub_delivery_id = d.sub_delivery_id
-        and later.period = d.period and later.test = d.test and (later.delivered_at, later.id) > (d.delivered_at, d.id))`,
+        and later.period = d.period and later.test = d.test and (later.delivered_at, later.id) > (d.delivered_at, d.id)
+        and (d.period <> 'TOTAAL' or extract(year from later.delivery_date) = extract(year from d.delivery_date)))`,
     );
   }
   const [{ count }] = (await query.clone().count({ count: '*' })) as [{ count: string }];

@@ -10,6 +10,7 @@ import { DeadlineException } from './schedules/deadline-exception.entity';
 import { DeliverySchedule } from './schedules/delivery-schedule.entity';
 import { registerSchedules as registerDictionarySchedules } from './schedules/register-schedules';
 import { DeadlineExceptionResolver, SubDeliveryScheduleResolver } from './schedules/schedule.resolver';
+import { DeliveryDeadlineResolver } from './schedules/delivery-deadline.resolver';
 
 /**
  * Schedules, participations, expected deliveries and overviews (issue 6). The app wires this
@@ -25,6 +26,7 @@ export const overviewResolvers = [
   VolumeChangeResolver,
   SubDeliveryScheduleResolver,
   DeadlineExceptionResolver,
+  DeliveryDeadlineResolver,
   ReminderPreferenceResolver,
 ] as const;
 

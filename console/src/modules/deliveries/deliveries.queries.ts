@@ -84,6 +84,9 @@ export const deliveryDetailQuery = graphql(`
       warningCount
       period
       deadline
+      deadlineAdjusted
+      deadlineReason
+      late
       channel
       test
       unit
@@ -170,6 +173,9 @@ export const deliveriesQuery = graphql(`
         status
         period
         deadline
+        deadlineAdjusted
+        deadlineReason
+        late
         channel
         test
         unit

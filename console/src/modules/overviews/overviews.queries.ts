@@ -6,6 +6,7 @@ export const expectedRowFragment = graphql(`
     periodEnd
     deadline
     deadlineAdjusted
+    deadlineReason
     state
     deliveredOn
     registry {

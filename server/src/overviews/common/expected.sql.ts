@@ -1,6 +1,7 @@
 import { DeliveryStatus } from '../../deliveries/delivery-status';
 import { grantCondition, type ReadGrant } from '../../access/read-scope';
 import { empty, sql, type Sql, uuidArray } from './sql';
+import { ruleDeadlineSql } from '../schedules/delivery-deadline';
 
 /** Statuses that fulfil an expected delivery (issue 6): processed, with or without errors; production only. */
 export const FULFILLING = [DeliveryStatus.PROCESSED, DeliveryStatus.PROCESSED_WITH_ERRORS];
@@ -32,16 +33,16 @@ const statusList = (statuses: DeliveryStatus[]): Sql => sql`string_to_array(${st
  * - a period that overlaps a suspension (from the day of the move to SUSPENDED up to the day
  *   before the move out of it, Europe/Amsterdam; spans read from participation_transition) is not
  *   expected;
- * - the deadline follows the schedule's rule (the SQL twin of DeadlineRule.deadlineFor: an offset
- *   after the month the period ends in, or a fixed date in the period's year + n), unless hub staff
- *   set another one; an exempted period is not expected at all;
+ * - the deadline follows the schedule's rule (ruleDeadlineSql in schedules/delivery-deadline.ts, the
+ *   one deadline computation that delivered deliveries use too), unless hub staff set another one
+ *   (with its reason); an exempted period is not expected at all;
  * - `delivered_on` is the first delivery date of a production delivery for the same institution,
  *   sub-delivery and period with a fulfilling status, up to `asOf` (TOTAAL: delivered in the year
  *   after the one it covers). On time when `delivered_on <= deadline`. With the default statuses
  *   it comes from `delivery_fulfilment` (migration 20261123183134), else from `delivery`.
  *
  * Columns: institution_id, sub_delivery_id, registry_id, frequency, period, period_start,
- * period_end, deadline, adjusted, delivered_on.
+ * period_end, deadline, adjusted, deadline_reason, delivered_on.
  */
 export function expectedDeliveriesSql(selection: ExpectedSelection): Sql {
   const { asOf } = selection;
@@ -79,9 +80,7 @@ export function expectedDeliveriesSql(selection: ExpectedSelection): Sql {
                else 'TOTAAL'
              end as period,
              case when s.frequency = 'TOTAL' then (g.period_start + interval '1 year' - interval '1 day')::date else date '0001-01-01' end as total_end,
-             case when s.deadline_last_day_of_month then (t.target + interval '1 month' - interval '1 day')::date
-                  else t.target + (least(coalesce(s.deadline_day, 1), extract(day from t.target + interval '1 month' - interval '1 day')::int) - 1)
-             end as rule_deadline
+             ${ruleDeadlineSql('s', 'g.period_start', 'l.len')} as rule_deadline
       from participation p
       join sub_delivery sd on sd.id = p.sub_delivery_id
       join delivery_schedule s on s.sub_delivery_id = p.sub_delivery_id
@@ -91,13 +90,6 @@ export function expectedDeliveriesSql(selection: ExpectedSelection): Sql {
         least(${asOf}::date, coalesce(p.end_date, ${asOf}::date)),
         l.len
       ) as g(period_start)
-      cross join lateral (
-        select case when s.deadline_kind = 'FIXED_DATE'
-                    then make_date(extract(year from g.period_start)::int + coalesce(s.deadline_years_after_period_year, 0), coalesce(s.deadline_month, 1), 1)
-                    else (date_trunc('month', g.period_start + make_interval(months => l.len) - interval '1 day')
-                          + make_interval(months => coalesce(s.deadline_months_after_period_end, 0)))::date
-               end as target
-      ) t
       where (p.state in ('PRODUCTION', 'SUSPENDED') or (p.state = 'ENDED' and p.end_date is not null)
              or (p.state = 'TESTING' and (select w.from_state from participation_transition w where w.participation_id = p.id and w.to_state = 'TESTING' order by w.at desc limit 1) = 'PRODUCTION'))
         and not exists (
@@ -109,7 +101,7 @@ export function expectedDeliveriesSql(selection: ExpectedSelection): Sql {
         )${participationScope}${registry}${subDelivery}${grants}
     ), f as materialized (${fulfilment})
     select e.institution_id, e.sub_delivery_id, e.registry_id, e.frequency, e.period, e.period_start, e.period_end,
-           coalesce(x.deadline, e.rule_deadline) as deadline, x.id is not null as adjusted, f.delivered_on
+           coalesce(x.deadline, e.rule_deadline) as deadline, x.id is not null as adjusted, x.reason as deadline_reason, f.delivered_on
     from e
     left join deadline_exception x
       on x.institution_id = e.institution_id and x.sub_delivery_id = e.sub_delivery_id and x.period = e.period and x.period_end = e.period_end

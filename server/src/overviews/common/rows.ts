@@ -13,6 +13,7 @@ export interface ExpectedRow {
   period_end: string;
   deadline: string;
   adjusted: boolean;
+  deadline_reason: string | null;
   delivered_on: string | null;
 }
 
@@ -32,6 +33,7 @@ export function toExpectedDelivery(row: ExpectedRow, asOf: string): ExpectedDeli
     frequency: row.frequency as Frequency,
     deadline: row.deadline,
     deadlineAdjusted: row.adjusted,
+    deadlineReason: row.deadline_reason,
     state: stateOf(row, asOf),
     deliveredOn: row.delivered_on,
   });

@@ -49,6 +49,9 @@ export class ExpectedDelivery {
   @Field(() => Boolean, { description: 'True when hub staff set an institution-specific deadline for this period.' })
   deadlineAdjusted!: boolean;
 
+  @Field(() => String, { nullable: true, description: "Hub staff's reason for the institution-specific deadline; null when not adjusted." })
+  deadlineReason?: string | null;
+
   @Field(() => ExpectedDeliveryState, { description: 'Where it stands on the `asOf` day.' })
   state!: ExpectedDeliveryState;
 

@@ -55,6 +55,13 @@ export const deliveriesEn: typeof deliveriesNl = {
       tooLarge:
         'The file is larger than {size}: its content is not checked in your browser but during processing. The messages will be in the processing report.',
       noDictionary: 'Without a known data dictionary the content cannot be checked beforehand.',
+      willBeRejected: 'The check predicts Rejected: if you deliver this file, it will be rejected and not processed. Correct the file first.',
+      environmentMismatch:
+        'The file name says PROD, but you chose Test: the file will then only be checked, not processed. Choose Production, or rename the file to _TEST.',
+      confirmTitle: 'Deliver anyway?',
+      confirmQuestion: 'Do you want to deliver the file anyway?',
+      confirmSend: 'Deliver anyway',
+      delivered: '{file} was delivered successfully. The Datahub is now checking and processing it.',
       ready: 'You can deliver the file now.',
       uploading: 'Sending: {sent} of {size}',
       processingNote: 'It can take a few minutes before the delivery is processed.',
@@ -72,6 +79,7 @@ export const deliveriesEn: typeof deliveriesNl = {
       deliveredAt: 'Delivered at',
       deadline: 'Deadline',
       late: 'late',
+      adjusted: 'adjusted',
       channel: 'Channel',
       dictionary: 'Data dictionary',
       size: 'Size',

@@ -56,6 +56,13 @@ export const deliveriesNl = {
       tooLarge:
         'Het bestand is groter dan {size}: de inhoud wordt niet in uw browser gecontroleerd, maar bij de verwerking. De meldingen staan dan in het verwerkingsverslag.',
       noDictionary: 'Zonder bekende datadictionary kan de inhoud niet vooraf worden gecontroleerd.',
+      willBeRejected: 'De controle voorspelt Afgekeurd: als u dit bestand aanlevert, wordt het afgekeurd en niet verwerkt. Verbeter het bestand eerst.',
+      environmentMismatch:
+        'De bestandsnaam zegt PROD, maar u kiest Test: het bestand wordt dan alleen gecontroleerd en niet verwerkt. Kies Productie, of hernoem het bestand naar _TEST.',
+      confirmTitle: 'Toch aanleveren?',
+      confirmQuestion: 'Wilt u het bestand toch aanleveren?',
+      confirmSend: 'Toch aanleveren',
+      delivered: '{file} is succesvol aangeleverd. De Datahub controleert en verwerkt het nu.',
       ready: 'U kunt het bestand nu aanleveren.',
       uploading: 'Bezig met versturen: {sent} van {size}',
       processingNote: 'Het kan enkele minuten duren voordat de aanlevering is verwerkt.',
@@ -73,6 +80,7 @@ export const deliveriesNl = {
       deliveredAt: 'Aangeleverd op',
       deadline: 'Deadline',
       late: 'te laat',
+      adjusted: 'aangepast',
       channel: 'Kanaal',
       dictionary: 'Datadictionary',
       size: 'Grootte',
