@@ -10,7 +10,14 @@ import vueParser from 'vue-eslint-parser';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'console/src/graphql/generated/**', '.data/**', 'server/src/db/migrations/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'console/src/graphql/generated/**',
+      '.data/**',
+      'server/src/db/migrations/**',
+      'server/src/dictionaries/*.generated.ts',
+    ],
   },
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],
