@@ -55,6 +55,11 @@ export default tseslint.config(
     },
   },
   {
+    // `pnpm cli`'s launcher is plain CommonJS that node runs as it is, before any compiler is loaded.
+    files: ['server/run-cli.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // chai's property assertions (`expect(x).to.be.empty`) are expressions by design.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
