@@ -30,15 +30,15 @@ function newestSource(dir) {
   return newest;
 }
 
-function builtIsCurrent() {
-  const built = Math.min(modified(path.join(SERVER, 'dist/cli.js')) ?? -Infinity, modified(path.join(VALIDATION, 'dist/index.js')) ?? -Infinity);
-  if (!Number.isFinite(built)) return false;
-  const configs = ['tsconfig.json', 'package.json', 'validation/tsconfig.json', 'validation/package.json', '../tsconfig.base.json'];
-  for (const config of configs) if ((modified(path.join(SERVER, config)) ?? Infinity) >= built) return false;
-  return newestSource(path.join(SERVER, 'src')) < built && newestSource(path.join(VALIDATION, 'src')) < built;
+/** Whether a package's build (its entry point's time) is newer than its sources and build settings. */
+function builtIsCurrent(dir, entry) {
+  const built = modified(path.join(dir, entry));
+  if (built === null) return false;
+  for (const config of ['tsconfig.json', 'package.json']) if ((modified(path.join(dir, config)) ?? Infinity) >= built) return false;
+  return (modified(path.join(SERVER, '../tsconfig.base.json')) ?? Infinity) < built && newestSource(path.join(dir, 'src')) < built;
 }
 
-if (process.env.DATAHUB_CLI_FROM_SOURCE !== '1' && builtIsCurrent()) {
+if (process.env.DATAHUB_CLI_FROM_SOURCE !== '1' && builtIsCurrent(SERVER, 'dist/cli.js') && builtIsCurrent(VALIDATION, 'dist/index.js')) {
   require('./dist/cli.js');
 } else {
   const { spawnSync } = require('node:child_process');
