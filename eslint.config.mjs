@@ -10,7 +10,14 @@ import vueParser from 'vue-eslint-parser';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'console/src/graphql/generated/**', '.data/**', 'server/src/db/migrations/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'console/src/graphql/generated/**',
+      '.data/**',
+      'server/src/db/migrations/**',
+      'server/src/dictionaries/*.generated.ts',
+    ],
   },
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],
@@ -46,6 +53,11 @@ export default tseslint.config(
       'vue/html-self-closing': 'off',
       'vue/attributes-order': 'off',
     },
+  },
+  {
+    // `pnpm cli`'s launcher is plain CommonJS that node runs as it is, before any compiler is loaded.
+    files: ['server/run-cli.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // chai's property assertions (`expect(x).to.be.empty`) are expressions by design.

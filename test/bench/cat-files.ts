@@ -51,3 +51,32 @@ export function* catCsv(count: number, faultRate: number, duplicateLast = false)
   for (let i = 1; i <= count; i++) yield `${catRecord(duplicateLast && i === count ? 1 : i, next, next() < faultRate).join(',')}\n`;
 }
 
+
+/**
+ * A CAT 1.4 file as a hospital's first delivery may look: `faultRate` of the records have one fault,
+ * spread over the codes of the issue's measurement (001_RefTab, 005, 002_Type, 010_Cond,
+ * 015_X_Y_EQ, 003_Y_EQ, 000_Req, 030_Age, 020_Period against the period 2026K1), and one record in
+ * fifty has a quoted PatientCode holding a comma (valid, but csv-parse takes its quoted path).
+ */
+export function* catFaultyCsv(count: number, faultRate: number): Iterable<string> {
+  const next = random(7);
+  yield `${FIELDS.join(',')}\n`;
+  for (let i = 1; i <= count; i++) {
+    const record = catRecord(i, next, false);
+    if (next() < 0.02) record[2] = `"${record[2]!.slice(0, 9)},${record[2]!.slice(9, 18)}"`;
+    if (next() < faultRate) {
+      const fault = Math.floor(next() * 10);
+      if (fault === 0) record[4] = 'X'; // 001_RefTab
+      else if (fault === 1) record[6] = '0.33'; // 001_RefTab (not a VISUS value)
+      else if (fault === 2 && i > 1000) record[0] = `OP${String(i - 1000).padStart(12, '0')}`; // 005 on both
+      else if (fault === 3) record[1] = '2026-02-30'; // 002_Type
+      else if (fault === 4) record[10] = record[9] === 'J' ? '' : '01'; // 010_Cond
+      else if (fault === 5) record[6] = '200.00'; // 015_X_Y_EQ
+      else if (fault === 6) record[3] = '2030'; // 003_Y_EQ
+      else if (fault === 7) record[5] = ''; // 000_Req
+      else if (fault === 8) record[3] = '1910'; // 030_Age
+      else record[1] = `2026-0${4 + Math.floor(next() * 3)}-15`; // 020_Period
+    }
+    yield `${record.join(',')}\n`;
+  }
+}

@@ -26,6 +26,28 @@ describe('duplicate keys (005)', () => {
     expect(result.totals).to.include({ records: 6, rejected: 5, accepted: 1 });
   });
 
+  it('gives the first occurrences the key columns of their own bytes when the second pass reads only those records (BOM, CRLF, quoted commas, any chunk size)', async () => {
+    const id = 'CAT/Cataract/1.4';
+    const d = await dictionary(id);
+    const base = VALID_RECORDS[id]!;
+    // Keys repeat at varied distances; PatientCode tells the occurrences apart (quoted, with a comma, in some).
+    const ids = ['A', 'B', 'C', 'A', 'D', 'E', 'B', 'F', 'G', 'H', 'E', 'I', 'A', 'J', 'K', 'L', 'M', 'N', 'O', 'H'];
+    const rows = ids.map((operatie, i) => ({ ...base, OperatieID: operatie, PatientCode: i % 3 === 0 ? `p${i + 1},x` : `p${i + 1}` }));
+    const text = `\ufeff${csvOf(d.compiled.fieldNames, rows).replace(/\n/g, '\r\n')}`;
+    const firstOf = new Map<string, number>();
+    ids.forEach((operatie, i) => firstOf.set(operatie, firstOf.get(operatie) ?? i + 1));
+    const expected = ids
+      .map((operatie, i) => [i + 1, operatie] as const)
+      .filter(([, operatie]) => ids.filter((o) => o === operatie).length > 1)
+      .map(([recordNumber]) => [recordNumber, '005', rows[recordNumber - 1]!.PatientCode]);
+    for (const chunkSize of [1, 7, 64, 65536]) {
+      const result = await validate(id, text, { chunkSize });
+      const lines = result.findings.map((f) => [f.recordNumber, f.code, f.keyValues?.['PatientCode']]);
+      expect(lines, `chunks of ${chunkSize}`).to.deep.equal(expected);
+      expect(result.findings.filter((f) => firstOf.get(f.keyValues!['OperatieID']!) === f.recordNumber)).to.have.length(4);
+    }
+  });
+
   it('compares the whole composite key (MMY IKNL: PatientCode + DiagnoseDatum)', async () => {
     const id = 'MMY/IKNL/2.1';
     const d = await dictionary(id);

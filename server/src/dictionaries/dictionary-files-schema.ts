@@ -1,9 +1,17 @@
 /**
  * The JSON Schema side of loading dictionaries: ajv set up on `dictionaries/dictionary.schema.json`
  * (draft 2020-12), one validator per kind of file, errors as "file, JSON path, what is wrong".
+ *
+ * The validators of the committed schema are compiled ahead of time (dictionary-validators.generated.ts):
+ * compiling them takes about 300 ms, which every `pnpm cli validate` would pay. A schema that differs
+ * from the one they were compiled from (another dictionaries directory) is compiled by ajv here, with
+ * the same options, so the errors are the same either way.
  */
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import { PACKAGE_SCHEMA } from './package/package-schema';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+import { addDictionarySchemas, AJV_OPTIONS, type DictionaryFileKind, schemaFingerprint, VALIDATOR_REFS } from './dictionary-schema-setup';
+import { SCHEMA_FINGERPRINT, VALIDATORS } from './dictionary-validators.generated';
+
+export type { DictionaryFileKind } from './dictionary-schema-setup';
 
 export class DictionaryFileError extends Error {
   constructor(
@@ -16,8 +24,6 @@ export class DictionaryFileError extends Error {
     this.name = 'DictionaryFileError';
   }
 }
-
-export type DictionaryFileKind = 'dictionary' | 'referenceTable' | 'commonChecks' | 'registry' | 'package';
 
 /** A problem in a document: a JSON Pointer inside it (`/` for the whole) and what is wrong. */
 export type DocumentProblem = [jsonPath: string, problem: string];
@@ -39,36 +45,31 @@ function mostSpecific(errors: ErrorObject[]): ErrorObject {
   })[0]!;
 }
 
+function compileValidators(schema: object): Record<DictionaryFileKind, ValidateFunction> {
+  // Loaded only here: ajv takes about 60 ms to load, which the ahead-of-time validators spare.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, on-demand load (an `import` would load it for every caller)
+  const { default: Ajv2020 } = require('ajv/dist/2020') as typeof import('ajv/dist/2020');
+  const ajv = new Ajv2020(AJV_OPTIONS);
+  addDictionarySchemas(ajv, schema);
+  const at = (ref: string): ValidateFunction => {
+    const validate = ajv.getSchema(ref);
+    if (!validate) throw new Error(`dictionary.schema.json has no ${ref}`);
+    return validate;
+  };
+  return {
+    dictionary: at(VALIDATOR_REFS.dictionary),
+    referenceTable: at(VALIDATOR_REFS.referenceTable),
+    commonChecks: at(VALIDATOR_REFS.commonChecks),
+    registry: at(VALIDATOR_REFS.registry),
+    package: at(VALIDATOR_REFS.package),
+  };
+}
+
 export class DictionarySchema {
   private readonly validators: Record<DictionaryFileKind, ValidateFunction>;
 
   constructor(schema: object) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false });
-    ajv.addFormat('regex', {
-      type: 'string',
-      validate: (pattern: string) => {
-        try {
-          new RegExp(pattern, 'u');
-          return true;
-        } catch {
-          return false;
-        }
-      },
-    });
-    ajv.addSchema(schema, 'dictionary');
-    ajv.addSchema(PACKAGE_SCHEMA, 'package');
-    const at = (ref: string): ValidateFunction => {
-      const validate = ajv.getSchema(ref);
-      if (!validate) throw new Error(`dictionary.schema.json has no ${ref}`);
-      return validate;
-    };
-    this.validators = {
-      dictionary: at('dictionary'),
-      referenceTable: at('dictionary#/$defs/referenceTable'),
-      commonChecks: at('dictionary#/$defs/commonChecks'),
-      registry: at('dictionary#/$defs/registry'),
-      package: at('package'),
-    };
+    this.validators = schemaFingerprint(schema) === SCHEMA_FINGERPRINT ? VALIDATORS : compileValidators(schema);
   }
 
   /** Throws a DictionaryFileError naming the file, the path inside it and what is wrong. */

@@ -25,10 +25,10 @@ export interface CsvReaderOptions {
 }
 
 export interface CsvRecordSink {
-  /** The first row; return false to stop reading. */
-  header(cells: string[]): boolean;
-  /** A data row with the physical lines it spans; return false to stop reading. */
-  record(cells: string[], firstLine: number, lastLine: number): boolean;
+  /** The first row and the byte offset where it ends (after its line break); return false to stop reading. */
+  header(cells: string[], endByte: number): boolean;
+  /** A data row with the physical lines it spans and the byte offset where it ends; return false to stop reading. */
+  record(cells: string[], firstLine: number, lastLine: number, endByte: number): boolean;
 }
 
 /**
@@ -118,8 +118,8 @@ export async function readCsv(source: AsyncIterable<Uint8Array>, options: CsvRea
       if (cells.length === 1 && cells[0] === '') {
         problem = { code: 'B04', line };
         stopped = true;
-      } else if (!sink.header(cells)) stopped = true;
-    } else if (!sink.record(cells, firstLine, line)) stopped = true;
+      } else if (!sink.header(cells, parser.info.bytes)) stopped = true;
+    } else if (!sink.record(cells, firstLine, line, parser.info.bytes)) stopped = true;
   });
   // Records arrive synchronously during write() (the engine reads info.lines for each), in Node and
   // in the browser build alike; the end arrives after end(), later.

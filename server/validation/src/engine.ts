@@ -9,7 +9,7 @@ import type { FileFormat } from './dictionary-types';
 import { DuplicateKeyIndex } from './duplicate-keys';
 import { fileNameForMessage } from './file-name';
 import { type Finding, type FindingListener, FindingTally, type OutcomeStatus, type ValidationTotals } from './findings';
-import { type FileProblem, readRecords, type RecordSourceOptions } from './record-source';
+import { type FileProblem, readRecords, RecordEnds, type RecordSourceOptions } from './record-source';
 import type { PeriodOption } from './record-rules';
 import { RecordValidator } from './record-validator';
 import { formatMismatch } from './sniff';
@@ -110,28 +110,41 @@ async function checkRecords(
   const keys = new DuplicateKeyIndex();
   const keyFields = compiled.keyFields;
   const sniffed = { bytes: 0, mismatch: false };
-  const problems = await readRecords(sniff(open(), sourceOptions.format, sniffed), compiled, sourceOptions, (cells, recordNumber) => {
-    tally.records = recordNumber;
-    options.onRecord?.(recordNumber, cells);
-    if (!validator.validate(cells, recordNumber)) return true;
-    let key = cells[keyFields[0]!]!;
-    for (let k = 1; k < keyFields.length; k++) key += `\u0000${cells[keyFields[k]!]!}`;
-    if (keys.add(key, recordNumber) !== 0) emit(duplicateFinding(compiled, validator, cells, recordNumber));
-    return true;
-  });
+  // CSV: where each record ends, so that the second pass for duplicated keys parses only those records.
+  const ends = sourceOptions.format === 'csv' ? new RecordEnds() : undefined;
+  const problems = await readRecords(
+    sniff(open(), sourceOptions.format, sniffed),
+    compiled,
+    sourceOptions,
+    (cells, recordNumber) => {
+      tally.records = recordNumber;
+      options.onRecord?.(recordNumber, cells);
+      if (!validator.validate(cells, recordNumber)) return true;
+      let key = cells[keyFields[0]!]!;
+      for (let k = 1; k < keyFields.length; k++) key += `\u0000${cells[keyFields[k]!]!}`;
+      if (keys.add(key, recordNumber) !== 0) emit(duplicateFinding(compiled, validator, cells, recordNumber));
+      return true;
+    },
+    ends,
+  );
   if (sniffed.mismatch) return emit(fileFinding(compiled, { code: 'B01', params: { ext: `.${sourceOptions.format}` } }));
   if (sniffed.bytes === 0) return emit(fileFinding(compiled, { code: 'B05', params: {} }));
   for (const problem of problems) emit(fileFinding(compiled, problem));
   if (problems.length === 0 && tally.records === 0) emit(fileFinding(compiled, { code: 'B05', params: {} }));
   const firsts = keys.firstOccurrencesOfDuplicates();
-  if (firsts.length > 0) await reportFirstOccurrences(open, compiled, sourceOptions, firsts, validator, emit);
+  if (firsts.length > 0) await reportFirstOccurrences(open, compiled, sourceOptions, firsts, validator, emit, ends);
 }
 
 function duplicateFinding(compiled: CompiledDictionary, validator: RecordValidator, cells: readonly string[], recordNumber: number): Finding {
   return { recordNumber, code: '005', class: compiled.classOf('005'), field: null, params: {}, keyValues: validator.keyValuesOf(cells) };
 }
 
-/** Second pass, up to the last first occurrence of a duplicated key (see duplicate-keys.ts). */
+/**
+ * Second pass, up to the last first occurrence of a duplicated key (see duplicate-keys.ts). A CSV
+ * file whose record ends are known is read as only its header and those records (byte ranges of the
+ * same bytes, so csv-parse gives them the same cells): parsing the whole file again cost as much as
+ * the first pass, which made each 005 in a file of many the dearest finding of all.
+ */
 async function reportFirstOccurrences(
   open: ByteSource,
   compiled: CompiledDictionary,
@@ -139,14 +152,43 @@ async function reportFirstOccurrences(
   firsts: Int32Array,
   validator: RecordValidator,
   emit: (finding: Finding) => void,
+  ends: RecordEnds | undefined,
 ): Promise<void> {
   let next = 0;
+  if (ends && ends.count > firsts[firsts.length - 1]!) {
+    const ranges: number[] = [0, ends.endOf(0)];
+    for (const first of firsts) ranges.push(ends.endOf(first - 1), ends.endOf(first));
+    await readRecords(onlyRanges(open(), ranges), compiled, sourceOptions, (cells) => {
+      emit(duplicateFinding(compiled, validator, cells, firsts[next]!));
+      next++;
+      return next < firsts.length;
+    });
+    return;
+  }
   await readRecords(open(), compiled, sourceOptions, (cells, recordNumber) => {
     if (recordNumber !== firsts[next]) return true;
     emit(duplicateFinding(compiled, validator, cells, recordNumber));
     next++;
     return next < firsts.length;
   });
+}
+
+/** The bytes of `ranges` (start, end, start, end, … ascending offsets) out of a byte source; stops after the last. */
+async function* onlyRanges(source: AsyncIterable<Uint8Array>, ranges: readonly number[]): AsyncIterable<Uint8Array> {
+  let offset = 0;
+  let r = 0;
+  for await (const chunk of source) {
+    const chunkEnd = offset + chunk.length;
+    while (r < ranges.length && ranges[r]! < chunkEnd) {
+      const from = Math.max(ranges[r]!, offset);
+      const to = Math.min(ranges[r + 1]!, chunkEnd);
+      if (to > from) yield chunk.subarray(from - offset, to - offset);
+      if (ranges[r + 1]! > chunkEnd) break;
+      r += 2;
+    }
+    offset = chunkEnd;
+    if (r >= ranges.length) return;
+  }
 }
 
 /** Passes the bytes through, noting whether the first ones show another format (a zip, a PDF, XML as CSV). */
