@@ -22,6 +22,7 @@ import { contactResolvers } from '../contacts/module';
 import { mergerResolvers } from '../mergers/module';
 import { authorisationResolvers } from '../authorisations/module';
 import { forwardingResolvers } from '../forwarding/module';
+import { dataRequestResolvers } from '../data-requests/module';
 import { InstitutionResolver } from '../institutions/institution.resolver';
 import { InstitutionAdminResolver } from '../institutions/institution-admin.resolver';
 import { RegistryResolver } from '../registries/registry.resolver';
@@ -55,6 +56,7 @@ export const resolvers = [
   ...mergerResolvers,
   ...authorisationResolvers,
   ...forwardingResolvers,
+  ...dataRequestResolvers,
 ] as const;
 
 /**

@@ -22,6 +22,7 @@ import { channelEntities } from '../channels/module';
 import { contactEntities } from '../contacts/module';
 import { mergerEntities } from '../mergers/module';
 import { authorisationEntities } from '../authorisations/module';
+import { dataRequestEntities } from '../data-requests/module';
 import { DictionaryVersion } from '../dictionaries/dictionary-version.entity';
 import { Institution } from '../institutions/institution.entity';
 import { InstitutionUnit } from '../institutions/institution-unit.entity';
@@ -61,4 +62,5 @@ export const entities = [
   ...mergerEntities,
   ...authorisationEntities,
   ...forwardingEntities,
+  ...dataRequestEntities,
 ];
