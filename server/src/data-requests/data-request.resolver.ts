@@ -139,7 +139,7 @@ export class DataRequestResolver {
   @Query(() => DataRequest, {
     nullable: true,
     description:
-      'One data request: for hub staff, its requesting organisation, and local administrators of institutions whose data it asks for; null otherwise.',
+      'One data request: for hub staff, its requesting organisation, and local administrators of institutions it asks a consent or written order of; null otherwise.',
   })
   dataRequest(@Ctx() ctx: RequestContext, @Arg('id', () => ID, ID_ARG) id: string): Promise<DataRequest | null> {
     return dataRequestById(ctx, id);

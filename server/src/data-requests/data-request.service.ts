@@ -87,12 +87,20 @@ async function consentsNeeded(em: EntityManager, request: DataRequest): Promise<
   return request.institutionIds.filter((id) => id !== own);
 }
 
-/** May see the request: hub staff, its requesting organisation, and local administrators of institutions it asks something of. */
+/**
+ * May see the request: hub staff, its requesting organisation, and local administrators of the
+ * institutions it asks something of (a joint request's consent, a written order for identifying
+ * data). Other institutions do not see who asks for what.
+ */
 export async function mayView(em: EntityManager, actor: Actor, request: DataRequest): Promise<boolean> {
   if (isHubStaff(actor) || isRequester(actor, request)) return true;
   const administered = adminInstitutions(actor);
   if (!administered.size || request.state === S.DRAFT) return false;
-  return (await institutionsConcerned(em, request)).some((id) => administered.has(id));
+  const asked = [
+    ...(request.kind === DataRequestKind.JOINT ? await consentsNeeded(em, request) : []),
+    ...(request.identifyingData ? await institutionsConcerned(em, request) : []),
+  ];
+  return asked.some((id) => administered.has(id));
 }
 
 async function loadForChange(tx: EntityManager, ctx: RequestContext, id: string, action: string): Promise<DataRequest | null> {

@@ -240,7 +240,7 @@ describe('data requests (gegevensverzoeken) over HTTP', function () {
     expect(await move(hub, joint.id, 'IN_ASSESSMENT')).to.include({ state: 'IN_ASSESSMENT' });
   });
 
-  it("identifying data is refused unless each institution concerned gave a written order signed off by a user with the director's authority", async () => {
+  it("identifying data is refused unless each institution concerned gave a written order signed off by a user with the director's authority; other institutions do not see the request", async () => {
     setToday('2026-12-22');
     const asked = await create(requester, {
       ...FORM,
@@ -258,6 +258,8 @@ describe('data requests (gegevensverzoeken) over HTTP', function () {
     expect(refused).to.include({ code: 'WRITTEN_ORDERS_MISSING' });
     expect(param(refused as Refusal, 'missing')).to.equal('Universitair Medisch Centrum Zuidermeer (11111111)');
 
+    expect(await call<RequestView | null>(admin, ONE, { id: asked.id })).to.include({ id: asked.id });
+    expect(await call<RequestView | null>(otherAdmin, ONE, { id: asked.id })).to.equal(null);
     const order = { input: { requestId: asked.id, institutionCode: '11111111', kind: 'WRITTEN_ORDER' } };
     expect(await call<Refusal>(admin, CONSENT, order)).to.include({ code: 'NOT_DIRECTOR' });
     expect(await call<Refusal>(hub, AUTHORITY, { input: { userId: adminUserId, kind: 'DIRECTOR', institutionCode: '15330041', granted: true } })).to.include({
