@@ -29,6 +29,7 @@ import {
   DataRequestConnection,
   dataRequestById,
   dataRequestQueue,
+  dataRequestsForInstitution,
   isRequester,
   moveDataRequest,
   myDataRequests,
@@ -133,6 +134,19 @@ export class DataRequestResolver {
     filter?: DataRequestFilterInput | null,
   ): Promise<CountedPage<DataRequest>> {
     return dataRequestQueue(ctx, filter ?? {}, page);
+  }
+
+  @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)
+  @Query(() => DataRequestConnection, {
+    description:
+      'Submitted data requests that ask an institution a consent (joint) or a written order (identifying data), newest first (hub staff, its local administrators); empty for an unknown or foreign institution.',
+  })
+  dataRequestsForInstitution(
+    @Ctx() ctx: RequestContext,
+    @Arg('institutionCode', () => String, { description: '8-digit code.' }) institutionCode: string,
+    @Args(() => DATA_REQUEST_PAGING.Args) page: PageArgs,
+  ): Promise<CountedPage<DataRequest>> {
+    return dataRequestsForInstitution(ctx, institutionCode, page);
   }
 
   @Authorized(Role.HUB_STAFF, Role.REQUESTER, Role.LOCAL_ADMIN)

@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../kernel/context';
-import { type Actor, hasRole, isHubStaff } from '../kernel/actor';
+import { type Actor, administersInstitution, hasRole, isHubStaff } from '../kernel/actor';
 import { Role } from '../kernel/role';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit, recordRefusal } from '../audit/audit.service';
@@ -11,6 +11,7 @@ import { type Connection, connectionTypes, definePaging, findPage, type PageArgs
 import { notFound, RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { Organisation, OrganisationKind } from '../access/organisation.entity';
 import { Institution } from '../institutions/institution.entity';
+import { institutionByCode } from '../institutions/institution-by-code';
 import { Registry } from '../registries/registry.entity';
 import { currentFields } from '../authorisations/dictionary-fields';
 import { DataRequest, DataRequestTransition } from './data-request.entity';
@@ -519,6 +520,35 @@ export function dataRequestQueue(ctx: RequestContext, filter: DataRequestFilterI
   const where: Record<string, unknown> = { state: filter.states?.length ? { $in: filter.states } : { $ne: S.DRAFT } };
   if (filter.overdue) where.stepDueOn = { $lt: today(ctx) };
   return page(ctx, where, args);
+}
+
+/**
+ * The submitted requests that ask an institution something: a joint request's consent (the
+ * institution listed besides the requester's own) or a written order for identifying data. For hub
+ * staff and the institution's local administrators; empty for anyone else, as for an unknown code.
+ */
+export async function dataRequestsForInstitution(ctx: RequestContext, institutionCode: string, args: PageArgs): Promise<CountedPage<DataRequest>> {
+  const institution = await institutionByCode(ctx.em, institutionCode, (id) => administersInstitution(ctx.actor, id));
+  if (!institution) return emptyPage(ctx, args);
+  const id = institution.id;
+  return page(
+    ctx,
+    {
+      state: { $ne: S.DRAFT },
+      $or: [
+        { kind: DataRequestKind.JOINT, institutionIds: { $contains: [id] }, requesterOrganisation: { institution: { $ne: id } } },
+        {
+          identifyingData: true,
+          $or: [
+            { institutionSelection: InstitutionSelection.ALL },
+            { institutionSelection: InstitutionSelection.LIST, institutionIds: { $contains: [id] } },
+            { institutionSelection: InstitutionSelection.OWN, requesterOrganisation: { institution: id } },
+          ],
+        },
+      ],
+    },
+    args,
+  );
 }
 
 export async function dataRequestById(ctx: RequestContext, id: string): Promise<DataRequest | null> {

@@ -28,6 +28,7 @@ const INVOICE = `mutation ($id: ID!, $date: String!) { recordDataRequestInvoice(
 const ONE = `query ($id: ID!) { dataRequest(id: $id) { ${REQUEST_FIELDS} } }`;
 const MINE = `{ myDataRequests(first: 50) { totalCount edges { node { id } } } }`;
 const QUEUE = `query ($filter: DataRequestFilterInput) { dataRequests(first: 50, filter: $filter) { totalCount edges { node { id state stepDueOn } } } }`;
+const ASKED = `query ($code: String!) { dataRequestsForInstitution(institutionCode: $code, first: 50) { totalCount edges { node { id } } } }`;
 const CHECKLIST = `query ($dataset: String!) { dataRequestChecklist(dataset: $dataset) { name group footnote identifying } }`;
 
 interface Refusal {
@@ -213,7 +214,7 @@ describe('data requests (gegevensverzoeken) over HTTP', function () {
     expect(await move(hub, short.id, 'DELIVERED')).to.include({ usageEndsOn: '2027-11-30', destructionDueOn: '2028-02-29' });
   });
 
-  it("joint: assessment is refused until every other institution's local administrator consented, naming those still missing", async () => {
+  it("joint: assessment is refused until every other institution's local administrator consented, naming those still missing; each finds the request in its list", async () => {
     setToday('2026-12-22');
     const joint = await create(admin, {
       ...FORM,
@@ -236,6 +237,11 @@ describe('data requests (gegevensverzoeken) over HTTP', function () {
     const stillBlocked = await move(hub, joint.id, 'IN_ASSESSMENT');
     expect(param(stillBlocked as Refusal, 'missing')).to.equal('Amstelwaard Academisch Ziekenhuis (12040017)');
 
+    const askedOf = async (token: string, code: string) =>
+      (await call<{ edges: { node: { id: string } }[] }>(token, ASKED, { code })).edges.map((edge) => edge.node.id);
+    expect(await askedOf(amstelAdmin, '12040017')).to.include(joint.id);
+    expect(await askedOf(admin, '11111111')).to.not.include(joint.id);
+    expect(await askedOf(otherAdmin, '12040017')).to.deep.equal([]);
     await call(amstelAdmin, CONSENT, { input: { requestId: joint.id, institutionCode: '12040017', kind: 'CONSENT' } });
     expect(await move(hub, joint.id, 'IN_ASSESSMENT')).to.include({ state: 'IN_ASSESSMENT' });
   });
