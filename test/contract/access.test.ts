@@ -140,6 +140,55 @@ const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>
     allowed: HUB,
   },
   'Query.goLiveChecklist': { call: `{ goLiveChecklist(participationId: "${NO_ID}") { met } }`, allowed: ['HUB_STAFF', 'LOCAL_ADMIN', 'SUBMITTER', 'VIEWER'] },
+  'Query.myDataRequests': { call: '{ myDataRequests(first: 1) { totalCount } }', allowed: ['REQUESTER', 'LOCAL_ADMIN'] },
+  'Query.dataRequests': { call: '{ dataRequests(first: 1) { totalCount } }', allowed: HUB },
+  'Query.dataRequest': { call: `{ dataRequest(id: "${NO_ID}") { id } }`, allowed: ['HUB_STAFF', 'REQUESTER', 'LOCAL_ADMIN'] },
+  'Query.dataRequestsForInstitution': { call: '{ dataRequestsForInstitution(institutionCode: "11111111", first: 1) { totalCount } }', allowed: ADMINS },
+  'Query.dataRequestChecklist': { call: '{ dataRequestChecklist(dataset: "LBZ") { name } }', allowed: ['HUB_STAFF', 'REQUESTER', 'LOCAL_ADMIN'] },
+  'Query.dataRequestFeeProposal': { call: `{ dataRequestFeeProposal(id: "${NO_ID}", fee: { weight: 0 }) { __typename } }`, allowed: HUB },
+  'Mutation.createDataRequest': {
+    call: 'mutation { createDataRequest(input: { dataset: "NOPE" }) { __typename } }',
+    allowed: ['HUB_STAFF', 'REQUESTER', 'LOCAL_ADMIN'],
+  },
+  'Mutation.updateDataRequest': {
+    call: `mutation { updateDataRequest(id: "${NO_ID}", input: {}) { __typename } }`,
+    allowed: ['HUB_STAFF', 'REQUESTER', 'LOCAL_ADMIN'],
+  },
+  'Mutation.cloneDataRequest': { call: `mutation { cloneDataRequest(id: "${NO_ID}") { __typename } }`, allowed: ['HUB_STAFF', 'REQUESTER', 'LOCAL_ADMIN'] },
+  'Mutation.submitDataRequest': {
+    call: `mutation { submitDataRequest(id: "${NO_ID}", acceptedProtocolVersion: "2.2") { __typename } }`,
+    allowed: ['HUB_STAFF', 'REQUESTER', 'LOCAL_ADMIN'],
+  },
+  'Mutation.moveDataRequest': {
+    call: `mutation { moveDataRequest(input: { id: "${NO_ID}", to: WITHDRAWN }) { __typename } }`,
+    allowed: ['HUB_STAFF', 'REQUESTER', 'LOCAL_ADMIN'],
+  },
+  'Mutation.confirmDataRequestKind': {
+    call: `mutation { confirmDataRequestKind(input: { id: "${NO_ID}", kind: THIRD_PARTY, usageContext: POLICY }) { __typename } }`,
+    allowed: HUB,
+  },
+  'Mutation.recordDataRequestAssessment': {
+    call: `mutation { recordDataRequestAssessment(id: "${NO_ID}", considerations: { legal: "l", privacy: "p", competition: "c", sector: "s" }) { __typename } }`,
+    allowed: HUB,
+  },
+  'Mutation.recordCommitteeAdvice': { call: `mutation { recordCommitteeAdvice(id: "${NO_ID}", advice: "a") { __typename } }`, allowed: HUB },
+  'Mutation.giveDataRequestConsent': {
+    call: `mutation { giveDataRequestConsent(input: { requestId: "${NO_ID}", institutionCode: "00000000", kind: CONSENT }) { __typename } }`,
+    allowed: ['LOCAL_ADMIN'],
+  },
+  'Mutation.setDataRequestAuthority': {
+    call: `mutation { setDataRequestAuthority(input: { userId: "${NO_ID}", kind: COMMITTEE, granted: false }) { __typename } }`,
+    allowed: HUB,
+  },
+  'Mutation.setDataRequestQuote': { call: `mutation { setDataRequestQuote(id: "${NO_ID}", fee: { weight: 0 }) { __typename } }`, allowed: HUB },
+  'Mutation.signDataRequestQuote': {
+    call: `mutation { signDataRequestQuote(input: { id: "${NO_ID}", name: "n", function: "f" }) { __typename } }`,
+    allowed: ['HUB_STAFF', 'REQUESTER', 'LOCAL_ADMIN'],
+  },
+  'Mutation.recordDataRequestInvoice': {
+    call: `mutation { recordDataRequestInvoice(id: "${NO_ID}", invoiceDate: "2026-12-01") { __typename } }`,
+    allowed: HUB,
+  },
   'Query.participationBoard': { call: '{ participationBoard(first: 1) { totalCount } }', allowed: HUB },
   'Query.participationCounts': { call: '{ participationCounts { state count } }', allowed: HUB },
   'Mutation.setDeadlineException': {

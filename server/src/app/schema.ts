@@ -23,6 +23,7 @@ import { mergerResolvers } from '../mergers/module';
 import { authorisationResolvers } from '../authorisations/module';
 import { forwardingResolvers } from '../forwarding/module';
 import { noticeResolvers } from '../notices/module';
+import { dataRequestResolvers } from '../data-requests/module';
 import { InstitutionResolver } from '../institutions/institution.resolver';
 import { InstitutionAdminResolver } from '../institutions/institution-admin.resolver';
 import { RegistryResolver } from '../registries/registry.resolver';
@@ -57,6 +58,7 @@ export const resolvers = [
   ...authorisationResolvers,
   ...forwardingResolvers,
   ...noticeResolvers,
+  ...dataRequestResolvers,
 ] as const;
 
 /**

@@ -23,6 +23,7 @@ import { contactEntities } from '../contacts/module';
 import { mergerEntities } from '../mergers/module';
 import { authorisationEntities } from '../authorisations/module';
 import { noticeEntities } from '../notices/module';
+import { dataRequestEntities } from '../data-requests/module';
 import { DictionaryVersion } from '../dictionaries/dictionary-version.entity';
 import { Institution } from '../institutions/institution.entity';
 import { InstitutionUnit } from '../institutions/institution-unit.entity';
@@ -63,4 +64,5 @@ export const entities = [
   ...authorisationEntities,
   ...forwardingEntities,
   ...noticeEntities,
+  ...dataRequestEntities,
 ];

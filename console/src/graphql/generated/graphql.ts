@@ -531,6 +531,10 @@ export type RefusalCode =
   | 'ALREADY_PARTICIPATING'
   /** The authorisation is already revoked: grant a new one. */
   | 'ALREADY_REVOKED'
+  /** Amounts are whole, non-negative euro cents. */
+  | 'AMOUNT_INVALID'
+  /** Record the considerations of the assessment before the decision. */
+  | 'ASSESSMENT_MISSING'
   /** At least one accepted channel is required. */
   | 'CHANNELS_REQUIRED'
   /** The channel asked for is already the active one. */
@@ -541,16 +545,24 @@ export type RefusalCode =
   | 'CHANNEL_NOT_ACTIVE'
   /** The code does not have the required form (parameter `form`). */
   | 'CODE_FORMAT'
+  /** The request was referred to the privacy committee: its advice comes before the decision. */
+  | 'COMMITTEE_ADVICE_MISSING'
+  /** A joint request needs the written consent of every other institution first; `missing` names those without. */
+  | 'CONSENTS_MISSING'
   /** A sign-up needs at least one contact person, each with a name, a role and a valid e-mail address (up to 10). */
   | 'CONTACT_REQUIRED'
   /** The creation date lies in the future. */
   | 'CREATION_DATE_FUTURE'
+  /** The data request cannot be submitted yet: `missing` names the parts of the form still empty. */
+  | 'DATA_REQUEST_INCOMPLETE'
   /** Give a new deadline or an exemption, not both and not neither. */
   | 'DEADLINE_OR_EXEMPT'
   /** The deadline rule is incomplete or out of range for its kind. */
   | 'DEADLINE_RULE_INVALID'
   /** The file name does not conform and the fields it would give were not filled in. */
   | 'DELIVERY_FIELDS_MISSING'
+  /** A fee outside the bounds (parameters `min`, `max`, cents) needs a reason (bijzondere gevallen). */
+  | 'DEVIATION_REASON_REQUIRED'
   /** The file name does not conform, so it names no dictionary: give one. */
   | 'DICTIONARY_NOT_NAMED'
   /** The dictionary package is not valid JSON, breaks the format, or its examples do not give their expected outcome: `problems` lists each with its JSON path. */
@@ -587,6 +599,8 @@ export type RefusalCode =
   | 'INSTITUTION_INACTIVE'
   /** The institution merged into another (parameter `into`) and delivers no more from the merger day: deliver as that institution. */
   | 'INSTITUTION_MERGED'
+  /** The institution is not one whose consent or order this request needs. */
+  | 'INSTITUTION_NOT_CONCERNED'
   /** The authenticator or mailed code is wrong or expired. */
   | 'INVALID_CODE'
   /** E-mail address or password incorrect (which of the two is never told). */
@@ -597,6 +611,10 @@ export type RefusalCode =
   | 'INVALID_EXPIRY'
   /** The invitation or reset link is invalid, used or expired. */
   | 'INVALID_LINK'
+  /** This move is not for a request of this kind (parameter `kind`): own data skips assessment, only joint requests await consents. */
+  | 'KIND_MISMATCH'
+  /** Hub staff must confirm the kind of the data request (and its usage context) first. */
+  | 'KIND_NOT_CONFIRMED'
   /** The last active local administrator of an institution cannot be removed or deactivated. */
   | 'LAST_LOCAL_ADMIN'
   /** The processor is already linked to this registry or sub-delivery: update that link instead. */
@@ -609,6 +627,12 @@ export type RefusalCode =
   | 'NOTE_TOO_LONG'
   /** Only a processor organisation (kind PROCESSOR) can be linked to a registry. */
   | 'NOT_A_PROCESSOR'
+  /** Only a privacy committee member (a hub user with the committee flag) records its advice. */
+  | 'NOT_COMMITTEE_MEMBER'
+  /** A written order needs a user with the director authority for that institution (set by hub staff). */
+  | 'NOT_DIRECTOR'
+  /** The data request is no longer a draft (or returned for changes): its form cannot change. */
+  | 'NOT_EDITABLE'
   /** The object does not exist, or is not yours to see or change (the two are never told apart). */
   | 'NOT_FOUND'
   /** The file is not a PDF (its content does not start with `%PDF-`); nothing was stored. */
@@ -629,6 +653,12 @@ export type RefusalCode =
   | 'PASSWORD_TOO_COMMON'
   /** The new password is shorter than the minimum (parameter `min`). */
   | 'PASSWORD_TOO_SHORT'
+  /** Submitting needs the current protocol version (parameter `version`) accepted with its delivery conditions. */
+  | 'PROTOCOL_NOT_ACCEPTED'
+  /** The quote can be set only while the request is approved and the quote not yet sent. */
+  | 'QUOTE_LOCKED'
+  /** Sending the quote needs a quote set with the fee engine. */
+  | 'QUOTE_MISSING'
   /** A reason of 1 to 500 characters is required. */
   | 'REASON_REQUIRED'
   /** The stream's record key, which every forwarded row carries, holds a patient-linkable field (parameter `fields`): it cannot be forwarded. */
@@ -637,6 +667,8 @@ export type RefusalCode =
   | 'REGISTRY_EXISTS'
   /** The role's scope is incomplete or wrong (parameter `scope` says what the role needs). */
   | 'ROLE_SCOPE'
+  /** A quote is signed with signDataRequestQuote (name and function), not by a bare move. */
+  | 'SIGNATURE_REQUIRED'
   /** The registry already has a sub-delivery with this code. */
   | 'SUB_DELIVERY_EXISTS'
   /** A required text (parameter `field`) is empty or longer than its maximum (parameter `max`). */
@@ -657,6 +689,8 @@ export type RefusalCode =
   | 'UNIT_CLOSED'
   /** The institution already has a unit with this number (field `number`). */
   | 'UNIT_NUMBER_TAKEN'
+  /** The dataset is neither `LBZ` nor a registry code. */
+  | 'UNKNOWN_DATASET'
   /** No dictionary has this `REGISTRY/SubDelivery/version`. */
   | 'UNKNOWN_DICTIONARY'
   /** These fields (parameter `fields`) are not in the registry's current dictionary. */
@@ -682,7 +716,13 @@ export type RefusalCode =
   /** B07: the dictionary version is not accepted on this day (before its accepted-from or after its accepted-until); the message names the version to use. */
   | 'VERSION_NOT_ACCEPTED'
   /** This dictionary version is already published: upload a new version number instead. */
-  | 'VERSION_PUBLISHED';
+  | 'VERSION_PUBLISHED'
+  /** The weight lies between 0 and 10,000 basis points. */
+  | 'WEIGHT_RANGE'
+  /** Identifying data needs a written order of every institution concerned, signed off by a director; `missing` names those without. */
+  | 'WRITTEN_ORDERS_MISSING'
+  /** A fee needs at least one registration year. */
+  | 'YEARS_REQUIRED';
 
 /** A request to deliver to a registry through another channel. */
 export type RequestChannelSwitchInput = {

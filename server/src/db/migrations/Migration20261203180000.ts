@@ -1,0 +1,37 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/**
+ * Data requests (gegevensverzoeken): the request with its form, state and dates, its history, its
+ * quote in euro cents, institutions' consents and written orders, and the director and committee
+ * flags hub staff set on users (docs/data-requests.md).
+ */
+export class Migration20261203180000 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create table "data_request_authority" ("id" uuid not null, "user_id" uuid not null, "kind" text check ("kind" in ('DIRECTOR', 'COMMITTEE')) not null, "institution_id" uuid null, "granted_at" timestamptz not null, constraint "data_request_authority_pkey" primary key ("id"));`);
+    this.addSql(`create index "data_request_authority_user_id_index" on "data_request_authority" ("user_id");`);
+    this.addSql(`alter table "data_request_authority" add constraint "data_request_authority_user_id_kind_institution_id_unique" unique ("user_id", "kind", "institution_id");`);
+    this.addSql(`create table "data_request" ("id" uuid not null, "requester_organisation_id" uuid not null, "created_by_user_id" uuid null, "co_requesters" text[] not null, "purpose" text not null default '', "usage_context" text check ("usage_context" in ('SCIENTIFIC', 'POLICY', 'SOCIETAL', 'COMMERCIAL')) not null default 'SCIENTIFIC', "declared_usage_context" text check ("declared_usage_context" in ('SCIENTIFIC', 'POLICY', 'SOCIETAL', 'COMMERCIAL')) not null default 'SCIENTIFIC', "term_months" int null, "dataset" varchar(20) not null default 'LBZ', "fields" text[] not null, "level" text check ("level" in ('DETAIL', 'AGGREGATED')) not null default 'AGGREGATED', "aggregation" text null, "years" jsonb not null, "institution_selection" text check ("institution_selection" in ('ALL', 'LIST', 'OWN')) not null default 'ALL', "institution_ids" uuid[] not null, "period_from" date null, "period_to" date null, "desired_delivery_on" date null, "identifying_data" boolean not null default false, "protocol_version" varchar(100) null, "kind" text check ("kind" in ('OWN_DATA', 'JOINT', 'NFU_NVZ', 'THIRD_PARTY')) null, "kind_confirmed" boolean not null default false, "state" text check ("state" in ('DRAFT', 'SUBMITTED', 'RETURNED_FOR_CHANGES', 'AWAITING_CONSENTS', 'IN_ASSESSMENT', 'PRIVACY_COMMITTEE', 'APPROVED', 'APPROVED_WITH_CONDITIONS', 'REJECTED', 'QUOTE_SENT', 'QUOTE_SIGNED', 'DELIVERED', 'IN_USE', 'USAGE_ENDED', 'DESTRUCTION_CONFIRMED', 'WITHDRAWN')) not null default 'DRAFT', "state_since" timestamptz not null, "step_due_on" date null, "considerations" jsonb null, "committee_referred" boolean not null default false, "committee_advice" text null, "committee_advice_by" varchar(200) null, "decision_letter" text null, "conditions" text null, "narrowed_purpose" text null, "narrowed_fields" text[] null, "narrowed_years" jsonb null, "narrowed_institution_ids" uuid[] null, "delivered_on" date null, "usage_ends_on" date null, "destruction_due_on" date null, "cloned_from_id" uuid null, "created_at" timestamptz not null, constraint "data_request_pkey" primary key ("id"));`);
+    this.addSql(`create index "data_request_state_step_due_on_index" on "data_request" ("state", "step_due_on");`);
+    this.addSql(`create index "data_request_requester_organisation_id_created_at_index" on "data_request" ("requester_organisation_id", "created_at");`);
+    this.addSql(`create table "data_request_transition" ("id" uuid not null, "request_id" uuid not null, "from_state" text check ("from_state" in ('DRAFT', 'SUBMITTED', 'RETURNED_FOR_CHANGES', 'AWAITING_CONSENTS', 'IN_ASSESSMENT', 'PRIVACY_COMMITTEE', 'APPROVED', 'APPROVED_WITH_CONDITIONS', 'REJECTED', 'QUOTE_SENT', 'QUOTE_SIGNED', 'DELIVERED', 'IN_USE', 'USAGE_ENDED', 'DESTRUCTION_CONFIRMED', 'WITHDRAWN')) null, "to_state" text check ("to_state" in ('DRAFT', 'SUBMITTED', 'RETURNED_FOR_CHANGES', 'AWAITING_CONSENTS', 'IN_ASSESSMENT', 'PRIVACY_COMMITTEE', 'APPROVED', 'APPROVED_WITH_CONDITIONS', 'REJECTED', 'QUOTE_SENT', 'QUOTE_SIGNED', 'DELIVERED', 'IN_USE', 'USAGE_ENDED', 'DESTRUCTION_CONFIRMED', 'WITHDRAWN')) not null, "at" timestamptz not null, "actor_user_id" uuid null, "actor_name" varchar(200) not null, "note" text null, constraint "data_request_transition_pkey" primary key ("id"));`);
+    this.addSql(`create index "data_request_transition_request_id_at_index" on "data_request_transition" ("request_id", "at");`);
+    this.addSql(`create table "data_request_quote" ("id" uuid not null, "request_id" uuid not null, "commercial" boolean not null, "weight" int not null, "min_per_year_cents" int not null, "max_per_year_cents" int not null, "per_year_cents" int not null, "deviation_reason" text null, "lines" jsonb not null, "total_excl_vat_cents" int not null, "vat_cents" int not null, "total_incl_vat_cents" int not null, "signed_name" varchar(200) null, "signed_function" varchar(200) null, "signed_at" timestamptz null, "signed_on_paper" boolean not null default false, "invoice_date" date null, "invoice_due_on" date null, "created_at" timestamptz not null, constraint "data_request_quote_pkey" primary key ("id"));`);
+    this.addSql(`alter table "data_request_quote" add constraint "data_request_quote_request_id_unique" unique ("request_id");`);
+    this.addSql(`create table "data_request_consent" ("id" uuid not null, "request_id" uuid not null, "institution_id" uuid not null, "kind" text check ("kind" in ('CONSENT', 'WRITTEN_ORDER')) not null, "given_by_user_id" uuid null, "given_by_name" varchar(200) not null, "given_at" timestamptz not null, "note" text null, constraint "data_request_consent_pkey" primary key ("id"));`);
+    this.addSql(`alter table "data_request_consent" add constraint "data_request_consent_request_id_institution_id_kind_unique" unique ("request_id", "institution_id", "kind");`);
+    this.addSql(`alter table "data_request_authority" add constraint "data_request_authority_institution_id_foreign" foreign key ("institution_id") references "institution" ("id") on update cascade on delete cascade;`);
+    this.addSql(`alter table "data_request" add constraint "data_request_requester_organisation_id_foreign" foreign key ("requester_organisation_id") references "organisation" ("id") on update cascade on delete restrict;`);
+    this.addSql(`alter table "data_request_transition" add constraint "data_request_transition_request_id_foreign" foreign key ("request_id") references "data_request" ("id") on update cascade on delete cascade;`);
+    this.addSql(`alter table "data_request_quote" add constraint "data_request_quote_request_id_foreign" foreign key ("request_id") references "data_request" ("id") on update cascade on delete cascade;`);
+    this.addSql(`alter table "data_request_consent" add constraint "data_request_consent_request_id_foreign" foreign key ("request_id") references "data_request" ("id") on update cascade on delete cascade;`);
+    this.addSql(`alter table "data_request_consent" add constraint "data_request_consent_institution_id_foreign" foreign key ("institution_id") references "institution" ("id") on update cascade on delete cascade;`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop table if exists "data_request_consent" cascade;`);
+    this.addSql(`drop table if exists "data_request_quote" cascade;`);
+    this.addSql(`drop table if exists "data_request_transition" cascade;`);
+    this.addSql(`drop table if exists "data_request" cascade;`);
+    this.addSql(`drop table if exists "data_request_authority" cascade;`);
+  }
+}
