@@ -7,6 +7,7 @@ import { DeliveryStatus } from '../../server/src/deliveries/delivery-status';
 import { Delivery } from '../../server/src/deliveries/delivery.entity';
 import { DictionaryVersion } from '../../server/src/dictionaries/dictionary-version.entity';
 import { Institution, InstitutionType } from '../../server/src/institutions/institution.entity';
+import { InstitutionUnit } from '../../server/src/institutions/institution-unit.entity';
 import { Channel } from '../../server/src/registries/channel';
 import { Registry } from '../../server/src/registries/registry.entity';
 import { SubDelivery } from '../../server/src/registries/sub-delivery.entity';
@@ -26,7 +27,9 @@ let nextCode = 90_000_000 + Math.floor(Math.random() * 9_000_000);
 export async function createInstitution(server: TestServer, name = 'Testziekenhuis'): Promise<string> {
   const em = server.datahub.orm.em.fork();
   const code = String(nextCode++);
-  em.create(Institution, { code, name: `${name} ${code}`, type: InstitutionType.GENERAL, active: true });
+  const institution = em.create(Institution, { code, name: `${name} ${code}`, type: InstitutionType.GENERAL, active: true });
+  // Unit 0 (the institution as a whole), as createInstitution makes it: a shared server's institution list expects it.
+  em.create(InstitutionUnit, { institution, number: 0, name: 'Hoofdlocatie' });
   await em.flush();
   return code;
 }
