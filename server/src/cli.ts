@@ -60,10 +60,10 @@ const commands: Record<string, Command> = {
   seed: {
     summary: 'add the demo institutions and registries that are missing (matched by code)',
     async run() {
-      await withDatabase(async (orm) => {
+      await withDatabase(async (_orm, services) => {
         const { seedDemoData } = await import('./db/seeds/demo.ts');
-        await seedDemoData(orm.em.fork());
-        process.stderr.write('demo data present\n');
+        const { delivered, unexpected } = await seedDemoData(services);
+        process.stderr.write(`demo data present (${delivered} demo deliveries processed${unexpected ? `, ${unexpected} not as planned` : ''})\n`);
       });
       return 0;
     },

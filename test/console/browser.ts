@@ -3,7 +3,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD, mailedCode } from '../support/actors';
 import type { TestServer } from '../support/server';
 
-/** Debian's chromium, never a downloaded browser (DEVELOPERS.md); flags for this closed network. */
+/** Debian's chromium, never a downloaded browser (README, "Tests"); flags for this closed network. */
 export async function launchChromium(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: apt-get install -y chromium`);

@@ -1,10 +1,11 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../../server/src/kernel/config';
 import { createLogger } from '../../server/src/kernel/logger';
-import { registerReferenceData, startDatahub, type RunningDatahub } from '../../server/src/app/server';
+import { createServices, registerReferenceData, startDatahub, type RunningDatahub } from '../../server/src/app/server';
+import { seedDemoDataIfEmpty } from '../../server/src/db/seeds/demo';
 import { openOrm } from '../../server/src/db/orm';
 import { migrateAsOwner } from '../../server/src/db/prepare';
 import { loadDictionaryCatalogue } from '../../server/src/dictionaries/dictionary-catalogue';
@@ -65,17 +66,28 @@ let template: Promise<string> | null = null;
 function templateDatabase(): Promise<string> {
   template ??= (async () => {
     const url = await (await testCluster()).createDatabase();
-    const config = loadConfig({ ...process.env, ...TEST_ENV, DATABASE_URL: url, DATAHUB_DATA_DIR: os.tmpdir() });
+    // The demo's generated files go to a folder of the template's own, removed once it is made.
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'datahub-template-'));
+    const config = loadConfig({ ...process.env, ...TEST_ENV, DATABASE_URL: url, DATAHUB_DATA_DIR: dataDir });
     await migrateAsOwner(url);
     const orm = await openOrm(url);
     try {
-      await registerReferenceData(orm, config, createLogger('silent'), await loadDictionaryCatalogue(config.dictionariesDir), systemClock);
+      const logger = createLogger('silent');
+      const dictionaries = await loadDictionaryCatalogue(config.dictionariesDir);
+      await registerReferenceData(orm, logger, dictionaries, systemClock);
+      await seedDemoDataIfEmpty(await createServices(config, orm, logger, dictionaries, systemClock));
     } finally {
       await orm.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
     return decodeURIComponent(new URL(url).pathname.slice(1));
   })();
   return template;
+}
+
+/** Makes the run's template database now (the root hook calls it, under a time limit of its own). */
+export async function prepareTemplateDatabase(): Promise<void> {
+  await templateDatabase();
 }
 
 /** A new database on the test cluster: a copy of the run's template (migrated, demo data seeded), or empty. */

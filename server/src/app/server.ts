@@ -97,12 +97,11 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
   }
 }
 
-/** What every start writes through the application role: dictionary versions, schedules, and demo data into an empty database. */
-export async function registerReferenceData(orm: MikroORM, config: Config, logger: Logger, dictionaries: DictionaryCatalogue, clock: Clock): Promise<void> {
+/** What every start writes through the application role: dictionary versions and schedules. */
+export async function registerReferenceData(orm: MikroORM, logger: Logger, dictionaries: DictionaryCatalogue, clock: Clock): Promise<void> {
   const registered = await registerDictionaries(orm.em.fork(), dictionaries, todayInAmsterdam(clock.now()));
   if (registered.length > 0) logger.info({ dictionaries: registered }, 'dictionary versions registered');
   await registerSchedules(orm.em.fork(), dictionaries);
-  if (config.demoData) await seedDemoDataIfEmpty(orm.em.fork(), logger);
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {
@@ -126,8 +125,10 @@ export async function startDatahub(config: Config, logger: Logger, options: { cl
   try {
     orm = await openOrm(database.appUrl);
     const clock = options.clock ?? systemClock;
-    await registerReferenceData(orm, config, logger, dictionaries, clock);
+    await registerReferenceData(orm, logger, dictionaries, clock);
     const services = await createServices(config, orm, logger, dictionaries, clock);
+    // Demo data into an empty database, before the worker starts: its deliveries are processed here.
+    if (config.demoData) await seedDemoDataIfEmpty(services);
     await sweepUploadLeftovers(config.dataDir, logger);
     const worker = config.inProcessWorker ? await startWorker(services, database.appUrl) : null;
     const apollo = createApolloServer(await buildDatahubSchema(), { production: config.production, logger });

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DictionaryCatalogue } from '../dictionaries/dictionary-catalogue';
 import { CompletenessResolver, VolumeChangeResolver } from './completeness/completeness.resolver';
-import { seedDemoParticipations as seedDemo } from './demo/demo-participations';
+import { type DemoDelivery, seedDemoParticipations as seedDemo } from './demo/demo-participations';
 import { DeliveryOverviewResolver } from './overview/overview.resolver';
 import { DeliveryOverviewInstitutionResolver, ExpectedDeliveryFieldsResolver, RejectedDeliveryFieldsResolver } from './overview/stream-fields.resolver';
 import { ReminderPreferenceResolver } from './reminders/reminder-preferences';
@@ -37,10 +37,12 @@ export async function registerSchedules(em: EntityManager, catalogue: Dictionary
   await registerDictionarySchedules(em, catalogue);
 }
 
-/** Called from the demo seed after institutions and accounts exist. */
-export async function seedDemoParticipations(em: EntityManager): Promise<void> {
-  await seedDemo(em);
+/** Called from the demo seed after institutions and accounts exist: the deliveries it plans are processed by the seed. */
+export async function seedDemoParticipations(em: EntityManager): Promise<DemoDelivery[]> {
+  return seedDemo(em);
 }
+
+export { type DemoDelivery, DemoStatus } from './demo/demo-participations';
 
 export { OverviewCache } from './common/overview-cache';
 export { sendDueReminders, type ReminderRun } from './reminders/reminders.service';

@@ -7,12 +7,16 @@ import { deliveryLineage, recordLineage } from '../../../server/src/forwarding/l
 import { asUser, expectOk, tokenFor } from '../../support/actors';
 import { settled, upload } from '../../support/deliveries';
 import { ownerQuery, startTestServer, type TestServer } from '../../support/server';
+import { createInstitution, createInstitutionUser, participate } from '../../support/delivery-rows';
+import { Role } from '../../../server/src/kernel/role';
 
 const HEADER = 'OperatieID,OperatieDatum,PatientCode,Geboortejaar,Geslacht,ODS,VaCCPre,VaCCPO,Anesthesie,Complicatie,ComplicatieType';
 const row = (id: string, patient: string, post = '0.90', date = '2026-02-03') => `${id},${date},${patient},1948,V,01,0.30,${post},1,N,`;
 const file = (...rows: string[]) => [HEADER, ...rows].join('\n') + '\n';
 let sequence = 700;
-const name = () => `11111111_0_CAT_1.4_${(sequence += 1)}_20260410_PROD.csv`;
+/** A hospital of this test's own: the demo's hospitals hold a delivery history of their own. */
+let code = '';
+const name = () => `${code}_0_CAT_1.4_${(sequence += 1)}_20260410_PROD.csv`;
 const FIELDS = ['OperatieDatum', 'PatientCode', 'VaCCPO'];
 
 interface NdjsonLine {
@@ -52,7 +56,9 @@ describe('forwarding: current held records, changes since a cursor, afnames and 
 
   before(async () => {
     server = await startTestServer();
-    submitter = await tokenFor(server, 'aanlever@zuidermeer.test');
+    code = await createInstitution(server, 'Doorleverziekenhuis');
+    await participate(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', start: '2025K1' });
+    submitter = await tokenFor(server, await createInstitutionUser(server, code, Role.SUBMITTER, 'CAT'));
     server.datahub.services.forwardingSelection = () => Promise.resolve(selection);
   });
 
@@ -77,9 +83,9 @@ describe('forwarding: current held records, changes since a cursor, afnames and 
     const [pa, pb] = [await pseudonym('F1'), await pseudonym('F3')];
     expect(header).to.equal('recordKey,version,institution,period,status,OperatieDatum,PatientCode,VaCCPO');
     expect(rows).to.deep.equal([
-      `F1,1,11111111,2026K1,CURRENT,2026-02-03,${pa},0.90`,
-      `F2,1,11111111,2026K1,CURRENT,2026-02-03,${pa},0.80`,
-      `F3,1,11111111,2026K1,CURRENT,2026-02-03,${pb},0.70`,
+      `F1,1,${code},2026K1,CURRENT,2026-02-03,${pa},0.90`,
+      `F2,1,${code},2026K1,CURRENT,2026-02-03,${pa},0.80`,
+      `F3,1,${code},2026K1,CURRENT,2026-02-03,${pb},0.70`,
     ]);
     deliveries.cursor1 = response.headers.get(CURSOR_HEADER)!;
   });
@@ -95,16 +101,16 @@ describe('forwarding: current held records, changes since a cursor, afnames and 
       {
         recordKey: 'F1',
         version: 2,
-        institution: '11111111',
+        institution: code,
         period: '2026K1',
         status: 'CURRENT',
         fields: { OperatieDatum: '2026-02-03', PatientCode: pa, VaCCPO: '1.00' },
       },
-      { recordKey: 'F3', version: 1, institution: '11111111', period: '2026K1', status: 'WITHDRAWN', fields: null },
+      { recordKey: 'F3', version: 1, institution: code, period: '2026K1', status: 'WITHDRAWN', fields: null },
       {
         recordKey: 'F4',
         version: 1,
-        institution: '11111111',
+        institution: code,
         period: '2026K1',
         status: 'CURRENT',
         fields: { OperatieDatum: '2026-02-03', PatientCode: await pseudonym('F4'), VaCCPO: '0.90' },
@@ -114,9 +120,9 @@ describe('forwarding: current held records, changes since a cursor, afnames and 
     deliveries.cursor2 = trailer.cursor;
     const full = csvBody(await (await fetchRecords('csv')).text());
     expect(full.rows.map((line) => line.split(',').slice(0, 5).join(','))).to.deep.equal([
-      'F1,2,11111111,2026K1,CURRENT',
-      'F2,1,11111111,2026K1,CURRENT',
-      'F4,1,11111111,2026K1,CURRENT',
+      `F1,2,${code},2026K1,CURRENT`,
+      `F2,1,${code},2026K1,CURRENT`,
+      `F4,1,${code},2026K1,CURRENT`,
     ]);
     const nothing = await ndjson(deliveries.cursor2);
     expect([nothing.records, nothing.trailer.records, nothing.trailer.cursor]).to.deep.equal([[], 0, deliveries.cursor2]);
@@ -204,19 +210,19 @@ describe('forwarding: current held records, changes since a cursor, afnames and 
     const since = deliveries.cursor2;
     const csv = csvBody(await (await fetchRecords('csv', since)).text());
     expect(csv.rows.map((line) => line.split(',').slice(0, 6).concat(line.split(',').slice(-1)))).to.deep.equal([
-      ['F7', '1', '11111111', '2026K1', 'CURRENT', "'-1", "'=HYPERLINK(1)"],
-      ['F9', '1', '11111111', '2025K4', 'CURRENT', '2025-11-03', '0.90'],
+      ['F7', '1', code, '2026K1', 'CURRENT', "'-1", "'=HYPERLINK(1)"],
+      ['F9', '1', code, '2025K4', 'CURRENT', '2025-11-03', '0.90'],
     ]);
     const { records } = await ndjson(since);
     expect(records.map((r) => r.fields?.VaCCPO)).to.deep.equal(['=HYPERLINK(1)', '0.90']);
   });
 
   it("answers afnames and lineage over GraphQL to the institution's local administrator, and nothing to a submitter", async () => {
-    const admin = await tokenFor(server, 'beheer@zuidermeer.test');
+    const admin = await tokenFor(server, await createInstitutionUser(server, code, Role.LOCAL_ADMIN));
     const query = `query ($d: ID!, $s: ID!) {
-      afnames(institutionCode: "11111111") { nodes { id recordCount incremental complete } }
+      afnames(institutionCode: "${code}") { nodes { id recordCount incremental complete } }
       deliveryLineage(deliveryId: $d) { versionCount receipts { afname { id } versions { recordKey version } } }
-      recordLineage(institutionCode: "11111111", subDeliveryId: $s, recordKey: "F1") { version current receivedBy { id } }
+      recordLineage(institutionCode: "${code}", subDeliveryId: $s, recordKey: "F1") { version current receivedBy { id } }
     }`;
     const variables = { d: deliveries.d1, s: selection!.subDeliveryId };
     type Answer = {

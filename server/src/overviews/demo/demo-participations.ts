@@ -1,7 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
-import type { EntityData } from '@mikro-orm/core';
+import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DeliveryStatus } from '../../deliveries/delivery-status';
 import { Delivery } from '../../deliveries/delivery.entity';
 import { DictionaryVersion } from '../../dictionaries/dictionary-version.entity';
 import { Institution } from '../../institutions/institution.entity';
@@ -64,6 +62,33 @@ async function seedParticipations(em: EntityManager): Promise<void> {
   await em.flush();
 }
 
+/** The status a demo delivery is meant to get from the real processing of its generated file. */
+export enum DemoStatus {
+  PROCESSED = 'PROCESSED',
+  PROCESSED_WITH_ERRORS = 'PROCESSED_WITH_ERRORS',
+  REJECTED = 'REJECTED',
+}
+
+/** One demo delivery to make: which stream and period, delivered when, meant to end how. */
+export interface DemoDelivery {
+  institutionId: string;
+  institutionCode: string;
+  subDeliveryId: string;
+  registryCode: string;
+  subDeliveryCode: string;
+  dictionaryVersionId: string;
+  version: string;
+  period: string;
+  /** Last day the period covers (a TOTAAL: 31 December of the year it covers). */
+  periodEnd: string;
+  channel: Channel;
+  /** Delivery date (`YYYY-MM-DD`). */
+  date: string;
+  status: DemoStatus;
+  /** How many times the dictionary's valid example is repeated in the file. */
+  copies: number;
+}
+
 interface DemoRow {
   institution_id: string;
   sub_delivery_id: string;
@@ -80,9 +105,10 @@ interface DemoRow {
  * some processed with errors or rejected, some missing. UMC Zuidermeer gets a fixed mix so its
  * Overzicht shows all three tables: the last PMICD quarter and a PROMS half year missing, a CAT
  * quarter with errors, a rejected PMICD quarter, and a postponed CAT quarter (a deadline exception)
- * that is upcoming. Their files do not exist (fixed demo storage key and hash).
+ * that is upcoming. Only the plan is made here: the files are generated and go through the real
+ * processing afterwards (db/seeds/demo-deliveries.ts), so every count and report line is the engine's.
  */
-async function seedDeliveries(em: EntityManager, today: string): Promise<void> {
+async function planDeliveries(em: EntityManager, today: string): Promise<DemoDelivery[]> {
   const rows = await query<DemoRow>(
     em,
     sql`
@@ -96,40 +122,23 @@ async function seedDeliveries(em: EntityManager, today: string): Promise<void> {
   const versionOf = (subDeliveryId: string) => versions.find((version) => version.subDelivery.id === subDeliveryId) as DictionaryVersion;
   const channels = new Map((await em.find(Participation, {})).map((p) => [`${p.institution.id}/${p.subDelivery.id}`, p.channel]));
   const rank = new Map<string, number>();
-  const deliveries: EntityData<Delivery>[] = [];
-  let sequence = 0;
-  const deliver = (row: DemoRow, date: string, status: DeliveryStatus) => {
+  const plan: DemoDelivery[] = [];
+  const deliver = (row: DemoRow, date: string, status: DemoStatus) => {
     const version = versionOf(row.sub_delivery_id);
-    const records = 40 + Math.floor(fraction(`${row.institution_code}${row.sub_delivery_code}${row.period}n`) * 400);
-    const rejected = status === DeliveryStatus.REJECTED ? records : status === DeliveryStatus.PROCESSED_WITH_ERRORS ? Math.ceil(records / 20) : 0;
-    sequence += 1;
-    deliveries.push({
-      id: randomUUID(),
-      institution: row.institution_id,
-      unit: 0,
-      subDelivery: row.sub_delivery_id,
-      dictionaryVersion: version.id,
+    plan.push({
+      institutionId: row.institution_id,
+      institutionCode: row.institution_code,
+      subDeliveryId: row.sub_delivery_id,
+      registryCode: row.registry_code,
+      subDeliveryCode: row.sub_delivery_code,
+      dictionaryVersionId: version.id,
+      version: version.version,
       period: row.period,
-      test: false,
+      periodEnd: row.period_end,
       channel: channels.get(`${row.institution_id}/${row.sub_delivery_id}`) ?? Channel.PORTAL,
+      date,
       status,
-      fileName: `${row.institution_code}_0_${row.registry_code}_${version.version}_${sequence}_${date.replace(/-/g, '')}_PROD.csv`,
-      fileNameConforming: true,
-      sequenceNumber: sequence,
-      creationDate: date,
-      size: String(records * 120),
-      sha256: '0'.repeat(64),
-      storageKey: 'demo/no-file',
-      deliveredBy: null,
-      deliveredAt: new Date(`${date}T09:30:00Z`),
-      deliveryDate: date,
-      processingStartedAt: new Date(`${date}T09:31:00Z`),
-      processedAt: new Date(`${date}T09:33:00Z`),
-      recordCount: records,
-      acceptedCount: records - rejected,
-      rejectedCount: rejected,
-      errorCount: rejected,
-      warningCount: status === DeliveryStatus.PROCESSED ? 0 : 3,
+      copies: 2 + Math.floor(fraction(`${row.institution_code}${row.sub_delivery_code}${row.period}n`) * 9),
     });
   };
   for (const row of rows) {
@@ -152,9 +161,9 @@ async function seedDeliveries(em: EntityManager, today: string): Promise<void> {
         });
         continue;
       }
-      if (index === 1 && row.registry_code === 'CAT') deliver(row, addDays(row.deadline, -3), DeliveryStatus.PROCESSED_WITH_ERRORS);
-      else if (index === 1 && row.registry_code === 'PMICD') deliver(row, addDays(row.deadline, -2), DeliveryStatus.REJECTED);
-      else deliver(row, addDays(row.deadline, -1 - Math.floor(pick * 20)), DeliveryStatus.PROCESSED);
+      if (index === 1 && row.registry_code === 'CAT') deliver(row, addDays(row.deadline, -3), DemoStatus.PROCESSED_WITH_ERRORS);
+      else if (index === 1 && row.registry_code === 'PMICD') deliver(row, addDays(row.deadline, -2), DemoStatus.REJECTED);
+      else deliver(row, addDays(row.deadline, -1 - Math.floor(pick * 20)), DemoStatus.PROCESSED);
       continue;
     }
     if (pick < 0.08) continue;
@@ -162,20 +171,23 @@ async function seedDeliveries(em: EntityManager, today: string): Promise<void> {
     const date = late ? addDays(row.deadline, 3 + Math.floor(pick * 40)) : addDays(row.deadline, -1 - Math.floor(pick * 25));
     if (date > today) continue;
     if (pick > 0.8 && pick <= 0.84) {
-      deliver(row, addDays(date, -5), DeliveryStatus.REJECTED);
-      deliver(row, date, DeliveryStatus.PROCESSED);
+      deliver(row, addDays(date, -5), DemoStatus.REJECTED);
+      deliver(row, date, DemoStatus.PROCESSED);
     } else {
-      deliver(row, date, pick > 0.7 ? DeliveryStatus.PROCESSED_WITH_ERRORS : DeliveryStatus.PROCESSED);
+      deliver(row, date, pick > 0.7 ? DemoStatus.PROCESSED_WITH_ERRORS : DemoStatus.PROCESSED);
     }
   }
-  if (deliveries.length) await em.insertMany(Delivery, deliveries);
   await em.flush();
+  return plan;
 }
 
-/** Participations of the demo institutions and a history of demo deliveries (see seedDeliveries). */
-export async function seedDemoParticipations(em: EntityManager, today: string = todayInAmsterdam()): Promise<void> {
-  if (!(await em.count(Registry, {}))) return;
+/**
+ * Participations of the demo institutions, and the plan of a history of demo deliveries (see
+ * planDeliveries): empty when the database already has deliveries.
+ */
+export async function seedDemoParticipations(em: EntityManager, today: string = todayInAmsterdam()): Promise<DemoDelivery[]> {
+  if (!(await em.count(Registry, {}))) return [];
   await seedParticipations(em);
-  if (await em.count(Delivery, {})) return;
-  await seedDeliveries(em, today);
+  if (await em.count(Delivery, {})) return [];
+  return planDeliveries(em, today);
 }
