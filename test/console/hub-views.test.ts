@@ -40,7 +40,10 @@ describe('console: hub staff look at one hospital, in Chromium', () => {
     await pick(hub, 'overview-institution', 'maasdal', /Maasdal Medisch Centrum/);
     await hub.waitForURL(/instelling=15330041/);
     await hub.getByTestId('overview-institution-name').getByText('Maasdal Medisch Centrum').waitFor();
-    expect({ shown, empty }).to.deep.equal({ shown: 'Universitair Medisch Centrum Zuidermeer (11111111)', empty: 'Kies een instelling om haar overzicht te zien.' });
+    expect({ shown, empty }).to.deep.equal({
+      shown: 'Universitair Medisch Centrum Zuidermeer (11111111)',
+      empty: 'Kies een instelling om haar overzicht te zien.',
+    });
   });
 
   it("Aangeleverd: hub staff see every institution's deliveries with an institution column (code on hover), and one institution's without it once chosen", async () => {
@@ -72,7 +75,11 @@ describe('console: hub staff look at one hospital, in Chromium', () => {
     await hub.getByTestId('expected-table').locator('tbody tr').first().waitFor();
     await hub.reload();
     await hub.getByTestId('expected-table').locator('tbody tr').first().waitFor({ timeout: 15000 });
-    expect({ title: /^\d{8}$/.test(title ?? ''), column: await names.count(), picked: await hub.getByTestId('expected-institution').innerText() }).to.deep.equal({
+    expect({
+      title: /^\d{8}$/.test(title ?? ''),
+      column: await names.count(),
+      picked: await hub.getByTestId('expected-institution').innerText(),
+    }).to.deep.equal({
       title: true,
       column: 0,
       picked: 'Universitair Medisch Centrum Zuidermeer (11111111)',
@@ -142,7 +149,9 @@ describe('console: deadline exceptions, set by hub staff and read by local admin
     await hub.getByTestId('deadline-exception-edit-2026K1').waitFor({ state: 'detached' });
 
     const token = await tokenFor(server, 'hub@datahub.test');
-    const left = expectOk(await asUser<{ deadlineExceptions: { period: string }[] }>(server, token, '{ deadlineExceptions(institutionCode: "11111111") { period } }'));
+    const left = expectOk(
+      await asUser<{ deadlineExceptions: { period: string }[] }>(server, token, '{ deadlineExceptions(institutionCode: "11111111") { period } }'),
+    );
     expect(readRow).to.match(/CAT\s+Cataract[\s\S]*2026K1[\s\S]*vrijgesteld[\s\S]*Overstap EPD/);
     expect({ editButtons, left: left.deadlineExceptions.filter((row) => row.period === '2026K1').length }).to.deep.equal({ editButtons: 0, left: 0 });
   });

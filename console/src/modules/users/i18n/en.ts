@@ -36,7 +36,8 @@ export const usersEn: typeof usersNl = {
   },
   hubUsers: {
     title: 'Users',
-    intro: 'The people of every organisation: the hub, processors, requesters and institutions, with all their roles. Switch an account off or on again; it applies at once.',
+    intro:
+      'The people of every organisation: the hub, processors, requesters and institutions, with all their roles. Switch an account off or on again; it applies at once.',
     kind: 'Kind of organisation',
     organisation: 'Organisation',
     organisationPlaceholder: 'Choose an organisation',

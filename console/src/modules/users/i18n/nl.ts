@@ -34,7 +34,8 @@ export const usersNl = {
   },
   hubUsers: {
     title: 'Gebruikers',
-    intro: 'De mensen van elke organisatie: de hub, verwerkers, verzoekers en instellingen, met al hun rollen. Zet een account uit of weer aan; dat geldt direct.',
+    intro:
+      'De mensen van elke organisatie: de hub, verwerkers, verzoekers en instellingen, met al hun rollen. Zet een account uit of weer aan; dat geldt direct.',
     kind: 'Soort organisatie',
     organisation: 'Organisatie',
     organisationPlaceholder: 'Kies een organisatie',
