@@ -168,7 +168,7 @@ describe('console: Gebruikers for hub staff, in Chromium', () => {
     await browser?.close();
   });
 
-  it("lists a processor's people with their roles, deactivates one, and lists an institution's people", async () => {
+  it("lists a processor's people with their roles, deactivates one, and shows an institution's people with their roles there and the invitation button", async () => {
     const page = await (await browser.newContext({ locale: 'nl-NL' })).newPage();
     await logInWithMailedCode(page, server, 'hub@datahub.test');
     await page.goto(`${server.url}/beheer/gebruikers`);
@@ -188,7 +188,8 @@ describe('console: Gebruikers for hub staff, in Chromium', () => {
     await page.getByTestId('institution-picker').click();
     await page.keyboard.type('Zuidermeer');
     await page.getByRole('option', { name: /Zuidermeer/ }).click();
-    await page.getByTestId('hub-user-row-beheer@zuidermeer.test').waitFor({ timeout: 15000 });
+    await page.getByTestId('user-row-beheer@zuidermeer.test').getByText('Lokaal beheerder').waitFor({ timeout: 15000 });
+    await page.getByTestId('invite-open').waitFor();
 
     const token = await tokenFor(server, 'hub@datahub.test');
     const stored = expectOk(
