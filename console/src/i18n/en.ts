@@ -37,6 +37,7 @@ export const en: MessageSchema = {
     myAuthorisations: 'My authorisations',
     admin: 'Administration',
     users: 'Users',
+    deadlineExceptions: 'Adjusted deadlines',
     organisations: 'Organisations',
     institutions: 'Institutions',
     audit: 'Audit log',

@@ -48,6 +48,7 @@ export const nl = {
     myAuthorisations: 'Mijn machtigingen',
     admin: 'Beheer',
     users: 'Gebruikers',
+    deadlineExceptions: 'Afwijkende deadlines',
     organisations: 'Organisaties',
     institutions: 'Instellingen',
     audit: 'Auditlog',

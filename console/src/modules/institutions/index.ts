@@ -16,4 +16,11 @@ export const institutionsRoutes: RouteRecordRaw[] = [
     props: true,
     meta: { titleKey: 'institutionAdmin.detailTitle' },
   },
+  {
+    // Afwijkende deadlines of one institution: local administrators read them, hub staff change them; `?instelling=` keeps the choice.
+    path: '/beheer/deadlines',
+    name: 'deadline-exceptions',
+    component: () => import('./routes/DeadlineExceptionsPage.vue'),
+    meta: { titleKey: 'institutionAdmin.deadlines.pageTitle' },
+  },
 ];

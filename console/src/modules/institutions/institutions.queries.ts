@@ -186,3 +186,70 @@ export const closeInstitutionUnitMutation = graphql(`
     }
   }
 `);
+
+export const deadlineExceptionsQuery = graphql(`
+  query DeadlineExceptions($institutionCode: String!) {
+    deadlineExceptions(institutionCode: $institutionCode) {
+      id
+      period
+      periodEnd
+      deadline
+      exempt
+      reason
+      setAt
+      subDelivery {
+        id
+        code
+        name
+        registry {
+          id
+          code
+        }
+      }
+    }
+  }
+`);
+
+/** The streams an exception can be for, with the period kinds each one expects. */
+export const deadlineStreamsQuery = graphql(`
+  query DeadlineStreams {
+    registries {
+      id
+      code
+      name
+      subDeliveries {
+        id
+        code
+        name
+        schedules {
+          id
+          frequency
+        }
+      }
+    }
+  }
+`);
+
+export const setDeadlineExceptionMutation = graphql(`
+  mutation SetDeadlineException($input: DeadlineExceptionInput!) {
+    setDeadlineException(input: $input) {
+      __typename
+      ... on DeadlineException {
+        id
+      }
+      ...RefusalFields
+    }
+  }
+`);
+
+export const removeDeadlineExceptionMutation = graphql(`
+  mutation RemoveDeadlineException($id: ID!) {
+    removeDeadlineException(id: $id) {
+      __typename
+      ... on DeadlineException {
+        id
+      }
+      ...RefusalFields
+    }
+  }
+`);

@@ -177,3 +177,14 @@ export const setReminderOptOutMutation = graphql(`
     }
   }
 `);
+
+/** Hub staff's institution picker: institutions whose code starts with, or whose name or place contains, the text. */
+export const institutionSearchChoicesQuery = graphql(`
+  query InstitutionSearchChoices($search: String) {
+    institutions(search: $search) {
+      id
+      code
+      name
+    }
+  }
+`);

@@ -6,6 +6,6 @@ export const usersRoutes: RouteRecordRaw[] = [
     path: '/beheer/gebruikers',
     name: 'users',
     component: () => import('./routes/UsersPage.vue'),
-    meta: { titleKey: 'users.title' },
+    meta: { titleKey: 'nav.users' },
   },
 ];

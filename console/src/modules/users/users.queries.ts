@@ -113,3 +113,33 @@ export const reactivateUserMutation = graphql(`
     }
   }
 `);
+
+/** Hub staff's organisation picker: the organisations of one kind, by name. */
+export const userOrganisationChoicesQuery = graphql(`
+  query UserOrganisationChoices($kind: OrganisationKind, $first: Int) {
+    organisations(kind: $kind, first: $first) {
+      totalCount
+      nodes {
+        id
+        name
+        kind
+        active
+      }
+    }
+  }
+`);
+
+/** The people of any organisation, with every role they hold (hub staff). */
+export const organisationUsersQuery = graphql(`
+  query OrganisationUsers($organisationId: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+    organisationUsers(organisationId: $organisationId, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      nodes {
+        ...UserFields
+      }
+    }
+  }
+`);

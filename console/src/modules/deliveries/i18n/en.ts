@@ -142,6 +142,9 @@ export const deliveriesEn: typeof deliveriesNl = {
     list: {
       title: 'Delivered',
       intro: 'All deliveries of your institution, newest first, with their status and processing report.',
+      introSeveral: 'All deliveries of your institutions, newest first, with their status and processing report.',
+      introHub: 'Deliveries of every institution, newest first, with their status and processing report. Choose an institution to see one.',
+      introChosen: 'Deliveries of {name}, newest first, with their status and processing report.',
       upload: 'Deliver a file',
       filters: 'Filters',
       environment: 'Test or production',
@@ -156,6 +159,7 @@ export const deliveriesEn: typeof deliveriesNl = {
       empty: 'No deliveries found.',
       details: 'Details',
       column: {
+        institution: 'Institution',
         stream: 'Stream',
         subDelivery: 'Sub-delivery',
         test: 'Test',

@@ -143,6 +143,9 @@ export const deliveriesNl = {
     list: {
       title: 'Aangeleverd',
       intro: 'Alle aanleveringen van uw instelling, de nieuwste eerst, met hun status en verwerkingsverslag.',
+      introSeveral: 'Alle aanleveringen van uw instellingen, de nieuwste eerst, met hun status en verwerkingsverslag.',
+      introHub: 'Aanleveringen van alle instellingen, de nieuwste eerst, met hun status en verwerkingsverslag. Kies een instelling om er één te bekijken.',
+      introChosen: 'Aanleveringen van {name}, de nieuwste eerst, met hun status en verwerkingsverslag.',
       upload: 'Bestand aanleveren',
       filters: 'Filters',
       environment: 'Test of productie',
@@ -157,6 +160,7 @@ export const deliveriesNl = {
       empty: 'Geen aanleveringen gevonden.',
       details: 'Details',
       column: {
+        institution: 'Instelling',
         stream: 'Aanleverstroom',
         subDelivery: 'Deelaanlevering',
         test: 'Test',

@@ -5,6 +5,8 @@ export const overviewsNl = {
     intro: 'Wat ontbreekt, wat binnenkort verwacht wordt en wat is afgekeurd of fouten bevat.',
     institution: 'Instelling',
     noInstitution: 'Geen instelling om te tonen.',
+    chooseInstitution: 'Kies een instelling om haar overzicht te zien.',
+    picker: { placeholder: 'Zoek een instelling op naam of code', none: 'Geen instelling gevonden' },
     missing: 'Ontbrekende aanleveringen',
     upcoming: 'Verwachte aanleveringen (komende 30 dagen)',
     rejected: 'Afgekeurde aanleveringen en aanleveringen met fouten',
@@ -50,6 +52,7 @@ export const overviewsNl = {
       deadlineTo: 'Deadline tot en met',
       count: '{shown} van {total} verwachte aanleveringen',
       forInstitution: 'Instelling {code}.',
+      introHub: 'Aanleveringen die nog verwacht worden van alle instellingen, met hun deadline. Kies een instelling om er één te bekijken.',
       all: 'Alle instellingen',
     },
     completeness: {

@@ -34,6 +34,18 @@ export const usersEn: typeof usersNl = {
     reactivateConfirm: "Reactivate {name}'s account? The roles it still holds apply again.",
     reactivated: "{name}'s account is active again.",
   },
+  hubUsers: {
+    title: 'Users',
+    intro:
+      'The people of every organisation: the hub, processors, requesters and institutions, with all their roles. Switch an account off or on again; it applies at once.',
+    kind: 'Kind of organisation',
+    organisation: 'Organisation',
+    organisationPlaceholder: 'Choose an organisation',
+    firstOrganisations: 'The first {shown} of {total} organisations of this kind.',
+    noOrganisations: 'There are no organisations of this kind yet.',
+    empty: 'This organisation has no users yet.',
+    noRoles: 'No roles',
+  },
   invite: {
     title: 'Invite for {scope}',
     intro: 'The invitee receives an email with a link to choose a password. The link is valid for 7 days and works once.',

@@ -32,6 +32,18 @@ export const usersNl = {
     reactivateConfirm: 'Het account van {name} weer activeren? De rollen die het nog heeft, gelden dan weer.',
     reactivated: 'Het account van {name} is weer actief.',
   },
+  hubUsers: {
+    title: 'Gebruikers',
+    intro:
+      'De mensen van elke organisatie: de hub, verwerkers, verzoekers en instellingen, met al hun rollen. Zet een account uit of weer aan; dat geldt direct.',
+    kind: 'Soort organisatie',
+    organisation: 'Organisatie',
+    organisationPlaceholder: 'Kies een organisatie',
+    firstOrganisations: 'De eerste {shown} van {total} organisaties van deze soort.',
+    noOrganisations: 'Er zijn nog geen organisaties van deze soort.',
+    empty: 'Deze organisatie heeft nog geen gebruikers.',
+    noRoles: 'Geen rollen',
+  },
   invite: {
     title: 'Uitnodigen voor {scope}',
     intro: 'De uitgenodigde krijgt een e-mail met een link om een wachtwoord te kiezen. De link is 7 dagen geldig en werkt één keer.',
