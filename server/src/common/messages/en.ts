@@ -247,6 +247,8 @@ export const en: Catalogue = {
   report: {
     sheetName: 'Report',
     columns: { record: 'Record', code: 'Code', class: 'Class', field: 'Field', message: 'Message', key: 'Key' },
+    about: { source: 'Source', institution: 'Institution', period: 'Period', deliveryDate: 'Delivery date', file: 'File', filter: 'Filter' },
+    badFilter: '{parameter} is not a valid filter: use a code, class or field name of the report (letters, digits, _ . -, at most 64 characters).',
     xlsxTooManyRows: 'This report has more than {max} lines, more than Excel can show in one worksheet. Download it as CSV: {csv}',
   },
   paging: {

@@ -264,6 +264,9 @@ export const nl = {
   report: {
     sheetName: 'Verslag',
     columns: { record: 'Record', code: 'Code', class: 'Klasse', field: 'Veld', message: 'Melding', key: 'Sleutel' },
+    /** The CSV's header block above the table, as in the DHD's own export. */
+    about: { source: 'Bron', institution: 'Instelling', period: 'Periode', deliveryDate: 'Aanleverdatum', file: 'Bestand', filter: 'Filter' },
+    badFilter: '{parameter} is geen geldig filter: gebruik een code, klasse of veldnaam van het verslag (letters, cijfers, _ . -, hoogstens 64 tekens).',
     xlsxTooManyRows: 'Dit verslag heeft meer dan {max} regels, meer dan Excel in één werkblad kan tonen. Download het als CSV: {csv}',
   },
   /** Paging arguments of a connection (first, after, last, before) that cannot be used. */
