@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ServiceDesk {\n    serviceDesk {\n      helpUrl\n      email\n      phone\n    }\n  }\n": typeof types.ServiceDeskDocument,
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    hasPreviousPage\n    startCursor\n    endCursor\n  }\n": typeof types.PageInfoFieldsFragmentDoc,
     "\n  fragment RoleAssignmentFields on RoleAssignment {\n    id\n    role\n    institution {\n      id\n      code\n      name\n    }\n    registry {\n      id\n      code\n    }\n    subDelivery {\n      id\n      code\n    }\n    organisation {\n      id\n      name\n    }\n  }\n": typeof types.RoleAssignmentFieldsFragmentDoc,
     "\n  fragment MeFields on Me {\n    stage\n    user {\n      id\n      email\n      name\n      language\n      roles {\n        ...RoleAssignmentFields\n      }\n      organisation {\n        id\n        name\n        kind\n      }\n    }\n  }\n": typeof types.MeFieldsFragmentDoc,
@@ -143,6 +144,7 @@ type Documents = {
     "\n  mutation ReactivateUser($userId: ID!) {\n    reactivateUser(userId: $userId) {\n      __typename\n      ... on User {\n        ...UserFields\n      }\n      ...RefusalFields\n    }\n  }\n": typeof types.ReactivateUserDocument,
 };
 const documents: Documents = {
+    "\n  query ServiceDesk {\n    serviceDesk {\n      helpUrl\n      email\n      phone\n    }\n  }\n": types.ServiceDeskDocument,
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    hasPreviousPage\n    startCursor\n    endCursor\n  }\n": types.PageInfoFieldsFragmentDoc,
     "\n  fragment RoleAssignmentFields on RoleAssignment {\n    id\n    role\n    institution {\n      id\n      code\n      name\n    }\n    registry {\n      id\n      code\n    }\n    subDelivery {\n      id\n      code\n    }\n    organisation {\n      id\n      name\n    }\n  }\n": types.RoleAssignmentFieldsFragmentDoc,
     "\n  fragment MeFields on Me {\n    stage\n    user {\n      id\n      email\n      name\n      language\n      roles {\n        ...RoleAssignmentFields\n      }\n      organisation {\n        id\n        name\n        kind\n      }\n    }\n  }\n": types.MeFieldsFragmentDoc,
@@ -286,6 +288,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServiceDesk {\n    serviceDesk {\n      helpUrl\n      email\n      phone\n    }\n  }\n"): (typeof documents)["\n  query ServiceDesk {\n    serviceDesk {\n      helpUrl\n      email\n      phone\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
