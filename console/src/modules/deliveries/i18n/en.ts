@@ -18,6 +18,19 @@ export const deliveriesEn: typeof deliveriesNl = {
       channel: 'Channel',
       status: 'Status',
     },
+    info: {
+      button: 'About {field}',
+      file: "A CSV or XML file following the registry's data dictionary. When its name follows the convention, the Data Hub fills in the details below itself.",
+      institution: "The institution you deliver for: the hospital's AGB code. You only see institutions you are a submitter for.",
+      unit: 'The unit (location) of the institution; 0 when the institution has no units.',
+      registry: 'The registry (and sub-delivery) the file is for, for example CAT · Cataract.',
+      dictionary: 'The data dictionary version the file was made with. Only active versions can be delivered.',
+      sequenceNumber: 'The sequence number from the file name: each delivery for the same registry gets a higher number than the one before.',
+      creationDate: 'The date the file was made, as in the file name.',
+      period:
+        'The period the file covers: month (2026M03), quarter (2026K1), half year (2026H1), year (2026) or TOTAAL. A newer delivery for the same period replaces the earlier one.',
+      environment: 'Production: the data is processed and forwarded. Test: the file is only checked and reported, nothing is kept.',
+    },
     upload: {
       title: 'Deliver files',
       intro: 'Pick or drop a file, check it and deliver it. The Datahub then checks and processes it; you get an e-mail when processing is done.',
