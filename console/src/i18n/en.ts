@@ -18,8 +18,8 @@ import { participationsEn } from '../modules/participations/i18n/en';
 
 export const en: MessageSchema = {
   app: {
-    // The product name is not translated.
-    name: 'Registratie Datahub',
+    // The product's English name (Dutch: Registratie Datahub).
+    name: 'Registry Data Hub',
     skipToContent: 'Skip to content',
   },
   serviceDesk: {

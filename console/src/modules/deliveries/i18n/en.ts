@@ -33,7 +33,7 @@ export const deliveriesEn: typeof deliveriesNl = {
     },
     upload: {
       title: 'Deliver files',
-      intro: 'Pick or drop a file, check it and deliver it. The Datahub then checks and processes it; you get an e-mail when processing is done.',
+      intro: 'Pick or drop a file, check it and deliver it. The Data Hub then checks and processes it; you get an e-mail when processing is done.',
       noRole: 'You do not have a submitter role. Ask the local administrator of your institution for access.',
       for: 'Delivering for {stream}, period {period}.',
       file: 'File',
@@ -64,7 +64,7 @@ export const deliveriesEn: typeof deliveriesNl = {
       nameWarnings: 'Warnings about the file name (they do not stop the delivery)',
       content: 'Content',
       contentIntro:
-        'Checked in your browser, with the same checks as the Datahub. Messages do not stop the delivery: the Datahub includes them in the processing report.',
+        'Checked in your browser, with the same checks as the Data Hub. Messages do not stop the delivery: the Data Hub includes them in the processing report.',
       tooLarge:
         'The file is larger than {size}: its content is not checked in your browser but during processing. The messages will be in the processing report.',
       noDictionary: 'Without a known data dictionary the content cannot be checked beforehand.',
@@ -74,7 +74,7 @@ export const deliveriesEn: typeof deliveriesNl = {
       confirmTitle: 'Deliver anyway?',
       confirmQuestion: 'Do you want to deliver the file anyway?',
       confirmSend: 'Deliver anyway',
-      delivered: '{file} was delivered successfully. The Datahub is now checking and processing it.',
+      delivered: '{file} was delivered successfully. The Data Hub is now checking and processing it.',
       ready: 'You can deliver the file now.',
       uploading: 'Sending: {sent} of {size}',
       processingNote: 'It can take a few minutes before the delivery is processed.',
@@ -98,7 +98,7 @@ export const deliveriesEn: typeof deliveriesNl = {
       size: 'Size',
       sha256: 'SHA-256',
       byHand: 'The file name did not follow the convention: the details were filled in by hand (B08).',
-      sameBytes: 'This file is identical to an earlier delivery for this stream and period, of {at}.',
+      sameBytes: 'This file is identical to an earlier delivery for this registry and period, of {at}.',
       open: 'View that delivery',
       superseded: 'This delivery was replaced by a newer one.',
       supersededAt: 'This delivery was replaced by a newer one on {at}.',
@@ -169,7 +169,7 @@ export const deliveriesEn: typeof deliveriesNl = {
       empty: 'No deliveries found.',
       details: 'Details',
       column: {
-        stream: 'Stream',
+        stream: 'Registry',
         subDelivery: 'Sub-delivery',
         test: 'Test',
         deliveryDate: 'Delivery date',

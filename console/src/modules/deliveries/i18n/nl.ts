@@ -101,7 +101,7 @@ export const deliveriesNl = {
       size: 'Grootte',
       sha256: 'SHA-256',
       byHand: 'De bestandsnaam volgde de afspraak niet: de gegevens zijn met de hand ingevuld (B08).',
-      sameBytes: 'Dit bestand is precies gelijk aan een eerdere aanlevering voor deze stroom en periode, van {at}.',
+      sameBytes: 'Dit bestand is precies gelijk aan een eerdere aanlevering voor deze registratie en periode, van {at}.',
       open: 'Bekijk die aanlevering',
       superseded: 'Deze aanlevering is vervangen door een nieuwere.',
       supersededAt: 'Deze aanlevering is op {at} vervangen door een nieuwere.',
@@ -172,7 +172,7 @@ export const deliveriesNl = {
       empty: 'Geen aanleveringen gevonden.',
       details: 'Details',
       column: {
-        stream: 'Aanleverstroom',
+        stream: 'Registratie',
         subDelivery: 'Deelaanlevering',
         test: 'Test',
         deliveryDate: 'Aanleverdatum',
