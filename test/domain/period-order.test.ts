@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { comparePeriods, periodRank, periodRankSql } from '@datahub/validation';
+import { comparePeriodRows } from '../../console/src/components/period-order';
 import { startTestCluster, type TestCluster } from '../support/database';
 
 /** The one period order: each year, then its halves, quarters and months; TOTAAL last. */
@@ -34,6 +35,23 @@ describe('the one period order (server and console)', () => {
 
   it('puts whatever is not a period after TOTAAL, in text order, so a sort never throws', () => {
     expect(['x', 'TOTAAL', '2024', '2024M13'].sort(comparePeriods)).to.deep.equal(['2024', 'TOTAAL', '2024M13', 'x']);
+  });
+
+  it("the console's heat map order: the same rule, TOTAAL of each year after every dated period, ordered by the year it ends", () => {
+    const rows = [
+      { period: 'TOTAAL', periodEnd: '2025-12-31' },
+      { period: '2024H2', periodEnd: '2024-12-31' },
+      { period: 'TOTAAL', periodEnd: '2024-12-31' },
+      { period: '2024', periodEnd: '2024-12-31' },
+      { period: '2024H1', periodEnd: '2024-06-30' },
+    ];
+    expect([...rows].sort(comparePeriodRows).map((row) => `${row.period} ${row.periodEnd.slice(0, 4)}`)).to.deep.equal([
+      '2024 2024',
+      '2024H1 2024',
+      '2024H2 2024',
+      'TOTAAL 2024',
+      'TOTAAL 2025',
+    ]);
   });
 
   describe('in SQL', () => {
