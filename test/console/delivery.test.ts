@@ -71,7 +71,7 @@ describe('console: delivering a file in Chromium', () => {
 
   it("passes the Verslag's active filter to both report exports", async () => {
     await page.getByTestId('report-totals').getByRole('button', { name: '005', exact: true }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="report-export-csv"]')?.getAttribute('href')?.includes('?code=005'));
+    await page.locator('[data-testid="report-export-csv"][href$="?code=005"]').waitFor();
     const [csvHref, xlsxHref] = [
       await page.getByTestId('report-export-csv').getAttribute('href'),
       await page.getByTestId('report-export-xlsx').getAttribute('href'),

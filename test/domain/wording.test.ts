@@ -1,8 +1,17 @@
+import path from 'node:path';
 import { expect } from 'chai';
-import { en as consoleEn } from '../../console/src/i18n/en';
-import { nl as consoleNl } from '../../console/src/i18n/nl';
 import { en as serverEn } from '../../server/src/common/messages/en';
 import { nl as serverNl } from '../../server/src/common/messages/nl';
+
+type Catalogue = { app: { name: string } };
+/**
+ * The console's catalogues, loaded at run time: the console is an ES module package that the tests'
+ * type check (CommonJS, node16 resolution) cannot follow; mocha's swc runs it all the same.
+ */
+const consoleCatalogue = (language: 'nl' | 'en'): Catalogue =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- an import would be followed by the type check, which cannot read the console's ES modules
+  (require(path.resolve(__dirname, `../../console/src/i18n/${language}.ts`)) as Record<'nl' | 'en', Catalogue>)[language];
+const [consoleNl, consoleEn] = [consoleCatalogue('nl'), consoleCatalogue('en')];
 
 /** Every text of a message catalogue with its key path (`deliveries.list.column.stream`); keys themselves are code, not wording. */
 function texts(catalogue: unknown, path = ''): [string, string][] {
