@@ -117,7 +117,8 @@ export const en: MessageSchema = {
   },
   errors: {
     forbiddenTitle: 'No access',
-    forbidden: "You do not have permission for this data or action. If you think that is wrong, contact your institution's local administrator.",
+    forbidden:
+      "You do not have permission for this data or action. If you think that is wrong, contact your institution's local administrator, or the service desk if you work for a processor or requester.",
     unauthenticated: 'Your session has ended. Please log in again.',
     generic: 'Something went wrong.',
   },

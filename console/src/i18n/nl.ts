@@ -130,7 +130,7 @@ export const nl = {
   errors: {
     forbiddenTitle: 'Geen toegang',
     forbidden:
-      'U heeft geen rechten voor deze gegevens of handeling. Denkt u dat dit niet klopt? Neem dan contact op met de lokaal beheerder van uw instelling.',
+      'U heeft geen rechten voor deze gegevens of handeling. Denkt u dat dit niet klopt? Neem dan contact op met de lokaal beheerder van uw instelling, of met de servicedesk als u bij een verwerker of verzoeker werkt.',
     unauthenticated: 'Uw sessie is verlopen. Log opnieuw in.',
     generic: 'Er ging iets mis.',
   },
