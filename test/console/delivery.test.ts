@@ -62,9 +62,30 @@ describe('console: delivering a file in Chromium', () => {
     const response = await page.request.get(new URL(href ?? '', page.url()).toString());
     expect(response.status()).to.equal(200);
     const csv = await response.text();
-    expect(csv.split('\r\n')[0]).to.equal('\uFEFFRecord,Code,Klasse,Veld,Melding,Sleutel');
+    // The header block first (as the DHD's export), a blank line, then the table.
+    expect(csv.split('\r\n')[0]).to.equal('\uFEFFBron,CAT Cataract 1.4');
+    expect(csv.split('\r\n\r\n')[1]?.split('\r\n')[0]).to.equal('Record,Code,Klasse,Veld,Melding,Sleutel');
     // A line of the report: record, code 005, class F (cells may be quoted).
     expect(csv).to.match(/\r\n"?\d+"?,"?005"?,"?F"?,/);
+  });
+
+  it("passes the Verslag's active filter to both report exports", async () => {
+    await page.getByTestId('report-totals').getByRole('button', { name: '005', exact: true }).click();
+    await page.locator('[data-testid="report-export-csv"][href$="?code=005"]').waitFor();
+    const [csvHref, xlsxHref] = [
+      await page.getByTestId('report-export-csv').getAttribute('href'),
+      await page.getByTestId('report-export-xlsx').getAttribute('href'),
+    ];
+    expect(csvHref).to.match(/\/report\.csv\?code=005$/);
+    expect(xlsxHref).to.match(/\/report\.xlsx\?code=005$/);
+    const csv = await (await page.request.get(new URL(csvHref ?? '', page.url()).toString())).text();
+    const codes = (csv.split('\r\n\r\n')[1] ?? '')
+      .split('\r\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((line) => line.split(',')[1]);
+    expect(codes.length).to.be.greaterThan(0);
+    expect(codes.every((code) => code === '005')).to.equal(true);
   });
 
   it('delivers a corrected file after one with errors and sees it PROCESSED; Aangeleverd lists it first, the one with errors next', async () => {

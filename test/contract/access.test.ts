@@ -44,6 +44,7 @@ const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>
   'Query.registries': { call: '{ registries { code } }', allowed: EVERYONE },
   'Query.registry': { call: '{ registry(code: "CAT") { code } }', allowed: EVERYONE },
   'Query.period': { call: '{ period(code: "2026K1") { kind } }', allowed: EVERYONE },
+  'Query.serviceDesk': { call: '{ serviceDesk { helpUrl email phone } }', allowed: EVERYONE },
   'Query.dictionaries': { call: '{ dictionaries { id } }', allowed: EVERYONE },
   'Query.dictionary': { call: '{ dictionary(id: "CAT/Cataract/1.4") { id } }', allowed: EVERYONE },
   'Query.delivery': { call: `{ delivery(id: "${NO_ID}") { id } }`, allowed: SIGNED_IN },

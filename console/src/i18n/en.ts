@@ -18,9 +18,16 @@ import { participationsEn } from '../modules/participations/i18n/en';
 
 export const en: MessageSchema = {
   app: {
-    // The product name is not translated.
-    name: 'Registratie Datahub',
+    // The product's English name (Dutch: Registratie Datahub).
+    name: 'Registry Data Hub',
     skipToContent: 'Skip to content',
+  },
+  serviceDesk: {
+    label: 'Help and service desk',
+    help: 'Help',
+    name: 'Service desk',
+    mail: 'E-mail the service desk: {email}',
+    call: 'Call the service desk: {phone}',
   },
   language: {
     label: 'Language',
@@ -58,7 +65,33 @@ export const en: MessageSchema = {
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (any more).',
-    back: 'Go to registries and institutions',
+    role: {
+      HUB_STAFF: {
+        back: 'Go to registries and institutions',
+        help: 'Looking for a registry, institution or delivery? Start at registries and institutions or pick a page in the menu.',
+      },
+      LOCAL_ADMIN: {
+        back: 'Go to the overview',
+        help: 'The overview shows what your institution has to deliver. Missing a function? Contact the service desk.',
+      },
+      SUBMITTER: {
+        back: 'Go to the overview',
+        help: 'The overview shows what you have to deliver. Missing rights for a registry? Ask the local administrator of your institution.',
+      },
+      VIEWER: {
+        back: 'Go to the overview',
+        help: "The overview shows your institution's deliveries. Missing rights for a registry? Ask the local administrator of your institution.",
+      },
+      PROCESSOR: {
+        back: 'Go to my authorisations',
+        help: 'My authorisations lists the data you may take. Missing an authorisation? Contact the service desk.',
+      },
+      REQUESTER: {
+        back: 'Go to the registries',
+        help: 'Which data a registry keeps is described with the registries and their data dictionaries. Questions about your request? Contact the service desk.',
+      },
+      NONE: { back: 'Go to the start page', help: 'Log in to continue.' },
+    },
   },
   common: {
     yes: 'Yes',
@@ -85,7 +118,8 @@ export const en: MessageSchema = {
   },
   errors: {
     forbiddenTitle: 'No access',
-    forbidden: "You do not have permission for this data or action. If you think that is wrong, contact your institution's local administrator.",
+    forbidden:
+      "You do not have permission for this data or action. If you think that is wrong, contact your institution's local administrator, or the service desk if you work for a processor or requester.",
     unauthenticated: 'Your session has ended. Please log in again.',
     generic: 'Something went wrong.',
   },

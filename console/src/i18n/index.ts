@@ -2,6 +2,10 @@ import { computed } from 'vue';
 import { createI18n } from 'vue-i18n';
 import elementEn from 'element-plus/es/locale/lang/en';
 import elementNl from 'element-plus/es/locale/lang/nl';
+// Element Plus's date pickers take the first day of the week from the Day.js locale of their
+// language's name: nl starts on Monday, and so does en-GB (Day.js's "en" starts on Sunday).
+import 'dayjs/locale/nl';
+import 'dayjs/locale/en-gb';
 import { en } from './en';
 import { nl, type MessageSchema } from './nl';
 
@@ -58,8 +62,11 @@ export function setLocale(locale: Locale): void {
   }
 }
 
-/** Element Plus's own texts (pagination, empty table, date pickers) follow the console's language. */
-export const elementLocale = computed(() => (i18n.global.locale.value === 'en' ? elementEn : elementNl));
+/** English as in the UK (weeks start on Monday), Element Plus's texts unchanged. */
+const elementEnGb = { ...elementEn, name: 'en-gb' };
+
+/** Element Plus's own texts (pagination, empty table, date pickers) follow the console's language; weeks start on Monday in both. */
+export const elementLocale = computed(() => (i18n.global.locale.value === 'en' ? elementEnGb : elementNl));
 
 /** A GraphQL Date ("YYYY-MM-DD") as a local calendar date, free of time-zone shifts. */
 export function parseLocalDate(value: string): Date {

@@ -33,6 +33,13 @@ export const nl = {
     name: 'Registratie Datahub',
     skipToContent: 'Naar de inhoud',
   },
+  serviceDesk: {
+    label: 'Help en servicedesk',
+    help: 'Help',
+    name: 'Servicedesk',
+    mail: 'Mail de servicedesk: {email}',
+    call: 'Bel de servicedesk: {phone}',
+  },
   language: {
     label: 'Taal',
     nl: 'Nederlands',
@@ -69,7 +76,34 @@ export const nl = {
   notFound: {
     title: 'Pagina niet gevonden',
     body: 'Deze pagina bestaat niet (meer).',
-    back: 'Naar registraties en instellingen',
+    // Per role: where it starts, and whom to ask (a processor or requester has no local administrator).
+    role: {
+      HUB_STAFF: {
+        back: 'Naar registraties en instellingen',
+        help: 'Zoekt u een registratie, instelling of aanlevering? Begin bij registraties en instellingen of kies een pagina in het menu.',
+      },
+      LOCAL_ADMIN: {
+        back: 'Naar het overzicht',
+        help: 'Het overzicht toont wat uw instelling moet aanleveren. Mist u een functie? Neem contact op met de servicedesk.',
+      },
+      SUBMITTER: {
+        back: 'Naar het overzicht',
+        help: 'Het overzicht toont wat u moet aanleveren. Mist u rechten voor een registratie? Vraag het de lokaal beheerder van uw instelling.',
+      },
+      VIEWER: {
+        back: 'Naar het overzicht',
+        help: 'Het overzicht toont de aanleveringen van uw instelling. Mist u rechten voor een registratie? Vraag het de lokaal beheerder van uw instelling.',
+      },
+      PROCESSOR: {
+        back: 'Naar mijn machtigingen',
+        help: 'Onder mijn machtigingen staan de gegevens die u mag afnemen. Mist u een machtiging? Neem contact op met de servicedesk.',
+      },
+      REQUESTER: {
+        back: 'Naar de registraties',
+        help: 'Welke gegevens een registratie bijhoudt, leest u bij de registraties en hun datadictionaries. Vragen over uw verzoek? Neem contact op met de servicedesk.',
+      },
+      NONE: { back: 'Naar de startpagina', help: 'Log in om verder te gaan.' },
+    } satisfies Record<Role | 'NONE', { back: string; help: string }>,
   },
   common: {
     yes: 'Ja',
@@ -97,7 +131,7 @@ export const nl = {
   errors: {
     forbiddenTitle: 'Geen toegang',
     forbidden:
-      'U heeft geen rechten voor deze gegevens of handeling. Denkt u dat dit niet klopt? Neem dan contact op met de lokaal beheerder van uw instelling.',
+      'U heeft geen rechten voor deze gegevens of handeling. Denkt u dat dit niet klopt? Neem dan contact op met de lokaal beheerder van uw instelling, of met de servicedesk als u bij een verwerker of verzoeker werkt.',
     unauthenticated: 'Uw sessie is verlopen. Log opnieuw in.',
     generic: 'Er ging iets mis.',
   },

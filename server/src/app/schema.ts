@@ -29,6 +29,7 @@ import { InstitutionAdminResolver } from '../institutions/institution-admin.reso
 import { RegistryResolver } from '../registries/registry.resolver';
 import { SubDeliveryResolver } from '../registries/sub-delivery.resolver';
 import { PeriodResolver } from '../common/period.resolver';
+import { ServiceDeskResolver } from '../service-desk/service-desk.resolver';
 
 export const resolvers = [
   InstitutionResolver,
@@ -37,6 +38,7 @@ export const resolvers = [
   RegistryAdminResolver,
   SubDeliveryResolver,
   PeriodResolver,
+  ServiceDeskResolver,
   AuthResolver,
   SessionResolver,
   UserResolver,
@@ -70,6 +72,7 @@ export const PUBLIC_OPERATIONS: Record<string, string> = {
   'Query.registries': 'registries and their dictionaries are published specifications',
   'Query.registry': 'as registries',
   'Query.period': 'parses a period code; touches no data',
+  'Query.serviceDesk': "the operator's help link and service desk contact, meant for everyone (also before login); touches no data",
   'Query.dictionaries': "data dictionaries are published specifications for hospitals' IT",
   'Query.dictionary': 'as dictionaries',
   'Query.dictionaryDiff': 'compares published specifications; drafts only for hub staff (checked in the service)',

@@ -8,7 +8,9 @@ import { stringify } from 'csv-stringify/sync';
 export type CsvCell = string | number | Date | null | undefined;
 
 export interface CsvOptions {
-  /** The first row. */
+  /** Rows before the table (label, value), followed by one blank line; the report exports' header block. */
+  preamble?: readonly (readonly CsvCell[])[];
+  /** The table's first row. */
   header: readonly string[];
   /** A byte order mark first, so Excel reads UTF-8 (the report exports). */
   bom?: boolean;
@@ -32,7 +34,8 @@ function rowsText(rows: readonly (readonly CsvCell[])[]): string {
 
 /** A whole CSV text at once, for small exports. */
 export function csvText(csv: CsvOptions, rows: readonly (readonly CsvCell[])[]): string {
-  return (csv.bom ? '\uFEFF' : '') + rowsText([csv.header, ...rows]);
+  const preamble = csv.preamble?.length ? [...csv.preamble, []] : [];
+  return (csv.bom ? '\uFEFF' : '') + rowsText([...preamble, csv.header, ...rows]);
 }
 
 /**

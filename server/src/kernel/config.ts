@@ -39,6 +39,8 @@ export interface Config {
    * development only; refused with NODE_ENV=production). Every other non-https or non-public URL stays refused.
    */
   noticesAllowLocalHttp: boolean;
+  /** Where users find help and whom they call or mail; shown in the console's header (service-desk/). Each null when unset. */
+  serviceDesk: { helpUrl: string | null; email: string | null; phone: string | null };
 }
 
 export class ConfigError extends Error {
@@ -75,6 +77,14 @@ function databaseUrl(name: string, raw: string | undefined, problems: string[]):
   return raw;
 }
 
+/** An optional setting checked by `valid`; an empty value counts as unset. */
+function optional(name: string, raw: string | undefined, valid: RegExp, expected: string, problems: string[]): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  const value = raw.trim();
+  if (!valid.test(value)) problems.push(`${name} must be ${expected}, but is "${value}".`);
+  return value;
+}
+
 /** Reads and validates the environment; every bad value is named in the thrown ConfigError. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
@@ -106,6 +116,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inProcessWorker: (env.DATAHUB_WORKER ?? '1') === '1',
     workerConcurrency: integer('DATAHUB_WORKER_CONCURRENCY', env.DATAHUB_WORKER_CONCURRENCY ?? '2', 1, 32, problems),
     noticesAllowLocalHttp: env.DATAHUB_NOTICES_ALLOW_LOCAL_HTTP === '1',
+    serviceDesk: {
+      helpUrl: optional('DATAHUB_HELP_URL', env.DATAHUB_HELP_URL, /^https?:\/\/[^\s/]+[^\s]*$/, 'an http(s) URL', problems),
+      email: optional('DATAHUB_SERVICE_DESK_EMAIL', env.DATAHUB_SERVICE_DESK_EMAIL, /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/, 'an e-mail address', problems),
+      phone: optional(
+        'DATAHUB_SERVICE_DESK_PHONE',
+        env.DATAHUB_SERVICE_DESK_PHONE,
+        /^\+?[0-9][0-9 ()-]{5,24}$/,
+        'a phone number (digits, spaces, + ( ) -)',
+        problems,
+      ),
+    },
   };
   if (config.databaseAppUrl !== null && config.databaseUrl === null)
     problems.push('DATABASE_APP_URL needs DATABASE_URL (the owner that runs the migrations); the embedded database makes its application role itself.');

@@ -16,7 +16,7 @@ import { readableDelivery } from '../deliveries/delivery.query';
 import { csvChunks, type CsvOptions, neutraliseFormula } from '../common/csv';
 import { fillIn, type Language, messages } from '../common/messages';
 import { keysetBatches } from '../common/pagination';
-import { allLines, dictionaryOf, renderLine } from './report.service';
+import { allLines, dictionaryOf, type LineFilter, renderLine } from './report.service';
 import { keyCell, neutraliseParts } from './spreadsheet-cell';
 
 /** Excel's worksheet holds 1,048,576 rows; one is the header. */
@@ -59,15 +59,70 @@ async function mayExportRecords(services: AppServices, found: ReadableExport, re
 
 type ExportRow = (string | number)[];
 
+const FILTER_PARAMETERS = ['code', 'class', 'field'] as const;
+/** Codes (001_RefTab, B08), classes (F, W) and field names: nothing else is a filter value. */
+const FILTER_VALUE = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/**
+ * The Verslag's active filter from the query string (`?code=…&class=…&field=…`), so an export holds
+ * what the page shows; a value that cannot be a filter is answered 400 naming the parameter.
+ */
+function exportFilter(request: Request, response: Response, language: Language): LineFilter | null {
+  const filter: LineFilter = {};
+  for (const parameter of FILTER_PARAMETERS) {
+    const value = request.query[parameter];
+    if (value === undefined || value === '') continue;
+    if (typeof value !== 'string' || !FILTER_VALUE.test(value)) {
+      response.status(400).json({ error: 'BAD_REQUEST', parameter, message: fillIn(messages(language).report.badFilter, { parameter }) });
+      return null;
+    }
+    filter[parameter] = value;
+  }
+  return filter;
+}
+
+/** The filter as one cell and as the audit's detail: `Code=001_RefTab; Klasse=F`. */
+function filterText(filter: LineFilter, language: Language): string {
+  const columns = messages(language).report.columns;
+  return FILTER_PARAMETERS.filter((parameter) => filter[parameter])
+    .map((parameter) => `${columns[parameter]}=${filter[parameter]}`)
+    .join('; ');
+}
+
+/**
+ * The CSV's header block (as the DHD's export has): where the report comes from, which institution,
+ * period, delivery date and file, and the filter when one is active; each value neutralised like any cell.
+ */
+async function aboutRows(em: ReturnType<AppServices['orm']['em']['fork']>, delivery: Delivery, filter: LineFilter, language: Language): Promise<string[][]> {
+  const [row] = await em.getConnection().execute<{ registry: string; sub: string; version: string; code: string; name: string }[]>(
+    `select r.code as registry, s.code as sub, v.version, i.code, i.name
+       from delivery d join dictionary_version v on v.id = d.dictionary_version_id join sub_delivery s on s.id = d.sub_delivery_id
+       join registry r on r.id = s.registry_id join institution i on i.id = d.institution_id where d.id = ?`,
+    [delivery.id],
+  );
+  const about = messages(language).report.about;
+  const rows: string[][] = [
+    [about.source, row ? `${row.registry} ${row.sub} ${row.version}` : ''],
+    [about.institution, row ? `${row.code} ${row.name}` : ''],
+    [about.period, delivery.period],
+    [about.deliveryDate, delivery.deliveryDate],
+    [about.file, delivery.fileName],
+  ];
+  const active = filterText(filter, language);
+  if (active) rows.push([about.filter, active]);
+  return rows.map((cells) => cells.map(neutraliseParts));
+}
+
 /** Report lines in report order, read in keyset batches, as table rows in the actor's language. */
 async function* reportRows(
   services: AppServices,
   em: ReturnType<AppServices['orm']['em']['fork']>,
   delivery: Delivery,
   language: 'nl' | 'en',
+  filter: LineFilter,
 ): AsyncGenerator<ExportRow[]> {
   const dictionary = await dictionaryOf({ em, services }, delivery);
-  for await (const batch of allLines(em.getKnex() as Knex, delivery.id)) {
+  for await (const batch of allLines(em.getKnex() as Knex, delivery.id, filter)) {
     yield batch.map((line) => {
       const view = renderLine(line, dictionary, language);
       return [view.recordNumber ?? '', view.code, view.class, view.field ?? '', neutraliseParts(view.message), keyCell(view.keyValues)];
@@ -150,25 +205,34 @@ async function zipCaughtUp(sheet: ExcelJS.Worksheet, response: Response): Promis
  * Each is written while it is read, so memory stays flat for millions of lines.
  */
 export function reportExportRoutes(services: AppServices) {
-  const exported = async (what: string, request: Request, response: Response, check?: (found: ReadableExport) => Promise<boolean>) => {
+  const exported = async (what: string, request: Request, response: Response, check?: (found: ReadableExport) => Promise<boolean>, filter?: LineFilter) => {
     const found = await readableExport(services, request, response);
     if (!found || (check && !(await check(found)))) return null;
+    const detail = filter ? filterText(filter, 'en') : '';
     await recordAudit(found.em, found.actor, {
       event: AuditEventType.EXPORT,
       action: what,
       objectType: 'Delivery',
       objectId: found.delivery.id,
       institutionId: found.delivery.institution.id,
+      ...(detail ? { detail } : {}),
     });
     return found;
   };
+  /** The filter of a report export, or null once a 400 has been sent (the language of an unknown caller: Dutch). */
+  const filterOf = (request: Request, response: Response) => exportFilter(request, response, request.acceptsLanguages('nl', 'en') === 'en' ? 'en' : 'nl');
   return {
     async csv(request: Request, response: Response) {
-      const found = await exported('reportCsv', request, response);
+      const filter = filterOf(request, response);
+      if (!filter) return;
+      const found = await exported('reportCsv', request, response, undefined, filter);
       if (!found) return;
+      const language = found.actor.language;
+      const preamble = await aboutRows(found.em, found.delivery, filter, language);
       response.type('text/csv; charset=utf-8').attachment(`verslag-${found.delivery.id}.csv`);
-      await sendCsv(services, response, reportRows(services, found.em, found.delivery, found.actor.language), {
-        header: headers(found.actor.language),
+      await sendCsv(services, response, reportRows(services, found.em, found.delivery, language, filter), {
+        preamble,
+        header: headers(language),
         bom: true,
       });
     },
@@ -184,15 +248,18 @@ export function reportExportRoutes(services: AppServices) {
         });
         return false;
       };
-      const found = await exported('reportXlsx', request, response, fits);
+      const filter = filterOf(request, response);
+      if (!filter) return;
+      const found = await exported('reportXlsx', request, response, fits, filter);
       if (!found) return;
       response.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`verslag-${found.delivery.id}.xlsx`);
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: response, useStyles: false, useSharedStrings: false });
       const sheet = workbook.addWorksheet(messages(found.actor.language).report.sheetName);
       sheet.addRow(headers(found.actor.language)).commit();
-      // Written as text cells, never formulas; a leading = + - @ still gets the same ' as in CSV.
-      for await (const batch of reportRows(services, found.em, found.delivery, found.actor.language)) {
-        for (const row of batch) sheet.addRow(row.map((cell) => neutraliseFormula(String(cell)))).commit();
+      // Record numbers as numeric cells (sortable, summable); the rest as text cells, never formulas:
+      // a leading = + - @ still gets the same ' as in CSV.
+      for await (const batch of reportRows(services, found.em, found.delivery, found.actor.language, filter)) {
+        for (const row of batch) sheet.addRow(row.map((cell) => (typeof cell === 'number' ? cell : neutraliseFormula(cell)))).commit();
         await zipCaughtUp(sheet, response);
         if (response.destroyed) return;
       }

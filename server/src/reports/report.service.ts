@@ -75,16 +75,24 @@ export const REPORT_LINE_PAGING = definePaging({
 
 const LINE_COLUMNS = ['ordinal', 'record_number', 'code', 'class', 'field', 'params', 'key_values'] as const;
 
-export function orderedLines(knex: Knex, deliveryId: string, filter: { code?: string | null; class?: string | null }) {
+/** What the Verslag filters its lines on; the exports take the same filter. */
+export interface LineFilter {
+  code?: string | null;
+  class?: string | null;
+  field?: string | null;
+}
+
+export function orderedLines(knex: Knex, deliveryId: string, filter: LineFilter) {
   const query = knex('report_line').where('delivery_id', deliveryId);
   if (filter.code) query.where('code', filter.code);
   if (filter.class) query.where('class', filter.class);
+  if (filter.field) query.where('field', filter.field);
   return query.select(...LINE_COLUMNS);
 }
 
-/** Every line of a delivery's report in report order, a batch of `size` lines at a time (the exports). */
-export function allLines(knex: Knex, deliveryId: string, size = 5000): AsyncGenerator<StoredLine[]> {
-  return keysetBatches<StoredLine & Record<string, unknown>>(knex, () => orderedLines(knex, deliveryId, {}), REPORT_LINE_PAGING.keys, size);
+/** Every line of a delivery's report matching `filter`, in report order, a batch of `size` lines at a time (the exports). */
+export function allLines(knex: Knex, deliveryId: string, filter: LineFilter = {}, size = 5000): AsyncGenerator<StoredLine[]> {
+  return keysetBatches<StoredLine & Record<string, unknown>>(knex, () => orderedLines(knex, deliveryId, filter), REPORT_LINE_PAGING.keys, size);
 }
 
 /** Reading report lines is reading patient-linked data: audited, and refused if the audit row fails. */

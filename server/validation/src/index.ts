@@ -11,3 +11,4 @@ export { checkDeliveryFileName, parseDeliveryFileName, fileNameForMessage } from
 export type { DeliveryFileName, FileNameCheck, FileNameContext, FileNameParse, FileNameProblem } from './file-name';
 export type { PeriodOption } from './record-rules';
 export { textDecoderUtf8Validator, type Utf8Validator } from './utf8-guard';
+export { comparePeriods, periodRank, periodRankSql, TOTAL_PERIOD_RANK } from './period-order';

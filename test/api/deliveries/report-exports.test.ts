@@ -35,7 +35,9 @@ describe('report exports: read in keyset batches, written while read', () => {
     await addLines(3, null, 200_000);
     const response = await fetchExport('report.csv');
     expect(response.status).to.equal(200);
-    const rows = parse(await response.text(), { bom: true, relax_column_count: false }) as string[][];
+    // The table follows the header block (Bron, Instelling, …) and its blank line.
+    const table = (await response.text()).split('\r\n\r\n')[1] ?? '';
+    const rows = parse(table, { relax_column_count: false }) as string[][];
     const order = (await server.datahub.orm.em
       .getKnex()
       .raw(`select coalesce(record_number::text, '') as record from report_line where delivery_id = ? order by record_number nulls first, ordinal`, [

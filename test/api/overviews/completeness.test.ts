@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { comparePeriods } from '../../../server/validation/src/period-order';
 import { asUser, expectOk, tokenFor } from '../../support/actors';
 import { createInstitution, deliver, DeliveryStatus, participate } from '../../support/delivery-rows';
 import { sharedServer, type TestServer } from '../../support/server';
@@ -66,6 +67,15 @@ describe('completeness across institutions (hub staff)', () => {
     expect(k1.map((row) => row.expected)).to.deep.equal([1]);
     expect(byPeriod.map((row) => row.period)).to.include('2026K1');
     expect(byPeriod.every((row) => row.expected > 0 && row.delivered <= row.expected && row.rate <= 1)).to.equal(true);
+  });
+
+  it('orders periods by the one period rule: the year, then its halves (not 2025H1, 2025, 2025H2 by end date)', async () => {
+    const mmy = await createInstitution(server, 'Halfjaar');
+    // MMY IKNL is expected per half year and per year, so both kinds end on 31 December.
+    await participate(server, { institution: mmy, registry: 'MMY', subDelivery: 'IKNL', start: '2025H1' });
+    const periods = (await rows({ institution: mmy }, ['PERIOD'], '2027-12-01')).map((row) => row.period ?? '');
+    expect(periods).to.include.members(['2025', '2025H1', '2025H2']);
+    expect(periods).to.deep.equal([...periods].sort(comparePeriods));
   });
 
   it('counts nothing whose deadline has not passed', async () => {

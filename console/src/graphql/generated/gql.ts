@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ServiceDesk {\n    serviceDesk {\n      helpUrl\n      email\n      phone\n    }\n  }\n": typeof types.ServiceDeskDocument,
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    hasPreviousPage\n    startCursor\n    endCursor\n  }\n": typeof types.PageInfoFieldsFragmentDoc,
     "\n  fragment RoleAssignmentFields on RoleAssignment {\n    id\n    role\n    institution {\n      id\n      code\n      name\n    }\n    registry {\n      id\n      code\n    }\n    subDelivery {\n      id\n      code\n    }\n    organisation {\n      id\n      name\n    }\n  }\n": typeof types.RoleAssignmentFieldsFragmentDoc,
     "\n  fragment MeFields on Me {\n    stage\n    user {\n      id\n      email\n      name\n      language\n      roles {\n        ...RoleAssignmentFields\n      }\n      organisation {\n        id\n        name\n        kind\n      }\n    }\n  }\n": typeof types.MeFieldsFragmentDoc,
@@ -150,6 +151,7 @@ type Documents = {
     "\n  query OrganisationUsers($organisationId: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    organisationUsers(organisationId: $organisationId, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      nodes {\n        ...UserFields\n      }\n    }\n  }\n": typeof types.OrganisationUsersDocument,
 };
 const documents: Documents = {
+    "\n  query ServiceDesk {\n    serviceDesk {\n      helpUrl\n      email\n      phone\n    }\n  }\n": types.ServiceDeskDocument,
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    hasPreviousPage\n    startCursor\n    endCursor\n  }\n": types.PageInfoFieldsFragmentDoc,
     "\n  fragment RoleAssignmentFields on RoleAssignment {\n    id\n    role\n    institution {\n      id\n      code\n      name\n    }\n    registry {\n      id\n      code\n    }\n    subDelivery {\n      id\n      code\n    }\n    organisation {\n      id\n      name\n    }\n  }\n": types.RoleAssignmentFieldsFragmentDoc,
     "\n  fragment MeFields on Me {\n    stage\n    user {\n      id\n      email\n      name\n      language\n      roles {\n        ...RoleAssignmentFields\n      }\n      organisation {\n        id\n        name\n        kind\n      }\n    }\n  }\n": types.MeFieldsFragmentDoc,
@@ -300,6 +302,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServiceDesk {\n    serviceDesk {\n      helpUrl\n      email\n      phone\n    }\n  }\n"): (typeof documents)["\n  query ServiceDesk {\n    serviceDesk {\n      helpUrl\n      email\n      phone\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -22,10 +22,20 @@ export function statusTagType(status: DeliveryStatus): 'success' | 'warning' | '
   }
 }
 
-/** The plain-HTTP exports (same session cookie; audited by the server). */
-export function exportUrls(id: string): { csv: string; xlsx: string; failedRecords: string } {
+/** The Verslag's active filter; the report exports take the same one. */
+export interface ReportFilter {
+  code?: string | null;
+  class?: string | null;
+}
+
+/** The plain-HTTP exports (same session cookie; audited by the server); the report's carry the active filter. */
+export function exportUrls(id: string, filter: ReportFilter = {}): { csv: string; xlsx: string; failedRecords: string } {
   const base = `/api/deliveries/${encodeURIComponent(id)}`;
-  return { csv: `${base}/report.csv`, xlsx: `${base}/report.xlsx`, failedRecords: `${base}/failed-records.csv` };
+  const params = new URLSearchParams();
+  if (filter.code) params.set('code', filter.code);
+  if (filter.class) params.set('class', filter.class);
+  const query = params.size ? `?${params.toString()}` : '';
+  return { csv: `${base}/report.csv${query}`, xlsx: `${base}/report.xlsx${query}`, failedRecords: `${base}/failed-records.csv` };
 }
 
 /** A GraphQL Date (`YYYY-MM-DD`) as a Date at local noon, for `d()`: never shifted to another day. */

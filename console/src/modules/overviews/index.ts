@@ -1,16 +1,16 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { hasRole, loadMe } from '../access/session';
+import { landingRoute } from '../access/landing';
+import { loadMe } from '../access/session';
 
 export const overviewsRoutes: RouteRecordRaw[] = [
   {
-    // The landing page after login (the global guard has loaded who is signed in): institution users get their Overzicht, everyone else the registries.
+    // The landing page after login (the global guard has loaded who is signed in): each role its own (access/landing.ts).
     path: '/',
     name: 'home',
     component: () => import('./routes/LandingPage.vue'),
     beforeEnter: async () => {
       await loadMe();
-      if (hasRole('LOCAL_ADMIN', 'SUBMITTER', 'VIEWER')) return '/overzicht';
-      return '/registries';
+      return { name: landingRoute() };
     },
     meta: { titleKey: 'overviews.title' },
   },

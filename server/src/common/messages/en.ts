@@ -56,7 +56,7 @@ export const en: Catalogue = {
     UNKNOWN_DICTIONARY: 'Dictionary {dictionary} does not exist.',
     DICTIONARY_NOT_NAMED: 'The file name names no dictionary; choose one.',
 
-    UNKNOWN_STREAM: 'Stream {registry} {subDelivery} does not exist.',
+    UNKNOWN_STREAM: 'Registry {registry} {subDelivery} does not exist.',
     UNKNOWN_REGISTRY: 'Registry {registry} does not exist.',
     NO_TOTAL_PERIOD: 'Start and end period cannot be TOTAAL.',
     END_BEFORE_START: 'The end period lies before the start period.',
@@ -100,7 +100,7 @@ export const en: Catalogue = {
     LINK_EXISTS: '{name} is already linked to {registry}; change that link instead.',
     FIELDS_REQUIRED: 'Choose at least one field.',
     UNKNOWN_FIELDS: 'Not in the current dictionary of {registry}: {fields}.',
-    RECORD_KEY_LINKABLE: 'The record key of {registry} holds {fields}, which links records to a patient: this stream cannot be forwarded to a processor.',
+    RECORD_KEY_LINKABLE: 'The record key of {registry} holds {fields}, which links records to a patient: this registry cannot be forwarded to a processor.',
     IDENTIFYING_FIELDS: 'Identifying and patient-linkable fields never leave the hub: {fields}.',
     FIELDS_OUTSIDE_LINK: 'Outside the fields this processor may receive: {fields}.',
     VALIDITY_DATES: 'The end date lies before the start date.',
@@ -247,6 +247,8 @@ export const en: Catalogue = {
   report: {
     sheetName: 'Report',
     columns: { record: 'Record', code: 'Code', class: 'Class', field: 'Field', message: 'Message', key: 'Key' },
+    about: { source: 'Source', institution: 'Institution', period: 'Period', deliveryDate: 'Delivery date', file: 'File', filter: 'Filter' },
+    badFilter: '{parameter} is not a valid filter: use a code, class or field name of the report (letters, digits, _ . -, at most 64 characters).',
     xlsxTooManyRows: 'This report has more than {max} lines, more than Excel can show in one worksheet. Download it as CSV: {csv}',
   },
   paging: {

@@ -64,7 +64,7 @@ export const nl = {
     UNKNOWN_DICTIONARY: 'Datadictionary {dictionary} bestaat niet.',
     DICTIONARY_NOT_NAMED: 'De bestandsnaam noemt geen datadictionary; kies er een.',
 
-    UNKNOWN_STREAM: 'Aanleverstroom {registry} {subDelivery} bestaat niet.',
+    UNKNOWN_STREAM: 'Registratie {registry} {subDelivery} bestaat niet.',
     UNKNOWN_REGISTRY: 'Registratie {registry} bestaat niet.',
     NO_TOTAL_PERIOD: 'Start- en eindperiode kunnen geen TOTAAL zijn.',
     END_BEFORE_START: 'De eindperiode ligt voor de startperiode.',
@@ -109,7 +109,7 @@ export const nl = {
     FIELDS_REQUIRED: 'Kies minstens één veld.',
     UNKNOWN_FIELDS: 'Niet in de huidige dataset van {registry}: {fields}.',
     RECORD_KEY_LINKABLE:
-      'De recordsleutel van {registry} bevat {fields}, dat tot een patiënt herleidbaar is: deze aanleverstroom kan niet aan een verwerker worden doorgeleverd.',
+      'De recordsleutel van {registry} bevat {fields}, dat tot een patiënt herleidbaar is: deze registratie kan niet aan een verwerker worden doorgeleverd.',
     IDENTIFYING_FIELDS: 'Identificerende en tot de patiënt herleidbare velden verlaten de datahub nooit: {fields}.',
     FIELDS_OUTSIDE_LINK: 'Buiten de velden die deze verwerker mag ontvangen: {fields}.',
     VALIDITY_DATES: 'De einddatum ligt vóór de begindatum.',
@@ -264,6 +264,9 @@ export const nl = {
   report: {
     sheetName: 'Verslag',
     columns: { record: 'Record', code: 'Code', class: 'Klasse', field: 'Veld', message: 'Melding', key: 'Sleutel' },
+    /** The CSV's header block above the table, as in the DHD's own export. */
+    about: { source: 'Bron', institution: 'Instelling', period: 'Periode', deliveryDate: 'Aanleverdatum', file: 'Bestand', filter: 'Filter' },
+    badFilter: '{parameter} is geen geldig filter: gebruik een code, klasse of veldnaam van het verslag (letters, cijfers, _ . -, hoogstens 64 tekens).',
     xlsxTooManyRows: 'Dit verslag heeft meer dan {max} regels, meer dan Excel in één werkblad kan tonen. Download het als CSV: {csv}',
   },
   /** Paging arguments of a connection (first, after, last, before) that cannot be used. */

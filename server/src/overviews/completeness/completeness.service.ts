@@ -1,3 +1,4 @@
+import { periodRankSql } from '@datahub/validation';
 import type { RequestContext } from '../../kernel/context';
 import { asOfOrToday } from '../overview/overview.service';
 import { expectedDeliveriesSql } from '../common/expected.sql';
@@ -20,7 +21,8 @@ export async function resolveFilter(ctx: RequestContext, filter: CompletenessFil
 const KEYS: Record<CompletenessDimension, { select: string; order: string }> = {
   [CompletenessDimension.REGISTRY]: { select: 'e.registry_id', order: 'rg.code' },
   [CompletenessDimension.SUB_DELIVERY]: { select: 'e.sub_delivery_id', order: 'sd.code' },
-  [CompletenessDimension.PERIOD]: { select: 'e.period, e.period_end', order: 'g.period_end, g.period' },
+  // The one period order (year, its halves, quarters, months; TOTAAL last), then TOTAAL's year.
+  [CompletenessDimension.PERIOD]: { select: 'e.period, e.period_end', order: `${periodRankSql('g.period')}, g.period_end` },
   [CompletenessDimension.INSTITUTION]: { select: 'e.institution_id', order: 'i.code' },
 };
 

@@ -14,7 +14,7 @@ export const accessEn: typeof accessNl = {
     totpSetupTitle: 'Set up an authenticator app',
     totpSetupIntro:
       'Scan the QR code with an authenticator app (for example Microsoft Authenticator, Google Authenticator or FreeOTP) and enter the 6-digit code the app shows.',
-    qrAlt: 'QR code to add Registratie Datahub to your authenticator app',
+    qrAlt: 'QR code to add the Registry Data Hub to your authenticator app',
     secretLabel: 'Cannot scan? Type in this key instead:',
     totpTitle: 'Code from your app',
     totpIntro: 'Enter the 6-digit code your authenticator app shows now.',

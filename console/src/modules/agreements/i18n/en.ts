@@ -4,7 +4,7 @@ import type { agreementsNl } from './nl';
 export const agreementsEn: typeof agreementsNl = {
   agreements: {
     title: 'Agreements',
-    intro: 'The agreements between the institution and the Datahub. A registry can go live only when all four are signed and valid.',
+    intro: 'The agreements between the institution and the Data Hub. A registry can go live only when all four are signed and valid.',
     empty: 'No agreements recorded yet.',
     registry: 'Registry',
     forInstitution: 'Whole institution',

@@ -18,6 +18,21 @@ export const deliveriesNl = {
       channel: 'Kanaal',
       status: 'Status',
     },
+    /** The upload form's info buttons: per field what it means and where it comes from. */
+    info: {
+      button: 'Uitleg bij {field}',
+      file: 'Een CSV- of XML-bestand volgens de datadictionary van de registratie. Volgt de naam de afspraak, dan vult de Datahub de gegevens hieronder zelf in.',
+      institution: 'De instelling waarvoor u aanlevert: de AGB-code van het ziekenhuis. U ziet alleen instellingen waarvoor u aanleveraar bent.',
+      unit: 'Het onderdeel (de locatie) van de instelling; 0 als de instelling geen onderdelen heeft.',
+      registry: 'De registratie (en deelaanlevering) waarvoor het bestand bedoeld is, bijvoorbeeld CAT · Cataract.',
+      dictionary: 'De versie van de datadictionary waarmee het bestand gemaakt is. Alleen actieve versies kunnen worden aangeleverd.',
+      sequenceNumber: 'Het volgnummer uit de bestandsnaam: elke aanlevering voor dezelfde registratie krijgt een hoger nummer dan de vorige.',
+      creationDate: 'De datum waarop het bestand is aangemaakt, zoals in de bestandsnaam.',
+      period:
+        'De periode waarover het bestand gaat: maand (2026M03), kwartaal (2026K1), halfjaar (2026H1), jaar (2026) of TOTAAL. Een nieuwere aanlevering voor dezelfde periode vervangt de vorige.',
+      environment:
+        'Productie: de gegevens worden verwerkt en doorgeleverd. Test: het bestand wordt alleen gecontroleerd en gerapporteerd, er wordt niets bewaard.',
+    },
     upload: {
       title: 'Bestanden aanleveren',
       intro:
@@ -86,7 +101,7 @@ export const deliveriesNl = {
       size: 'Grootte',
       sha256: 'SHA-256',
       byHand: 'De bestandsnaam volgde de afspraak niet: de gegevens zijn met de hand ingevuld (B08).',
-      sameBytes: 'Dit bestand is precies gelijk aan een eerdere aanlevering voor deze stroom en periode, van {at}.',
+      sameBytes: 'Dit bestand is precies gelijk aan een eerdere aanlevering voor deze registratie en periode, van {at}.',
       open: 'Bekijk die aanlevering',
       superseded: 'Deze aanlevering is vervangen door een nieuwere.',
       supersededAt: 'Deze aanlevering is op {at} vervangen door een nieuwere.',
@@ -161,7 +176,7 @@ export const deliveriesNl = {
       details: 'Details',
       column: {
         institution: 'Instelling',
-        stream: 'Aanleverstroom',
+        stream: 'Registratie',
         subDelivery: 'Deelaanlevering',
         test: 'Test',
         deliveryDate: 'Aanleverdatum',

@@ -5,7 +5,7 @@ export const dictionariesEn: typeof dictionariesNl = {
   dictionaries: {
     title: 'Data dictionaries',
     intro:
-      'The data dictionaries describe, per registry, sub-delivery and version, which fields a file holds, which values are allowed and which checks the Datahub runs.',
+      'The data dictionaries describe, per registry, sub-delivery and version, which fields a file holds, which values are allowed and which checks the Data Hub runs.',
     empty: 'There are no data dictionaries yet.',
     column: {
       subDelivery: 'Sub-delivery',

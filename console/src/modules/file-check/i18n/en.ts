@@ -4,7 +4,7 @@ import type { fileCheckNl } from './nl';
 export const fileCheckEn: typeof fileCheckNl = {
   fileCheck: {
     title: 'Check a file',
-    intro: 'Check a file before you deliver it, with the same checks and messages the Datahub uses when it processes the file.',
+    intro: 'Check a file before you deliver it, with the same checks and messages the Data Hub uses when it processes the file.',
     local: 'The file does not leave your computer: the check runs entirely in your browser. Nothing is sent or stored.',
     drop: 'Drop a file (.csv or .xml) here or',
     pick: 'choose a file',
@@ -23,7 +23,7 @@ export const fileCheckEn: typeof fileCheckNl = {
       environment: 'Environment',
       test: 'TEST',
       prod: 'PROD',
-      unknownVersion: 'The Datahub has no data dictionary {registry} version {version}. Choose the data dictionary yourself.',
+      unknownVersion: 'The Data Hub has no data dictionary {registry} version {version}. Choose the data dictionary yourself.',
     },
     nameNotConforming: 'The file name does not follow the convention ({parts}). Choose the data dictionary yourself; the check reports this as B08.',
     namePart: {

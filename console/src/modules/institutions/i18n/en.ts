@@ -6,7 +6,7 @@ export const institutionsEn: typeof institutionsNl = {
     title: 'Institutions',
     detailTitle: 'Institution',
     intro:
-      'Every healthcare institution of the Datahub. Search by institution code, name or place and open an institution to manage its details, units and administrators.',
+      'Every healthcare institution of the Data Hub. Search by institution code, name or place and open an institution to manage its details, units and administrators.',
     searchLabel: 'Search an institution',
     searchPlaceholder: 'Institution code, name or place',
     showInactive: 'Include deactivated institutions',
@@ -98,7 +98,7 @@ export const institutionsEn: typeof institutionsNl = {
     },
     participations: {
       heading: 'Participations',
-      intro: 'The registries and delivery streams the institution takes part in.',
+      intro: 'The registries and sub-deliveries the institution takes part in.',
     },
     admins: {
       heading: 'Local administrators',

@@ -98,7 +98,7 @@ export const institutionsNl = {
     },
     participations: {
       heading: 'Deelnames',
-      intro: 'De registraties en aanleverstromen waaraan de instelling deelneemt.',
+      intro: 'De registraties en deelaanleveringen waaraan de instelling deelneemt.',
     },
     admins: {
       heading: 'Lokale beheerders',
