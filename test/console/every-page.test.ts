@@ -4,12 +4,12 @@ import { startTestServer, type TestServer } from '../support/server';
 import { launchChromium, logInWithMailedCode } from './browser';
 
 /** Every demo role, as its people sign in (README, "Demo accounts"). */
-const ROLES: { email: string; locale: string }[] = [
+const ROLES: { email: string; locale: string; uploads?: boolean }[] = [
   { email: 'hub@datahub.test', locale: 'nl-NL' },
   { email: 'hub@datahub.test', locale: 'en-GB' },
   { email: 'beheer@zuidermeer.test', locale: 'nl-NL' },
-  { email: 'aanlever@zuidermeer.test', locale: 'nl-NL' },
-  { email: 'aanlever@zuidermeer.test', locale: 'en-GB' },
+  { email: 'aanlever@zuidermeer.test', locale: 'nl-NL', uploads: true },
+  { email: 'aanlever@zuidermeer.test', locale: 'en-GB', uploads: true },
   { email: 'inzage@zuidermeer.test', locale: 'nl-NL' },
   { email: 'verwerker@nhr.test', locale: 'nl-NL' },
   { email: 'verzoeker@onderzoek.test', locale: 'nl-NL' },
@@ -61,8 +61,9 @@ class ProblemLog {
   }
 }
 
-/** The console's own links in the menu, as the signed-in role sees them. */
+/** The console's own links in the menu, as the signed-in role sees them (once the menu is drawn). */
 async function menuLinks(page: Page): Promise<string[]> {
+  await page.locator('nav a[href^="/"]').first().waitFor();
   const hrefs = await page.locator('nav a[href^="/"]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href') ?? ''));
   return [...new Set(hrefs.filter(Boolean))];
 }
@@ -88,7 +89,7 @@ describe('console: every page as every demo role, in Dutch and English, without 
   });
 
   for (const role of ROLES) {
-    it(`${role.email} (${role.locale}): every menu page, a detail page of each kind and the not-found page give no JavaScript error, no failed request and no GraphQL error`, async () => {
+    it(`${role.email} (${role.locale}): every menu page, a detail page of each kind and the not-found page give no JavaScript error, no failed request and no GraphQL error${role.uploads ? '' : ', and no link to Aanleveren'}`, async () => {
       const context = await browser.newContext({ locale: role.locale, viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       const log = new ProblemLog();
@@ -100,8 +101,10 @@ describe('console: every page as every demo role, in Dutch and English, without 
         const pages = await menuLinks(page);
         expect(pages, 'the menu has pages').to.not.be.empty;
         const details = new Map<string, string>();
+        const uploadLinks: string[] = [];
         for (const href of pages) {
           await visit(page, log, `${server.url}${href}`, href);
+          if ((await page.locator('main a[href^="/aanleveren"]').count()) > 0) uploadLinks.push(href);
           for (const selector of DETAIL_LINKS) {
             if (details.has(selector)) continue;
             const link = await page
@@ -115,6 +118,8 @@ describe('console: every page as every demo role, in Dutch and English, without 
         for (const href of details.values()) await visit(page, log, `${server.url}${href}`, href);
         await visit(page, log, `${server.url}/bestaat-niet`, '/bestaat-niet');
         expect(log.problems, log.problems.join('\n')).to.deep.equal([]);
+        // Only submitters deliver: nobody else is sent to an upload page that would refuse them.
+        if (!role.uploads) expect(uploadLinks, 'pages with a link to Aanleveren').to.deep.equal([]);
       } finally {
         await context.close();
       }

@@ -26,7 +26,7 @@ export const institutionsEn: typeof institutionsNl = {
       intro:
         "For one period of a sub-delivery, this institution can have a deadline other than the schedule's, or nothing expected (exemption). With a reason; the institution sees them.",
       introRead:
-        "For these periods your institution has a deadline other than the schedule's, or nothing is expected (exemption). The Datahub sets them; ask the service desk about them.",
+        "For these periods your institution has a deadline other than the schedule's, or nothing is expected (exemption). The Data Hub sets them; ask the service desk about them.",
       none: 'No adjusted deadlines or exemptions.',
       exempt: 'exempt',
       add: 'Add an adjustment',
@@ -39,9 +39,9 @@ export const institutionsEn: typeof institutionsNl = {
       removed: "The adjustment has been removed; the schedule's deadline applies again.",
       save: 'Save',
       saved: 'The adjusted deadline has been saved.',
-      column: { stream: 'Stream', period: 'Period', deadline: 'Deadline', reason: 'Reason', setAt: 'Set on' },
+      column: { stream: 'Registry', period: 'Period', deadline: 'Deadline', reason: 'Reason', setAt: 'Set on' },
       field: {
-        stream: 'Stream',
+        stream: 'Registry',
         registry: 'Registry',
         subDelivery: 'Sub-delivery',
         period: 'Period',

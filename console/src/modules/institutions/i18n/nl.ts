@@ -37,9 +37,9 @@ export const institutionsNl = {
       removed: 'De afwijking is verwijderd; de deadline van het schema geldt weer.',
       save: 'Opslaan',
       saved: 'De afwijkende deadline is opgeslagen.',
-      column: { stream: 'Aanleverstroom', period: 'Periode', deadline: 'Deadline', reason: 'Reden', setAt: 'Ingesteld op' },
+      column: { stream: 'Registratie', period: 'Periode', deadline: 'Deadline', reason: 'Reden', setAt: 'Ingesteld op' },
       field: {
-        stream: 'Aanleverstroom',
+        stream: 'Registratie',
         registry: 'Registratie',
         subDelivery: 'Deelaanlevering',
         period: 'Periode',
