@@ -99,6 +99,22 @@ export class DataRequestQuote {
   @Property({ type: 'date', nullable: true })
   invoiceDueOn?: string | null;
 
+  /** A signed copy (PDF) in the encrypted file store. */
+  @Property({ type: 'text', nullable: true })
+  signedCopyKey?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Size in bytes of the uploaded signed copy (PDF), if any.' })
+  @Property({ type: 'bigint', nullable: true })
+  signedCopySize?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'SHA-256 (hex) of the uploaded signed copy.' })
+  @Property({ type: 'string', length: 64, nullable: true })
+  signedCopySha256?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The day the invoice was paid; null: not (yet) paid.' })
+  @Property({ type: 'date', nullable: true })
+  paidOn?: string | null;
+
   @Field(() => Date, { description: 'When the quote was set (UTC).' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();

@@ -139,6 +139,12 @@ export const nl = {
     WEIGHT_RANGE: 'De weging ligt tussen 0 en 10.000.',
     AMOUNT_INVALID: 'Bedragen zijn hele, niet-negatieve eurocenten.',
     DEVIATION_REASON_REQUIRED: 'Een vergoeding buiten {min} tot {max} cent per jaar vraagt een reden.',
+    DATASET_NOT_HELD: 'De datahub bewaart geen gegevens van {dataset}; een extract kan niet worden gemaakt.',
+    EXTRACT_NOT_NOW: 'Het extract wordt gemaakt na de getekende offerte (eigen gegevens: na goedkeuring) en vóór de levering.',
+    EXTRACT_MISSING: 'Maak eerst het extract voor de levering.',
+    NOT_EVIDENCE_FILE: 'Het bestand is geen PDF, PNG of JPEG; er is niets opgeslagen.',
+    INVOICE_MISSING: 'Er is nog geen factuur vastgelegd.',
+    NOT_IN_REGISTER: 'Alleen goedgekeurde verzoeken komen in het register.',
   } satisfies Record<RefusalCode, string>,
   /** Refusals whose code is shared but whose words say more (code FORBIDDEN, with these words). */
   refusalDetail: {
