@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, OneToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { BigIntType, Entity, OneToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DataRequest } from './data-request.entity';
 
@@ -104,7 +104,8 @@ export class DataRequestQuote {
   signedCopyKey?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Size in bytes of the uploaded signed copy (PDF), if any.' })
-  @Property({ type: 'bigint', nullable: true })
+  // A nullable union has no reflected type: say the mode, or MikroORM reads a JS bigint.
+  @Property({ type: new BigIntType('string'), nullable: true })
   signedCopySize?: string | null;
 
   @Field(() => String, { nullable: true, description: 'SHA-256 (hex) of the uploaded signed copy.' })

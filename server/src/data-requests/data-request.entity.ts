@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Organisation } from '../access/organisation.entity';
 import { DataRequestState } from './data-request-state';
@@ -209,7 +209,8 @@ export class DataRequest {
   @Property({ type: 'text', nullable: true })
   extractKey?: string | null;
 
-  @Property({ type: 'bigint', nullable: true })
+  // A nullable union has no reflected type: say the mode, or MikroORM reads a JS bigint.
+  @Property({ type: new BigIntType('string'), nullable: true })
   extractSize?: string | null;
 
   @Property({ type: 'string', length: 64, nullable: true })
@@ -262,7 +263,8 @@ export class DataRequest {
   @Property({ type: 'text', nullable: true })
   destructionEvidenceKey?: string | null;
 
-  @Property({ type: 'bigint', nullable: true })
+  // A nullable union has no reflected type: say the mode, or MikroORM reads a JS bigint.
+  @Property({ type: new BigIntType('string'), nullable: true })
   destructionEvidenceSize?: string | null;
 
   @Property({ type: 'string', length: 64, nullable: true })
