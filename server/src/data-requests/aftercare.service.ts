@@ -7,7 +7,7 @@ import { notFound, RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import type { FileUpload } from '../kernel/upload';
 import { AuditEventType } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
-import { languageOf, messages } from '../common/messages';
+import { fillIn, languageOf, messages } from '../common/messages';
 import { parseIsoDate, todayInAmsterdam } from '../common/calendar';
 import { definePaging, findPage, type PageArgs, type Connection } from '../common/pagination';
 import { User } from '../access/user.entity';
@@ -57,7 +57,8 @@ export async function confirmDestruction(ctx: RequestContext, input: Destruction
     if (!input.statement.trim() || input.statement.length > TEXT_MAX)
       return refuse(language, RefusalCode.TEXT_REQUIRED, { field: 'statement', params: { field: 'statement', max: TEXT_MAX } });
     for (const key of ['name', 'function'] as const) {
-      if (!input[key].trim() || input[key].length > NAME_MAX) return refuse(language, RefusalCode.TEXT_REQUIRED, { field: key, params: { field: key, max: NAME_MAX } });
+      if (!input[key].trim() || input[key].length > NAME_MAX)
+        return refuse(language, RefusalCode.TEXT_REQUIRED, { field: key, params: { field: key, max: NAME_MAX } });
     }
     return null;
   })();
@@ -175,33 +176,6 @@ export async function registerPage(ctx: RequestContext, args: PageArgs): Promise
 export const REMINDER_MONTH_BEFORE = 1;
 export const REMINDER_DAYS_BEFORE = 7;
 
-const MAILS = {
-  nl: {
-    month: { subject: 'Herinnering: vernietiging gegevens uiterlijk {due}', when: 'over een maand' },
-    week: { subject: 'Herinnering: vernietiging gegevens uiterlijk {due}', when: 'over een week' },
-    reminder:
-      'Het gebruiksrecht van gegevensverzoek {id} ({dataset}) is geëindigd op {ended}. De gegevens, met alle kopieën, moeten {when} zijn vernietigd: uiterlijk {due}.\nBevestig de vernietiging in de datahub: {link}\n',
-    escalation: {
-      subject: 'Vernietiging te laat: gegevensverzoek {id}',
-      text: 'De vernietiging van de gegevens van gegevensverzoek {id} ({dataset}, {organisation}) had uiterlijk {due} bevestigd moeten zijn en is nog niet bevestigd.\n{link}\n',
-    },
-  },
-  en: {
-    month: { subject: 'Reminder: destroy the data by {due}', when: 'within a month' },
-    week: { subject: 'Reminder: destroy the data by {due}', when: 'within a week' },
-    reminder:
-      'The usage right of data request {id} ({dataset}) ended on {ended}. The data, with every copy, must be destroyed {when}: by {due} at the latest.\nConfirm the destruction in the data hub: {link}\n',
-    escalation: {
-      subject: 'Destruction overdue: data request {id}',
-      text: 'The destruction of the data of data request {id} ({dataset}, {organisation}) was due by {due} and has not been confirmed.\n{link}\n',
-    },
-  },
-} as const;
-
-function fill(template: string, params: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_match, name: string) => params[name] ?? '');
-}
-
 async function organisationUsers(em: EntityManager, organisationId: string): Promise<User[]> {
   return em.find(User, { organisation: organisationId, active: true }, { orderBy: { email: 'asc' } });
 }
@@ -213,17 +187,16 @@ async function hubStaff(em: EntityManager): Promise<User[]> {
 }
 
 function reminderMail(user: User, request: DataRequest, which: 'month' | 'week', link: string): Mail {
-  const lang = languageOf(user.language);
-  const words = MAILS[lang];
-  const params = { id: request.id, dataset: request.dataset, ended: request.usageEndsOn ?? '', due: request.destructionDueOn ?? '', when: words[which].when, link };
-  return { to: user.email, subject: fill(words[which].subject, params), text: fill(words.reminder, params) + messages(lang).mail.signature };
+  const mail = messages(languageOf(user.language)).mail;
+  const words = mail.destructionReminder;
+  const params = { id: request.id, dataset: request.dataset, ended: request.usageEndsOn ?? '', due: request.destructionDueOn ?? '', when: words[which], link };
+  return { to: user.email, subject: fillIn(words.subject, params), text: fillIn(words.text, params) + mail.signature };
 }
 
 function escalationMail(user: User, request: DataRequest, organisation: string, link: string): Mail {
-  const lang = languageOf(user.language);
-  const words = MAILS[lang].escalation;
+  const mail = messages(languageOf(user.language)).mail;
   const params = { id: request.id, dataset: request.dataset, organisation, due: request.destructionDueOn ?? '', link };
-  return { to: user.email, subject: fill(words.subject, params), text: fill(words.text, params) + messages(lang).mail.signature };
+  return { to: user.email, subject: fillIn(mail.destructionOverdue.subject, params), text: fillIn(mail.destructionOverdue.text, params) + mail.signature };
 }
 
 export interface AftercareOutcome {
@@ -273,8 +246,7 @@ export async function runDataRequestAftercare(services: AppServices, asOf: strin
       request.destructionReminderMonthSentAt = now;
     }
     if (asOf > due && !request.destructionEscalatedAt) {
-      for (const user of await hubStaff(em))
-        await services.mailer.send(escalationMail(user, request, request.requesterOrganisation.getEntity().name, link));
+      for (const user of await hubStaff(em)) await services.mailer.send(escalationMail(user, request, request.requesterOrganisation.getEntity().name, link));
       request.destructionEscalatedAt = now;
       outcome.escalations += 1;
     }

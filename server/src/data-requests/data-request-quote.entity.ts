@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BigIntType, Entity, OneToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DataRequest } from './data-request.entity';
 
@@ -103,7 +104,7 @@ export class DataRequestQuote {
   @Property({ type: 'text', nullable: true })
   signedCopyKey?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Size in bytes of the uploaded signed copy (PDF), if any.' })
+  @Field(() => GraphQLSafeInt, { nullable: true, description: 'Size in bytes of the uploaded signed copy (PDF), if any.' })
   // A nullable union has no reflected type: say the mode, or MikroORM reads a JS bigint.
   @Property({ type: new BigIntType('string'), nullable: true })
   signedCopySize?: string | null;

@@ -1,3 +1,4 @@
+import { GraphQLSafeInt } from 'graphql-scalars';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
 import { Role } from '../kernel/role';
@@ -54,8 +55,8 @@ class DataRequestExtract {
   @Field(() => Int, { description: 'Aggregated cells suppressed for counting fewer than 10 records.' })
   suppressedCells!: number;
 
-  @Field(() => String, { description: 'Size in bytes.' })
-  size!: string;
+  @Field(() => GraphQLSafeInt, { description: 'Size in bytes.' })
+  size!: number;
 
   @Field(() => String, { description: 'SHA-256 (hex) of the CSV.' })
   sha256!: string;
@@ -87,8 +88,8 @@ class DataRequestDestruction {
   @Field(() => String, { nullable: true, description: 'The kind of evidence uploaded (PDF, PNG, JPEG), if any.' })
   evidenceType!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Size in bytes of the evidence, if any.' })
-  evidenceSize!: string | null;
+  @Field(() => GraphQLSafeInt, { nullable: true, description: 'Size in bytes of the evidence, if any.' })
+  evidenceSize!: number | null;
 }
 
 @ObjectType({ description: 'An entry of the register of approved data requests.' })
@@ -416,7 +417,7 @@ export class DataRequestResolver {
   @Authorized(Role.HUB_STAFF)
   @Mutation(() => DataRequestResult, {
     description:
-      "Prepares the delivery extract from the held records in the narrowed scope (after the signed quote; own data: once approved), stored encrypted; again before delivery replaces it. LBZ is refused (DATASET_NOT_HELD). Hub staff; audited.",
+      'Prepares the delivery extract from the held records in the narrowed scope (after the signed quote; own data: once approved), stored encrypted; again before delivery replaces it. LBZ is refused (DATASET_NOT_HELD). Hub staff; audited.',
   })
   prepareDataRequestExtract(@Ctx() ctx: RequestContext, @Arg('id', () => ID, ID_ARG) id: string): Promise<DataRequest | Refused> {
     return prepareExtract(ctx, id);
@@ -425,12 +426,15 @@ export class DataRequestResolver {
   @Authorized(Role.HUB_STAFF, Role.REQUESTER, Role.LOCAL_ADMIN)
   @Mutation(() => DataRequestResult, {
     description:
-      "Confirms the destruction of the delivered data after the usage right ended (the requester; hub staff on receipt): statement, name, function, optional evidence (PDF, PNG or JPEG by content; GraphQL multipart request with header Apollo-Require-Preflight), stored encrypted. Audited.",
+      'Confirms the destruction of the delivered data after the usage right ended (the requester; hub staff on receipt): statement, name, function, optional evidence (PDF, PNG or JPEG by content; GraphQL multipart request with header Apollo-Require-Preflight), stored encrypted. Audited.',
   })
   async confirmDataRequestDestruction(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => DestructionInput, { description: 'The statement.' }) input: DestructionInput,
-    @Arg('evidence', () => GraphQLUpload, { nullable: true, description: 'Evidence of the destruction (PDF, PNG or JPEG), at most DATAHUB_AGREEMENT_MAX_BYTES.' })
+    @Arg('evidence', () => GraphQLUpload, {
+      nullable: true,
+      description: 'Evidence of the destruction (PDF, PNG or JPEG), at most DATAHUB_AGREEMENT_MAX_BYTES.',
+    })
     evidence?: Promise<FileUpload> | null,
   ): Promise<DataRequest | Refused> {
     return confirmDestruction(ctx, input, evidence ? await evidence : null);
@@ -447,7 +451,9 @@ export class DataRequestResolver {
   }
 
   @Authorized(Role.HUB_STAFF)
-  @Mutation(() => DataRequestResult, { description: 'Publishes an approved request in the register of approved requests, or takes it out (hub staff; audited).' })
+  @Mutation(() => DataRequestResult, {
+    description: 'Publishes an approved request in the register of approved requests, or takes it out (hub staff; audited).',
+  })
   setDataRequestRegisterEntry(
     @Ctx() ctx: RequestContext,
     @Arg('id', () => ID, ID_ARG) id: string,
@@ -486,7 +492,7 @@ export class DataRequestResolver {
     return Object.assign(new DataRequestExtract(), {
       rowCount: request.extractRowCount ?? 0,
       suppressedCells: request.extractSuppressedCells ?? 0,
-      size: request.extractSize ?? '0',
+      size: Number(request.extractSize ?? 0),
       sha256: request.extractSha256 ?? '',
       createdAt: request.extractCreatedAt as Date,
       createdBy: request.extractCreatedBy ?? '',
@@ -503,7 +509,7 @@ export class DataRequestResolver {
       confirmedAt: request.destructionConfirmedAt,
       recordedByHub: request.destructionRecordedByHub ?? false,
       evidenceType: request.destructionEvidenceType ?? null,
-      evidenceSize: request.destructionEvidenceSize ?? null,
+      evidenceSize: request.destructionEvidenceSize ? Number(request.destructionEvidenceSize) : null,
     });
   }
 

@@ -45,7 +45,10 @@ export function dataRequestExtractRoute(services: AppServices) {
     const id = String(request.params.id ?? '');
     const found = UUID.test(id) ? await em.findOne(DataRequest, { id }) : null;
     const refused = async (status: number, error: string) => {
-      await recordRefusal({ services, actor }, { action: 'dataRequestExtract', objectType: 'DataRequest', objectId: id.slice(0, 100), institutionId: null, detail: error });
+      await recordRefusal(
+        { services, actor },
+        { action: 'dataRequestExtract', objectType: 'DataRequest', objectId: id.slice(0, 100), institutionId: null, detail: error },
+      );
       response.status(status).json({ error });
     };
     if (!found || !(isHubStaff(actor) || isRequester(actor, found))) return refused(404, 'NOT_FOUND');
@@ -94,7 +97,10 @@ export function dataRequestQuoteRoute(services: AppServices) {
     const sent = !!found && ![S.APPROVED, S.APPROVED_WITH_CONDITIONS].includes(found.state);
     const allowed = !!found && !!quote && (await mayView(em, actor, found)) && (isHubStaff(actor) || (isRequester(actor, found) && sent));
     if (!found || !quote || !allowed) {
-      await recordRefusal({ services, actor }, { action: 'dataRequestQuoteDocument', objectType: 'DataRequest', objectId: id.slice(0, 100), institutionId: null });
+      await recordRefusal(
+        { services, actor },
+        { action: 'dataRequestQuoteDocument', objectType: 'DataRequest', objectId: id.slice(0, 100), institutionId: null },
+      );
       response.status(404).json({ error: 'NOT_FOUND' });
       return;
     }

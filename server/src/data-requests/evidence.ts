@@ -83,7 +83,9 @@ export async function storeUpload(ctx: RequestContext, upload: FileUpload, accep
   } catch (error) {
     source.destroy();
     if (error instanceof NotAcceptedFileError) {
-      return accepted.length === 1 ? refuse(language, RefusalCode.NOT_PDF, { field: 'file' }) : refuse(language, RefusalCode.NOT_EVIDENCE_FILE, { field: 'file' });
+      return accepted.length === 1
+        ? refuse(language, RefusalCode.NOT_PDF, { field: 'file' })
+        : refuse(language, RefusalCode.NOT_EVIDENCE_FILE, { field: 'file' });
     }
     if (error instanceof FileTooLargeError) return refuse(language, RefusalCode.FILE_TOO_LARGE, { params: { max: maxBytes }, field: 'file' });
     return refuse(language, RefusalCode.UPLOAD_ABORTED, { field: 'file' });

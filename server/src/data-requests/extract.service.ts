@@ -24,62 +24,96 @@ export const NOT_HELD = 'LBZ';
 /** An aggregation that names institutions (instelling, ziekenhuis, institution, hospital) groups by institution too. */
 const PER_INSTITUTION = /instelling|ziekenhuis|institution|hospital/i;
 
-export interface Extract {
-  csv: string;
+/** Rows read per query at detail level: the extract is written while it is read, never held whole in memory. */
+const DETAIL_BATCH = 5000;
+
+/** What an extract counted while it was written (filled in as its lines are consumed). */
+export interface ExtractCounts {
   rowCount: number;
   suppressedCells: number;
 }
 
+export interface Extract {
+  /** The CSV's lines (header first), produced as they are read. */
+  lines: AsyncIterable<string>;
+  counts: ExtractCounts;
+}
+
+/** A text literal for SQL (field names come from the dictionary, and are quoted all the same). */
 function literal(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
+}
+
+function csvLine(cells: string[]): string {
+  return stringify([cells], { escape_formulas: true });
 }
 
 /**
  * The extract of a request's narrowed scope, read with forwarding's scope clause (current held
  * records of the institutions concerned, the dataset's sub-deliveries, the narrowed years): detail
- * level one row per record with exactly the narrowed fields; aggregated level the number of records
- * per registration year (and institution when the aggregation names institutions) and per value of
- * each narrowed field, cells below the threshold suppressed. No record key, no patient reference.
- * Cells are neutralised against spreadsheet formulas.
+ * level one row per record with exactly the narrowed fields, read in batches in change order;
+ * aggregated level the number of records per registration year (and institution when the
+ * aggregation names institutions) and per value of each narrowed field, cells below the threshold
+ * suppressed. No record key, no patient reference. Cells are neutralised against spreadsheet
+ * formulas.
  */
 export async function buildExtract(em: EntityManager, request: DataRequest, registry: Registry, fields: string[]): Promise<Extract> {
   const knex = em.getKnex();
+  const counts: ExtractCounts = { rowCount: 0, suppressedCells: 0 };
   const institutionIds = await institutionsConcerned(em, request);
   const years = new Set(request.narrowedYears ?? request.years);
   const selection = { authorisationId: null, organisationId: null, institutionIds, registryId: registry.id, subDeliveryId: null, periods: null, fields };
   const subDeliveryIds = await subDeliveriesOf(knex, selection);
-  const delivered = institutionIds.length && subDeliveryIds.length
-    ? ((await knex('delivery').whereIn('institution_id', institutionIds).whereIn('sub_delivery_id', subDeliveryIds).distinct('period')) as { period: string }[])
-    : [];
+  const delivered =
+    institutionIds.length && subDeliveryIds.length
+      ? ((await knex('delivery').whereIn('institution_id', institutionIds).whereIn('sub_delivery_id', subDeliveryIds).distinct('period')) as {
+          period: string;
+        }[])
+      : [];
   const periodCodes = delivered.map((row) => row.period).filter((code) => years.has(Period.tryParse(code)?.year ?? -1));
-  const header = request.level === DataLevel.DETAIL ? [...fields] : aggregatedHeader(request, fields);
-  if (!periodCodes.length) return { csv: stringify([header], { escape_formulas: true }), rowCount: 0, suppressedCells: 0 };
-  const scope: ForwardScope = { selection, subDeliveryIds, periodCodes, since: null, until: await changeHorizon(knex) };
-  const values = fields.map((field) => `(h.payload ->> ${literal(field)})`);
-  if (request.level === DataLevel.DETAIL) {
-    const sql = `select ${values.map((value, index) => `${value} as f${index}`).join(', ') || 'null as none'} ${scopeClause(scope)} order by d.period, i.code, h.record_key`;
-    const rows = (await knex.raw(sql)).rows as Record<string, string | null>[];
-    const body = rows.map((row) => fields.map((_field, index) => row[`f${index}`] ?? ''));
-    return { csv: stringify([header, ...body], { escape_formulas: true }), rowCount: body.length, suppressedCells: 0 };
-  }
   const perInstitution = PER_INSTITUTION.test(request.aggregation ?? '');
-  const groups = ['left(d.period, 4)', ...(perInstitution ? ['i.code'] : []), ...values];
-  const sql = `select ${groups.map((group, index) => `${group} as g${index}`).join(', ')}, count(*)::int as n ${scopeClause(scope)} group by ${groups
-    .map((_group, index) => index + 1)
-    .join(', ')} order by ${groups.map((_group, index) => index + 1).join(', ')}`;
-  const rows = (await knex.raw(sql)).rows as Record<string, string | number | null>[];
-  let suppressedCells = 0;
-  const body = rows.map((row) => {
-    const count = Number(row.n);
-    const small = count < SMALL_CELL_THRESHOLD;
-    if (small) suppressedCells += 1;
-    return [...groups.map((_group, index) => String(row[`g${index}`] ?? '')), small ? `<${SMALL_CELL_THRESHOLD}` : String(count)];
-  });
-  return { csv: stringify([header, ...body], { escape_formulas: true }), rowCount: body.length, suppressedCells };
+  const header = request.level === DataLevel.DETAIL ? [...fields] : aggregatedHeader(perInstitution, fields);
+  const scope: ForwardScope | null = periodCodes.length ? { selection, subDeliveryIds, periodCodes, since: null, until: await changeHorizon(knex) } : null;
+  const values = fields.map((field) => `(h.payload ->> ${literal(field)})`);
+
+  async function* detail(): AsyncGenerator<string> {
+    yield csvLine(header);
+    if (!scope) return;
+    let after: string | null = null;
+    for (;;) {
+      const columns = values.map((value, index) => `${value} as f${index}`);
+      const sql = `select ${['h.change_seq::text as seq', ...columns].join(', ')} ${scopeClause({ ...scope, after })} order by h.change_seq limit ${DETAIL_BATCH}`;
+      const rows = (await knex.raw(sql)).rows as Record<string, string | null>[];
+      for (const row of rows) {
+        counts.rowCount += 1;
+        yield csvLine(fields.map((_field, index) => row[`f${index}`] ?? ''));
+      }
+      if (rows.length < DETAIL_BATCH) return;
+      after = String(rows.at(-1)?.seq);
+    }
+  }
+
+  async function* aggregated(): AsyncGenerator<string> {
+    yield csvLine(header);
+    if (!scope) return;
+    const groups = ['left(d.period, 4)', ...(perInstitution ? ['i.code'] : []), ...values];
+    const positions = groups.map((_group, index) => index + 1).join(', ');
+    const sql = `select ${groups.map((group, index) => `${group} as g${index}`).join(', ')}, count(*)::int as n ${scopeClause(scope)} group by ${positions} order by ${positions}`;
+    const rows = (await knex.raw(sql)).rows as Record<string, string | number | null>[];
+    for (const row of rows) {
+      const count = Number(row.n);
+      const small = count < SMALL_CELL_THRESHOLD;
+      counts.rowCount += 1;
+      if (small) counts.suppressedCells += 1;
+      yield csvLine([...groups.map((_group, index) => String(row[`g${index}`] ?? '')), small ? `<${SMALL_CELL_THRESHOLD}` : String(count)]);
+    }
+  }
+
+  return { lines: request.level === DataLevel.DETAIL ? detail() : aggregated(), counts };
 }
 
-function aggregatedHeader(request: DataRequest, fields: string[]): string[] {
-  return ['registratiejaar', ...(PER_INSTITUTION.test(request.aggregation ?? '') ? ['instelling'] : []), ...fields, 'aantal'];
+function aggregatedHeader(perInstitution: boolean, fields: string[]): string[] {
+  return ['registratiejaar', ...(perInstitution ? ['instelling'] : []), ...fields, 'aantal'];
 }
 
 /** May the extract be prepared now: after the signed quote (own data: after approval), before delivery. */
@@ -109,7 +143,7 @@ export async function prepareExtract(ctx: RequestContext, id: string): Promise<D
     return refuse(language, RefusalCode.IDENTIFYING_FIELDS, { field: 'fields', params: { fields: identifying.join(', ') } });
   }
   const extract = await buildExtract(ctx.em, request, registry, fields);
-  const stored: StoredFile = await ctx.services.fileStore.put(Readable.from([Buffer.from(extract.csv, 'utf8')]));
+  const stored: StoredFile = await ctx.services.fileStore.put(Readable.from(extract.lines));
   const previousKey = request.extractKey ?? null;
   try {
     const saved = await ctx.em.transactional(async (tx) => {
@@ -119,8 +153,8 @@ export async function prepareExtract(ctx: RequestContext, id: string): Promise<D
         extractKey: stored.key,
         extractSize: String(stored.size),
         extractSha256: stored.sha256,
-        extractRowCount: extract.rowCount,
-        extractSuppressedCells: extract.suppressedCells,
+        extractRowCount: extract.counts.rowCount,
+        extractSuppressedCells: extract.counts.suppressedCells,
         extractCreatedAt: ctx.services.clock.now(),
         extractCreatedBy: ctx.actor.user?.name ?? ctx.actor.channel,
       });
@@ -131,7 +165,7 @@ export async function prepareExtract(ctx: RequestContext, id: string): Promise<D
         objectType: 'DataRequest',
         objectId: row.id,
         institutionId: null,
-        detail: `${extract.rowCount} rows, ${extract.suppressedCells} suppressed, ${stored.size} bytes sha256:${stored.sha256}`,
+        detail: `${extract.counts.rowCount} rows, ${extract.counts.suppressedCells} suppressed, ${stored.size} bytes sha256:${stored.sha256}`,
       });
       return row;
     });

@@ -51,9 +51,7 @@ export function quoteDocument({ request, quote, requesterOrganisation, instituti
   const fields = request.narrowedFields ?? request.fields;
   const years = request.narrowedYears ?? request.years;
   const term = request.termMonths ? `${request.termMonths} maanden` : `${DEFAULT_USAGE_MONTHS} maanden (geen termijn afgesproken: maximaal 1 jaar)`;
-  const lines = quote.lines
-    .map((line) => `<tr><td>${e(line.description)}</td><td class="amount">${e(euros(line.cents))}</td></tr>`)
-    .join('\n');
+  const lines = quote.lines.map((line) => `<tr><td>${e(line.description)}</td><td class="amount">${e(euros(line.cents))}</td></tr>`).join('\n');
   const row = (label: string, value: string) => `<tr><th>${e(label)}</th><td>${e(value)}</td></tr>`;
   const signature = quote.signedAt
     ? `<p>Getekend door ${e(quote.signedName ?? '')}, ${e(quote.signedFunction ?? '')}, op ${e(signedAtText ?? '')}${

@@ -43,9 +43,9 @@ interface RequestView extends Partial<Refusal> {
   usageEndsOn: string | null;
   destructionDueOn: string | null;
   firstDownloadedAt: string | null;
-  extract: { rowCount: number; suppressedCells: number; size: string; sha256: string; createdBy: string } | null;
-  destruction: { statement: string; recordedByHub: boolean; evidenceType: string | null; evidenceSize: string | null } | null;
-  quote: { signedOnPaper: boolean; signedCopySize: string | null; signedCopySha256: string | null; invoiceDueOn: string | null; paidOn: string | null } | null;
+  extract: { rowCount: number; suppressedCells: number; size: number; sha256: string; createdBy: string } | null;
+  destruction: { statement: string; recordedByHub: boolean; evidenceType: string | null; evidenceSize: number | null } | null;
+  quote: { signedOnPaper: boolean; signedCopySize: number | null; signedCopySha256: string | null; invoiceDueOn: string | null; paidOn: string | null } | null;
   transitions: { fromState: string | null; toState: string; actorName: string }[];
 }
 
@@ -91,7 +91,10 @@ describe('data requests after the quote: extract, download, usage end, destructi
     return Object.values(data)[0] as T;
   };
   const withFile = async <T>(token: string, query: string, variables: Record<string, unknown>, file: { name: string; content: string | Uint8Array }) => {
-    const response = await uploadRequest<Record<string, T>>(server.url, query, variables, file, { 'apollo-require-preflight': 'true', authorization: `Bearer ${token}` });
+    const response = await uploadRequest<Record<string, T>>(server.url, query, variables, file, {
+      'apollo-require-preflight': 'true',
+      authorization: `Bearer ${token}`,
+    });
     return Object.values(expectOk(response))[0] as T;
   };
   const move = (token: string, requestId: string, to: string, extra: Record<string, unknown> = {}) =>
@@ -161,7 +164,7 @@ describe('data requests after the quote: extract, download, usage end, destructi
     expect(await call<RequestView>(hub, ONE, { id })).to.include({ state: 'QUOTE_SENT' });
     const signed = await withFile<RequestView>(hub, SIGN, { input }, { name: 'getekend.pdf', content: PDF });
     expect(signed).to.include({ state: 'QUOTE_SIGNED' });
-    expect(signed.quote).to.include({ signedOnPaper: true, signedCopySize: String(Buffer.byteLength(PDF)) });
+    expect(signed.quote).to.include({ signedOnPaper: true, signedCopySize: Buffer.byteLength(PDF) });
     expect(signed.quote?.signedCopySha256).to.match(/^[0-9a-f]{64}$/);
   });
 
@@ -183,7 +186,9 @@ describe('data requests after the quote: extract, download, usage end, destructi
     const [header, ...rows] = text.trimEnd().split('\n');
     expect(header).to.equal('Geslacht,VaCCPO');
     expect(rows.sort()).to.deep.equal(['M,0.80', 'V,0.70', 'V,0.90']);
-    const pseudonyms = (await server.datahub.orm.em.fork().find(HeldRecord, { recordKey: { $in: ['X1', 'X2', 'X3'] } })).map((row) => String(row.payload.PatientCode));
+    const pseudonyms = (await server.datahub.orm.em.fork().find(HeldRecord, { recordKey: { $in: ['X1', 'X2', 'X3'] } })).map((row) =>
+      String(row.payload.PatientCode),
+    );
     expect(pseudonyms).to.have.length(3);
     for (const secret of [...pseudonyms, 'P-A', 'X1', '1948', '11111111']) expect(text).to.not.contain(secret);
 
@@ -250,7 +255,7 @@ describe('data requests after the quote: extract, download, usage end, destructi
     expect(await call(requester, DESTROY, { input: { ...input, statement: ' ' } })).to.include({ code: 'TEXT_REQUIRED' });
     const confirmed = await withFile<RequestView>(requester, DESTROY, { input }, { name: 'bewijs.png', content: PNG });
     expect(confirmed).to.include({ state: 'DESTRUCTION_CONFIRMED' });
-    expect(confirmed.destruction).to.include({ statement: input.statement, recordedByHub: false, evidenceType: 'PNG', evidenceSize: String(PNG.length) });
+    expect(confirmed.destruction).to.include({ statement: input.statement, recordedByHub: false, evidenceType: 'PNG', evidenceSize: PNG.length });
     expect(await queue({ destructionOverdue: true })).to.not.include(id);
     expect(await call(requester, DESTROY, { input })).to.include({ code: 'TRANSITION_NOT_ALLOWED' });
   });
@@ -267,9 +272,9 @@ describe('data requests after the quote: extract, download, usage end, destructi
 
   it('the register lists an approved request only while it is published, to any signed-in user; a draft cannot be published', async () => {
     const register = async (token: string) =>
-      (await call<{ edges: { node: { id: string; purpose: string; dataset: string; years: number[]; requesterOrganisation: string } }[] }>(token, REGISTER, {})).edges.map(
-        (edge) => edge.node,
-      );
+      (
+        await call<{ edges: { node: { id: string; purpose: string; dataset: string; years: number[]; requesterOrganisation: string } }[] }>(token, REGISTER, {})
+      ).edges.map((edge) => edge.node);
     expect((await register(outsider)).map((entry) => entry.id)).to.not.include(id);
     const published = await call<RequestView & { registerPublishedAt: string | null }>(hub, PUBLISH, { id, published: true });
     expect(published.registerPublishedAt).to.be.a('string');
@@ -282,14 +287,26 @@ describe('data requests after the quote: extract, download, usage end, destructi
 
     const draft = await call<RequestView>(requester, CREATE, { input: FORM });
     expect(await call(hub, PUBLISH, { id: draft.id, published: true })).to.include({ code: 'NOT_IN_REGISTER' });
-    const actions = (await server.datahub.orm.em.fork().find(AuditEvent, { objectId: id, action: 'setDataRequestRegisterEntry' }, { orderBy: { id: 'asc' } })).map((row) => row.detail);
+    const actions = (
+      await server.datahub.orm.em.fork().find(AuditEvent, { objectId: id, action: 'setDataRequestRegisterEntry' }, { orderBy: { id: 'asc' } })
+    ).map((row) => row.detail);
     expect(actions).to.deep.equal(['published', 'unpublished']);
   });
 
   it('LBZ is not held by the hub: preparing its extract is refused with DATASET_NOT_HELD, and delivery without it with EXTRACT_MISSING', async () => {
     await setToday('2027-05-28');
     const own = await call<RequestView>(admin, CREATE, {
-      input: { ...FORM, purpose: 'Eigen LBZ-gegevens', usageContext: 'POLICY', dataset: 'LBZ', fields: ['Geslacht'], level: 'AGGREGATED', aggregation: 'per jaar', institutionSelection: 'OWN', institutionCodes: [] },
+      input: {
+        ...FORM,
+        purpose: 'Eigen LBZ-gegevens',
+        usageContext: 'POLICY',
+        dataset: 'LBZ',
+        fields: ['Geslacht'],
+        level: 'AGGREGATED',
+        aggregation: 'per jaar',
+        institutionSelection: 'OWN',
+        institutionCodes: [],
+      },
     });
     await call(admin, SUBMIT, { id: own.id });
     await call(hub, CONFIRM, { input: { id: own.id, kind: 'OWN_DATA', usageContext: 'POLICY' } });
@@ -301,7 +318,16 @@ describe('data requests after the quote: extract, download, usage end, destructi
   it('aggregated: counts per registration year and value, cells below 10 suppressed', async () => {
     await setToday('2027-05-28');
     const own = await call<RequestView>(admin, CREATE, {
-      input: { ...FORM, purpose: 'Eigen cataractgegevens', usageContext: 'POLICY', fields: ['Geslacht'], level: 'AGGREGATED', aggregation: 'per jaar', institutionSelection: 'OWN', institutionCodes: [] },
+      input: {
+        ...FORM,
+        purpose: 'Eigen cataractgegevens',
+        usageContext: 'POLICY',
+        fields: ['Geslacht'],
+        level: 'AGGREGATED',
+        aggregation: 'per jaar',
+        institutionSelection: 'OWN',
+        institutionCodes: [],
+      },
     });
     await call(admin, SUBMIT, { id: own.id });
     await call(hub, CONFIRM, { input: { id: own.id, kind: 'OWN_DATA', usageContext: 'POLICY' } });

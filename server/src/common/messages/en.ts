@@ -289,5 +289,15 @@ export const en: Catalogue = {
       overdue: 'the deadline {deadline} has passed',
       due: 'deadline {deadline}',
     },
+    destructionReminder: {
+      subject: 'Reminder: destroy the data of your data request by {due}',
+      text: 'The usage right of data request {id} ({dataset}) ended on {ended}. Destroy the data, with every copy, {when}: by {due} at the latest.\n\nConfirm the destruction in the data hub: {link}',
+      month: 'within a month',
+      week: 'within a week',
+    },
+    destructionOverdue: {
+      subject: 'Destruction not confirmed: data request {id}',
+      text: 'The destruction of the data of data request {id} ({dataset}, {organisation}) was due by {due} and has not been confirmed.\n\n{link}',
+    },
   },
 };

@@ -307,5 +307,15 @@ export const nl = {
       overdue: 'de deadline {deadline} is verstreken',
       due: 'deadline {deadline}',
     },
+    destructionReminder: {
+      subject: 'Herinnering: vernietig de gegevens van uw gegevensverzoek uiterlijk {due}',
+      text: 'Het gebruiksrecht van gegevensverzoek {id} ({dataset}) is geëindigd op {ended}. Vernietig de gegevens, met alle kopieën, {when}: uiterlijk {due}.\n\nBevestig de vernietiging in de datahub: {link}',
+      month: 'binnen een maand',
+      week: 'binnen een week',
+    },
+    destructionOverdue: {
+      subject: 'Vernietiging niet bevestigd: gegevensverzoek {id}',
+      text: 'De vernietiging van de gegevens van gegevensverzoek {id} ({dataset}, {organisation}) had uiterlijk {due} bevestigd moeten zijn en is nog niet bevestigd.\n\n{link}',
+    },
   },
 };
