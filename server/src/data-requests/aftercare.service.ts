@@ -226,31 +226,45 @@ export async function runDataRequestAftercare(services: AppServices, asOf: strin
   }
   const em = services.orm.em.fork();
   const waiting = await em.find(DataRequest, { state: S.USAGE_ENDED, destructionDueOn: { $ne: null } }, { populate: ['requesterOrganisation'] });
+  type SentColumn = 'destructionReminderMonthSentAt' | 'destructionReminderWeekSentAt' | 'destructionEscalatedAt';
+  /**
+   * Claims a mail by setting its sent-at column where it is still empty (so two runs at once send it
+   * once), sends it, and gives the claim back when sending failed (the next run tries again).
+   */
+  const once = async (request: DataRequest, columns: SentColumn[], mails: () => Promise<Mail[]>): Promise<boolean> => {
+    const now = services.clock.now();
+    const claimed = await services.orm.em
+      .fork()
+      .nativeUpdate(DataRequest, { id: request.id, [columns[0] as SentColumn]: null }, Object.fromEntries(columns.map((column) => [column, now])));
+    if (!claimed) return false;
+    try {
+      for (const mail of await mails()) await services.mailer.send(mail);
+      return true;
+    } catch (error) {
+      await services.orm.em.fork().nativeUpdate(DataRequest, { id: request.id }, { [columns[0] as SentColumn]: null });
+      services.logger.warn({ requestId: request.id, error: error instanceof Error ? error.constructor.name : typeof error }, 'data request mail failed');
+      return false;
+    }
+  };
   for (const request of waiting) {
     const due = request.destructionDueOn as string;
     const link = `${services.config.publicUrl}/gegevensverzoeken/${request.id}`;
-    const monthDay = addCalendarMonths(due, -REMINDER_MONTH_BEFORE);
-    const weekDay = addDays(due, -REMINDER_DAYS_BEFORE);
-    const now = services.clock.now();
-    const send = async (which: 'month' | 'week') => {
-      for (const user of await organisationUsers(em, request.requesterOrganisation.id)) await services.mailer.send(reminderMail(user, request, which, link));
-      outcome.reminders += 1;
-    };
-    if (asOf <= due && asOf >= weekDay && !request.destructionReminderWeekSentAt) {
-      await send('week');
-      request.destructionReminderWeekSentAt = now;
+    const reminders = (which: 'month' | 'week') => async () =>
+      (await organisationUsers(em, request.requesterOrganisation.id)).map((user) => reminderMail(user, request, which, link));
+    if (asOf <= due && asOf >= addDays(due, -REMINDER_DAYS_BEFORE) && !request.destructionReminderWeekSentAt) {
       // The week's reminder makes the month's superfluous when the task first sees the request late.
-      request.destructionReminderMonthSentAt ??= now;
-    } else if (asOf <= due && asOf >= monthDay && !request.destructionReminderMonthSentAt) {
-      await send('month');
-      request.destructionReminderMonthSentAt = now;
+      const columns: SentColumn[] = request.destructionReminderMonthSentAt
+        ? ['destructionReminderWeekSentAt']
+        : ['destructionReminderWeekSentAt', 'destructionReminderMonthSentAt'];
+      if (await once(request, columns, reminders('week'))) outcome.reminders += 1;
+    } else if (asOf <= due && asOf >= addCalendarMonths(due, -REMINDER_MONTH_BEFORE) && !request.destructionReminderMonthSentAt) {
+      if (await once(request, ['destructionReminderMonthSentAt'], reminders('month'))) outcome.reminders += 1;
     }
     if (asOf > due && !request.destructionEscalatedAt) {
-      for (const user of await hubStaff(em)) await services.mailer.send(escalationMail(user, request, request.requesterOrganisation.getEntity().name, link));
-      request.destructionEscalatedAt = now;
-      outcome.escalations += 1;
+      const organisation = request.requesterOrganisation.getEntity().name;
+      const mails = async () => (await hubStaff(em)).map((user) => escalationMail(user, request, organisation, link));
+      if (await once(request, ['destructionEscalatedAt'], mails)) outcome.escalations += 1;
     }
-    await em.flush();
   }
   return outcome;
 }
