@@ -11,7 +11,7 @@ import { healthRoute } from '../health/health.route';
 import { reportExportRoutes } from '../reports/report-export.route';
 import { forwardingRoutes } from '../forwarding/forwarding.route';
 import { agreementDocumentRoute } from '../agreements/module';
-import { dataRequestExtractRoute, dataRequestQuoteRoute, quoteStylesheetRoute } from '../data-requests/module';
+import { dataRequestExtractRoute, dataRequestFileRoute, dataRequestQuoteRoute, quoteStylesheetRoute } from '../data-requests/module';
 import { message } from '../common/messages';
 import type { RequestContext } from '../kernel/context';
 import { WWW_AUTHENTICATE } from '../kernel/errors';
@@ -103,6 +103,8 @@ export function createHttpApp(options: { services: AppServices; apollo: ApolloSe
   app.get('/api/data-requests/quote.css', quoteStylesheetRoute());
   app.get('/api/data-requests/:id/extract.csv', noStore, cookieParser(), dataRequestExtractRoute(services));
   app.get('/api/data-requests/:id/quote.html', noStore, cookieParser(), dataRequestQuoteRoute(services));
+  app.get('/api/data-requests/:id/signed-quote.pdf', noStore, cookieParser(), dataRequestFileRoute(services, 'signedQuote'));
+  app.get('/api/data-requests/:id/destruction-evidence', noStore, cookieParser(), dataRequestFileRoute(services, 'destructionEvidence'));
   app.use(
     '/graphql',
     noStore,

@@ -131,6 +131,63 @@ export function dataRequestQuoteRoute(services: AppServices) {
   };
 }
 
+const EVIDENCE_TYPES: Record<string, { mime: string; extension: string }> = {
+  PDF: { mime: 'application/pdf', extension: 'pdf' },
+  PNG: { mime: 'image/png', extension: 'png' },
+  JPEG: { mime: 'image/jpeg', extension: 'jpg' },
+};
+
+/**
+ * GET /api/data-requests/:id/signed-quote.pdf and /api/data-requests/:id/destruction-evidence: the
+ * uploaded signed copy of the quote and the destruction evidence, decrypted while sent, for hub staff
+ * and the requesting organisation's REQUESTER and LOCAL_ADMIN users; 404 for anyone else, an unknown
+ * id or no file alike. Sent as attachments with their checked type; downloads and refusals audited.
+ */
+export function dataRequestFileRoute(services: AppServices, which: 'signedQuote' | 'destructionEvidence') {
+  const action = which === 'signedQuote' ? 'dataRequestSignedQuote' : 'dataRequestDestructionEvidence';
+  return async (request: Request, response: Response): Promise<void> => {
+    const actor = await signedIn(services, request, response);
+    if (!actor) return;
+    const em = services.orm.em.fork();
+    const id = String(request.params.id ?? '');
+    const found = UUID.test(id) ? await em.findOne(DataRequest, { id }) : null;
+    const quote = found && which === 'signedQuote' ? await em.findOne(DataRequestQuote, { request: found.id }) : null;
+    const file =
+      which === 'signedQuote'
+        ? quote?.signedCopyKey
+          ? { key: quote.signedCopyKey, size: quote.signedCopySize, type: 'PDF' }
+          : null
+        : found?.destructionEvidenceKey
+          ? { key: found.destructionEvidenceKey, size: found.destructionEvidenceSize, type: found.destructionEvidenceType ?? 'PDF' }
+          : null;
+    if (!found || !file || !(isHubStaff(actor) || isRequester(actor, found))) {
+      await recordRefusal({ services, actor }, { action, objectType: 'DataRequest', objectId: id.slice(0, 100), institutionId: null });
+      response.status(404).json({ error: 'NOT_FOUND' });
+      return;
+    }
+    await recordAudit(em, actor, {
+      event: AuditEventType.EXPORT,
+      action,
+      objectType: 'DataRequest',
+      objectId: found.id,
+      institutionId: null,
+      detail: file.type,
+    });
+    const type = EVIDENCE_TYPES[file.type] ?? (EVIDENCE_TYPES.PDF as { mime: string; extension: string });
+    response.setHeader('Content-Type', type.mime);
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${which === 'signedQuote' ? 'offerte-getekend' : 'bewijs-vernietiging'}.${type.extension}"`,
+    );
+    if (file.size) response.setHeader('Content-Length', file.size);
+    await pipeline(services.fileStore.open(file.key), response).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ERR_STREAM_PREMATURE_CLOSE') return;
+      services.logger.error({ err: error }, 'data request file failed while sending');
+      response.destroy();
+    });
+  };
+}
+
 /** GET /api/data-requests/quote.css: the quote document's stylesheet (no inline styles under the Content-Security-Policy). */
 export function quoteStylesheetRoute() {
   return (_request: Request, response: Response): void => {

@@ -8,5 +8,5 @@ export const dataRequestResolvers = [DataRequestResolver, DataRequestConsentReso
 
 export const dataRequestEntities = [DataRequest, DataRequestTransition, DataRequestQuote, DataRequestConsent, DataRequestAuthority] as const;
 
-export { dataRequestExtractRoute, dataRequestQuoteRoute, quoteStylesheetRoute } from './data-request.routes';
+export { dataRequestExtractRoute, dataRequestFileRoute, dataRequestQuoteRoute, quoteStylesheetRoute } from './data-request.routes';
 export { runDataRequestAftercare } from './aftercare.service';

@@ -158,7 +158,7 @@ describe('data requests after the quote: extract, download, usage end, destructi
     expect(await early.json()).to.deep.equal({ error: 'NOT_DELIVERED' });
   });
 
-  it('hub staff record a signed copy received: a file that is no PDF is refused and nothing changes; the PDF is stored with its hash', async () => {
+  it('hub staff record a signed copy received: a file that is no PDF is refused and nothing changes; the PDF is stored with its hash and served to the requester, not to others', async () => {
     const input = { id, name: 'Vera Verzoeker', function: 'Directeur' };
     expect(await withFile<Refusal>(hub, SIGN, { input }, { name: 'getekend.pdf', content: 'niet echt een pdf' })).to.include({ code: 'NOT_PDF' });
     expect(await call<RequestView>(hub, ONE, { id })).to.include({ state: 'QUOTE_SENT' });
@@ -166,6 +166,9 @@ describe('data requests after the quote: extract, download, usage end, destructi
     expect(signed).to.include({ state: 'QUOTE_SIGNED' });
     expect(signed.quote).to.include({ signedOnPaper: true, signedCopySize: Buffer.byteLength(PDF) });
     expect(signed.quote?.signedCopySha256).to.match(/^[0-9a-f]{64}$/);
+    const copy = await get(`/api/data-requests/${id}/signed-quote.pdf`, requester);
+    expect([copy.status, copy.headers.get('content-type'), await copy.text()]).to.deep.equal([200, 'application/pdf', PDF]);
+    expect((await get(`/api/data-requests/${id}/signed-quote.pdf`, outsider)).status).to.equal(404);
   });
 
   it('delivery needs the extract; the extract holds exactly the narrowed fields of the held records, no record key or pseudonym; the first download moves it to IN_USE and is audited as an export', async () => {
@@ -248,7 +251,7 @@ describe('data requests after the quote: extract, download, usage end, destructi
     expect(await queue({ destructionOverdue: true })).to.include(id);
   });
 
-  it('the requester confirms the destruction with evidence (a PNG, judged by content; a text file is refused); it leaves the overdue list', async () => {
+  it('the requester confirms the destruction with evidence (a PNG, judged by content; a text file is refused); it leaves the overdue list and hub staff can read the evidence back', async () => {
     const input = { id, statement: 'Alle bestanden en kopieën zijn permanent verwijderd.', name: 'Vera Verzoeker', function: 'Directeur' };
     expect(await call(outsider, DESTROY, { input })).to.include({ code: 'NOT_FOUND' });
     expect(await withFile<Refusal>(requester, DESTROY, { input }, { name: 'bewijs.png', content: 'gewoon tekst' })).to.include({ code: 'NOT_EVIDENCE_FILE' });
@@ -257,6 +260,10 @@ describe('data requests after the quote: extract, download, usage end, destructi
     expect(confirmed).to.include({ state: 'DESTRUCTION_CONFIRMED' });
     expect(confirmed.destruction).to.include({ statement: input.statement, recordedByHub: false, evidenceType: 'PNG', evidenceSize: PNG.length });
     expect(await queue({ destructionOverdue: true })).to.not.include(id);
+    const evidence = await get(`/api/data-requests/${id}/destruction-evidence`, hub);
+    expect([evidence.status, evidence.headers.get('content-type')]).to.deep.equal([200, 'image/png']);
+    expect(new Uint8Array(await evidence.arrayBuffer())).to.deep.equal(PNG);
+    expect((await get(`/api/data-requests/${id}/destruction-evidence`, outsider)).status).to.equal(404);
     expect(await call(requester, DESTROY, { input })).to.include({ code: 'TRANSITION_NOT_ALLOWED' });
   });
 
