@@ -190,6 +190,17 @@ const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>
     call: `mutation { recordDataRequestInvoice(id: "${NO_ID}", invoiceDate: "2026-12-01") { __typename } }`,
     allowed: HUB,
   },
+  'Mutation.prepareDataRequestExtract': { call: `mutation { prepareDataRequestExtract(id: "${NO_ID}") { __typename } }`, allowed: HUB },
+  'Mutation.confirmDataRequestDestruction': {
+    call: `mutation { confirmDataRequestDestruction(input: { id: "${NO_ID}", statement: "s", name: "n", function: "f" }) { __typename } }`,
+    allowed: ['HUB_STAFF', 'REQUESTER', 'LOCAL_ADMIN'],
+  },
+  'Mutation.markDataRequestInvoicePaid': { call: `mutation { markDataRequestInvoicePaid(id: "${NO_ID}", paidOn: "2026-12-01") { __typename } }`, allowed: HUB },
+  'Mutation.setDataRequestRegisterEntry': {
+    call: `mutation { setDataRequestRegisterEntry(id: "${NO_ID}", published: false) { __typename } }`,
+    allowed: HUB,
+  },
+  'Query.approvedDataRequestRegister': { call: '{ approvedDataRequestRegister(first: 1) { edges { cursor } } }', allowed: SIGNED_IN },
   'Query.participationBoard': { call: '{ participationBoard(first: 1) { totalCount } }', allowed: HUB },
   'Query.participationCounts': { call: '{ participationCounts { state count } }', allowed: HUB },
   'Mutation.setDeadlineException': {

@@ -11,6 +11,7 @@ import { healthRoute } from '../health/health.route';
 import { reportExportRoutes } from '../reports/report-export.route';
 import { forwardingRoutes } from '../forwarding/forwarding.route';
 import { agreementDocumentRoute } from '../agreements/module';
+import { dataRequestExtractRoute, dataRequestFileRoute, dataRequestQuoteRoute, quoteStylesheetRoute } from '../data-requests/module';
 import { message } from '../common/messages';
 import type { RequestContext } from '../kernel/context';
 import { WWW_AUTHENTICATE } from '../kernel/errors';
@@ -99,6 +100,11 @@ export function createHttpApp(options: { services: AppServices; apollo: ApolloSe
   app.get('/api/forwarding/:authorisationId/records.csv', noStore, cookieParser(), forwarding.csv);
   app.get('/api/forwarding/:authorisationId/records.ndjson', noStore, cookieParser(), forwarding.ndjson);
   app.get('/api/agreements/:id/document.pdf', noStore, cookieParser(), agreementDocumentRoute(services));
+  app.get('/api/data-requests/quote.css', quoteStylesheetRoute());
+  app.get('/api/data-requests/:id/extract.csv', noStore, cookieParser(), dataRequestExtractRoute(services));
+  app.get('/api/data-requests/:id/quote.html', noStore, cookieParser(), dataRequestQuoteRoute(services));
+  app.get('/api/data-requests/:id/signed-quote.pdf', noStore, cookieParser(), dataRequestFileRoute(services, 'signedQuote'));
+  app.get('/api/data-requests/:id/destruction-evidence', noStore, cookieParser(), dataRequestFileRoute(services, 'destructionEvidence'));
   app.use(
     '/graphql',
     noStore,

@@ -144,6 +144,13 @@ export enum RefusalCode {
   WEIGHT_RANGE = 'WEIGHT_RANGE',
   AMOUNT_INVALID = 'AMOUNT_INVALID',
   DEVIATION_REASON_REQUIRED = 'DEVIATION_REASON_REQUIRED',
+  // Data requests: delivery, destruction, invoices, the register
+  DATASET_NOT_HELD = 'DATASET_NOT_HELD',
+  EXTRACT_NOT_NOW = 'EXTRACT_NOT_NOW',
+  EXTRACT_MISSING = 'EXTRACT_MISSING',
+  NOT_EVIDENCE_FILE = 'NOT_EVIDENCE_FILE',
+  INVOICE_MISSING = 'INVOICE_MISSING',
+  NOT_IN_REGISTER = 'NOT_IN_REGISTER',
 }
 
 const DESCRIPTIONS: Record<RefusalCode, string> = {
@@ -274,6 +281,12 @@ const DESCRIPTIONS: Record<RefusalCode, string> = {
   WEIGHT_RANGE: 'The weight lies between 0 and 10,000 basis points.',
   AMOUNT_INVALID: 'Amounts are whole, non-negative euro cents.',
   DEVIATION_REASON_REQUIRED: 'A fee outside the bounds (parameters `min`, `max`, cents) needs a reason (bijzondere gevallen).',
+  DATASET_NOT_HELD: 'The hub holds no records of this dataset (parameter `dataset`; LBZ is not held here): no extract can be prepared.',
+  EXTRACT_NOT_NOW: 'The extract is prepared once the signed quote is in (own data: once approved) and before delivery.',
+  EXTRACT_MISSING: 'Delivery needs the extract prepared first (prepareDataRequestExtract).',
+  NOT_EVIDENCE_FILE: 'The file is not a PDF, PNG or JPEG (judged by its content, not its name); nothing was stored.',
+  INVOICE_MISSING: 'The request has no invoice recorded (recordDataRequestInvoice) to mark paid.',
+  NOT_IN_REGISTER: 'Only approved requests (approved, approved with conditions, or further along) go into the register.',
 };
 
 registerEnumType(RefusalCode, {

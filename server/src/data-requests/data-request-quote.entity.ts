@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, OneToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { BigIntType, Entity, OneToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DataRequest } from './data-request.entity';
 
@@ -98,6 +99,23 @@ export class DataRequestQuote {
   @Field(() => String, { nullable: true, description: 'The invoice is due 14 calendar days after its date.' })
   @Property({ type: 'date', nullable: true })
   invoiceDueOn?: string | null;
+
+  /** A signed copy (PDF) in the encrypted file store. */
+  @Property({ type: 'text', nullable: true })
+  signedCopyKey?: string | null;
+
+  @Field(() => GraphQLSafeInt, { nullable: true, description: 'Size in bytes of the uploaded signed copy (PDF), if any.' })
+  // A nullable union has no reflected type: say the mode, or MikroORM reads a JS bigint.
+  @Property({ type: new BigIntType('string'), nullable: true })
+  signedCopySize?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'SHA-256 (hex) of the uploaded signed copy.' })
+  @Property({ type: 'string', length: 64, nullable: true })
+  signedCopySha256?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The day the invoice was paid; null: not (yet) paid.' })
+  @Property({ type: 'date', nullable: true })
+  paidOn?: string | null;
 
   @Field(() => Date, { description: 'When the quote was set (UTC).' })
   @Property({ type: 'datetime' })

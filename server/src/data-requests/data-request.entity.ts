@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Organisation } from '../access/organisation.entity';
 import { DataRequestState } from './data-request-state';
@@ -200,6 +200,82 @@ export class DataRequest {
   @Field(() => String, { nullable: true, description: 'Destruction must be confirmed by this day: three calendar months after the usage right ends.' })
   @Property({ type: 'date', nullable: true })
   destructionDueOn?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the decision (approval, approval with conditions, rejection) was taken (UTC).' })
+  @Property({ type: 'datetime', nullable: true })
+  decidedAt?: Date | null;
+
+  /** The delivery extract in the encrypted file store; exposed as `extract`. */
+  @Property({ type: 'text', nullable: true })
+  extractKey?: string | null;
+
+  // A nullable union has no reflected type: say the mode, or MikroORM reads a JS bigint.
+  @Property({ type: new BigIntType('string'), nullable: true })
+  extractSize?: string | null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  extractSha256?: string | null;
+
+  @Property({ type: 'int', nullable: true })
+  extractRowCount?: number | null;
+
+  @Property({ type: 'int', nullable: true })
+  extractSuppressedCells?: number | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  extractCreatedAt?: Date | null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  extractCreatedBy?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the extract was first downloaded (UTC); the request is then IN_USE.' })
+  @Property({ type: 'datetime', nullable: true })
+  firstDownloadedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the reminder one month before the destruction deadline was mailed (UTC).' })
+  @Property({ type: 'datetime', nullable: true })
+  destructionReminderMonthSentAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the reminder one week before the destruction deadline was mailed (UTC).' })
+  @Property({ type: 'datetime', nullable: true })
+  destructionReminderWeekSentAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When hub staff were mailed that the destruction is overdue (UTC).' })
+  @Property({ type: 'datetime', nullable: true })
+  destructionEscalatedAt?: Date | null;
+
+  /** The destruction statement; exposed as `destruction`. */
+  @Property({ type: 'text', nullable: true })
+  destructionStatement?: string | null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  destructionName?: string | null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  destructionFunction?: string | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  destructionConfirmedAt?: Date | null;
+
+  @Property({ type: 'boolean', nullable: true })
+  destructionRecordedByHub?: boolean | null;
+
+  @Property({ type: 'text', nullable: true })
+  destructionEvidenceKey?: string | null;
+
+  // A nullable union has no reflected type: say the mode, or MikroORM reads a JS bigint.
+  @Property({ type: new BigIntType('string'), nullable: true })
+  destructionEvidenceSize?: string | null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  destructionEvidenceSha256?: string | null;
+
+  @Property({ type: 'string', length: 20, nullable: true })
+  destructionEvidenceType?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Published in the register of approved requests since (UTC); null: not published.' })
+  @Property({ type: 'datetime', nullable: true })
+  registerPublishedAt?: Date | null;
 
   @Field(() => ID, { nullable: true, description: 'The request this one was cloned from.' })
   @Property({ type: 'uuid', nullable: true })

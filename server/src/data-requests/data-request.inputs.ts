@@ -189,4 +189,25 @@ export class DataRequestFilterInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Only requests whose step is past its target date.' })
   overdue?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only requests whose usage right ended and whose destruction is past its deadline, unconfirmed.' })
+  destructionOverdue?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only requests whose invoice is past its due date and not marked paid.' })
+  invoiceOverdue?: boolean | null;
+}
+
+@InputType({ description: 'A statement that the delivered data was destroyed (with every copy).' })
+export class DestructionInput {
+  @Field(() => ID, { description: 'The data request.' })
+  id!: string;
+
+  @Field(() => String, { description: 'The statement, in the words of who makes it.' })
+  statement!: string;
+
+  @Field(() => String, { description: 'Name of who makes it.' })
+  name!: string;
+
+  @Field(() => String, { description: 'Function of who makes it.' })
+  function!: string;
 }

@@ -1,8 +1,10 @@
+import { GraphQLSafeInt } from 'graphql-scalars';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
 import { Role } from '../kernel/role';
 import { isHubStaff } from '../kernel/actor';
-import type { PageArgs } from '../common/pagination';
+import { type Connection, connectionTypes, type PageArgs } from '../common/pagination';
+import { type FileUpload, GraphQLUpload } from '../kernel/upload';
 import { type Refused, resultUnion } from '../kernel/refusal';
 import { Institution } from '../institutions/institution.entity';
 import { Organisation } from '../access/organisation.entity';
@@ -13,6 +15,7 @@ import {
   ConfirmKindInput,
   ConsiderationsInput,
   DataRequestFilterInput,
+  DestructionInput,
   DataRequestFormInput,
   FeeInput,
   GiveConsentInput,
@@ -40,6 +43,83 @@ import {
 import { confirmKind, feeProposalFor, giveConsent, recordAssessment, recordCommitteeAdvice, recordInvoice, setAuthority, setQuote } from './handling.service';
 import type { FeeProposal } from './fees';
 import { LBZ_FOOTNOTES } from './lbz-checklist';
+import { DataRequestState as S } from './data-request-state';
+import { prepareExtract } from './extract.service';
+import { confirmDestruction, markInvoicePaid, REGISTER_PAGING, registerPage, setRegisterEntry, storeSignedCopy } from './aftercare.service';
+
+@ObjectType({ description: "A data request's delivery extract: stored encrypted, downloaded at /api/data-requests/{id}/extract.csv." })
+class DataRequestExtract {
+  @Field(() => Int, { description: 'Rows (detail: records; aggregated: cells).' })
+  rowCount!: number;
+
+  @Field(() => Int, { description: 'Aggregated cells suppressed for counting fewer than 10 records.' })
+  suppressedCells!: number;
+
+  @Field(() => GraphQLSafeInt, { description: 'Size in bytes.' })
+  size!: number;
+
+  @Field(() => String, { description: 'SHA-256 (hex) of the CSV.' })
+  sha256!: string;
+
+  @Field(() => Date, { description: 'When it was prepared (UTC).' })
+  createdAt!: Date;
+
+  @Field(() => String, { description: 'Who prepared it.' })
+  createdBy!: string;
+}
+
+@ObjectType({ description: 'The statement that the delivered data was destroyed.' })
+class DataRequestDestruction {
+  @Field(() => String, { description: 'The statement.' })
+  statement!: string;
+
+  @Field(() => String, { description: 'Name of who made it.' })
+  name!: string;
+
+  @Field(() => String, { description: 'Function of who made it.' })
+  function!: string;
+
+  @Field(() => Date, { description: 'When it was made (UTC).' })
+  confirmedAt!: Date;
+
+  @Field(() => Boolean, { description: 'Recorded by hub staff on receipt, rather than by the requester in the system.' })
+  recordedByHub!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The kind of evidence uploaded (PDF, PNG, JPEG), if any.' })
+  evidenceType!: string | null;
+
+  @Field(() => GraphQLSafeInt, { nullable: true, description: 'Size in bytes of the evidence, if any.' })
+  evidenceSize!: number | null;
+}
+
+@ObjectType({ description: 'An entry of the register of approved data requests.' })
+class DataRequestRegisterEntry {
+  @Field(() => ID, { description: 'The data request.' })
+  id!: string;
+
+  @Field(() => String, { description: 'The requesting organisation.' })
+  requesterOrganisation!: string;
+
+  @Field(() => String, { description: 'The purpose (as narrowed by the decision).' })
+  purpose!: string;
+
+  @Field(() => String, { description: '`LBZ` or the code of a registry.' })
+  dataset!: string;
+
+  @Field(() => [Int], { description: 'The registration years (as narrowed).' })
+  years!: number[];
+
+  @Field(() => Date, { nullable: true, description: 'When it was decided (UTC).' })
+  decidedAt!: Date | null;
+
+  @Field(() => Date, { description: 'Published since (UTC).' })
+  publishedAt!: Date;
+}
+
+const { Connection: RegisterConnection } = connectionTypes(() => DataRequestRegisterEntry, {
+  name: 'DataRequestRegisterEntry',
+  description: 'A page of the register of approved data requests, newest publication first.',
+});
 
 @ObjectType({ description: "A field a data request can ask for, from its dataset's checklist." })
 class ChecklistItem {
@@ -294,12 +374,34 @@ export class DataRequestResolver {
   }
 
   @Authorized(Role.HUB_STAFF, Role.REQUESTER, Role.LOCAL_ADMIN)
-  @Mutation(() => DataRequestResult, { description: 'Signs the sent quote (the requester), or records a signed copy received (hub staff). Audited.' })
-  signDataRequestQuote(
+  @Mutation(() => DataRequestResult, {
+    description:
+      'Signs the sent quote (the requester), or records a signed copy received (hub staff); either may attach the signed PDF (GraphQL multipart request with header Apollo-Require-Preflight), stored encrypted. Audited.',
+  })
+  async signDataRequestQuote(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => SignQuoteInput, { description: 'The signature.' }) input: SignQuoteInput,
+    @Arg('signedCopy', () => GraphQLUpload, { nullable: true, description: 'The signed quote as PDF, at most DATAHUB_AGREEMENT_MAX_BYTES.' })
+    signedCopy?: Promise<FileUpload> | null,
   ): Promise<DataRequest | Refused> {
-    return signQuote(ctx, input.id, input.name, input.function);
+    const upload = signedCopy ? await signedCopy : null;
+    if (!upload) return signQuote(ctx, input.id, input.name, input.function);
+    // Nothing is stored for a request the actor may not sign (or not now): the refusal comes first.
+    const request = await dataRequestById(ctx, input.id);
+    if (!request || !(isHubStaff(ctx.actor) || isRequester(ctx.actor, request)) || request.state !== S.QUOTE_SENT) {
+      upload.createReadStream().destroy();
+      return signQuote(ctx, input.id, input.name, input.function);
+    }
+    const stored = await storeSignedCopy(ctx, upload);
+    if (!('key' in stored)) return stored;
+    try {
+      const signed = await signQuote(ctx, input.id, input.name, input.function, stored);
+      if (!(signed instanceof DataRequest)) await ctx.services.fileStore.remove(stored.key).catch(() => undefined);
+      return signed;
+    } catch (error) {
+      await ctx.services.fileStore.remove(stored.key).catch(() => undefined);
+      throw error;
+    }
   }
 
   @Authorized(Role.HUB_STAFF)
@@ -310,6 +412,105 @@ export class DataRequestResolver {
     @Arg('invoiceDate', () => String, { description: 'YYYY-MM-DD.' }) invoiceDate: string,
   ): Promise<DataRequestQuote | Refused> {
     return recordInvoice(ctx, id, invoiceDate);
+  }
+
+  @Authorized(Role.HUB_STAFF)
+  @Mutation(() => DataRequestResult, {
+    description:
+      'Prepares the delivery extract from the held records in the narrowed scope (after the signed quote; own data: once approved), stored encrypted; again before delivery replaces it. LBZ is refused (DATASET_NOT_HELD). Hub staff; audited.',
+  })
+  prepareDataRequestExtract(@Ctx() ctx: RequestContext, @Arg('id', () => ID, ID_ARG) id: string): Promise<DataRequest | Refused> {
+    return prepareExtract(ctx, id);
+  }
+
+  @Authorized(Role.HUB_STAFF, Role.REQUESTER, Role.LOCAL_ADMIN)
+  @Mutation(() => DataRequestResult, {
+    description:
+      'Confirms the destruction of the delivered data after the usage right ended (the requester; hub staff on receipt): statement, name, function, optional evidence (PDF, PNG or JPEG by content; GraphQL multipart request with header Apollo-Require-Preflight), stored encrypted. Audited.',
+  })
+  async confirmDataRequestDestruction(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => DestructionInput, { description: 'The statement.' }) input: DestructionInput,
+    @Arg('evidence', () => GraphQLUpload, {
+      nullable: true,
+      description: 'Evidence of the destruction (PDF, PNG or JPEG), at most DATAHUB_AGREEMENT_MAX_BYTES.',
+    })
+    evidence?: Promise<FileUpload> | null,
+  ): Promise<DataRequest | Refused> {
+    return confirmDestruction(ctx, input, evidence ? await evidence : null);
+  }
+
+  @Authorized(Role.HUB_STAFF)
+  @Mutation(() => QuoteResult, { description: 'Marks the invoice of a request paid on a day (hub staff; audited); it leaves the overdue invoices.' })
+  markDataRequestInvoicePaid(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, ID_ARG) id: string,
+    @Arg('paidOn', () => String, { description: 'YYYY-MM-DD.' }) paidOn: string,
+  ): Promise<DataRequestQuote | Refused> {
+    return markInvoicePaid(ctx, id, paidOn);
+  }
+
+  @Authorized(Role.HUB_STAFF)
+  @Mutation(() => DataRequestResult, {
+    description: 'Publishes an approved request in the register of approved requests, or takes it out (hub staff; audited).',
+  })
+  setDataRequestRegisterEntry(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, ID_ARG) id: string,
+    @Arg('published', () => Boolean, { description: 'True publishes, false takes it out.' }) published: boolean,
+  ): Promise<DataRequest | Refused> {
+    return setRegisterEntry(ctx, id, published);
+  }
+
+  @Authorized()
+  @Query(() => RegisterConnection, {
+    description: 'The register of approved data requests: the published entries, newest publication first (any signed-in user).',
+  })
+  async approvedDataRequestRegister(
+    @Ctx() ctx: RequestContext,
+    @Args(() => REGISTER_PAGING.Args) page: PageArgs,
+  ): Promise<Connection<DataRequestRegisterEntry>> {
+    const found = await registerPage(ctx, page);
+    const organisations = await ctx.em.find(Organisation, { id: { $in: [...new Set(found.nodes.map((node) => node.requesterOrganisation.id))] } });
+    const names = new Map(organisations.map((organisation) => [organisation.id, organisation.name]));
+    const entry = (request: DataRequest) =>
+      Object.assign(new DataRequestRegisterEntry(), {
+        id: request.id,
+        requesterOrganisation: names.get(request.requesterOrganisation.id) ?? '',
+        purpose: request.narrowedPurpose ?? request.purpose,
+        dataset: request.dataset,
+        years: request.narrowedYears ?? request.years,
+        decidedAt: request.decidedAt ?? null,
+        publishedAt: request.registerPublishedAt as Date,
+      });
+    return { ...found, edges: found.edges.map((edge) => ({ ...edge, node: entry(edge.node) })), nodes: found.nodes.map(entry) };
+  }
+
+  @FieldResolver(() => DataRequestExtract, { nullable: true, description: 'The delivery extract, once prepared.' })
+  extract(@Root() request: DataRequest): DataRequestExtract | null {
+    if (!request.extractKey) return null;
+    return Object.assign(new DataRequestExtract(), {
+      rowCount: request.extractRowCount ?? 0,
+      suppressedCells: request.extractSuppressedCells ?? 0,
+      size: Number(request.extractSize ?? 0),
+      sha256: request.extractSha256 ?? '',
+      createdAt: request.extractCreatedAt as Date,
+      createdBy: request.extractCreatedBy ?? '',
+    });
+  }
+
+  @FieldResolver(() => DataRequestDestruction, { nullable: true, description: 'The destruction statement, once made.' })
+  destruction(@Root() request: DataRequest): DataRequestDestruction | null {
+    if (!request.destructionConfirmedAt) return null;
+    return Object.assign(new DataRequestDestruction(), {
+      statement: request.destructionStatement ?? '',
+      name: request.destructionName ?? '',
+      function: request.destructionFunction ?? '',
+      confirmedAt: request.destructionConfirmedAt,
+      recordedByHub: request.destructionRecordedByHub ?? false,
+      evidenceType: request.destructionEvidenceType ?? null,
+      evidenceSize: request.destructionEvidenceSize ? Number(request.destructionEvidenceSize) : null,
+    });
   }
 
   @FieldResolver(() => String, { description: 'The requesting organisation.' })

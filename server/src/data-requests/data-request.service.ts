@@ -47,11 +47,11 @@ export const { Connection: DataRequestConnection } = connectionTypes(() => DataR
 
 export type CountedPage<T> = Connection<T> & { totalCount: number };
 
-export function today(ctx: RequestContext): string {
+export function today(ctx: Pick<RequestContext, 'services'>): string {
   return todayInAmsterdam(ctx.services.clock.now());
 }
 
-function actorName(ctx: RequestContext): string {
+function actorName(ctx: MoveContext): string {
   return ctx.actor.user?.name ?? ctx.actor.channel;
 }
 
@@ -115,7 +115,10 @@ async function audit(tx: EntityManager, actor: Actor, request: DataRequest, acti
   await recordAudit(tx, actor, { event, action, objectType: 'DataRequest', objectId: request.id, institutionId: null, detail });
 }
 
-function history(tx: EntityManager, ctx: RequestContext, request: DataRequest, from: S | null, note: string | null): void {
+/** What a move needs of its context: the clock and who moves it (a request, the download route or the periodic task). */
+export type MoveContext = Pick<RequestContext, 'services' | 'actor'>;
+
+function history(tx: EntityManager, ctx: MoveContext, request: DataRequest, from: S | null, note: string | null): void {
   tx.create(DataRequestTransition, {
     request,
     fromState: from,
@@ -128,7 +131,7 @@ function history(tx: EntityManager, ctx: RequestContext, request: DataRequest, f
 }
 
 /** Sets the state with its history row, its step target in working days and its audit row. */
-async function enter(tx: EntityManager, ctx: RequestContext, request: DataRequest, to: S, note: string | null, action: string): Promise<void> {
+export async function enter(tx: EntityManager, ctx: MoveContext, request: DataRequest, to: S, note: string | null, action: string): Promise<void> {
   const from = request.state;
   request.state = to;
   request.stateSince = ctx.services.clock.now();
@@ -370,7 +373,7 @@ async function institutionNames(em: EntityManager, ids: string[]): Promise<strin
 }
 
 /** Institutions concerned without a written order for identifying data. */
-async function missingWrittenOrders(em: EntityManager, request: DataRequest): Promise<string[]> {
+export async function missingWrittenOrders(em: EntityManager, request: DataRequest): Promise<string[]> {
   if (!request.identifyingData) return [];
   const concerned = await institutionsConcerned(em, request);
   const given = new Set((await em.find(DataRequestConsent, { request: request.id, kind: ConsentKind.WRITTEN_ORDER })).map((row) => row.institution.id));
@@ -404,6 +407,7 @@ async function checkMove(tx: EntityManager, ctx: RequestContext, request: DataRe
         return refuse(language, RefusalCode.WRITTEN_ORDERS_MISSING, { field: 'to', params: { missing: await institutionNames(tx, missing) } });
     }
     if (check === 'QUOTE' && !(await tx.count(DataRequestQuote, { request: request.id }))) return refuse(language, RefusalCode.QUOTE_MISSING, { field: 'to' });
+    if (check === 'EXTRACT' && !request.extractKey) return refuse(language, RefusalCode.EXTRACT_MISSING, { field: 'to' });
   }
   return null;
 }
@@ -467,6 +471,7 @@ export async function moveDataRequest(ctx: RequestContext, input: MoveDataReques
     const decided = await applyDecision(tx, ctx, request, input);
     if (decided) return decided;
     if (move.to === S.PRIVACY_COMMITTEE) request.committeeReferred = true;
+    if (move.checks?.includes('DECISION')) request.decidedAt = ctx.services.clock.now();
     if (move.to === S.DELIVERED) {
       const term = usageTerm(today(ctx), request.termMonths ?? null);
       request.deliveredOn = term.from;
@@ -479,7 +484,13 @@ export async function moveDataRequest(ctx: RequestContext, input: MoveDataReques
 }
 
 /** The requester's sign-off of the sent quote (or hub staff's record of a signed copy received), moving it to QUOTE_SIGNED. */
-export async function signQuote(ctx: RequestContext, id: string, name: string, role: string): Promise<DataRequest | Refused> {
+export async function signQuote(
+  ctx: RequestContext,
+  id: string,
+  name: string,
+  role: string,
+  copy: { key: string; size: number; sha256: string } | null = null,
+): Promise<DataRequest | Refused> {
   const language = ctx.actor.language;
   return ctx.em.transactional(async (tx) => {
     const request = await loadForChange(tx, ctx, id, 'signDataRequestQuote');
@@ -492,7 +503,8 @@ export async function signQuote(ctx: RequestContext, id: string, name: string, r
     quote.signedFunction = role.trim();
     quote.signedAt = ctx.services.clock.now();
     quote.signedOnPaper = isHubStaff(ctx.actor);
-    await enter(tx, ctx, request, S.QUOTE_SIGNED, null, 'signDataRequestQuote');
+    if (copy) Object.assign(quote, { signedCopyKey: copy.key, signedCopySize: String(copy.size), signedCopySha256: copy.sha256 });
+    await enter(tx, ctx, request, S.QUOTE_SIGNED, copy ? `signed copy ${copy.size} bytes sha256:${copy.sha256}` : null, 'signDataRequestQuote');
     return request;
   });
 }
@@ -516,9 +528,18 @@ export function myDataRequests(ctx: RequestContext, args: PageArgs): Promise<Cou
 }
 
 /** Hub staff's queue: every request past DRAFT, by state and overdue step. */
-export function dataRequestQueue(ctx: RequestContext, filter: DataRequestFilterInput, args: PageArgs): Promise<CountedPage<DataRequest>> {
+export async function dataRequestQueue(ctx: RequestContext, filter: DataRequestFilterInput, args: PageArgs): Promise<CountedPage<DataRequest>> {
   const where: Record<string, unknown> = { state: filter.states?.length ? { $in: filter.states } : { $ne: S.DRAFT } };
   if (filter.overdue) where.stepDueOn = { $lt: today(ctx) };
+  if (filter.destructionOverdue) {
+    where.state = S.USAGE_ENDED;
+    where.destructionDueOn = { $lt: today(ctx) };
+  }
+  if (filter.invoiceOverdue) {
+    // Requests whose quote's invoice is past its due date and not marked paid.
+    const unpaid = await ctx.em.find(DataRequestQuote, { paidOn: null, invoiceDueOn: { $lt: today(ctx) } }, { fields: ['request'] });
+    where.id = { $in: unpaid.map((quote) => quote.request.id) };
+  }
   return page(ctx, where, args);
 }
 

@@ -24,7 +24,9 @@ export type MoveCheck =
   /** A quote with a valid fee proposal exists. */
   | 'QUOTE'
   /** Delivery: written orders for identifying data. */
-  | 'DELIVERY';
+  | 'DELIVERY'
+  /** Delivery: the extract is prepared. */
+  | 'EXTRACT';
 
 export interface Move {
   from: S;
@@ -71,8 +73,8 @@ export const MOVES: readonly Move[] = [
   // Signed by the requester in the system, or recorded by hub staff on receipt of a signed copy.
   { from: S.QUOTE_SENT, to: S.QUOTE_SIGNED, by: REQUESTER_OR_HUB },
   // Data only after the signed quote (art. 13); own data needs no quote.
-  { from: S.QUOTE_SIGNED, to: S.DELIVERED, by: HUB, checks: ['DELIVERY'] },
-  { from: S.APPROVED, to: S.DELIVERED, by: HUB, checks: ['OWN_DATA', 'DELIVERY'] },
+  { from: S.QUOTE_SIGNED, to: S.DELIVERED, by: HUB, checks: ['DELIVERY', 'EXTRACT'] },
+  { from: S.APPROVED, to: S.DELIVERED, by: HUB, checks: ['OWN_DATA', 'DELIVERY', 'EXTRACT'] },
   { from: S.DELIVERED, to: S.IN_USE, by: REQUESTER_OR_HUB },
   ...[S.DELIVERED, S.IN_USE].map((from) => ({ from, to: S.USAGE_ENDED, by: HUB })),
   { from: S.USAGE_ENDED, to: S.DESTRUCTION_CONFIRMED, by: REQUESTER_OR_HUB },

@@ -7,3 +7,6 @@ import { DataRequestAuthorityResolver, DataRequestConsentResolver, DataRequestRe
 export const dataRequestResolvers = [DataRequestResolver, DataRequestConsentResolver, DataRequestAuthorityResolver] as const;
 
 export const dataRequestEntities = [DataRequest, DataRequestTransition, DataRequestQuote, DataRequestConsent, DataRequestAuthority] as const;
+
+export { dataRequestExtractRoute, dataRequestFileRoute, dataRequestQuoteRoute, quoteStylesheetRoute } from './data-request.routes';
+export { runDataRequestAftercare } from './aftercare.service';

@@ -14,6 +14,7 @@ import { SubDelivery } from '../registries/sub-delivery.entity';
 import { sendDueReminders } from '../overviews/module';
 import { applyDueMergers } from '../mergers/module';
 import { noticeTask, SEND_NOTICE } from '../notices/module';
+import { runDataRequestAftercare } from '../data-requests/module';
 import { Registry } from '../registries/registry.entity';
 import { todayInAmsterdam } from '../common/calendar';
 import { MAX_DELIVERY_ATTEMPTS, PROCESS_DELIVERY } from './queue';
@@ -82,8 +83,18 @@ export const SEND_REMINDERS = 'send-reminders';
  */
 export const APPLY_MERGERS = 'apply-mergers';
 
-/** Also, every hour, the mergers whose day has come (a merger dated today is applied within the hour of midnight UTC). */
-export const CRONTAB = [`0 5 * * * ${SEND_REMINDERS} ?fill=1d&max=1`, `7 * * * * ${APPLY_MERGERS} ?fill=1h&max=1`].join('\n');
+export const DATA_REQUEST_AFTERCARE = 'data-request-aftercare';
+
+/**
+ * Also, every hour, the mergers whose day has come (a merger dated today is applied within the hour
+ * of midnight UTC); and daily at 05:15 UTC the data requests' aftercare (usage right ended,
+ * destruction reminders and escalation).
+ */
+export const CRONTAB = [
+  `0 5 * * * ${SEND_REMINDERS} ?fill=1d&max=1`,
+  `7 * * * * ${APPLY_MERGERS} ?fill=1h&max=1`,
+  `15 5 * * * ${DATA_REQUEST_AFTERCARE} ?fill=1d&max=1`,
+].join('\n');
 
 /** The crontab parsed, so a mistake in it fails at start. */
 export function cronItems(): ParsedCronItem[] {
@@ -107,12 +118,21 @@ export function mergersTask(services: AppServices) {
   };
 }
 
+/** Ends usage rights whose day passed and sends the destruction reminders and escalations due; each once. */
+export function dataRequestAftercareTask(services: AppServices) {
+  return async () => {
+    const outcome = await runDataRequestAftercare(services);
+    if (outcome.usageEnded || outcome.reminders || outcome.escalations) services.logger.info(outcome, 'data request aftercare');
+  };
+}
+
 export function workerTasks(services: AppServices): TaskList {
   return {
     [PROCESS_DELIVERY]: deliveryTask(services) as never,
     [SEND_REMINDERS]: remindersTask(services),
     [APPLY_MERGERS]: mergersTask(services),
     [SEND_NOTICE]: noticeTask(services) as never,
+    [DATA_REQUEST_AFTERCARE]: dataRequestAftercareTask(services),
   };
 }
 

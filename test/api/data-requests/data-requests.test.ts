@@ -25,6 +25,7 @@ const PROPOSAL = `query ($id: ID!, $fee: FeeInput!) { dataRequestFeeProposal(id:
 const QUOTE = `mutation ($id: ID!, $fee: FeeInput!) { setDataRequestQuote(id: $id, fee: $fee) { __typename ... on DataRequestQuote { minPerYearCents maxPerYearCents perYearCents deviationReason totalExclVatCents vatCents totalInclVatCents lines { kind description year cents } } ${REFUSAL} } }`;
 const SIGN = `mutation ($input: SignQuoteInput!) { signDataRequestQuote(input: $input) { ${RESULT} } }`;
 const INVOICE = `mutation ($id: ID!, $date: String!) { recordDataRequestInvoice(id: $id, invoiceDate: $date) { __typename ... on DataRequestQuote { invoiceDate invoiceDueOn } ${REFUSAL} } }`;
+const PREPARE = `mutation ($id: ID!) { prepareDataRequestExtract(id: $id) { ${RESULT} } }`;
 const ONE = `query ($id: ID!) { dataRequest(id: $id) { ${REQUEST_FIELDS} } }`;
 const MINE = `{ myDataRequests(first: 50) { totalCount edges { node { id } } } }`;
 const QUEUE = `query ($filter: DataRequestFilterInput) { dataRequests(first: 50, filter: $filter) { totalCount edges { node { id state stepDueOn } } } }`;
@@ -196,20 +197,25 @@ describe('data requests (gegevensverzoeken) over HTTP', function () {
 
   it('own data: an institution asking for its own data skips assessment and quote; the usage right runs one year from delivery, destruction 3 calendar months later', async () => {
     setToday('2027-05-28');
-    const own = await create(admin, { ...FORM, usageContext: 'POLICY', institutionSelection: 'OWN' });
+    // A registry the hub holds (an LBZ extract is refused: the hub holds no LBZ records).
+    const OWN_FORM = { ...FORM, usageContext: 'POLICY', institutionSelection: 'OWN', dataset: 'CAT', fields: ['Geslacht', 'Geboortejaar'] };
+    const own = await create(admin, OWN_FORM);
     expect(await submit(admin, own.id)).to.include({ state: 'SUBMITTED', kind: 'OWN_DATA' });
     await confirm(own.id, 'OWN_DATA', 'POLICY');
     expect(await move(hub, own.id, 'IN_ASSESSMENT')).to.include({ code: 'KIND_MISMATCH' });
     expect(await move(hub, own.id, 'APPROVED', decision('Eigen gegevens: zonder toetsing.'))).to.include({ state: 'APPROVED' });
     setToday('2027-05-31');
+    expect(await move(hub, own.id, 'DELIVERED')).to.include({ code: 'EXTRACT_MISSING' });
+    await call(hub, PREPARE, { id: own.id });
     const delivered = await move(hub, own.id, 'DELIVERED');
     expect(delivered).to.include({ state: 'DELIVERED', deliveredOn: '2027-05-31', usageEndsOn: '2028-05-31', destructionDueOn: '2028-08-31' });
-    expect(delivered.sourceCitation).to.equal('bron: Dutch Hospital Data, LBZ, 2024, 2025');
+    expect(delivered.sourceCitation).to.equal('bron: Dutch Hospital Data, CAT, 2024, 2025');
 
-    const short = await create(admin, { ...FORM, usageContext: 'POLICY', institutionSelection: 'OWN', termMonths: 6 });
+    const short = await create(admin, { ...OWN_FORM, termMonths: 6 });
     await submit(admin, short.id);
     await confirm(short.id, 'OWN_DATA', 'POLICY');
     await move(hub, short.id, 'APPROVED', decision());
+    await call(hub, PREPARE, { id: short.id });
     // 31 May + 6 months = 30 November; + 3 months has no 30 February: the month's last day (2028 is a leap year).
     expect(await move(hub, short.id, 'DELIVERED')).to.include({ usageEndsOn: '2027-11-30', destructionDueOn: '2028-02-29' });
   });

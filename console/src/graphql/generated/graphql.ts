@@ -584,6 +584,8 @@ export type RefusalCode =
   | 'CONTACT_REQUIRED'
   /** The creation date lies in the future. */
   | 'CREATION_DATE_FUTURE'
+  /** The hub holds no records of this dataset (parameter `dataset`; LBZ is not held here): no extract can be prepared. */
+  | 'DATASET_NOT_HELD'
   /** The data request cannot be submitted yet: `missing` names the parts of the form still empty. */
   | 'DATA_REQUEST_INCOMPLETE'
   /** Give a new deadline or an exemption, not both and not neither. */
@@ -604,6 +606,10 @@ export type RefusalCode =
   | 'END_BEFORE_START'
   /** Ending a participation that expected deliveries needs the last period that stays expected (endPeriod). */
   | 'END_PERIOD_REQUIRED'
+  /** Delivery needs the extract prepared first (prepareDataRequestExtract). */
+  | 'EXTRACT_MISSING'
+  /** The extract is prepared once the signed quote is in (own data: once approved) and before delivery. */
+  | 'EXTRACT_NOT_NOW'
   /** These fields (parameter `fields`) are outside the processor link's field set. */
   | 'FIELDS_OUTSIDE_LINK'
   /** Choose at least one field. */
@@ -642,6 +648,8 @@ export type RefusalCode =
   | 'INVALID_EXPIRY'
   /** The invitation or reset link is invalid, used or expired. */
   | 'INVALID_LINK'
+  /** The request has no invoice recorded (recordDataRequestInvoice) to mark paid. */
+  | 'INVOICE_MISSING'
   /** This move is not for a request of this kind (parameter `kind`): own data skips assessment, only joint requests await consents. */
   | 'KIND_MISMATCH'
   /** Hub staff must confirm the kind of the data request (and its usage context) first. */
@@ -672,8 +680,12 @@ export type RefusalCode =
   | 'NOT_DIRECTOR'
   /** The data request is no longer a draft (or returned for changes): its form cannot change. */
   | 'NOT_EDITABLE'
+  /** The file is not a PDF, PNG or JPEG (judged by its content, not its name); nothing was stored. */
+  | 'NOT_EVIDENCE_FILE'
   /** The object does not exist, or is not yours to see or change (the two are never told apart). */
   | 'NOT_FOUND'
+  /** Only approved requests (approved, approved with conditions, or further along) go into the register. */
+  | 'NOT_IN_REGISTER'
   /** The file is not a PDF (its content does not start with `%PDF-`); nothing was stored. */
   | 'NOT_PDF'
   /** The period matches none of the sub-delivery's schedules. */

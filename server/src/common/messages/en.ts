@@ -130,6 +130,12 @@ export const en: Catalogue = {
     WEIGHT_RANGE: 'The weight lies between 0 and 10,000.',
     AMOUNT_INVALID: 'Amounts are whole, non-negative euro cents.',
     DEVIATION_REASON_REQUIRED: 'A fee outside {min} to {max} cents per year needs a reason.',
+    DATASET_NOT_HELD: 'The hub holds no records of {dataset}; no extract can be prepared.',
+    EXTRACT_NOT_NOW: 'The extract is prepared after the signed quote (own data: after approval) and before delivery.',
+    EXTRACT_MISSING: 'Prepare the extract before delivery.',
+    NOT_EVIDENCE_FILE: 'The file is not a PDF, PNG or JPEG; nothing was stored.',
+    INVOICE_MISSING: 'No invoice has been recorded yet.',
+    NOT_IN_REGISTER: 'Only approved requests go into the register.',
   },
   refusalDetail: {
     NOT_YOUR_INSTITUTION: 'You cannot deliver for institution {code}: it is unknown or not active, or you hold no submitter role there.',
@@ -284,6 +290,16 @@ export const en: Catalogue = {
       text: 'These deliveries are due soon or overdue, and nothing has been delivered yet:\n\n{lines}\n\nNo more reminders for a registry? Turn them off at {optOutLink}',
       overdue: 'the deadline {deadline} has passed',
       due: 'deadline {deadline}',
+    },
+    destructionReminder: {
+      subject: 'Reminder: destroy the data of your data request by {due}',
+      text: 'The usage right of data request {id} ({dataset}) ended on {ended}. Destroy the data, with every copy, {when}: by {due} at the latest.\n\nConfirm the destruction in the data hub: {link}',
+      month: 'within a month',
+      week: 'within a week',
+    },
+    destructionOverdue: {
+      subject: 'Destruction not confirmed: data request {id}',
+      text: 'The destruction of the data of data request {id} ({dataset}, {organisation}) was due by {due} and has not been confirmed.\n\n{link}',
     },
   },
 };

@@ -139,6 +139,12 @@ export const nl = {
     WEIGHT_RANGE: 'De weging ligt tussen 0 en 10.000.',
     AMOUNT_INVALID: 'Bedragen zijn hele, niet-negatieve eurocenten.',
     DEVIATION_REASON_REQUIRED: 'Een vergoeding buiten {min} tot {max} cent per jaar vraagt een reden.',
+    DATASET_NOT_HELD: 'De datahub bewaart geen gegevens van {dataset}; een extract kan niet worden gemaakt.',
+    EXTRACT_NOT_NOW: 'Het extract wordt gemaakt na de getekende offerte (eigen gegevens: na goedkeuring) en vóór de levering.',
+    EXTRACT_MISSING: 'Maak eerst het extract voor de levering.',
+    NOT_EVIDENCE_FILE: 'Het bestand is geen PDF, PNG of JPEG; er is niets opgeslagen.',
+    INVOICE_MISSING: 'Er is nog geen factuur vastgelegd.',
+    NOT_IN_REGISTER: 'Alleen goedgekeurde verzoeken komen in het register.',
   } satisfies Record<RefusalCode, string>,
   /** Refusals whose code is shared but whose words say more (code FORBIDDEN, with these words). */
   refusalDetail: {
@@ -303,6 +309,16 @@ export const nl = {
       text: 'Voor deze aanleveringen nadert de deadline of is die verstreken, en er is nog niets aangeleverd:\n\n{lines}\n\nGeen herinneringen meer voor een registratie? Zet ze uit via {optOutLink}',
       overdue: 'de deadline {deadline} is verstreken',
       due: 'deadline {deadline}',
+    },
+    destructionReminder: {
+      subject: 'Herinnering: vernietig de gegevens van uw gegevensverzoek uiterlijk {due}',
+      text: 'Het gebruiksrecht van gegevensverzoek {id} ({dataset}) is geëindigd op {ended}. Vernietig de gegevens, met alle kopieën, {when}: uiterlijk {due}.\n\nBevestig de vernietiging in de datahub: {link}',
+      month: 'binnen een maand',
+      week: 'binnen een week',
+    },
+    destructionOverdue: {
+      subject: 'Vernietiging niet bevestigd: gegevensverzoek {id}',
+      text: 'De vernietiging van de gegevens van gegevensverzoek {id} ({dataset}, {organisation}) had uiterlijk {due} bevestigd moeten zijn en is nog niet bevestigd.\n\n{link}',
     },
   },
 };
