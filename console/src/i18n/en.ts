@@ -15,6 +15,7 @@ import { fileCheckEn } from '../modules/file-check/i18n/en';
 import { overviewsEn } from '../modules/overviews/i18n/en';
 import { deliveriesEn } from '../modules/deliveries/i18n/en';
 import { participationsEn } from '../modules/participations/i18n/en';
+import { dataRequestsEn } from '../modules/data-requests/i18n/en';
 
 export const en: MessageSchema = {
   app: {
@@ -53,6 +54,9 @@ export const en: MessageSchema = {
     mergers: 'Mergers',
     registrations: 'Registries',
     participationBoard: 'Participations',
+    myDataRequests: 'My requests',
+    dataRequestQueue: 'Data requests',
+    dataRequestConsents: 'Consents',
   },
   notFound: {
     title: 'Page not found',
@@ -186,6 +190,7 @@ export const en: MessageSchema = {
   ...contactsEn,
   ...channelsEn,
   ...participationsEn,
+  ...dataRequestsEn,
   ...institutionsEn,
   ...dictionariesEn,
   ...fileCheckEn,

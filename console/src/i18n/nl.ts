@@ -25,6 +25,7 @@ import { fileCheckNl } from '../modules/file-check/i18n/nl';
 import { overviewsNl } from '../modules/overviews/i18n/nl';
 import { deliveriesNl } from '../modules/deliveries/i18n/nl';
 import { participationsNl } from '../modules/participations/i18n/nl';
+import { dataRequestsNl } from '../modules/data-requests/i18n/nl';
 
 // Dutch is the console's first language: these are the words hospital staff know (docs/domain.md#glossary).
 // Enum tables use `satisfies` so a value added to the schema fails the typecheck until it has a word.
@@ -64,6 +65,9 @@ export const nl = {
     mergers: 'Fusies',
     registrations: 'Registraties',
     participationBoard: 'Deelnames',
+    myDataRequests: 'Mijn verzoeken',
+    dataRequestQueue: 'Gegevensverzoeken',
+    dataRequestConsents: 'Toestemmingen',
   },
   notFound: {
     title: 'Pagina niet gevonden',
@@ -198,6 +202,7 @@ export const nl = {
   ...contactsNl,
   ...channelsNl,
   ...participationsNl,
+  ...dataRequestsNl,
   ...institutionsNl,
   ...dictionariesNl,
   ...fileCheckNl,
