@@ -259,7 +259,8 @@ export const dataRequestsNl = {
     },
     consents: {
       title: 'Toestemmingen',
-      intro: 'Verzoeken die uw instelling om toestemming (gezamenlijk verzoek) of om een schriftelijke opdracht (identificerende gegevens) vragen. Schriftelijke opdrachten geeft alleen een bestuurder.',
+      intro:
+        'Verzoeken die uw instelling om toestemming (gezamenlijk verzoek) of om een schriftelijke opdracht (identificerende gegevens) vragen. Schriftelijke opdrachten geeft alleen een bestuurder.',
       institution: 'Instelling',
       asks: 'Gevraagd',
       given: 'Gegeven',
