@@ -271,7 +271,8 @@ export const dataRequestsEn: DataRequestsMessages = {
       institution: 'Institution (for director)',
       grant: 'Grant',
       revoke: 'Revoke',
-      done: 'Authority updated.',
+      done: 'Updated. The user now holds:',
+      none: 'no data request authorities',
     },
   },
 };

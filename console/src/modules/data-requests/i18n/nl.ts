@@ -280,7 +280,8 @@ export const dataRequestsNl = {
       institution: 'Instelling (voor bestuurder)',
       grant: 'Toekennen',
       revoke: 'Intrekken',
-      done: 'Bevoegdheid bijgewerkt.',
+      done: 'Bijgewerkt. De gebruiker heeft nu:',
+      none: 'geen bevoegdheden voor gegevensverzoeken',
     },
   },
 };
