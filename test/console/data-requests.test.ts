@@ -181,4 +181,96 @@ describe('console: a data request from submission to signed quote, in Chromium',
     });
     expect(errors).to.deep.equal([]);
   });
+
+  it('a joint request with identifying data: the other institution’s administrator gives consent on Toestemmingen, is told a written order needs a director, and gives it once hub staff set the flag on the users page', async () => {
+    const call = async <T>(token: string, query: string, variables: Record<string, unknown>): Promise<T> => {
+      const data = expectOk(await asUser<Record<string, T & { __typename: string }>>(server, token, query, variables));
+      const answer = Object.values(data)[0] as T & { __typename: string };
+      expect(answer.__typename).to.not.equal('Refused');
+      return answer;
+    };
+    // Setup through the API: Zuidermeer asks for its own and Maasdal's data, identifying data included.
+    const zuidermeer = await tokenFor(server, 'beheer@zuidermeer.test');
+    const hubToken = await tokenFor(server, 'hub@datahub.test');
+    const created = await call<{ id: string }>(
+      zuidermeer,
+      'mutation ($input: DataRequestFormInput!) { createDataRequest(input: $input) { __typename ... on DataRequest { id } } }',
+      {
+        input: {
+          purpose: 'Gezamenlijke evaluatie van cataractzorg in de regio',
+          usageContext: 'SCIENTIFIC',
+          dataset: 'CAT',
+          fields: ['Geslacht'],
+          level: 'DETAIL',
+          years: [2025],
+          institutionSelection: 'LIST',
+          institutionCodes: ['11111111', '15330041'],
+          periodFrom: '2025-01-01',
+          periodTo: '2025-12-31',
+          desiredDeliveryOn: '2027-06-01',
+          identifyingData: true,
+        },
+      },
+    );
+    const id = created.id;
+    await call(zuidermeer, 'mutation ($id: ID!) { submitDataRequest(id: $id, acceptedProtocolVersion: "2.2") { __typename } }', { id });
+    await call(hubToken, 'mutation ($id: ID!) { confirmDataRequestKind(input: { id: $id, kind: JOINT, usageContext: SCIENTIFIC }) { __typename } }', { id });
+    await call(hubToken, 'mutation ($id: ID!) { moveDataRequest(input: { id: $id, to: AWAITING_CONSENTS }) { __typename } }', { id });
+
+    // Zuidermeer's administrator finds the request under Mijn verzoeken, with its history.
+    const own = await newPage();
+    await logInWithMailedCode(own, server, 'beheer@zuidermeer.test');
+    await own.getByRole('link', { name: 'Mijn verzoeken' }).click();
+    await own.getByTestId('my-data-requests').getByText('Wacht op toestemmingen').waitFor();
+    await own.getByTestId('data-request-open').first().click();
+    await own.getByTestId('data-request-history').getByText('Wacht op toestemmingen').waitFor();
+    await own.getByTestId('data-request-withdraw').waitFor();
+
+    // Maasdal's administrator: consent is given; the written order is refused with the reason.
+    const maasdal = await newPage();
+    await logInWithMailedCode(maasdal, server, 'beheer@maasdal.test');
+    await maasdal.getByRole('link', { name: 'Toestemmingen' }).click();
+    const table = maasdal.getByTestId('consents-table');
+    await table.getByText('Gezamenlijke evaluatie van cataractzorg in de regio').waitFor();
+    await table.getByTestId('consent-give-CONSENT').click();
+    await maasdal.getByTestId('consent-note').fill('Akkoord namens het MT');
+    await maasdal.getByTestId('consent-submit').click();
+    await table.getByText(/^Toestemming door .+ op /).waitFor();
+    expect(await table.getByTestId('consent-give-CONSENT').count()).to.equal(0);
+
+    await table.getByTestId('consent-give-WRITTEN_ORDER').click();
+    await maasdal.getByTestId('consent-submit').click();
+    await maasdal
+      .getByTestId('consent-problem')
+      .getByText('Een schriftelijke opdracht vraagt een vertegenwoordigingsbevoegd bestuurder van Maasdal Medisch Centrum.')
+      .waitFor();
+    await maasdal.getByTestId('consent-dialog').getByRole('button', { name: 'Annuleren' }).click();
+
+    // Hub staff make Maasdal's administrator a director on the users page.
+    const hub = await newPage();
+    await logInWithMailedCode(hub, server, 'hub@datahub.test');
+    await hub.goto(`${server.url}/beheer/gebruikers?instelling=15330041`);
+    await hub.getByTestId('authority-open-beheer@maasdal.test').click();
+    await hub.getByTestId('authority-grant').click();
+    await hub.getByTestId('authority-held').getByText('Bestuurder (schriftelijke opdrachten) (15330041)').waitFor();
+
+    await table.getByTestId('consent-give-WRITTEN_ORDER').click();
+    await maasdal.getByTestId('consent-submit').click();
+    await table.getByText(/^Schriftelijke opdracht door .+ op /).waitFor();
+    expect(await table.getByTestId('consent-give-WRITTEN_ORDER').count()).to.equal(0);
+
+    const stored = expectOk(
+      await asUser<{ dataRequest: { consents: { kind: string; institution: { code: string } }[] } }>(
+        server,
+        hubToken,
+        'query ($id: ID!) { dataRequest(id: $id) { consents { kind institution { code } } } }',
+        { id },
+      ),
+    );
+    expect(stored.dataRequest.consents.map((consent) => `${consent.kind} ${consent.institution.code}`).sort()).to.deep.equal([
+      'CONSENT 15330041',
+      'WRITTEN_ORDER 15330041',
+    ]);
+    expect(errors).to.deep.equal([]);
+  });
 });
