@@ -211,6 +211,8 @@ export const dataRequestsEn: DataRequestsMessages = {
       function: 'Function',
       submit: 'Sign quote',
       done: 'Quote signed.',
+      paperIntro: 'Received a signed copy by post or e-mail? Record who signed it.',
+      paperSubmit: 'Record signed copy',
     },
     builder: {
       title: 'Build the quote',

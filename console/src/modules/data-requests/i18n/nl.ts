@@ -219,6 +219,8 @@ export const dataRequestsNl = {
       function: 'Functie',
       submit: 'Offerte tekenen',
       done: 'Offerte getekend.',
+      paperIntro: 'Is een getekend exemplaar per post of e-mail ontvangen? Leg dan vast wie het tekende.',
+      paperSubmit: 'Getekend exemplaar vastleggen',
     },
     builder: {
       title: 'Offerte opstellen',
