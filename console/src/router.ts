@@ -8,6 +8,7 @@ import { channelsRoutes } from './modules/channels';
 import { contactsRoutes } from './modules/contacts';
 import { forgetMe, loadMe } from './modules/access/session';
 import { deliveriesRoutes } from './modules/deliveries';
+import { dataRequestsRoutes } from './modules/data-requests';
 import { dictionariesRoutes } from './modules/dictionaries';
 import { fileCheckRoutes } from './modules/file-check';
 import { forwardingRoutes } from './modules/forwarding';
@@ -45,6 +46,7 @@ const routes: RouteRecordRaw[] = [
   ...channelsRoutes,
   ...participationsRoutes,
   ...forwardingRoutes,
+  ...dataRequestsRoutes,
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

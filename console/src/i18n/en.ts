@@ -15,6 +15,7 @@ import { fileCheckEn } from '../modules/file-check/i18n/en';
 import { overviewsEn } from '../modules/overviews/i18n/en';
 import { deliveriesEn } from '../modules/deliveries/i18n/en';
 import { participationsEn } from '../modules/participations/i18n/en';
+import { dataRequestsEn } from '../modules/data-requests/i18n/en';
 
 export const en: MessageSchema = {
   app: {
@@ -61,6 +62,9 @@ export const en: MessageSchema = {
     mergers: 'Mergers',
     registrations: 'Registries',
     participationBoard: 'Participations',
+    myDataRequests: 'My requests',
+    dataRequestQueue: 'Data requests',
+    dataRequestConsents: 'Consents',
   },
   notFound: {
     title: 'Page not found',
@@ -87,8 +91,8 @@ export const en: MessageSchema = {
         help: 'My authorisations lists the data you may take. Missing an authorisation? Contact the service desk.',
       },
       REQUESTER: {
-        back: 'Go to the registries',
-        help: 'Which data a registry keeps is described with the registries and their data dictionaries. Questions about your request? Contact the service desk.',
+        back: 'Go to my requests',
+        help: 'Your data requests are under My requests; which data a registry keeps is described with the registries and their data dictionaries. Questions about your request? Contact the service desk.',
       },
       NONE: { back: 'Go to the start page', help: 'Log in to continue.' },
     },
@@ -221,6 +225,7 @@ export const en: MessageSchema = {
   ...contactsEn,
   ...channelsEn,
   ...participationsEn,
+  ...dataRequestsEn,
   ...institutionsEn,
   ...dictionariesEn,
   ...fileCheckEn,

@@ -25,6 +25,7 @@ import { fileCheckNl } from '../modules/file-check/i18n/nl';
 import { overviewsNl } from '../modules/overviews/i18n/nl';
 import { deliveriesNl } from '../modules/deliveries/i18n/nl';
 import { participationsNl } from '../modules/participations/i18n/nl';
+import { dataRequestsNl } from '../modules/data-requests/i18n/nl';
 
 // Dutch is the console's first language: these are the words hospital staff know (docs/domain.md#glossary).
 // Enum tables use `satisfies` so a value added to the schema fails the typecheck until it has a word.
@@ -72,6 +73,9 @@ export const nl = {
     mergers: 'Fusies',
     registrations: 'Registraties',
     participationBoard: 'Deelnames',
+    myDataRequests: 'Mijn verzoeken',
+    dataRequestQueue: 'Gegevensverzoeken',
+    dataRequestConsents: 'Toestemmingen',
   },
   notFound: {
     title: 'Pagina niet gevonden',
@@ -99,8 +103,8 @@ export const nl = {
         help: 'Onder mijn machtigingen staan de gegevens die u mag afnemen. Mist u een machtiging? Neem contact op met de servicedesk.',
       },
       REQUESTER: {
-        back: 'Naar de registraties',
-        help: 'Welke gegevens een registratie bijhoudt, leest u bij de registraties en hun datadictionaries. Vragen over uw verzoek? Neem contact op met de servicedesk.',
+        back: 'Naar mijn verzoeken',
+        help: 'Uw gegevensverzoeken staan onder Mijn verzoeken; welke gegevens een registratie bijhoudt, leest u bij de registraties en hun datadictionaries. Vragen over uw verzoek? Neem contact op met de servicedesk.',
       },
       NONE: { back: 'Naar de startpagina', help: 'Log in om verder te gaan.' },
     } satisfies Record<Role | 'NONE', { back: string; help: string }>,
@@ -233,6 +237,7 @@ export const nl = {
   ...contactsNl,
   ...channelsNl,
   ...participationsNl,
+  ...dataRequestsNl,
   ...institutionsNl,
   ...dictionariesNl,
   ...fileCheckNl,

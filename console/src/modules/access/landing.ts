@@ -6,8 +6,8 @@ const PRECEDENCE: Role[] = ['HUB_STAFF', 'LOCAL_ADMIN', 'SUBMITTER', 'VIEWER', '
 
 /**
  * Each role's landing page (route name): institution users their Overzicht, hub staff the
- * registries and institutions they manage, processors the data they may take, requesters the
- * registries they can ask data of. Only for showing things: the server decides what each caller gets.
+ * registries and institutions they manage, processors the data they may take, requesters their
+ * data requests. Only for showing things: the server decides what each caller gets.
  */
 export const LANDING_ROUTE: Record<Role, string> = {
   HUB_STAFF: 'registries',
@@ -15,7 +15,7 @@ export const LANDING_ROUTE: Record<Role, string> = {
   SUBMITTER: 'overview',
   VIEWER: 'overview',
   PROCESSOR: 'my-authorisations',
-  REQUESTER: 'registries',
+  REQUESTER: 'my-data-requests',
 };
 
 /** The role that decides the signed-in user's landing page and help texts; null when signed out. */
