@@ -22,6 +22,7 @@ import { Migration20261203170000 } from './Migration20261203170000';
 import { Migration20261203110000 } from './Migration20261203110000';
 import { Migration20261203150000 } from './Migration20261203150000';
 import { Migration20261203180000 } from './Migration20261203180000';
+import { Migration20261204300000 } from './Migration20261204300000';
 
 /** Applied in this order; `pnpm cli migration:create` writes new files here, then add them below. */
 export const migrationsList: MigrationObject[] = [
@@ -48,4 +49,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203160000_forwarding_afnames', class: Migration20261203160000 },
   { name: 'Migration20261203170000_processor_notices', class: Migration20261203170000 },
   { name: 'Migration20261203180000_data_requests', class: Migration20261203180000 },
+  { name: 'Migration20261204300000_audit_refusals', class: Migration20261204300000 },
 ];
