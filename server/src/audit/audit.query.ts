@@ -30,7 +30,7 @@ export class AuditEventFilter {
   @Field(() => String, { nullable: true, description: 'Only entries about this kind of object, e.g. `User` (exact).' })
   objectType?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Only entries about this object id (exact).' })
+  @Field(() => ID, { nullable: true, description: 'Only entries about this object id (exact, as `objectId` shows it).' })
   objectId?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'From this moment on (UTC, inclusive).' })
