@@ -35,6 +35,8 @@ type Documents = {
     "\n  query ApiTokens($organisationId: ID, $first: Int, $after: String, $last: Int, $before: String) {\n    apiTokens(organisationId: $organisationId, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      nodes {\n        ...ApiTokenFields\n      }\n    }\n  }\n": typeof types.ApiTokensDocument,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      __typename\n      ... on CreatedApiToken {\n        token\n        apiToken {\n          ...ApiTokenFields\n        }\n      }\n      ...RefusalFields\n    }\n  }\n": typeof types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      __typename\n      ... on ApiToken {\n        ...ApiTokenFields\n      }\n      ...RefusalFields\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
+    "\n  mutation ChangeMyPassword($currentPassword: String!, $newPassword: String!) {\n    changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ...RefusalFields\n      ... on LockedOut {\n        retryAfterSeconds\n      }\n    }\n  }\n": typeof types.ChangeMyPasswordDocument,
+    "\n  mutation ResetMyAuthenticator($currentPassword: String!) {\n    resetMyAuthenticator(currentPassword: $currentPassword) {\n      __typename\n      ...RefusalFields\n    }\n  }\n": typeof types.ResetMyAuthenticatorDocument,
     "\n  query InstitutionAgreements($institutionCode: String!) {\n    agreements(institutionCode: $institutionCode) {\n      ...AgreementFields\n    }\n  }\n": typeof types.InstitutionAgreementsDocument,
     "\n  fragment AgreementFields on Agreement {\n    id\n    kind\n    status\n    sentOn\n    signedOn\n    expiresOn\n    documentUrl\n    documentUploadedAt\n    registry {\n      code\n    }\n  }\n": typeof types.AgreementFieldsFragmentDoc,
     "\n  mutation RecordAgreement($input: RecordAgreementInput!) {\n    recordAgreement(input: $input) {\n      __typename\n      ... on Agreement {\n        ...AgreementFields\n      }\n      ...RefusalFields\n    }\n  }\n": typeof types.RecordAgreementDocument,
@@ -141,6 +143,9 @@ type Documents = {
     "\n  mutation RevokeRole($assignmentId: ID!) {\n    revokeRole(assignmentId: $assignmentId) {\n      __typename\n      ... on RoleAssignmentList {\n        assignments {\n          ...RoleAssignmentFields\n        }\n      }\n      ...RefusalFields\n    }\n  }\n": typeof types.RevokeRoleDocument,
     "\n  mutation DeactivateUser($userId: ID!) {\n    deactivateUser(userId: $userId) {\n      __typename\n      ... on User {\n        ...UserFields\n      }\n      ...RefusalFields\n    }\n  }\n": typeof types.DeactivateUserDocument,
     "\n  mutation ReactivateUser($userId: ID!) {\n    reactivateUser(userId: $userId) {\n      __typename\n      ... on User {\n        ...UserFields\n      }\n      ...RefusalFields\n    }\n  }\n": typeof types.ReactivateUserDocument,
+    "\n  query OpenInvitations($institutionCode: String!, $first: Int, $after: String, $last: Int, $before: String) {\n    openInvitations(institutionCode: $institutionCode, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      nodes {\n        id\n        email\n        name\n        role\n        createdAt\n        expiresAt\n      }\n    }\n  }\n": typeof types.OpenInvitationsDocument,
+    "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      __typename\n      ... on Invitation {\n        id\n        email\n        expiresAt\n      }\n      ...RefusalFields\n    }\n  }\n": typeof types.ResendInvitationDocument,
+    "\n  mutation WithdrawInvitation($id: ID!) {\n    withdrawInvitation(id: $id) {\n      __typename\n      ... on Invitation {\n        id\n        email\n      }\n      ...RefusalFields\n    }\n  }\n": typeof types.WithdrawInvitationDocument,
 };
 const documents: Documents = {
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    hasPreviousPage\n    startCursor\n    endCursor\n  }\n": types.PageInfoFieldsFragmentDoc,
@@ -164,6 +169,8 @@ const documents: Documents = {
     "\n  query ApiTokens($organisationId: ID, $first: Int, $after: String, $last: Int, $before: String) {\n    apiTokens(organisationId: $organisationId, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      nodes {\n        ...ApiTokenFields\n      }\n    }\n  }\n": types.ApiTokensDocument,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      __typename\n      ... on CreatedApiToken {\n        token\n        apiToken {\n          ...ApiTokenFields\n        }\n      }\n      ...RefusalFields\n    }\n  }\n": types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      __typename\n      ... on ApiToken {\n        ...ApiTokenFields\n      }\n      ...RefusalFields\n    }\n  }\n": types.RevokeApiTokenDocument,
+    "\n  mutation ChangeMyPassword($currentPassword: String!, $newPassword: String!) {\n    changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ...RefusalFields\n      ... on LockedOut {\n        retryAfterSeconds\n      }\n    }\n  }\n": types.ChangeMyPasswordDocument,
+    "\n  mutation ResetMyAuthenticator($currentPassword: String!) {\n    resetMyAuthenticator(currentPassword: $currentPassword) {\n      __typename\n      ...RefusalFields\n    }\n  }\n": types.ResetMyAuthenticatorDocument,
     "\n  query InstitutionAgreements($institutionCode: String!) {\n    agreements(institutionCode: $institutionCode) {\n      ...AgreementFields\n    }\n  }\n": types.InstitutionAgreementsDocument,
     "\n  fragment AgreementFields on Agreement {\n    id\n    kind\n    status\n    sentOn\n    signedOn\n    expiresOn\n    documentUrl\n    documentUploadedAt\n    registry {\n      code\n    }\n  }\n": types.AgreementFieldsFragmentDoc,
     "\n  mutation RecordAgreement($input: RecordAgreementInput!) {\n    recordAgreement(input: $input) {\n      __typename\n      ... on Agreement {\n        ...AgreementFields\n      }\n      ...RefusalFields\n    }\n  }\n": types.RecordAgreementDocument,
@@ -270,6 +277,9 @@ const documents: Documents = {
     "\n  mutation RevokeRole($assignmentId: ID!) {\n    revokeRole(assignmentId: $assignmentId) {\n      __typename\n      ... on RoleAssignmentList {\n        assignments {\n          ...RoleAssignmentFields\n        }\n      }\n      ...RefusalFields\n    }\n  }\n": types.RevokeRoleDocument,
     "\n  mutation DeactivateUser($userId: ID!) {\n    deactivateUser(userId: $userId) {\n      __typename\n      ... on User {\n        ...UserFields\n      }\n      ...RefusalFields\n    }\n  }\n": types.DeactivateUserDocument,
     "\n  mutation ReactivateUser($userId: ID!) {\n    reactivateUser(userId: $userId) {\n      __typename\n      ... on User {\n        ...UserFields\n      }\n      ...RefusalFields\n    }\n  }\n": types.ReactivateUserDocument,
+    "\n  query OpenInvitations($institutionCode: String!, $first: Int, $after: String, $last: Int, $before: String) {\n    openInvitations(institutionCode: $institutionCode, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      nodes {\n        id\n        email\n        name\n        role\n        createdAt\n        expiresAt\n      }\n    }\n  }\n": types.OpenInvitationsDocument,
+    "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      __typename\n      ... on Invitation {\n        id\n        email\n        expiresAt\n      }\n      ...RefusalFields\n    }\n  }\n": types.ResendInvitationDocument,
+    "\n  mutation WithdrawInvitation($id: ID!) {\n    withdrawInvitation(id: $id) {\n      __typename\n      ... on Invitation {\n        id\n        email\n      }\n      ...RefusalFields\n    }\n  }\n": types.WithdrawInvitationDocument,
 };
 
 /**
@@ -370,6 +380,14 @@ export function graphql(source: "\n  mutation CreateApiToken($input: CreateApiTo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      __typename\n      ... on ApiToken {\n        ...ApiTokenFields\n      }\n      ...RefusalFields\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      __typename\n      ... on ApiToken {\n        ...ApiTokenFields\n      }\n      ...RefusalFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeMyPassword($currentPassword: String!, $newPassword: String!) {\n    changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ...RefusalFields\n      ... on LockedOut {\n        retryAfterSeconds\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeMyPassword($currentPassword: String!, $newPassword: String!) {\n    changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ...RefusalFields\n      ... on LockedOut {\n        retryAfterSeconds\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetMyAuthenticator($currentPassword: String!) {\n    resetMyAuthenticator(currentPassword: $currentPassword) {\n      __typename\n      ...RefusalFields\n    }\n  }\n"): (typeof documents)["\n  mutation ResetMyAuthenticator($currentPassword: String!) {\n    resetMyAuthenticator(currentPassword: $currentPassword) {\n      __typename\n      ...RefusalFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -794,6 +812,18 @@ export function graphql(source: "\n  mutation DeactivateUser($userId: ID!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ReactivateUser($userId: ID!) {\n    reactivateUser(userId: $userId) {\n      __typename\n      ... on User {\n        ...UserFields\n      }\n      ...RefusalFields\n    }\n  }\n"): (typeof documents)["\n  mutation ReactivateUser($userId: ID!) {\n    reactivateUser(userId: $userId) {\n      __typename\n      ... on User {\n        ...UserFields\n      }\n      ...RefusalFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpenInvitations($institutionCode: String!, $first: Int, $after: String, $last: Int, $before: String) {\n    openInvitations(institutionCode: $institutionCode, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      nodes {\n        id\n        email\n        name\n        role\n        createdAt\n        expiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query OpenInvitations($institutionCode: String!, $first: Int, $after: String, $last: Int, $before: String) {\n    openInvitations(institutionCode: $institutionCode, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      nodes {\n        id\n        email\n        name\n        role\n        createdAt\n        expiresAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      __typename\n      ... on Invitation {\n        id\n        email\n        expiresAt\n      }\n      ...RefusalFields\n    }\n  }\n"): (typeof documents)["\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      __typename\n      ... on Invitation {\n        id\n        email\n        expiresAt\n      }\n      ...RefusalFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawInvitation($id: ID!) {\n    withdrawInvitation(id: $id) {\n      __typename\n      ... on Invitation {\n        id\n        email\n      }\n      ...RefusalFields\n    }\n  }\n"): (typeof documents)["\n  mutation WithdrawInvitation($id: ID!) {\n    withdrawInvitation(id: $id) {\n      __typename\n      ... on Invitation {\n        id\n        email\n      }\n      ...RefusalFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
