@@ -6,6 +6,8 @@ import type { Connection, PageArgs } from '../common/pagination';
 import { AUDIT_EVENT_PAGING, AuditEventConnection, AuditEventFilter, exportAuditEvents, searchAuditEvents } from './audit.query';
 import { institutionLoaders } from '../institutions/institution.loaders';
 import { auditLoaders } from './audit.loaders';
+import { messages } from '../common/messages';
+import { RefusalCode } from '../common/refusal-code';
 
 @ObjectType({ description: 'One role the actor held when the entry was written, with the names of its scope.' })
 export class AuditActorRole {
@@ -23,6 +25,7 @@ export class AuditActorRole {
 }
 
 const ROLES = new Set<string>(Object.values(Role));
+const REFUSAL_CODES = new Set<string>(Object.values(RefusalCode));
 
 @Resolver(() => AuditEvent)
 export class AuditResolver {
@@ -39,6 +42,16 @@ export class AuditResolver {
   @FieldResolver(() => AuditOutcome, { description: 'How it ended: SUCCESS, REFUSED (AUTHORISATION_FAILURE, REFUSAL) or FAILURE (LOGIN_FAILURE).' })
   outcome(@Root() event: AuditEvent): AuditOutcome {
     return outcomeOf(event.event);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "When the detail is a refusal code: that refusal's message in the caller's language, its values left out (they are not logged).",
+  })
+  refusalMessage(@Root() event: AuditEvent, @Ctx() ctx: RequestContext): string | null {
+    const code = event.detail;
+    if (!code || !(REFUSAL_CODES as Set<string>).has(code)) return null;
+    return messages(ctx.actor.language).refusal[code as RefusalCode].replace(/\{\w+\}/g, '…');
   }
 
   @FieldResolver(() => String, { nullable: true, description: "The acting user's name now (null for anonymous requests, the system and removed accounts)." })

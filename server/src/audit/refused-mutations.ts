@@ -1,16 +1,19 @@
-import { type GraphQLFieldResolver, type GraphQLSchema, getNamedType } from 'graphql';
+import { type GraphQLFieldResolver, type GraphQLSchema, getNamedType, isUnionType } from 'graphql';
 import type { RequestContext } from '../kernel/context';
 import { isRefusal } from '../kernel/refusal';
 import { isUuid } from '../common/ids';
 import { recordRefusedChange, refusalAudited } from './audit.service';
 
-/** The object a mutation is about, from its arguments: `userId` → a User; `id` → the type its result union is named after. */
-function objectOf(args: Record<string, unknown>, resultType: string): { objectType: string | null; objectId: string | null; ofUser: string | null } {
+/** Argument names whose object kind is not their own name capitalised. */
+const ARGUMENT_OBJECTS: Record<string, string> = { assignmentId: 'RoleAssignment', linkId: 'ProcessorLink' };
+
+/** The object a mutation is about, from its arguments: `userId` → a User; `id` → its result's success type (e.g. Session). */
+function objectOf(args: Record<string, unknown>, resultType: string | null): { objectType: string | null; objectId: string | null; ofUser: string | null } {
   for (const [name, value] of Object.entries(args)) {
     if (typeof value !== 'string' || value.length > 200) continue;
-    if (name === 'id') return { objectType: resultType.replace(/Result$/, '') || null, objectId: value, ofUser: null };
+    if (name === 'id') return { objectType: resultType, objectId: value, ofUser: null };
     if (name.endsWith('Id')) {
-      const objectType = name.charAt(0).toUpperCase() + name.slice(1, -2);
+      const objectType = ARGUMENT_OBJECTS[name] ?? name.charAt(0).toUpperCase() + name.slice(1, -2);
       return { objectType, objectId: value, ofUser: objectType === 'User' && isUuid(value) ? value : null };
     }
   }
@@ -29,7 +32,10 @@ export function auditRefusedMutations(schema: GraphQLSchema): GraphQLSchema {
   for (const field of Object.values(fields)) {
     const resolve = field.resolve as GraphQLFieldResolver<unknown, RequestContext> | undefined;
     if (!resolve) continue;
-    const resultType = getNamedType(field.type).name;
+    // The success member of the result union (the one type that does not implement Refusal).
+    const named = getNamedType(field.type);
+    const successes = isUnionType(named) ? named.getTypes().filter((type) => !type.getInterfaces().some((face) => face.name === 'Refusal')) : [];
+    const resultType = successes.length === 1 ? (successes[0]?.name ?? null) : null;
     field.resolve = async (source, args: Record<string, unknown>, ctx: RequestContext, info) => {
       const result: unknown = await resolve(source, args, ctx, info);
       if (isRefusal(result) && !refusalAudited(ctx.actor, field.name)) {

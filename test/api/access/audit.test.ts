@@ -97,13 +97,14 @@ describe('audit log (NEN 7513)', () => {
     );
     expect(refused.deactivateUser.code).to.equal('LAST_LOCAL_ADMIN');
     const query = `query ($filter: AuditEventFilterInput) { auditEvents(filter: $filter, first: 10) { nodes {
-      event outcome action detail actorEmail actorName objectType objectId objectLabel institutionCode institutionName
+      event outcome action detail refusalMessage actorEmail actorName objectType objectId objectLabel institutionCode institutionName
       actorRoleList { role institutionCode institutionName scopeNames } } } }`;
     type Row = {
       event: string;
       outcome: string;
       action: string;
       detail: string;
+      refusalMessage: string;
       actorEmail: string;
       actorName: string;
       objectType: string;
@@ -129,6 +130,7 @@ describe('audit log (NEN 7513)', () => {
         institutionCode: '15330041',
         institutionName: 'Maasdal Medisch Centrum',
       });
+      expect(row.refusalMessage).to.equal('Dit is de laatste actieve lokaal beheerder van …; wijs eerst een ander aan.');
       expect(row.actorName).to.equal(row.objectLabel).and.to.be.a('string').and.not.equal('');
       expect(row.actorRoleList).to.deep.include({ role: 'LOCAL_ADMIN', institutionCode: '15330041', institutionName: 'Maasdal Medisch Centrum', scopeNames: [] });
     }
