@@ -76,7 +76,13 @@ export async function resetMyAuthenticator(ctx: RequestContext, currentPassword:
     user.totpLastStep = null;
     await em.flush();
     await endSessionsOfUser(em, user.id, ctx.services.clock.now());
-    await recordAudit(em, ctx.actor, { event: AuditEventType.UPDATE, action: 'resetMyAuthenticator', objectType: 'User', objectId: user.id, detail: 'SESSIONS_ENDED' });
+    await recordAudit(em, ctx.actor, {
+      event: AuditEventType.UPDATE,
+      action: 'resetMyAuthenticator',
+      objectType: 'User',
+      objectId: user.id,
+      detail: 'SESSIONS_ENDED',
+    });
     return new Done();
   });
   if (outcome instanceof Done) {

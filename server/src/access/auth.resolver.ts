@@ -1,7 +1,18 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
 import { type LockedOut, type Refused, resultUnion } from '../kernel/refusal';
-import { AccountChangeResult, ActionResult, type Done, type LoggedOut, LoginResult, LoginStage, type LoginStep, LogoutResult, type TotpSetup, TotpSetupResult } from './auth.types';
+import {
+  AccountChangeResult,
+  ActionResult,
+  type Done,
+  type LoggedOut,
+  LoginResult,
+  LoginStage,
+  type LoginStep,
+  LogoutResult,
+  type TotpSetup,
+  TotpSetupResult,
+} from './auth.types';
 import { login } from './login.service';
 import { changeMyPassword, resetMyAuthenticator } from './account.service';
 import { requestPasswordReset, resetPassword } from './password-reset.service';
@@ -96,8 +107,7 @@ export class AuthResolver {
 
   @Authorized()
   @Mutation(() => AccountChangeResult, {
-    description:
-      'Changes your own password after asking the current one again; your other sessions end, this one stays. Signed-in users only, not API tokens.',
+    description: 'Changes your own password after asking the current one again; your other sessions end, this one stays. Signed-in users only, not API tokens.',
   })
   changeMyPassword(
     @Ctx() ctx: RequestContext,

@@ -51,7 +51,9 @@ export const auditLoaders = requestLoaders((em) => ({
   labelByObject: new DataLoader<string, string | null>((keys) => loadLabels(em, keys)),
   institutionNameByCode: new DataLoader<string, string | null>(async (codes) => {
     const valid = codes.filter((code) => /^\d{8}$/.test(code));
-    const rows = await em.getConnection().execute<{ code: string; name: string }[]>('select code, name from institution where code = any(?::text[])', [`{${valid.join(',')}}`]);
+    const rows = await em
+      .getConnection()
+      .execute<{ code: string; name: string }[]>('select code, name from institution where code = any(?::text[])', [`{${valid.join(',')}}`]);
     const byCode = new Map(rows.map((row) => [row.code, row.name]));
     return codes.map((code) => byCode.get(code) ?? null);
   }),

@@ -22,7 +22,9 @@ describe('Mijn account: changing one’s own password and authenticator; resendi
   it('changes the password only after the current one, ends the other sessions but not this one, and audits it', async () => {
     const other = await signIn(server, 'aanlever@zuidermeer.test');
     const here = await signIn(server, 'aanlever@zuidermeer.test');
-    const wrong = expectOk(await here.request<{ changeMyPassword: { code: string; field: string } }>(CHANGE, { current: 'niet-het-goede', next: 'Nieuw-en-sterk-2026' }));
+    const wrong = expectOk(
+      await here.request<{ changeMyPassword: { code: string; field: string } }>(CHANGE, { current: 'niet-het-goede', next: 'Nieuw-en-sterk-2026' }),
+    );
     const short = expectOk(await here.request<{ changeMyPassword: { code: string; field: string } }>(CHANGE, { current: DEMO_PASSWORD, next: 'kort' }));
     const done = expectOk(await here.request<{ changeMyPassword: { __typename: string } }>(CHANGE, { current: DEMO_PASSWORD, next: 'Nieuw-en-sterk-2026' }));
     expect(wrong.changeMyPassword).to.include({ code: 'INVALID_CREDENTIALS', field: 'currentPassword' });
@@ -45,13 +47,17 @@ describe('Mijn account: changing one’s own password and authenticator; resendi
   it('locks re-authentication like a login after five wrong current passwords', async () => {
     const client = await signIn(server, 'inzage@zuidermeer.test');
     for (let i = 0; i < 5; i++) await client.request(CHANGE, { current: `fout-${i}`, next: 'Nieuw-en-sterk-2026' });
-    const locked = expectOk(await client.request<{ changeMyPassword: { __typename: string; code: string } }>(CHANGE, { current: DEMO_PASSWORD, next: 'Nieuw-en-sterk-2026' }));
+    const locked = expectOk(
+      await client.request<{ changeMyPassword: { __typename: string; code: string } }>(CHANGE, { current: DEMO_PASSWORD, next: 'Nieuw-en-sterk-2026' }),
+    );
     expect(locked.changeMyPassword).to.include({ __typename: 'LockedOut', code: 'ACCOUNT_LOCKED' });
   });
 
   it('refuses both to an API token, which has no password step behind it', async () => {
     const token = await tokenFor(server, 'beheer@zuidermeer.test');
-    const change = expectOk(await asUser<{ changeMyPassword: { code: string } }>(server, token, CHANGE, { current: DEMO_PASSWORD, next: 'Nieuw-en-sterk-2026' }));
+    const change = expectOk(
+      await asUser<{ changeMyPassword: { code: string } }>(server, token, CHANGE, { current: DEMO_PASSWORD, next: 'Nieuw-en-sterk-2026' }),
+    );
     const reset = expectOk(await asUser<{ resetMyAuthenticator: { code: string } }>(server, token, RESET_TOTP, { current: DEMO_PASSWORD }));
     expect(change.changeMyPassword.code).to.equal('FORBIDDEN');
     expect(reset.resetMyAuthenticator.code).to.equal('FORBIDDEN');
@@ -59,7 +65,11 @@ describe('Mijn account: changing one’s own password and authenticator; resendi
 
   it('resets the authenticator after the password: every session ends and the next login sets up a new one', async () => {
     const em = server.datahub.orm.em.fork();
-    await em.nativeUpdate(User, { email: 'beheer@maasdal.test' }, { totpEnabled: true, totpSecretSealed: server.datahub.services.keys.seal('JBSWY3DPEHPK3PXP') });
+    await em.nativeUpdate(
+      User,
+      { email: 'beheer@maasdal.test' },
+      { totpEnabled: true, totpSecretSealed: server.datahub.services.keys.seal('JBSWY3DPEHPK3PXP') },
+    );
     const other = await signIn(server, 'beheer@maasdal.test');
     const here = await signIn(server, 'beheer@maasdal.test');
     const wrong = expectOk(await here.request<{ resetMyAuthenticator: { code: string } }>(RESET_TOTP, { current: 'niet-het-goede' }));
@@ -74,7 +84,9 @@ describe('Mijn account: changing one’s own password and authenticator; resendi
       await new CookieClient(server.url).request<{ login: { stage?: string } }>(LOGIN, { email: 'beheer@maasdal.test', password: DEMO_PASSWORD }),
     );
     expect(again.login.stage).to.equal('TOTP_SETUP');
-    const audited = await server.datahub.orm.em.fork().find(AuditEvent, { action: 'resetMyAuthenticator', actorEmail: 'beheer@maasdal.test' }, { orderBy: { id: 'asc' } });
+    const audited = await server.datahub.orm.em
+      .fork()
+      .find(AuditEvent, { action: 'resetMyAuthenticator', actorEmail: 'beheer@maasdal.test' }, { orderBy: { id: 'asc' } });
     expect(audited.map((row) => row.event)).to.deep.equal(['LOGIN_FAILURE', 'UPDATE']);
   });
 
@@ -93,7 +105,9 @@ describe('Mijn account: changing one’s own password and authenticator; resendi
     expect(new Date(resent.resendInvitation.expiresAt).getTime()).to.be.greaterThan(new Date(sent.inviteUser.expiresAt).getTime());
     expect(newToken).not.to.equal(oldToken);
     const old = expectOk(await asUser<{ acceptInvitation: { code: string } }>(server, '', ACCEPT, { token: oldToken, password: 'Een-sterk-wachtwoord-42' }));
-    const fresh = expectOk(await asUser<{ acceptInvitation: { __typename: string } }>(server, '', ACCEPT, { token: newToken, password: 'Een-sterk-wachtwoord-42' }));
+    const fresh = expectOk(
+      await asUser<{ acceptInvitation: { __typename: string } }>(server, '', ACCEPT, { token: newToken, password: 'Een-sterk-wachtwoord-42' }),
+    );
     expect(old.acceptInvitation.code).to.equal('INVALID_LINK');
     expect(fresh.acceptInvitation.__typename).to.equal('User');
     const maasdal = await tokenFor(server, 'beheer@maasdal.test');

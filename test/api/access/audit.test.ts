@@ -93,7 +93,9 @@ describe('audit log (NEN 7513)', () => {
     const maasdal = await tokenFor(server, 'beheer@maasdal.test');
     const self = (await server.datahub.orm.em.fork().getConnection().execute(`select id from app_user where email = 'beheer@maasdal.test'`))[0].id as string;
     const refused = expectOk(
-      await asUser<{ deactivateUser: { code: string } }>(server, maasdal, 'mutation ($id: ID!) { deactivateUser(userId: $id) { ... on Refusal { code } } }', { id: self }),
+      await asUser<{ deactivateUser: { code: string } }>(server, maasdal, 'mutation ($id: ID!) { deactivateUser(userId: $id) { ... on Refusal { code } } }', {
+        id: self,
+      }),
     );
     expect(refused.deactivateUser.code).to.equal('LAST_LOCAL_ADMIN');
     const query = `query ($filter: AuditEventFilterInput) { auditEvents(filter: $filter, first: 10) { nodes {
@@ -132,7 +134,12 @@ describe('audit log (NEN 7513)', () => {
       });
       expect(row.refusalMessage).to.equal('Dit is de laatste actieve lokaal beheerder van …; wijs eerst een ander aan.');
       expect(row.actorName).to.equal(row.objectLabel).and.to.be.a('string').and.not.equal('');
-      expect(row.actorRoleList).to.deep.include({ role: 'LOCAL_ADMIN', institutionCode: '15330041', institutionName: 'Maasdal Medisch Centrum', scopeNames: [] });
+      expect(row.actorRoleList).to.deep.include({
+        role: 'LOCAL_ADMIN',
+        institutionCode: '15330041',
+        institutionName: 'Maasdal Medisch Centrum',
+        scopeNames: [],
+      });
     }
     const successes = expectOk(
       await asUser<{ auditEvents: { nodes: Row[] } }>(server, hub, query, { filter: { outcome: 'SUCCESS', action: 'deactivateUser' } }),
@@ -147,10 +154,14 @@ describe('audit log (NEN 7513)', () => {
       .id as string;
     const query = `query ($filter: AuditEventFilterInput) { auditEvents(filter: $filter, first: 50) { nodes {
       actorEmail outcome objectId actorRoleList { role institutionName scopeNames } } } }`;
-    type Row = { actorEmail: string; outcome: string; objectId: string | null; actorRoleList: { role: string; institutionName: string | null; scopeNames: string[] }[] };
-    const byUser = expectOk(
-      await asUser<{ auditEvents: { nodes: Row[] } }>(server, hub, query, { filter: { actorUserId: submitterId, outcome: 'REFUSED' } }),
-    ).auditEvents.nodes;
+    type Row = {
+      actorEmail: string;
+      outcome: string;
+      objectId: string | null;
+      actorRoleList: { role: string; institutionName: string | null; scopeNames: string[] }[];
+    };
+    const byUser = expectOk(await asUser<{ auditEvents: { nodes: Row[] } }>(server, hub, query, { filter: { actorUserId: submitterId, outcome: 'REFUSED' } }))
+      .auditEvents.nodes;
     expect(byUser.length).to.be.greaterThan(0);
     expect(byUser.every((row) => row.actorEmail === 'aanlever@zuidermeer.test' && row.outcome === 'REFUSED')).to.equal(true);
     const submitterRole = byUser[0]?.actorRoleList.find((role) => role.role === 'SUBMITTER');
@@ -158,10 +169,11 @@ describe('audit log (NEN 7513)', () => {
     expect(submitterRole?.scopeNames.length).to.be.greaterThan(0);
     const maasdalAdmin = (await server.datahub.orm.em.fork().getConnection().execute(`select id from app_user where email = 'beheer@maasdal.test'`))[0]
       .id as string;
-    await asUser(server, await tokenFor(server, 'beheer@maasdal.test'), 'mutation ($id: ID!) { deactivateUser(userId: $id) { __typename } }', { id: maasdalAdmin });
-    const byObject = expectOk(
-      await asUser<{ auditEvents: { nodes: Row[] } }>(server, hub, query, { filter: { objectType: 'User', objectId: maasdalAdmin } }),
-    ).auditEvents.nodes;
+    await asUser(server, await tokenFor(server, 'beheer@maasdal.test'), 'mutation ($id: ID!) { deactivateUser(userId: $id) { __typename } }', {
+      id: maasdalAdmin,
+    });
+    const byObject = expectOk(await asUser<{ auditEvents: { nodes: Row[] } }>(server, hub, query, { filter: { objectType: 'User', objectId: maasdalAdmin } }))
+      .auditEvents.nodes;
     expect(byObject.length).to.be.greaterThan(0);
     expect(byObject.every((row) => row.objectId === maasdalAdmin)).to.equal(true);
     const malformed = expectOk(await asUser<{ auditEvents: { nodes: Row[] } }>(server, hub, query, { filter: { actorUserId: 'not-an-id' } }));

@@ -62,7 +62,8 @@ export const accessEn: typeof accessNl = {
   },
   resetAuthenticator: {
     heading: 'Set up the authenticator again',
-    intro: 'New phone or lost the app? Remove your authenticator. You are signed out everywhere, here too; at your next login you set up a new one (or use a code by email).',
+    intro:
+      'New phone or lost the app? Remove your authenticator. You are signed out everywhere, here too; at your next login you set up a new one (or use a code by email).',
     submit: 'Remove authenticator',
     confirm: 'Remove your authenticator? You are signed out everywhere at once and set up a new one when you log in.',
   },

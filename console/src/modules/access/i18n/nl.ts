@@ -60,7 +60,8 @@ export const accessNl = {
   },
   resetAuthenticator: {
     heading: 'Authenticator opnieuw instellen',
-    intro: 'Nieuwe telefoon of app kwijt? Verwijder dan uw authenticator. U wordt overal uitgelogd, ook hier; bij de volgende keer inloggen stelt u een nieuwe in (of gebruikt u een code per e-mail).',
+    intro:
+      'Nieuwe telefoon of app kwijt? Verwijder dan uw authenticator. U wordt overal uitgelogd, ook hier; bij de volgende keer inloggen stelt u een nieuwe in (of gebruikt u een code per e-mail).',
     submit: 'Authenticator verwijderen',
     confirm: 'Uw authenticator verwijderen? U wordt direct overal uitgelogd en stelt bij het inloggen een nieuwe in.',
   },
