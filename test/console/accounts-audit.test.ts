@@ -6,6 +6,15 @@ import { launchChromium, logInWithMailedCode } from './browser';
 
 const INVITE = `mutation ($input: InviteUserInput!) { inviteUser(input: $input) { __typename } }`;
 
+/** Waits until the number of messages under the fields of a form is `count` (5 s at most). */
+async function untilErrors(page: Page, scope: string, count: number): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while ((await page.locator(`${scope} .el-form-item__error`).count()) !== count) {
+    if (Date.now() > deadline) throw new Error(`expected ${count} field messages in ${scope}`);
+    await page.waitForTimeout(50);
+  }
+}
+
 /** The messages under the fields of a form, as shown. */
 async function fieldErrors(page: Page, scope: string): Promise<string[]> {
   return page.locator(`${scope} .el-form-item__error`).allInnerTexts();
@@ -32,7 +41,7 @@ describe('console: forms, invitations, Mijn account and a readable audit log, in
     const before = await fieldErrors(page, '[data-testid="invite-dialog"]');
     await page.getByTestId('invite-email').fill('iemand@zuidermeer.test');
     await page.getByTestId('invite-name').fill('Iemand');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="invite-dialog"] .el-form-item__error').length === 1);
+    await untilErrors(page, '[data-testid="invite-dialog"]', 1);
     const after = await fieldErrors(page, '[data-testid="invite-dialog"]');
     expect(before.length).to.equal(3);
     expect(after).to.deep.equal(['Kies een rol.']);
@@ -53,13 +62,13 @@ describe('console: forms, invitations, Mijn account and a readable audit log, in
     await page.locator('.el-form-item__error').first().waitFor();
     const tooShort = await fieldErrors(page, 'form');
     await page.getByTestId('new-password').fill('Een-lang-genoeg-wachtwoord');
-    await page.waitForFunction(() => document.querySelectorAll('form .el-form-item__error').length === 0);
+    await untilErrors(page, 'form', 0);
     await page.getByTestId('new-password-repeat').fill('iets anders');
     await page.getByTestId('new-password-submit').click();
     await page.locator('.el-form-item__error').first().waitFor();
     const mismatch = await fieldErrors(page, 'form');
     await page.getByTestId('new-password-repeat').fill('Een-lang-genoeg-wachtwoord');
-    await page.waitForFunction(() => document.querySelectorAll('form .el-form-item__error').length === 0);
+    await untilErrors(page, 'form', 0);
     expect(tooShort).to.have.length(1);
     expect(mismatch).to.have.length(1);
   });
