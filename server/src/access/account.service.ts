@@ -6,7 +6,7 @@ import { MINUTE } from '../common/clock';
 import { type LockedOut, lockedOut, RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { Done } from './auth.types';
 import { clearDeviceCookie, clearSessionCookie } from './cookies';
-import { clearFailures, countAddressFailure, countFailure, lockedUntil } from './login-lockout';
+import { addressBlockedUntil, clearFailures, countAddressFailure, countFailure, lockedUntil } from './login-lockout';
 import { hashPassword, passwordProblem, passwordRefusal, verifyPassword } from './password';
 import { Session } from './session.entity';
 import { endSessionsOfUser } from './session.service';
@@ -25,9 +25,12 @@ async function reauthenticate(ctx: RequestContext, em: EntityManager, action: st
   if (!ctx.actor.user || !ctx.actor.session || ctx.actor.token) return refuse(language, RefusalCode.FORBIDDEN, { detail: 'ACCOUNT_NEEDS_SESSION' });
   const user = await em.findOneOrFail(User, { id: ctx.actor.user.id });
   const now = ctx.services.clock.now();
+  const seconds = (until: Date): number => Math.max(1, Math.ceil((until.getTime() - now.getTime()) / MINUTE)) * 60;
+  const blockedUntil = await addressBlockedUntil(em, ctx.actor.address, now);
+  if (blockedUntil) return lockedOut(language, RefusalCode.ADDRESS_BLOCKED, seconds(blockedUntil));
   const lockKey = ctx.services.keys.lookup(user.email);
   const lockEnds = await lockedUntil(em, lockKey, now);
-  if (lockEnds) return lockedOut(language, RefusalCode.ACCOUNT_LOCKED, Math.max(1, Math.ceil((lockEnds.getTime() - now.getTime()) / MINUTE)) * 60);
+  if (lockEnds) return lockedOut(language, RefusalCode.ACCOUNT_LOCKED, seconds(lockEnds));
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     await countAddressFailure(em, ctx.actor.address, now);
     await countFailure(em, lockKey, now);
