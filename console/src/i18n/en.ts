@@ -160,6 +160,7 @@ export const en: MessageSchema = {
       LOGOUT: 'Logged out',
       AUTHORISATION_FAILURE: 'Access refused',
       SESSION_EXPIRED: 'Session expired',
+      REFUSAL: 'Refused',
     },
     frequency: {
       MONTH: 'Month',

@@ -172,6 +172,7 @@ export const nl = {
       LOGOUT: 'Uitgelogd',
       AUTHORISATION_FAILURE: 'Geen toegang',
       SESSION_EXPIRED: 'Sessie verlopen',
+      REFUSAL: 'Geweigerd',
     } satisfies Record<AuditEventType, string>,
     frequency: {
       MONTH: 'Maand',

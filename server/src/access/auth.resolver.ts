@@ -1,8 +1,20 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
 import { type LockedOut, type Refused, resultUnion } from '../kernel/refusal';
-import { ActionResult, type Done, type LoggedOut, LoginResult, LoginStage, type LoginStep, LogoutResult, type TotpSetup, TotpSetupResult } from './auth.types';
+import {
+  AccountChangeResult,
+  ActionResult,
+  type Done,
+  type LoggedOut,
+  LoginResult,
+  LoginStage,
+  type LoginStep,
+  LogoutResult,
+  type TotpSetup,
+  TotpSetupResult,
+} from './auth.types';
 import { login } from './login.service';
+import { changeMyPassword, resetMyAuthenticator } from './account.service';
 import { requestPasswordReset, resetPassword } from './password-reset.service';
 import { sendEmailCode, startTotpSetup, verifyEmailCode, verifyTotp } from './second-factor.service';
 import { Session } from './session.entity';
@@ -91,6 +103,30 @@ export class AuthResolver {
     @Arg('password', () => String, { description: 'New password: at least 12 characters, not a common one.' }) password: string,
   ): Promise<Done | Refused> {
     return resetPassword(ctx, token, password);
+  }
+
+  @Authorized()
+  @Mutation(() => AccountChangeResult, {
+    description: 'Changes your own password after asking the current one again; your other sessions end, this one stays. Signed-in users only, not API tokens.',
+  })
+  changeMyPassword(
+    @Ctx() ctx: RequestContext,
+    @Arg('currentPassword', () => String, { description: 'Your current password (asked again).' }) currentPassword: string,
+    @Arg('newPassword', () => String, { description: 'New password: at least 12 characters, not a common one.' }) newPassword: string,
+  ): Promise<Done | Refused | LockedOut> {
+    return changeMyPassword(ctx, currentPassword, newPassword);
+  }
+
+  @Authorized()
+  @Mutation(() => AccountChangeResult, {
+    description:
+      'Removes your authenticator after asking your password again: every session of yours ends, this one too, and the next login sets up a new authenticator. Signed-in users only, not API tokens.',
+  })
+  resetMyAuthenticator(
+    @Ctx() ctx: RequestContext,
+    @Arg('currentPassword', () => String, { description: 'Your current password (asked again).' }) currentPassword: string,
+  ): Promise<Done | Refused | LockedOut> {
+    return resetMyAuthenticator(ctx, currentPassword);
   }
 
   @Authorized()

@@ -51,3 +51,10 @@ export class LoggedOut {
 }
 
 export const LogoutResult = resultUnion('LogoutResult', 'Logged out (logging out is never refused today; the union leaves room).', LoggedOut);
+
+export const AccountChangeResult = resultUnion(
+  'AccountChangeResult',
+  'Done, or why your own sign-in was not changed (a wrong current password counts as a failed login and can lock the account).',
+  Done,
+  { lockedOut: true },
+);

@@ -48,3 +48,9 @@ export function setDeviceCookie(request: Request, response: Response, signed: st
   const { device, options } = names(request);
   response.cookie(device, signed, { ...options, maxAge: DEVICE_TRUST_MS });
 }
+
+/** After an authenticator reset this browser is no longer trusted to skip the second factor. */
+export function clearDeviceCookie(request: Request, response: Response): void {
+  const { device, options } = names(request);
+  response.clearCookie(device, options);
+}

@@ -15,7 +15,7 @@ import { RoleAssignment } from './role-assignment.entity';
 import { hashToken, randomToken } from './secrets';
 import { User } from './user.entity';
 
-const INVITATION_VALID_MS = 7 * DAY;
+export const INVITATION_VALID_MS = 7 * DAY;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface InviteInput extends RoleScopeInput {

@@ -15,6 +15,7 @@ import {
   listInstitutionUsers,
   listOpenInvitations,
   listOrganisationUsers,
+  resendInvitation,
   revokeRole,
   rolesOfUser,
   setUserActive,
@@ -60,6 +61,12 @@ export class UserResolver {
   @Mutation(() => InvitationResult, { description: 'Withdraws an open invitation: its link stops working at once.' })
   withdrawInvitation(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The invitation.' }) id: string): Promise<Invitation | Refused> {
     return withdrawInvitation(ctx, id);
+  }
+
+  @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)
+  @Mutation(() => InvitationResult, { description: 'Mails an open invitation again with a new link valid 7 days; the previous link stops working at once.' })
+  resendInvitation(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The invitation.' }) id: string): Promise<Invitation | Refused> {
+    return resendInvitation(ctx, id);
   }
 
   @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN)

@@ -7,7 +7,9 @@ import { isUuid } from '../common/ids';
 import { administersInstitution, isHubStaff } from '../kernel/actor';
 import { isRefusal, notFound, RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { Invitation } from './invitation.entity';
-import { assignRoles } from './invitation.service';
+import { assignRoles, INVITATION_VALID_MS, invitationLink } from './invitation.service';
+import { invitationMail } from '../mail/templates';
+import { hashToken, randomToken } from './secrets';
 import { Organisation } from './organisation.entity';
 import { Role } from '../kernel/role';
 import { RoleAssignment } from './role-assignment.entity';
@@ -234,6 +236,44 @@ export async function withdrawInvitation(ctx: RequestContext, invitationId: stri
     });
     return invitation;
   });
+}
+
+/**
+ * Sends an open invitation again with a new link: a new token (the old link stops working at once)
+ * and another 7 days. Only open invitations (not accepted, not expired or withdrawn); another
+ * institution's is "not found", audited like a withdrawal.
+ */
+export async function resendInvitation(ctx: RequestContext, invitationId: string): Promise<Invitation | Refused> {
+  const now = ctx.services.clock.now();
+  const invitation = isUuid(invitationId)
+    ? await ctx.em.findOne(Invitation, { id: invitationId, acceptedAt: null, expiresAt: { $gt: now } }, { populate: ['organisation'] })
+    : null;
+  const allowed = invitation && (invitation.institution ? administersInstitution(ctx.actor, invitation.institution.id) : isHubStaff(ctx.actor));
+  if (!invitation || !allowed) {
+    await recordRefusal(ctx, {
+      action: 'resendInvitation',
+      objectType: 'Invitation',
+      objectId: invitationId,
+      institutionId: invitation?.institution?.id ?? null,
+    });
+    return notFound(ctx.actor.language, 'invitation');
+  }
+  const token = randomToken();
+  await ctx.em.transactional(async (em) => {
+    invitation.tokenHash = hashToken(token);
+    invitation.expiresAt = new Date(now.getTime() + INVITATION_VALID_MS);
+    await em.nativeUpdate(Invitation, { id: invitation.id }, { tokenHash: invitation.tokenHash, expiresAt: invitation.expiresAt });
+    await recordAudit(em, ctx.actor, {
+      event: AuditEventType.UPDATE,
+      action: 'resendInvitation',
+      objectType: 'Invitation',
+      objectId: invitation.id,
+      institutionId: invitation.institution?.id ?? null,
+    });
+  });
+  const link = invitationLink(ctx.services.config.publicUrl, token);
+  await ctx.services.mailer.send(invitationMail(invitation, link, invitation.organisation.getEntity().name));
+  return invitation;
 }
 
 export async function rolesOfUser(ctx: RequestContext, userId: string): Promise<RoleAssignment[]> {

@@ -8,6 +8,7 @@ import { OrganisationResolver } from '../access/organisation.resolver';
 import { RoleAssignmentResolver } from '../access/role-assignment.resolver';
 import { UserResolver } from '../access/user.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
+import { auditRefusedMutations } from '../audit/refused-mutations';
 import { DictionaryResolver } from '../dictionaries/dictionary.resolver';
 import { DictionaryPackageResolver } from '../dictionaries/package/package.resolver';
 import { RegistryAdminResolver } from '../registries/registry-admin.resolver';
@@ -87,8 +88,8 @@ export const PUBLIC_OPERATIONS: Record<string, string> = {
   'Mutation.acceptInvitation': 'the mailed token is the proof',
 };
 
-export function buildDatahubSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, validate: false, authChecker: AuthChecker, authMode: 'error' });
+export async function buildDatahubSchema(): Promise<GraphQLSchema> {
+  return auditRefusedMutations(await buildSchema({ resolvers, validate: false, authChecker: AuthChecker, authMode: 'error' }));
 }
 
 /** The committed form of the schema (`schema/schema.graphql`): sorted, so a diff shows only real changes. */

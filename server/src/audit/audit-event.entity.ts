@@ -13,6 +13,7 @@ export enum AuditEventType {
   LOGOUT = 'LOGOUT',
   AUTHORISATION_FAILURE = 'AUTHORISATION_FAILURE',
   SESSION_EXPIRED = 'SESSION_EXPIRED',
+  REFUSAL = 'REFUSAL',
 }
 
 registerEnumType(AuditEventType, {
@@ -30,8 +31,37 @@ registerEnumType(AuditEventType, {
     LOGOUT: { description: 'A session was ended by its user.' },
     AUTHORISATION_FAILURE: { description: "Something was refused because it was not the actor's to see or do." },
     SESSION_EXPIRED: { description: 'A session ended by its idle or absolute time limit.' },
+    REFUSAL: { description: 'A change was refused by a rule (e.g. the last local administrator); the refusal code is the detail.' },
   },
 });
+
+export enum AuditOutcome {
+  SUCCESS = 'SUCCESS',
+  REFUSED = 'REFUSED',
+  FAILURE = 'FAILURE',
+}
+
+registerEnumType(AuditOutcome, {
+  name: 'AuditOutcome',
+  description: 'How an audited event ended, as follows from its kind.',
+  valuesConfig: {
+    SUCCESS: { description: 'It happened.' },
+    REFUSED: { description: 'It was refused (AUTHORISATION_FAILURE, REFUSAL); the code is the detail.' },
+    FAILURE: { description: 'A login step failed (LOGIN_FAILURE).' },
+  },
+});
+
+/** The event kinds of each outcome other than SUCCESS (every other kind is a success). */
+export const OUTCOME_EVENTS: Record<Exclude<AuditOutcome, AuditOutcome.SUCCESS>, AuditEventType[]> = {
+  [AuditOutcome.REFUSED]: [AuditEventType.AUTHORISATION_FAILURE, AuditEventType.REFUSAL],
+  [AuditOutcome.FAILURE]: [AuditEventType.LOGIN_FAILURE],
+};
+
+export function outcomeOf(event: AuditEventType): AuditOutcome {
+  if (OUTCOME_EVENTS.REFUSED.includes(event)) return AuditOutcome.REFUSED;
+  if (OUTCOME_EVENTS.FAILURE.includes(event)) return AuditOutcome.FAILURE;
+  return AuditOutcome.SUCCESS;
+}
 
 /**
  * One row of the NEN 7513 audit log: append-only (a trigger refuses UPDATE and DELETE, see the

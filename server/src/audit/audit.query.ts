@@ -3,10 +3,11 @@ import { Field, ID, InputType } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
 import { institutionScope } from '../kernel/actor';
 import { Role } from '../kernel/role';
-import { AuditEvent, AuditEventType } from './audit-event.entity';
+import { AuditEvent, AuditEventType, AuditOutcome, OUTCOME_EVENTS } from './audit-event.entity';
 import { recordAudit } from './audit.service';
 import { institutionByCode } from '../institutions/institution-by-code';
 import { csvText } from '../common/csv';
+import { isUuid } from '../common/ids';
 import { type Connection, connectionTypes, definePaging, findPage, type PageArgs } from '../common/pagination';
 
 @InputType('AuditEventFilterInput', { description: 'Which audit entries to show; all given conditions must hold.' })
@@ -19,6 +20,18 @@ export class AuditEventFilter {
 
   @Field(() => AuditEventType, { nullable: true, description: 'Only this kind of event.' })
   event?: AuditEventType | null;
+
+  @Field(() => AuditOutcome, { nullable: true, description: 'Only entries with this outcome.' })
+  outcome?: AuditOutcome | null;
+
+  @Field(() => String, { nullable: true, description: 'Only this operation or action, e.g. `deactivateUser` (exact).' })
+  action?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only entries about this kind of object, e.g. `User` (exact).' })
+  objectType?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only entries about this object id (exact, as `objectId` shows it).' })
+  objectId?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'From this moment on (UTC, inclusive).' })
   from?: Date | null;
@@ -37,6 +50,12 @@ export const { Connection: AuditEventConnection } = connectionTypes(() => AuditE
 /** Newest first: the sequence number is the order of writing. */
 export const AUDIT_EVENT_PAGING = definePaging({ tag: 'auditEvents', keys: [{ column: 'e.id', type: 'bigint', desc: true }], defaultSize: 50, maxSize: 500 });
 
+function outcomeEventKinds(outcome: AuditOutcome): AuditEventType[] {
+  if (outcome !== AuditOutcome.SUCCESS) return OUTCOME_EVENTS[outcome];
+  const other = new Set<AuditEventType>([...OUTCOME_EVENTS.REFUSED, ...OUTCOME_EVENTS.FAILURE]);
+  return Object.values(AuditEventType).filter((event) => !other.has(event));
+}
+
 /** Hub staff see everything; a local administrator only entries about their own institution(s). */
 async function scopedWhere(ctx: RequestContext, filter: AuditEventFilter): Promise<FilterQuery<AuditEvent> | null> {
   const where: FilterQuery<AuditEvent> & Record<string, unknown> = {};
@@ -48,8 +67,19 @@ async function scopedWhere(ctx: RequestContext, filter: AuditEventFilter): Promi
   } else if (scope) {
     where.institutionId = { $in: [...scope] };
   }
-  if (filter.actorUserId) where.actorUserId = filter.actorUserId;
-  if (filter.event) where.event = filter.event;
+  if (filter.actorUserId) {
+    // No user has a malformed id: nothing matches (rather than a database error).
+    if (!isUuid(filter.actorUserId)) return null;
+    where.actorUserId = filter.actorUserId;
+  }
+  // Kind and outcome both narrow the event kinds; given both, an entry must match both.
+  const outcomeEvents = filter.outcome ? outcomeEventKinds(filter.outcome) : null;
+  if (filter.event && outcomeEvents) where.event = outcomeEvents.includes(filter.event) ? filter.event : { $in: [] };
+  else if (filter.event) where.event = filter.event;
+  else if (outcomeEvents) where.event = { $in: outcomeEvents };
+  if (filter.action) where.action = filter.action;
+  if (filter.objectType) where.objectType = filter.objectType;
+  if (filter.objectId) where.objectId = filter.objectId;
   if (filter.from || filter.to) where.at = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
   return where;
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { describeRoles, type Actor } from '../kernel/actor';
 import type { AppServices } from '../kernel/services';
-import { AuditEvent, AuditEventType } from './audit-event.entity';
+import { AuditEvent, AuditEventType, AuditOutcome, outcomeOf } from './audit-event.entity';
 
 export interface AuditEntry {
   event: AuditEventType;
@@ -26,6 +26,16 @@ async function institutionOfUser(em: EntityManager, userId: string): Promise<str
 }
 
 /**
+ * The actions whose refusal or failure a request has already audited (keyed by the request's
+ * actor), so the central audit of refused mutations (refused-mutations.ts) does not write a second row.
+ */
+const refusalsAudited = new WeakMap<Actor, Set<string>>();
+
+export function refusalAudited(actor: Actor, action: string): boolean {
+  return refusalsAudited.get(actor)?.has(action) ?? false;
+}
+
+/**
  * Inserts an audit row through `em`: inside a transaction it commits or rolls back with the change
  * it records; a failure throws, so a read whose audit row cannot be written fails too (NEN 7513).
  */
@@ -33,6 +43,11 @@ export async function recordAudit(em: EntityManager, actor: Actor, entry: AuditE
   // An event without an object institution is about the acting (or subject) user's own institution,
   // so local administrators see their colleagues' logins and refusals too.
   const institutionId = entry.institutionId ?? actor.user?.institutionId ?? (entry.subjectUserId ? await institutionOfUser(em, entry.subjectUserId) : null);
+  if (outcomeOf(entry.event) !== AuditOutcome.SUCCESS) {
+    const actions = refusalsAudited.get(actor) ?? new Set<string>();
+    actions.add(entry.action);
+    refusalsAudited.set(actor, actions);
+  }
   await em.insert(AuditEvent, {
     event: entry.event,
     action: entry.action,
@@ -71,5 +86,26 @@ export async function recordRefusal(
     objectId: entry.objectId ?? null,
     institutionId,
     detail: entry.detail ?? 'NOT_FOUND',
+  });
+}
+
+/**
+ * A change refused by a rule (REFUSAL, with the refusal code as detail), written through a fork of
+ * its own like `recordRefusal`. The row carries the institution of the user it was about (`ofUser`),
+ * else the actor's own, so both that institution's administrators and hub staff see it.
+ */
+export async function recordRefusedChange(
+  ctx: { services: Pick<AppServices, 'orm'>; actor: Actor },
+  entry: { action: string; objectType: string | null; objectId: string | null; code: string; ofUser: string | null },
+): Promise<void> {
+  const em = ctx.services.orm.em.fork();
+  const institutionId = entry.ofUser ? await institutionOfUser(em, entry.ofUser) : null;
+  await recordAudit(em, ctx.actor, {
+    event: AuditEventType.REFUSAL,
+    action: entry.action,
+    objectType: entry.objectType ?? undefined,
+    objectId: entry.objectId ?? null,
+    institutionId,
+    detail: entry.code,
   });
 }

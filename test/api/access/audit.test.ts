@@ -29,15 +29,15 @@ describe('audit log (NEN 7513)', () => {
     expect(actions).to.include('anonymous Query.institutions NOT_AUTHENTICATED');
   });
 
-  it('writes an audit row for a sent invitation and none for one refused for its scope', async () => {
+  it('writes an audit row for a sent invitation, and for one refused for its scope a REFUSAL row with the code', async () => {
     const admin = await tokenFor(server, 'beheer@zuidermeer.test');
     const invite = 'mutation ($input: InviteUserInput!) { inviteUser(input: $input) { __typename } }';
     await asUser(server, admin, invite, { input: { email: 'a@zuidermeer.test', name: 'A', role: 'SUBMITTER', institutionCode: '11111111' } });
     await asUser(server, admin, invite, {
       input: { email: 'b@zuidermeer.test', name: 'B', role: 'VIEWER', institutionCode: '11111111', registryCodes: ['CAT'] },
     });
-    const rows = await server.datahub.orm.em.fork().find(AuditEvent, { action: 'inviteUser' });
-    expect(rows.map((row) => row.detail)).to.deep.equal(['VIEWER']);
+    const rows = await server.datahub.orm.em.fork().find(AuditEvent, { action: 'inviteUser' }, { orderBy: { id: 'asc' } });
+    expect(rows.map((row) => `${row.event} ${row.detail}`)).to.deep.equal(['REFUSAL ROLE_SCOPE', 'CREATE VIEWER']);
   });
 
   it("stores no change whose audit row cannot be written (the row is in the change's transaction)", async () => {
@@ -87,6 +87,97 @@ describe('audit log (NEN 7513)', () => {
     expect(read).to.have.length(1);
     expect(read[0]?.channel).to.match(/^TOKEN:/);
     expect(search).to.have.length(1);
+  });
+
+  it('audits a refused deactivation of the last local administrator as REFUSED with its code, for that local administrator and for hub staff', async () => {
+    const maasdal = await tokenFor(server, 'beheer@maasdal.test');
+    const self = (await server.datahub.orm.em.fork().getConnection().execute(`select id from app_user where email = 'beheer@maasdal.test'`))[0].id as string;
+    const refused = expectOk(
+      await asUser<{ deactivateUser: { code: string } }>(server, maasdal, 'mutation ($id: ID!) { deactivateUser(userId: $id) { ... on Refusal { code } } }', {
+        id: self,
+      }),
+    );
+    expect(refused.deactivateUser.code).to.equal('LAST_LOCAL_ADMIN');
+    const query = `query ($filter: AuditEventFilterInput) { auditEvents(filter: $filter, first: 10) { nodes {
+      event outcome action detail refusalMessage actorEmail actorName objectType objectId objectLabel institutionCode institutionName
+      actorRoleList { role institutionCode institutionName scopeNames } } } }`;
+    type Row = {
+      event: string;
+      outcome: string;
+      action: string;
+      detail: string;
+      refusalMessage: string;
+      actorEmail: string;
+      actorName: string;
+      objectType: string;
+      objectId: string;
+      objectLabel: string;
+      institutionCode: string;
+      institutionName: string;
+      actorRoleList: { role: string; institutionCode: string | null; institutionName: string | null; scopeNames: string[] }[];
+    };
+    const filter = { outcome: 'REFUSED', action: 'deactivateUser' };
+    const asAdmin = expectOk(await asUser<{ auditEvents: { nodes: Row[] } }>(server, maasdal, query, { filter })).auditEvents.nodes;
+    const asHub = expectOk(await asUser<{ auditEvents: { nodes: Row[] } }>(server, hub, query, { filter })).auditEvents.nodes;
+    for (const rows of [asAdmin, asHub]) {
+      expect(rows).to.have.length(1);
+      const [row] = rows as [Row];
+      expect(row).to.deep.include({
+        event: 'REFUSAL',
+        outcome: 'REFUSED',
+        detail: 'LAST_LOCAL_ADMIN',
+        actorEmail: 'beheer@maasdal.test',
+        objectType: 'User',
+        objectId: self,
+        institutionCode: '15330041',
+        institutionName: 'Maasdal Medisch Centrum',
+      });
+      expect(row.refusalMessage).to.equal('Dit is de laatste actieve lokaal beheerder van …; wijs eerst een ander aan.');
+      expect(row.actorName).to.equal(row.objectLabel).and.to.be.a('string').and.not.equal('');
+      expect(row.actorRoleList).to.deep.include({
+        role: 'LOCAL_ADMIN',
+        institutionCode: '15330041',
+        institutionName: 'Maasdal Medisch Centrum',
+        scopeNames: [],
+      });
+    }
+    const successes = expectOk(
+      await asUser<{ auditEvents: { nodes: Row[] } }>(server, hub, query, { filter: { outcome: 'SUCCESS', action: 'deactivateUser' } }),
+    ).auditEvents.nodes;
+    expect(successes).to.deep.equal([]);
+  });
+
+  it('filters by user, object and outcome, and names a submitter role with its institution and registries', async () => {
+    const submitter = await tokenFor(server, 'aanlever@zuidermeer.test');
+    await asUser(server, submitter, '{ organisations { nodes { name } } }');
+    const submitterId = (await server.datahub.orm.em.fork().getConnection().execute(`select id from app_user where email = 'aanlever@zuidermeer.test'`))[0]
+      .id as string;
+    const query = `query ($filter: AuditEventFilterInput) { auditEvents(filter: $filter, first: 50) { nodes {
+      actorEmail outcome objectId actorRoleList { role institutionName scopeNames } } } }`;
+    type Row = {
+      actorEmail: string;
+      outcome: string;
+      objectId: string | null;
+      actorRoleList: { role: string; institutionName: string | null; scopeNames: string[] }[];
+    };
+    const byUser = expectOk(await asUser<{ auditEvents: { nodes: Row[] } }>(server, hub, query, { filter: { actorUserId: submitterId, outcome: 'REFUSED' } }))
+      .auditEvents.nodes;
+    expect(byUser.length).to.be.greaterThan(0);
+    expect(byUser.every((row) => row.actorEmail === 'aanlever@zuidermeer.test' && row.outcome === 'REFUSED')).to.equal(true);
+    const submitterRole = byUser[0]?.actorRoleList.find((role) => role.role === 'SUBMITTER');
+    expect(submitterRole?.institutionName).to.equal('Universitair Medisch Centrum Zuidermeer');
+    expect(submitterRole?.scopeNames.length).to.be.greaterThan(0);
+    const maasdalAdmin = (await server.datahub.orm.em.fork().getConnection().execute(`select id from app_user where email = 'beheer@maasdal.test'`))[0]
+      .id as string;
+    await asUser(server, await tokenFor(server, 'beheer@maasdal.test'), 'mutation ($id: ID!) { deactivateUser(userId: $id) { __typename } }', {
+      id: maasdalAdmin,
+    });
+    const byObject = expectOk(await asUser<{ auditEvents: { nodes: Row[] } }>(server, hub, query, { filter: { objectType: 'User', objectId: maasdalAdmin } }))
+      .auditEvents.nodes;
+    expect(byObject.length).to.be.greaterThan(0);
+    expect(byObject.every((row) => row.objectId === maasdalAdmin)).to.equal(true);
+    const malformed = expectOk(await asUser<{ auditEvents: { nodes: Row[] } }>(server, hub, query, { filter: { actorUserId: 'not-an-id' } }));
+    expect(malformed.auditEvents.nodes).to.deep.equal([]);
   });
 
   it('exports as CSV with formula cells neutralised, and audits the export', async () => {

@@ -246,3 +246,24 @@ export const revokeApiTokenMutation = graphql(`
     }
   }
 `);
+
+export const changeMyPasswordMutation = graphql(`
+  mutation ChangeMyPassword($currentPassword: String!, $newPassword: String!) {
+    changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+      __typename
+      ...RefusalFields
+      ... on LockedOut {
+        retryAfterSeconds
+      }
+    }
+  }
+`);
+
+export const resetMyAuthenticatorMutation = graphql(`
+  mutation ResetMyAuthenticator($currentPassword: String!) {
+    resetMyAuthenticator(currentPassword: $currentPassword) {
+      __typename
+      ...RefusalFields
+    }
+  }
+`);

@@ -83,17 +83,30 @@ export const auditEventsQuery = graphql(`
         id
         at
         event
+        outcome
         action
+        actorUserId
         actorEmail
+        actorName
         actorRoles
+        actorRoleList {
+          role
+          institutionCode
+          institutionName
+          scopeNames
+        }
         channel
         onBehalfOf
         objectType
         objectId
+        objectLabel
         institutionId
+        institutionCode
+        institutionName
         address
         userAgent
         detail
+        refusalMessage
       }
     }
   }

@@ -143,3 +143,49 @@ export const organisationUsersQuery = graphql(`
     }
   }
 `);
+
+export const openInvitationsQuery = graphql(`
+  query OpenInvitations($institutionCode: String!, $first: Int, $after: String, $last: Int, $before: String) {
+    openInvitations(institutionCode: $institutionCode, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      nodes {
+        id
+        email
+        name
+        role
+        createdAt
+        expiresAt
+      }
+    }
+  }
+`);
+
+export const resendInvitationMutation = graphql(`
+  mutation ResendInvitation($id: ID!) {
+    resendInvitation(id: $id) {
+      __typename
+      ... on Invitation {
+        id
+        email
+        expiresAt
+      }
+      ...RefusalFields
+    }
+  }
+`);
+
+export const withdrawInvitationMutation = graphql(`
+  mutation WithdrawInvitation($id: ID!) {
+    withdrawInvitation(id: $id) {
+      __typename
+      ... on Invitation {
+        id
+        email
+      }
+      ...RefusalFields
+    }
+  }
+`);

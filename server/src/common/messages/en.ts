@@ -142,6 +142,8 @@ export const en: Catalogue = {
     NOT_YOUR_DELIVERY: 'You may not deliver for institution {code}, registry {registry}.',
     TOKEN_CANNOT_MAKE_TOKENS: 'An API token cannot make API tokens; log in as a user.',
     REMINDERS_NEED_USER: 'Reminders belong to a user; an API token has none.',
+    ACCOUNT_NEEDS_SESSION: 'You change your password and authenticator signed in to the console, not with an API token.',
+    WRONG_CURRENT_PASSWORD: 'Your current password is not correct.',
   },
   participation: {
     state: {

@@ -152,6 +152,8 @@ export const nl = {
     NOT_YOUR_DELIVERY: 'U mag niet aanleveren voor instelling {code}, registratie {registry}.',
     TOKEN_CANNOT_MAKE_TOKENS: 'Een API-token kan geen API-tokens maken; log in als gebruiker.',
     REMINDERS_NEED_USER: 'Herinneringen horen bij een gebruiker; een API-token heeft ze niet.',
+    ACCOUNT_NEEDS_SESSION: 'Uw wachtwoord en authenticator wijzigt u ingelogd in de console, niet met een API-token.',
+    WRONG_CURRENT_PASSWORD: 'Uw huidige wachtwoord klopt niet.',
   },
   /** The participation lifecycle: states, who may move, and what is still missing. */
   participation: {

@@ -23,6 +23,7 @@ import { Migration20261203110000 } from './Migration20261203110000';
 import { Migration20261203150000 } from './Migration20261203150000';
 import { Migration20261203180000 } from './Migration20261203180000';
 import { Migration20261204100000 } from './Migration20261204100000';
+import { Migration20261204300000 } from './Migration20261204300000';
 
 /** Applied in this order; `pnpm cli migration:create` writes new files here, then add them below. */
 export const migrationsList: MigrationObject[] = [
@@ -50,4 +51,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203170000_processor_notices', class: Migration20261203170000 },
   { name: 'Migration20261203180000_data_requests', class: Migration20261203180000 },
   { name: 'Migration20261204100000_data_request_delivery_and_aftercare', class: Migration20261204100000 },
+  { name: 'Migration20261204300000_audit_refusals', class: Migration20261204300000 },
 ];

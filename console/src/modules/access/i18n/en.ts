@@ -53,6 +53,20 @@ export const accessEn: typeof accessNl = {
     submit: 'Create account',
     done: 'Your account has been created. Please log in.',
   },
+  changePassword: {
+    heading: 'Change password',
+    intro: 'Enter your current password first. After the change you are signed out everywhere else; here you stay signed in.',
+    current: 'Current password',
+    submit: 'Change password',
+    done: 'Your password was changed. Your other sessions were ended.',
+  },
+  resetAuthenticator: {
+    heading: 'Set up the authenticator again',
+    intro:
+      'New phone or lost the app? Remove your authenticator. You are signed out everywhere, here too; at your next login you set up a new one (or use a code by email).',
+    submit: 'Remove authenticator',
+    confirm: 'Remove your authenticator? You are signed out everywhere at once and set up a new one when you log in.',
+  },
   account: {
     title: 'My account',
     logout: 'Log out',

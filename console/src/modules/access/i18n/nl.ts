@@ -51,6 +51,20 @@ export const accessNl = {
     submit: 'Account aanmaken',
     done: 'Uw account is aangemaakt. Log nu in.',
   },
+  changePassword: {
+    heading: 'Wachtwoord wijzigen',
+    intro: 'Vul eerst uw huidige wachtwoord in. Na het wijzigen wordt u overal anders uitgelogd; hier blijft u ingelogd.',
+    current: 'Huidig wachtwoord',
+    submit: 'Wachtwoord wijzigen',
+    done: 'Uw wachtwoord is gewijzigd. Uw andere sessies zijn beëindigd.',
+  },
+  resetAuthenticator: {
+    heading: 'Authenticator opnieuw instellen',
+    intro:
+      'Nieuwe telefoon of app kwijt? Verwijder dan uw authenticator. U wordt overal uitgelogd, ook hier; bij de volgende keer inloggen stelt u een nieuwe in (of gebruikt u een code per e-mail).',
+    submit: 'Authenticator verwijderen',
+    confirm: 'Uw authenticator verwijderen? U wordt direct overal uitgelogd en stelt bij het inloggen een nieuwe in.',
+  },
   account: {
     title: 'Mijn account',
     logout: 'Uitloggen',

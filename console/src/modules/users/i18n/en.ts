@@ -46,6 +46,17 @@ export const usersEn: typeof usersNl = {
     empty: 'This organisation has no users yet.',
     noRoles: 'No roles',
   },
+  invitations: {
+    heading: 'Open invitations',
+    empty: 'No invitations are open.',
+    column: { name: 'Name', email: 'Email address', role: 'Role', sent: 'Sent', expires: 'Valid until' },
+    resend: 'Send again',
+    resent: 'The invitation was sent again to {email}, with a new link valid for 7 days. The previous link no longer works.',
+    withdraw: 'Withdraw',
+    withdrawTitle: 'Withdraw invitation',
+    withdrawConfirm: 'Withdraw the invitation of {name} ({email})? The link in the email will stop working.',
+    withdrawn: 'The invitation to {email} was withdrawn.',
+  },
   invite: {
     title: 'Invite for {scope}',
     intro: 'The invitee receives an email with a link to choose a password. The link is valid for 7 days and works once.',

@@ -44,6 +44,17 @@ export const usersNl = {
     empty: 'Deze organisatie heeft nog geen gebruikers.',
     noRoles: 'Geen rollen',
   },
+  invitations: {
+    heading: 'Openstaande uitnodigingen',
+    empty: 'Er staan geen uitnodigingen open.',
+    column: { name: 'Naam', email: 'E-mailadres', role: 'Rol', sent: 'Verstuurd', expires: 'Geldig tot' },
+    resend: 'Opnieuw versturen',
+    resent: 'De uitnodiging is opnieuw verstuurd naar {email}, met een nieuwe link die 7 dagen geldig is. De vorige link werkt niet meer.',
+    withdraw: 'Intrekken',
+    withdrawTitle: 'Uitnodiging intrekken',
+    withdrawConfirm: 'De uitnodiging van {name} ({email}) intrekken? De link in de e-mail werkt dan niet meer.',
+    withdrawn: 'De uitnodiging aan {email} is ingetrokken.',
+  },
   invite: {
     title: 'Uitnodigen voor {scope}',
     intro: 'De uitgenodigde krijgt een e-mail met een link om een wachtwoord te kiezen. De link is 7 dagen geldig en werkt één keer.',
