@@ -9,6 +9,8 @@ import { asUser, expectOk, tokenFor } from '../../support/actors';
 import { settled, upload } from '../../support/deliveries';
 import { uploadRequest } from '../../support/upload';
 import { startTestServer, type TestServer } from '../../support/server';
+import { createInstitution, createInstitutionUser, participate } from '../../support/delivery-rows';
+import { Role } from '../../../server/src/kernel/role';
 
 const REFUSAL = '... on Refusal { code message field parameters { name value } }';
 const FIELDS = `id state usageEndsOn destructionDueOn firstDownloadedAt registerPublishedAt decidedAt
@@ -54,7 +56,7 @@ const csvRow = (id: string, patient: string, sex: string, post: string) => `${id
 const PDF = '%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n';
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 
-/** A third party's commercial request for CAT 2026 of Zuidermeer at detail level; the purpose carries markup that must come out escaped. */
+/** A third party's commercial request for CAT 2026 of the test's own hospital at detail level; the purpose carries markup that must come out escaped. */
 const FORM = {
   purpose: 'Marktanalyse <script>alert("x")</script> cataractzorg',
   usageContext: 'COMMERCIAL',
@@ -63,7 +65,8 @@ const FORM = {
   level: 'DETAIL',
   years: [2026],
   institutionSelection: 'LIST',
-  institutionCodes: ['11111111'],
+  /** The test's own hospital (set before the tests): the demo hospitals hold a delivery history of their own. */
+  institutionCodes: [] as string[],
   periodFrom: '2026-01-01',
   periodTo: '2026-12-31',
   desiredDeliveryOn: '2027-06-01',
@@ -76,6 +79,8 @@ describe('data requests after the quote: extract, download, usage end, destructi
   let requester: string;
   let outsider: string;
   let admin: string;
+  let adminEmail: string;
+  let code: string;
   let id: string;
 
   /** Sets the server's clock to 10:00 in Amsterdam on this day, with tokens valid then. */
@@ -84,7 +89,7 @@ describe('data requests after the quote: extract, download, usage end, destructi
     hub = await tokenFor(server, 'hub@datahub.test');
     requester = await tokenFor(server, 'verzoeker@onderzoek.test');
     outsider = await tokenFor(server, 'beheer@maasdal.test');
-    admin = await tokenFor(server, 'beheer@zuidermeer.test');
+    admin = await tokenFor(server, adminEmail);
   };
   const call = async <T>(token: string, query: string, variables: Record<string, unknown>): Promise<T> => {
     const data = expectOk(await asUser<Record<string, T>>(server, token, query, variables));
@@ -114,9 +119,13 @@ describe('data requests after the quote: extract, download, usage end, destructi
 
   before(async () => {
     server = await startTestServer();
-    const submitter = await tokenFor(server, 'aanlever@zuidermeer.test');
+    code = await createInstitution(server, 'Verzoekziekenhuis');
+    await participate(server, { institution: code, registry: 'CAT', subDelivery: 'Cataract', start: '2026K1' });
+    FORM.institutionCodes = [code];
+    adminEmail = await createInstitutionUser(server, code, Role.LOCAL_ADMIN);
+    const submitter = await tokenFor(server, await createInstitutionUser(server, code, Role.SUBMITTER, 'CAT'));
     const rows = [csvRow('X1', 'P-A', 'V', '0.90'), csvRow('X2', 'P-B', 'M', '0.80'), csvRow('X3', 'P-C', 'V', '0.70')];
-    const delivery = await upload(server, submitter, '11111111_0_CAT_1.4_901_20260410_PROD.csv', [CSV_HEADER, ...rows].join('\n') + '\n', { period: '2026K1' });
+    const delivery = await upload(server, submitter, `${code}_0_CAT_1.4_901_20260410_PROD.csv`, [CSV_HEADER, ...rows].join('\n') + '\n', { period: '2026K1' });
     expect((await settled(server, delivery.id)).status).to.equal('PROCESSED');
   });
 
@@ -193,7 +202,7 @@ describe('data requests after the quote: extract, download, usage end, destructi
       String(row.payload.PatientCode),
     );
     expect(pseudonyms).to.have.length(3);
-    for (const secret of [...pseudonyms, 'P-A', 'X1', '1948', '11111111']) expect(text).to.not.contain(secret);
+    for (const secret of [...pseudonyms, 'P-A', 'X1', '1948', code]) expect(text).to.not.contain(secret);
 
     const inUse = await call<RequestView>(requester, ONE, { id });
     expect(inUse.state).to.equal('IN_USE');
