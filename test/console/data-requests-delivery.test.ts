@@ -149,7 +149,9 @@ describe('console: a data request from the signed quote to the destruction state
     await requester.waitForURL(/\/gegevensverzoeken\/register$/);
     const register = requester.getByTestId('data-request-register');
     await register.getByText(PURPOSE).waitFor();
-    expect(await textOf(register)).to.include('CAT').and.include('2026');
+    expect(await textOf(register))
+      .to.include('CAT')
+      .and.include('2026');
 
     // The usage right ends (its end moved into the past; the daily task moves the request).
     await ownerQuery(server, `UPDATE data_request SET usage_ends_on = current_date - 2, destruction_due_on = current_date + 60 WHERE id = $1`, [id]);
