@@ -15,10 +15,13 @@ const CONFIRM = `mutation ($input: ConfirmKindInput!) { confirmDataRequestKind(i
 const ASSESS = `mutation ($id: ID!) { recordDataRequestAssessment(id: $id, considerations: { legal: "l", privacy: "p", competition: "c", sector: "s" }) { ${RESULT} } }`;
 const QUOTE = `mutation ($id: ID!, $fee: FeeInput!) { setDataRequestQuote(id: $id, fee: $fee) { __typename ${REFUSAL} } }`;
 const SIGN = `mutation ($input: SignQuoteInput!) { signDataRequestQuote(input: $input) { ${RESULT} } }`;
+const PREPARE = `mutation ($id: ID!) { prepareDataRequestExtract(id: $id) { ${RESULT} } }`;
+const INVOICE = `mutation ($id: ID!, $date: String!) { recordDataRequestInvoice(id: $id, invoiceDate: $date) { __typename ${REFUSAL} } }`;
 const ONE = `query ($id: ID!) { dataRequest(id: $id) { state firstDownloadedAt registerPublishedAt destruction { name function recordedByHub evidenceType } } }`;
 
 const CSV_HEADER = 'OperatieID,OperatieDatum,PatientCode,Geboortejaar,Geslacht,ODS,VaCCPre,VaCCPO,Anesthesie,Complicatie,ComplicatieType';
 const csvRow = (id: string, patient: string, sex: string, post: string) => `${id},2026-02-03,${patient},1948,${sex},01,0.30,${post},1,N,`;
+const PDF = '%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n';
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 const PURPOSE = 'Marktanalyse cataractzorg voor de registerpagina';
 
@@ -63,8 +66,10 @@ describe('console: a data request from the signed quote to the destruction state
     // Setup through the API up to the signed quote: a third party's commercial request for CAT 2026, narrowed to two fields.
     const hubToken = await tokenFor(server, 'hub@datahub.test');
     const requesterToken = await tokenFor(server, 'verzoeker@onderzoek.test');
-    const call = async <T extends { __typename?: string }>(token: string, query: string, variables: Record<string, unknown>): Promise<T> => {
-      const answer = Object.values(expectOk(await asUser<Record<string, T>>(server, token, query, variables)))[0] as T;
+    const call = async <T>(token: string, query: string, variables: Record<string, unknown>): Promise<T> => {
+      const answer = Object.values(expectOk(await asUser<Record<string, T & { __typename: string }>>(server, token, query, variables)))[0] as T & {
+        __typename: string;
+      };
       expect(answer.__typename).to.not.equal('Refused');
       return answer;
     };
@@ -174,6 +179,131 @@ describe('console: a data request from the signed quote to the destruction state
     expect(await textOf(requester.getByTestId('destruction-confirmed'))).to.match(/^Bevestigd door Vera Verzoeker \(Directeur\) op /);
     await requester.getByTestId('destruction-evidence').waitFor();
     expect((await stored()).destruction).to.deep.equal({ name: 'Vera Verzoeker', function: 'Directeur', recordedByHub: false, evidenceType: 'PNG' });
+    expect(errors).to.deep.equal([]);
+  });
+});
+
+describe('console: hub staff after the quote — a signed copy received with its PDF, an overdue invoice marked paid, an overdue destruction recorded on receipt, in Chromium', function () {
+  this.timeout(240000);
+  let browser: Browser;
+  let server: TestServer;
+  const errors: string[] = [];
+
+  before(async () => {
+    browser = await launchChromium();
+    server = await startTestServer();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('the signed PDF is stored and linked; the invoice is listed under Factuur te laat until marked paid; the destruction is listed under Vernietiging te laat until hub staff record the statement received', async () => {
+    const hubToken = await tokenFor(server, 'hub@datahub.test');
+    const adminToken = await tokenFor(server, 'beheer@zuidermeer.test');
+    const call = async <T>(token: string, query: string, variables: Record<string, unknown>): Promise<T> => {
+      const answer = Object.values(expectOk(await asUser<Record<string, T & { __typename: string }>>(server, token, query, variables)))[0] as T & {
+        __typename: string;
+      };
+      expect(answer.__typename).to.not.equal('Refused');
+      return answer;
+    };
+    // Zuidermeer's own CAT data at aggregated level, as a third party would be handled: up to the sent quote.
+    const created = await call<{ id: string }>(adminToken, CREATE, {
+      input: {
+        purpose: 'Eigen cataractgegevens voor de jaarrapportage',
+        usageContext: 'POLICY',
+        dataset: 'CAT',
+        fields: ['Geslacht'],
+        level: 'AGGREGATED',
+        aggregation: 'per jaar',
+        years: [2025],
+        institutionSelection: 'OWN',
+        institutionCodes: [],
+        periodFrom: '2025-01-01',
+        periodTo: '2025-12-31',
+        desiredDeliveryOn: '2027-06-01',
+      },
+    });
+    const id = created.id;
+    await call(adminToken, SUBMIT, { id });
+    await call(hubToken, CONFIRM, { input: { id, kind: 'THIRD_PARTY', usageContext: 'POLICY' } });
+    await call(hubToken, MOVE, { input: { id, to: 'IN_ASSESSMENT' } });
+    await call(hubToken, ASSESS, { id });
+    await call(hubToken, MOVE, { input: { id, to: 'APPROVED', decision: { letter: 'Goedgekeurd.' } } });
+    await call(hubToken, QUOTE, { id, fee: { weight: 0, handling: [] } });
+    await call(hubToken, MOVE, { input: { id, to: 'QUOTE_SENT' } });
+
+    const context = await browser.newContext({ locale: 'nl-NL' });
+    const hub = await context.newPage();
+    hub.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    hub.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    });
+    await logInWithMailedCode(hub, server, 'hub@datahub.test');
+
+    // A signed copy received by post: signer and PDF recorded on the handling page.
+    await hub.goto(`${server.url}/beheer/gegevensverzoeken/${id}`);
+    await hub.getByTestId('data-request-state').getByText('Offerte verstuurd').waitFor();
+    await hub.getByTestId('sign-name').fill('B. Bestuurder');
+    await hub.getByTestId('sign-function').fill('Voorzitter raad van bestuur');
+    await hub.getByTestId('sign-copy').setInputFiles({ name: 'getekend.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF) });
+    await hub.getByTestId('sign-submit').click();
+    await hub.getByTestId('data-request-state').getByText('Offerte getekend').waitFor();
+    const copyHref = (await hub.getByTestId('quote-signed-copy').getAttribute('href')) ?? '';
+    const copy = await context.request.get(`${server.url}${copyHref}`);
+    expect([copy.status(), copy.headers()['content-type'], await copy.text()]).to.deep.equal([200, 'application/pdf', PDF]);
+
+    // An invoice dated two months ago is overdue: listed under Factuur te laat until marked paid.
+    await call(hubToken, INVOICE, { id, date: '2026-01-05' });
+    const inQueue = () => hub.locator(`[data-testid="data-request-queue"] a[href="/beheer/gegevensverzoeken/${id}"]`);
+    await hub.goto(`${server.url}/beheer/gegevensverzoeken`);
+    await hub.getByTestId('queue-invoice-overdue').click();
+    await inQueue().waitFor();
+    await inQueue().click();
+    await hub.getByTestId('hub-paid').click();
+    const paidDate = hub.locator('input#paid-date');
+    await paidDate.fill('2026-01-20');
+    await paidDate.press('Enter');
+    await hub.getByTestId('paid-submit').click();
+    await hub.getByText('Betaling vastgelegd.').waitFor();
+    await hub
+      .getByTestId('quote-paid')
+      .getByText(/betaald op 20 jan/)
+      .waitFor();
+    expect(await hub.getByTestId('hub-paid').count()).to.equal(0);
+    await hub.goto(`${server.url}/beheer/gegevensverzoeken`);
+    await hub.getByTestId('queue-invoice-overdue').click();
+    await hub.getByTestId('data-request-queue').waitFor();
+    await hub.waitForLoadState('networkidle');
+    expect(await inQueue().count()).to.equal(0);
+
+    // Delivered, the usage right long over and the destruction past its deadline: listed under Vernietiging te laat.
+    await call(hubToken, PREPARE, { id });
+    await call(hubToken, MOVE, { input: { id, to: 'DELIVERED' } });
+    await ownerQuery(server, `UPDATE data_request SET usage_ends_on = current_date - 100, destruction_due_on = current_date - 8 WHERE id = $1`, [id]);
+    await runDataRequestAftercare(server.datahub.services);
+    await hub.goto(`${server.url}/beheer/gegevensverzoeken`);
+    await hub.getByTestId('queue-destruction-overdue').click();
+    await inQueue().waitFor();
+    await inQueue().click();
+    await hub.getByTestId('data-request-state').getByText('Gebruik beëindigd').waitFor();
+    await hub.getByTestId('destruction-statement').fill('Verklaring per post ontvangen: alle kopieën verwijderd.');
+    await hub.getByTestId('destruction-name').fill('B. Bestuurder');
+    await hub.getByTestId('destruction-function').fill('Voorzitter raad van bestuur');
+    await hub.getByTestId('destruction-submit').click();
+    await hub.getByTestId('data-request-state').getByText('Vernietiging bevestigd').waitFor();
+    expect(await textOf(hub.getByTestId('destruction-confirmed'))).to.match(
+      /^Bevestigd door B\. Bestuurder \(Voorzitter raad van bestuur\) op .+ — vastgelegd door de DHD na ontvangst$/,
+    );
+    const stored = expectOk(
+      await asUser<{ dataRequest: { state: string; quote: { paidOn: string | null }; destruction: { recordedByHub: boolean } | null } }>(
+        server,
+        hubToken,
+        'query ($id: ID!) { dataRequest(id: $id) { state quote { paidOn } destruction { recordedByHub } } }',
+        { id },
+      ),
+    ).dataRequest;
+    expect(stored).to.deep.equal({ state: 'DESTRUCTION_CONFIRMED', quote: { paidOn: '2026-01-20' }, destruction: { recordedByHub: true } });
     expect(errors).to.deep.equal([]);
   });
 });
