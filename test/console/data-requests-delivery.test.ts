@@ -207,7 +207,7 @@ describe('console: hub staff after the quote — a signed copy received with its
       expect(answer.__typename).to.not.equal('Refused');
       return answer;
     };
-    // Zuidermeer's own CAT data at aggregated level, as a third party would be handled: up to the sent quote.
+    // Zuidermeer asks for CAT counts; hub staff handle it as a third party's, so it takes the quote route: up to the sent quote.
     const created = await call<{ id: string }>(adminToken, CREATE, {
       input: {
         purpose: 'Eigen cataractgegevens voor de jaarrapportage',
