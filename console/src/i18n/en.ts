@@ -63,6 +63,7 @@ export const en: MessageSchema = {
     registrations: 'Registries',
     participationBoard: 'Participations',
     myDataRequests: 'My requests',
+    dataRequestRegister: 'Register of requests',
     dataRequestQueue: 'Data requests',
     dataRequestConsents: 'Consents',
   },

@@ -74,6 +74,7 @@ export const nl = {
     registrations: 'Registraties',
     participationBoard: 'Deelnames',
     myDataRequests: 'Mijn verzoeken',
+    dataRequestRegister: 'Register van verzoeken',
     dataRequestQueue: 'Gegevensverzoeken',
     dataRequestConsents: 'Toestemmingen',
   },

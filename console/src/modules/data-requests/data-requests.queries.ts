@@ -34,6 +34,8 @@ export const quoteFields = graphql(`
     signedOnPaper
     invoiceDate
     invoiceDueOn
+    paidOn
+    signedCopySize
     lines {
       kind
       description
@@ -96,6 +98,25 @@ export const dataRequestFields = graphql(`
     deliveredOn
     usageEndsOn
     destructionDueOn
+    decidedAt
+    firstDownloadedAt
+    registerPublishedAt
+    extract {
+      rowCount
+      suppressedCells
+      size
+      createdAt
+      createdBy
+    }
+    destruction {
+      confirmedAt
+      statement
+      name
+      function
+      recordedByHub
+      evidenceType
+      evidenceSize
+    }
     consents {
       id
       kind
@@ -384,8 +405,8 @@ export const setDataRequestQuoteMutation = graphql(`
 `);
 
 export const signDataRequestQuoteMutation = graphql(`
-  mutation SignDataRequestQuote($input: SignQuoteInput!) {
-    signDataRequestQuote(input: $input) {
+  mutation SignDataRequestQuote($input: SignQuoteInput!, $file: Upload) {
+    signDataRequestQuote(input: $input, signedCopy: $file) {
       __typename
       ... on DataRequest {
         ...DataRequestFields
@@ -403,6 +424,77 @@ export const recordDataRequestInvoiceMutation = graphql(`
         ...DataRequestQuoteFields
       }
       ...RefusalFields
+    }
+  }
+`);
+
+export const prepareDataRequestExtractMutation = graphql(`
+  mutation PrepareDataRequestExtract($id: ID!) {
+    prepareDataRequestExtract(id: $id) {
+      __typename
+      ... on DataRequest {
+        ...DataRequestFields
+      }
+      ...RefusalFields
+    }
+  }
+`);
+
+export const confirmDataRequestDestructionMutation = graphql(`
+  mutation ConfirmDataRequestDestruction($input: DestructionInput!, $file: Upload) {
+    confirmDataRequestDestruction(input: $input, evidence: $file) {
+      __typename
+      ... on DataRequest {
+        ...DataRequestFields
+      }
+      ...RefusalFields
+    }
+  }
+`);
+
+export const markDataRequestInvoicePaidMutation = graphql(`
+  mutation MarkDataRequestInvoicePaid($id: ID!, $paidOn: String!) {
+    markDataRequestInvoicePaid(id: $id, paidOn: $paidOn) {
+      __typename
+      ... on DataRequestQuote {
+        ...DataRequestQuoteFields
+      }
+      ...RefusalFields
+    }
+  }
+`);
+
+export const setDataRequestRegisterEntryMutation = graphql(`
+  mutation SetDataRequestRegisterEntry($id: ID!, $published: Boolean!) {
+    setDataRequestRegisterEntry(id: $id, published: $published) {
+      __typename
+      ... on DataRequest {
+        id
+        registerPublishedAt
+      }
+      ...RefusalFields
+    }
+  }
+`);
+
+export const approvedDataRequestRegisterQuery = graphql(`
+  query ApprovedDataRequestRegister($first: Int, $after: String, $last: Int, $before: String) {
+    approvedDataRequestRegister(first: $first, after: $after, last: $last, before: $before) {
+      nodes {
+        id
+        requesterOrganisation
+        purpose
+        dataset
+        years
+        decidedAt
+        publishedAt
+      }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
     }
   }
 `);

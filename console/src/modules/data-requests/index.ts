@@ -22,6 +22,13 @@ export const dataRequestsRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'dataRequests.form.editTitle' },
   },
   {
+    // The register of approved requests (every signed-in user); before ':id' so it is not read as one.
+    path: '/gegevensverzoeken/register',
+    name: 'data-request-register',
+    component: () => import('./routes/RegisterPage.vue'),
+    meta: { titleKey: 'dataRequests.register.title' },
+  },
+  {
     path: '/gegevensverzoeken/:id',
     name: 'data-request',
     component: () => import('./routes/RequestPage.vue'),

@@ -63,16 +63,35 @@ export const DECISIONS: readonly DataRequestState[] = ['APPROVED', 'APPROVED_WIT
 
 /**
  * Hub staff's moves per state, as the server's life cycle allows them (its checks still apply and
- * name what is missing). Signing, delivery and what follows it are elsewhere.
+ * name what is missing). Signing, the extract and the destruction statement are elsewhere; the usage
+ * right also ends by itself (the daily task), hub staff may end it earlier.
  */
 export const HUB_MOVES: Partial<Record<DataRequestState, DataRequestState[]>> = {
   SUBMITTED: ['AWAITING_CONSENTS', 'IN_ASSESSMENT', 'APPROVED', 'RETURNED_FOR_CHANGES'],
   AWAITING_CONSENTS: ['IN_ASSESSMENT', 'RETURNED_FOR_CHANGES'],
   IN_ASSESSMENT: ['PRIVACY_COMMITTEE', 'APPROVED', 'APPROVED_WITH_CONDITIONS', 'REJECTED', 'RETURNED_FOR_CHANGES'],
   PRIVACY_COMMITTEE: ['IN_ASSESSMENT', 'APPROVED', 'APPROVED_WITH_CONDITIONS', 'REJECTED'],
-  APPROVED: ['QUOTE_SENT'],
+  APPROVED: ['QUOTE_SENT', 'DELIVERED'],
   APPROVED_WITH_CONDITIONS: ['QUOTE_SENT'],
+  QUOTE_SIGNED: ['DELIVERED'],
+  DELIVERED: ['USAGE_ENDED'],
+  IN_USE: ['USAGE_ENDED'],
 };
+
+/** States of an approved request: only these can be published in the register. */
+export const APPROVED_STATES: readonly DataRequestState[] = [
+  'APPROVED',
+  'APPROVED_WITH_CONDITIONS',
+  'QUOTE_SENT',
+  'QUOTE_SIGNED',
+  'DELIVERED',
+  'IN_USE',
+  'USAGE_ENDED',
+  'DESTRUCTION_CONFIRMED',
+];
+
+/** States after delivery: the delivery panel shows. */
+export const DELIVERED_STATES: readonly DataRequestState[] = ['DELIVERED', 'IN_USE', 'USAGE_ENDED', 'DESTRUCTION_CONFIRMED'];
 
 /** A step past its target date (a GraphQL Date, compared as text with today's local date). */
 export function isOverdue(stepDueOn: string | null | undefined, today = new Date()): boolean {
