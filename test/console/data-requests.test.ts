@@ -273,4 +273,55 @@ describe('console: a data request from submission to signed quote, in Chromium',
     ]);
     expect(errors).to.deep.equal([]);
   });
+
+  it("hub staff enter a mailed form for the requesting organisation and submit it; it is that organisation's request; hub staff give a hub user the committee flag", async () => {
+    const hub = await newPage();
+    await logInWithMailedCode(hub, server, 'hub@datahub.test');
+    await hub.goto(`${server.url}/beheer/gegevensverzoeken`);
+    await hub.getByTestId('queue-enter-mailed').click();
+    await hub.getByTestId('form-requester-organisation').click();
+    await hub.getByRole('option', { name: 'Onderzoeksbureau Zorginzicht', exact: true }).click();
+    await hub.getByTestId('form-purpose').fill('Per post ontvangen: trendanalyse cataract');
+    await hub.getByTestId('form-usage-context').getByText('Wetenschappelijk', { exact: true }).click();
+    await hub.getByTestId('form-dataset').click();
+    await hub.getByRole('option', { name: /^CAT · / }).click();
+    await hub.getByTestId('checklist').getByText('Geslacht', { exact: true }).click();
+    await hub.getByTestId('form-aggregation').fill('per jaar');
+    await hub.getByTestId('form-years').click();
+    await hub.getByRole('option', { name: '2025', exact: true }).click();
+    await hub.keyboard.press('Escape');
+    await pickDate(hub, 'form-period-from', '2025-01-01');
+    await pickDate(hub, 'form-period-to', '2025-12-31');
+    await pickDate(hub, 'form-delivery-on', '2027-03-01');
+    await hub.getByTestId('form-submit').click();
+    const dialog = hub.getByTestId('submit-dialog');
+    await dialog.getByTestId('submit-accept').click();
+    await dialog.getByTestId('submit-confirm').click();
+    await hub.waitForURL(/\/beheer\/gegevensverzoeken\/[^/]+$/);
+    const id = /\/beheer\/gegevensverzoeken\/([^/]+)$/.exec(hub.url())?.[1] ?? '';
+    const token = await tokenFor(server, 'verzoeker@onderzoek.test');
+    const mine = expectOk(
+      await asUser<{ myDataRequests: { nodes: { id: string; state: string; requesterOrganisation: string; purpose: string }[] } }>(
+        server,
+        token,
+        '{ myDataRequests(first: 50) { nodes { id state requesterOrganisation purpose } } }',
+      ),
+    ).myDataRequests.nodes;
+    expect(mine.find((request) => request.id === id)).to.deep.include({
+      state: 'SUBMITTED',
+      requesterOrganisation: 'Onderzoeksbureau Zorginzicht',
+      purpose: 'Per post ontvangen: trendanalyse cataract',
+    });
+
+    // The committee flag on a hub user: the dialog offers only that flag for the hub's people.
+    await hub.goto(`${server.url}/beheer/gebruikers?soort=HUB`);
+    await hub.getByTestId('authority-open-hub@datahub.test').click();
+    const authority = hub.getByTestId('authority-dialog');
+    expect(await authority.getByTestId('authority-kind').getByRole('radio').count()).to.equal(1);
+    // What the user holds is read when the dialog opens: nothing yet.
+    await authority.getByTestId('authority-held').getByText('geen bevoegdheden voor gegevensverzoeken').waitFor();
+    await authority.getByTestId('authority-grant').click();
+    await authority.getByTestId('authority-held').getByText('Lid privacycommissie', { exact: false }).waitFor();
+    expect(errors).to.deep.equal([]);
+  });
 });

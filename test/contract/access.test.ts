@@ -148,6 +148,7 @@ const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>
   'Query.dataRequests': { call: '{ dataRequests(first: 1) { totalCount } }', allowed: HUB },
   'Query.dataRequest': { call: `{ dataRequest(id: "${NO_ID}") { id } }`, allowed: ['HUB_STAFF', 'REQUESTER', 'LOCAL_ADMIN'] },
   'Query.dataRequestsForInstitution': { call: '{ dataRequestsForInstitution(institutionCode: "11111111", first: 1) { totalCount } }', allowed: ADMINS },
+  'Query.dataRequestAuthorities': { call: `{ dataRequestAuthorities(userId: "${NO_ID}") { kind } }`, allowed: ['HUB_STAFF'] },
   'Query.dataRequestChecklist': { call: '{ dataRequestChecklist(dataset: "LBZ") { name } }', allowed: ['HUB_STAFF', 'REQUESTER', 'LOCAL_ADMIN'] },
   'Query.dataRequestFeeProposal': { call: `{ dataRequestFeeProposal(id: "${NO_ID}", fee: { weight: 0 }) { __typename } }`, allowed: HUB },
   'Mutation.createDataRequest': {

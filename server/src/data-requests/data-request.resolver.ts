@@ -39,6 +39,7 @@ import {
   signQuote,
   submitDataRequest,
   updateDataRequest,
+  UUID,
 } from './data-request.service';
 import { confirmKind, feeProposalFor, giveConsent, recordAssessment, recordCommitteeAdvice, recordInvoice, setAuthority, setQuote } from './handling.service';
 import type { FeeProposal } from './fees';
@@ -250,6 +251,14 @@ export class DataRequestResolver {
     return (await checklist(ctx, dataset)).map((item) =>
       Object.assign(new ChecklistItem(), { ...item, footnote: item.footnote ? `${item.footnote} ${LBZ_FOOTNOTES[item.footnote] ?? ''}`.trim() : null }),
     );
+  }
+
+  @Authorized(Role.HUB_STAFF)
+  @Query(() => [DataRequestAuthority], {
+    description: 'The data request flags a user holds (director of an institution, privacy committee member), by kind (hub staff); empty for an unknown user.',
+  })
+  dataRequestAuthorities(@Ctx() ctx: RequestContext, @Arg('userId', () => ID, { description: 'The user.' }) userId: string): Promise<DataRequestAuthority[]> {
+    return UUID.test(userId) ? ctx.em.find(DataRequestAuthority, { userId }, { orderBy: { kind: 'asc' } }) : Promise.resolve([]);
   }
 
   @Authorized(Role.HUB_STAFF)

@@ -227,6 +227,19 @@ export const dataRequestChecklistQuery = graphql(`
   }
 `);
 
+/** Hub staff entering a mailed form: the requester organisations it can come from. */
+export const requesterOrganisationsQuery = graphql(`
+  query RequesterOrganisations {
+    organisations(kind: REQUESTER, first: 50) {
+      nodes {
+        id
+        name
+        active
+      }
+    }
+  }
+`);
+
 export const dataRequestFormOptionsQuery = graphql(`
   query DataRequestFormOptions {
     registries {
@@ -372,6 +385,17 @@ export const giveDataRequestConsentMutation = graphql(`
         kind
       }
       ...RefusalFields
+    }
+  }
+`);
+
+/** The flags a user holds, shown when hub staff open the flags dialog. */
+export const dataRequestAuthoritiesQuery = graphql(`
+  query DataRequestAuthorities($userId: ID!) {
+    dataRequestAuthorities(userId: $userId) {
+      id
+      kind
+      institutionCode
     }
   }
 `);
