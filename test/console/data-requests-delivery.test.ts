@@ -139,7 +139,10 @@ describe('console: a data request from the signed quote to the destruction state
     const [header, ...lines] = (await download.text()).trimEnd().split('\n');
     expect(header).to.equal('Geslacht,VaCCPO');
     expect(lines).to.have.length(rowCount).and.include.members(['M,0.80', 'V,0.70', 'V,0.90']);
-    await requester.reload();
+    // The page, loaded before that download, still says Geleverd; a click on the link downloads and the page reads the request again by itself.
+    expect(await textOf(requester.getByTestId('data-request-state'))).to.equal('Geleverd');
+    const [file] = await Promise.all([requester.waitForEvent('download'), delivery.getByTestId('extract-download').click()]);
+    expect(file.suggestedFilename()).to.match(/\.csv$/);
     await requester.getByTestId('data-request-state').getByText('In gebruik').waitFor();
     await requester.getByTestId('extract-first-download').waitFor();
     expect((await stored()).state).to.equal('IN_USE');
