@@ -46,7 +46,7 @@ describe('console: a data request from submission to signed quote, in Chromium',
     await browser?.close();
   });
 
-  it('a requester fills, saves and submits a CAT request; hub staff confirm it as commercial third party, assess, approve and send a quote with doubled bounds; the requester signs it', async () => {
+  it('a requester fills, saves and submits a CAT request; hub staff confirm it as commercial third party, assess, approve and send a quote with doubled bounds; the requester signs it; hub staff record the invoice date, due 14 days later', async () => {
     // The requester: Mijn verzoeken → Nieuw verzoek, the form, a draft, then submit with the protocol accepted.
     const requester = await newPage();
     await logInWithMailedCode(requester, server, 'verzoeker@onderzoek.test');
@@ -179,6 +179,22 @@ describe('console: a data request from submission to signed quote, in Chromium',
       usageContext: 'COMMERCIAL',
       quote: { totalInclVatCents: 1929950, signedName: 'A. de Vries' },
     });
+
+    // Hub staff record the invoice date on the handling page; it is due 14 days later.
+    await hub.goto(`${server.url}/beheer/gegevensverzoeken/${id}`);
+    await hub.getByTestId('hub-invoice').click();
+    await pickDate(hub, 'invoice-date', '2027-01-15');
+    await hub.getByTestId('invoice-submit').click();
+    await hub.getByText('Factuur vastgelegd.').waitFor();
+    const invoiced = expectOk(
+      await asUser<{ dataRequest: { quote: { invoiceDate: string; invoiceDueOn: string } } }>(
+        server,
+        hubToken,
+        'query ($id: ID!) { dataRequest(id: $id) { quote { invoiceDate invoiceDueOn } } }',
+        { id },
+      ),
+    );
+    expect(invoiced.dataRequest.quote).to.deep.equal({ invoiceDate: '2027-01-15', invoiceDueOn: '2027-01-29' });
     expect(errors).to.deep.equal([]);
   });
 
