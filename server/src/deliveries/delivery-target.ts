@@ -42,12 +42,19 @@ export interface TargetInput {
   test?: boolean | null;
 }
 
+export interface TargetOptions {
+  /** The channel the data comes through (default the portal's upload); it must be the institution's active one for the registry. */
+  channel?: Channel;
+  /** false: the file name is the hub's own (FHIR, entry portal), so its fields are not read from it. */
+  fileNameFields?: boolean;
+}
+
 /**
  * Resolves and checks the target before a byte of the file is read: the actor is a submitter at an
  * active institution of that code that has not merged away by then, the registry has this version ACTIVE, the actor is a submitter
  * for it there, the institution has the unit, and both take a delivery with this delivery date
- * (`deliveryDate`, today in Europe/Amsterdam: institutions/delivery-acceptance.ts); the web portal is
- * the institution's active channel for the registry on that date (channels/channel-rule.ts); then that
+ * (`deliveryDate`, today in Europe/Amsterdam: institutions/delivery-acceptance.ts); the channel (the web portal
+ * unless `options.channel` says otherwise) is the institution's active channel for the registry on that date (channels/channel-rule.ts); then that
  * the version is accepted on that date (B07), checked after authorisation so it tells nothing to
  * someone else.
  */
@@ -57,11 +64,13 @@ export async function resolveDeliveryTarget(
   fileName: string,
   input: TargetInput,
   deliveryDate: string,
+  options: TargetOptions = {},
 ): Promise<DeliveryTarget | Refused> {
   const language = actor.language;
+  const channel = options.channel ?? Channel.PORTAL;
   const cleaned = cleanFileName(fileName);
-  const parsed = parseDeliveryFileName(cleaned.name);
-  const fromName = parsed.ok ? parsed.fields : null;
+  const parsed = options.fileNameFields === false ? null : parseDeliveryFileName(cleaned.name);
+  const fromName = parsed?.ok ? parsed.fields : null;
   const institutionCode = fromName?.institutionCode ?? input.institutionCode ?? null;
   const unitNumber = fromName?.unit ?? input.unit ?? null;
   const registryCode = fromName?.registry ?? input.registry ?? null;
@@ -107,11 +116,17 @@ export async function resolveDeliveryTarget(
   }
   const refused = deliveryAcceptance(language, institution, unit, deliveryDate);
   if (refused) return refused;
-  // Uploads are the web portal's; an institution that delivers this registry through another channel is refused.
+  // An institution delivers a registry through one channel; another channel is refused. An
+  // institution without any participation yet may upload through the portal, but nothing else.
   const active = await activeChannel(em, institution.id, registry.id, { today: deliveryDate });
-  if (active !== null && active !== Channel.PORTAL) {
+  if (active === null ? channel !== Channel.PORTAL : active !== channel) {
     return refuse(language, RefusalCode.CHANNEL_NOT_ACTIVE, {
-      params: { code: institutionCode, registry: registryCode, active: channelName(language, active), channel: channelName(language, Channel.PORTAL) },
+      params: {
+        code: institutionCode,
+        registry: registryCode,
+        active: channelName(language, active ?? Channel.PORTAL),
+        channel: channelName(language, channel),
+      },
       field: 'registry',
     });
   }
