@@ -1,0 +1,96 @@
+/**
+ * A dictionary's FHIR mapping made ready to run: every FHIRPath expression parsed once, the field
+ * order of the CSV, the elements kept per resource type. Cached per mapping object.
+ */
+import { type FhirPathAtom, getDataType, parseFhirPath } from '@medplum/core';
+import type { FhirFieldMapping, FhirMapping, FhirResourceLink, FieldDefinition, ResolvedDictionary } from '@datahub/validation';
+import { ensureR4Definitions } from './r4-definitions';
+
+/** What convertFhir needs of a dictionary: its fields (CSV columns) and its FHIR mapping. A LoadedDictionary is accepted too. */
+export type FhirDictionary = Pick<ResolvedDictionary, 'fields' | 'fhir'> | { dictionary: Pick<ResolvedDictionary, 'fields' | 'fhir'> };
+
+export interface CompiledLink {
+  alias: string;
+  type: string;
+  /** FHIRPath on the focus giving Reference elements. */
+  reference?: FhirPathAtom;
+  /** Element of the candidate that refers to the focus. */
+  referencedBy?: string;
+  where?: FhirPathAtom;
+}
+
+export interface CompiledField {
+  field: FieldDefinition;
+  mapping?: FhirFieldMapping;
+  path?: FhirPathAtom;
+  /** The alias and top-level element the path reads first (for fieldExpression). */
+  alias?: string;
+  element?: string;
+}
+
+export interface CompiledMapping {
+  mapping: FhirMapping;
+  focusWhere?: FhirPathAtom;
+  links: CompiledLink[];
+  fields: CompiledField[];
+  /** Per resource type: kept top-level JSON property names (exact), and choice prefixes (`performed` of `performed[x]`). */
+  kept: Map<string, { exact: Set<string>; choices: string[] }>;
+  header: string;
+}
+
+const cache = new WeakMap<FhirMapping, CompiledMapping>();
+
+export function dictionaryOf(dictionary: FhirDictionary): Pick<ResolvedDictionary, 'fields' | 'fhir'> {
+  return 'dictionary' in dictionary ? dictionary.dictionary : dictionary;
+}
+
+function parse(expression: string, where: string): FhirPathAtom {
+  try {
+    return parseFhirPath(expression);
+  } catch (error) {
+    throw new Error(`FHIR mapping ${where}: FHIRPath does not parse (${(error as Error).message})`);
+  }
+}
+
+function compileLink(alias: string, link: FhirResourceLink): CompiledLink {
+  if ('reference' in link) return { alias, type: link.type, reference: parse(link.reference, `resources.${alias}.reference`) };
+  return { alias, type: link.type, referencedBy: link.referencedBy, where: link.where ? parse(link.where, `resources.${alias}.where`) : undefined };
+}
+
+/** The first `%alias.element` the path reads: where a finding on the field points. */
+function firstRead(path: string): { alias?: string; element?: string } {
+  const match = /%([A-Za-z][A-Za-z0-9]*)(?:\.([a-z][A-Za-z0-9]*))?/.exec(path);
+  return match ? { alias: match[1], element: match[2] } : {};
+}
+
+export function compileMapping(dictionary: FhirDictionary): CompiledMapping {
+  const { fields, fhir } = dictionaryOf(dictionary);
+  if (!fhir) throw new Error('this dictionary has no FHIR mapping');
+  const cached = cache.get(fhir);
+  if (cached) return cached;
+  const unknown = ensureR4Definitions(Object.keys(fhir.reads));
+  if (unknown.length > 0) throw new Error(`FHIR mapping reads resource types R4 does not define: ${unknown.join(', ')}`);
+  const kept = new Map<string, { exact: Set<string>; choices: string[] }>();
+  for (const [type, elements] of Object.entries(fhir.reads)) {
+    const known = getDataType(type).elements;
+    for (const element of elements) {
+      if (!known[element]) throw new Error(`FHIR mapping reads ${type}.${element}, which R4 does not define`);
+    }
+    const choices = elements.filter((e) => e.endsWith('[x]')).map((e) => e.slice(0, -3));
+    kept.set(type, { exact: new Set(['resourceType', 'id', ...elements.filter((e) => !e.endsWith('[x]'))]), choices });
+  }
+  const compiled: CompiledMapping = {
+    mapping: fhir,
+    focusWhere: fhir.focusWhere ? parse(fhir.focusWhere, 'focusWhere') : undefined,
+    links: Object.entries(fhir.resources).map(([alias, link]) => compileLink(alias, link)),
+    fields: fields.map((field) => {
+      const mapping = fhir.fields[field.name];
+      if (!mapping) return { field };
+      return { field, mapping, path: parse(mapping.path, `fields.${field.name}.path`), ...firstRead(mapping.path) };
+    }),
+    kept,
+    header: fields.map((f) => f.name).join(','),
+  };
+  cache.set(fhir, compiled);
+  return compiled;
+}
