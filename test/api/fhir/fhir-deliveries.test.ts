@@ -192,6 +192,20 @@ describe('FHIR deliveries end to end: a Bundle and NDJSON give what the equivale
     expect(await ownerQuery<{ count: string }>(server, 'select count(*) from delivery')).to.deep.equal(before);
   });
 
+  it('lists at most 1,000 findings in the outcome and says how many more there are', async () => {
+    const [first] = records;
+    const many = Array.from({ length: 1050 }, (_, i) => ({ ...first, ProcedureID: `PRZ${i}`, Serienummer: `ZZ${100000 + i}`, Procedure: 'ZZ' }));
+    const accepted = await deliver(server, submitter, { ...TARGET, test: true }, pmicdFhir(many).ndjson, 'application/x-ndjson');
+    expect(accepted.status, JSON.stringify(accepted.outcome)).to.equal(202);
+    const id = deliveryIdOf(accepted.headers.get('content-location'));
+    const outcome = await finalOutcome(server, submitter, accepted.headers.get('content-location') ?? '');
+    const [{ count }] = (await ownerQuery<{ count: string }>(server, 'select count(*) from report_line where delivery_id = $1', [id])) as [{ count: string }];
+    expect(Number(count)).to.be.at.least(1050);
+    expect(outcome.issue.filter((issue) => issue.details?.coding?.[0]?.system.endsWith('/CodeSystem/check'))).to.have.length(1000);
+    const more = outcome.issue.find((issue) => issue.code === 'too-costly');
+    expect(more?.diagnostics).to.match(new RegExp(`^${Number(count) - 1000} more findings`));
+  });
+
   it('stores no unmapped value (names, addresses, phone numbers, notes) in any table', async () => {
     expect(fixture.unmappedValues.length).to.be.greaterThan(10);
     const after = await valuesInTables(server, fixture.unmappedValues);

@@ -129,12 +129,22 @@ describe('FHIR R4 endpoint /fhir/r4: declarations, authentication and the channe
       expect(rows[0]?.channel).to.equal('FHIR');
     });
 
-    it('refuses a body larger than the upload limit with 413 before it is stored', async () => {
-      const small = await startTestServer({ DATAHUB_UPLOAD_MAX_BYTES: '1000' }, server.databaseUrl);
+    it('refuses a body larger than the upload limit with 413 before it is stored; while a delivery waits, $deliver-status answers 202 with X-Progress', async () => {
+      // The same database without an in-process worker: the accepted delivery stays RECEIVED.
+      const small = await startTestServer({ DATAHUB_UPLOAD_MAX_BYTES: '1000', DATAHUB_WORKER: '0' }, server.databaseUrl);
       server = small;
       const big = await deliver(small, submitter, PMICD, `${'{"resourceType":"Patient"}\n'.repeat(100)}`, 'application/fhir+ndjson');
       expect(big.status).to.equal(413);
       expect(big.outcome.issue[0]?.code).to.equal('too-long');
+      const accepted = await deliver(small, submitter, PMICD, EMPTY_BUNDLE, 'application/fhir+json');
+      expect(accepted.status).to.equal(202);
+      const path = new URL(accepted.headers.get('content-location') ?? '').pathname;
+      const waiting = await fetch(`${small.url}${path}`, { headers: { authorization: `Bearer ${submitter}`, 'accept-language': 'en' } });
+      expect(waiting.status).to.equal(202);
+      expect(waiting.headers.get('x-progress')).to.equal('Received: waiting to be processed.');
+      const other = await tokenFor(small, 'beheer@maasdal.test');
+      const foreign = await fetch(`${small.url}${path}`, { headers: { authorization: `Bearer ${other}` } });
+      expect(foreign.status, "another institution's administrator").to.equal(404);
     });
   });
 });
