@@ -7,6 +7,7 @@
  * NDJSON is grouped by patient and streamed: a Patient line, then that patient's resources, then
  * the next Patient. Only one patient's resources are held at a time.
  */
+import { isUtf8 } from 'node:buffer';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { getDataType } from '@medplum/core';
@@ -14,7 +15,7 @@ import type { Resource } from '@medplum/fhirtypes';
 import { compileMapping, type CompiledMapping, dictionaryOf, type FhirDictionary } from './compiled-mapping';
 import { csvLine } from './csv-line';
 import { type FhirIssue, FhirStructureError, structureIssue } from './issues';
-import { type JsonObject, prune } from './prune';
+import { type JsonObject, splitResource } from './prune';
 import { type BuiltRecord, ResourcePool } from './resource-pool';
 import { jsonProblem, resourceIssues } from './structure';
 
@@ -45,6 +46,12 @@ export function hasFhirMapping(dictionary: FhirDictionary): boolean {
   return dictionaryOf(dictionary).fhir !== undefined;
 }
 
+/**
+ * Converts `input` to the dictionary's CSV (header, then one line per focus resource; RFC 4180, UTF-8).
+ * The work happens as `csv` is read: `done` settles once it has been read to the end (or fails). A
+ * structural problem destroys `csv` with a FhirStructureError and rejects `done` with it; an error
+ * of `input` itself passes unchanged; `csv` destroyed by its reader rejects `done`.
+ */
 export function convertFhir(
   input: AsyncIterable<Buffer | string>,
   format: 'bundle' | 'ndjson',
@@ -58,6 +65,7 @@ export function convertFhir(
   done.catch(() => undefined); // the csv stream carries the same error; a caller may await either
   const discarded = new Set<string>();
   let records = 0;
+  let settled = false;
   async function* lines(): AsyncGenerator<string> {
     try {
       const compiled = compileMapping(dictionary);
@@ -76,10 +84,14 @@ export function convertFhir(
         }
       }
       if (chunk) yield chunk;
+      settled = true;
       settle.resolve({ records, discardedPaths: [...discarded].sort() });
     } catch (error) {
+      settled = true;
       settle.reject(error);
       throw error;
+    } finally {
+      if (!settled) settle.reject(new Error('the CSV stream was closed before the conversion ended'));
     }
   }
   return { csv: Readable.from(lines(), { objectMode: false, encoding: 'utf8' }), done };
@@ -98,7 +110,35 @@ async function readAll(input: AsyncIterable<Buffer | string>, limit: number): Pr
     if (size > limit) throw new FhirStructureError([structureIssue('Bundle', `the Bundle is larger than ${limit} bytes; send NDJSON`, 'too-costly')]);
     parts.push(buffer);
   }
-  return Buffer.concat(parts).toString('utf8');
+  const all = Buffer.concat(parts);
+  if (!isUtf8(all)) throw new FhirStructureError([structureIssue('Bundle', 'the Bundle is not valid UTF-8')]);
+  return all.toString('utf8').replace(/^\uFEFF/, '');
+}
+
+/** The input as text, refused when it is not UTF-8 (naming the first line of the chunk where decoding failed). */
+async function* utf8Text(input: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  let linesBefore = 0;
+  for await (const chunk of input) {
+    if (typeof chunk === 'string') {
+      yield chunk;
+      continue;
+    }
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      throw new FhirStructureError([structureIssue(`line ${linesBefore + 1}`, 'the input is not valid UTF-8 (at this line or one of the next)')]);
+    }
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) linesBefore++;
+    yield text;
+  }
+  try {
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  } catch {
+    throw new FhirStructureError([structureIssue(`line ${linesBefore + 1}`, 'the input ends inside a UTF-8 character')]);
+  }
 }
 
 async function* bundlePools(
@@ -107,11 +147,11 @@ async function* bundlePools(
   discarded: Set<string>,
   limit: number,
 ): AsyncGenerator<ResourcePool> {
+  const json = await readAll(input, limit); // an error of the input itself passes as it is
   let bundle: unknown;
   try {
-    bundle = JSON.parse(await readAll(input, limit));
+    bundle = JSON.parse(json);
   } catch (error) {
-    if (error instanceof FhirStructureError) throw error;
     throw new FhirStructureError([structureIssue('Bundle', `the Bundle is ${jsonProblem(error)}`)]);
   }
   if (!isObject(bundle) || bundle['resourceType'] !== 'Bundle') throw new FhirStructureError([structureIssue('Bundle', 'expected a Bundle resource')]);
@@ -130,17 +170,15 @@ async function* bundlePools(
       return;
     }
     const type = resource['resourceType'];
-    if (!compiled.kept.has(type)) {
-      discarded.add(type);
-      return;
-    }
-    const problems = resourceIssues(resource as unknown as Resource, at);
+    const split = splitResource(resource, type, compiled, discarded);
+    if (!split) return;
+    const problems = resourceIssues(split.validated as unknown as Resource, split.unknown, at);
     if (problems.length > 0) {
       issues.push(...problems);
       return;
     }
     const fullUrl = isObject(entry) && typeof entry['fullUrl'] === 'string' ? entry['fullUrl'] : undefined;
-    pool.add({ type, resource: prune(resource, type, compiled, discarded)!, locator: at }, fullUrl);
+    pool.add({ type, resource: split.kept, locator: at }, fullUrl);
   });
   if (issues.length > 0) throw new FhirStructureError(issues.slice(0, MAX_ISSUES));
   yield pool;
@@ -161,7 +199,7 @@ async function* ndjsonPools(input: AsyncIterable<Buffer | string>, compiled: Com
   let pool: ResourcePool | undefined;
   let patient: { id: string; line: number } | undefined;
   let lineNumber = 0;
-  for await (const line of createInterface({ input: Readable.from(input), crlfDelay: Infinity })) {
+  for await (const line of createInterface({ input: Readable.from(utf8Text(input)), crlfDelay: Infinity })) {
     lineNumber++;
     if (line.trim() === '') continue;
     const at = `line ${lineNumber}`;
@@ -204,13 +242,11 @@ async function* ndjsonPools(input: AsyncIterable<Buffer | string>, compiled: Com
           ),
         ]);
     }
-    if (!compiled.kept.has(type)) {
-      discarded.add(type);
-      continue;
-    }
-    const problems = resourceIssues(resource as unknown as Resource, place);
+    const split = splitResource(resource, type, compiled, discarded);
+    if (!split) continue;
+    const problems = resourceIssues(split.validated as unknown as Resource, split.unknown, place);
     if (problems.length > 0) throw new FhirStructureError(problems);
-    pool!.add({ type, resource: prune(resource, type, compiled, discarded)!, locator: at });
+    pool!.add({ type, resource: split.kept, locator: at });
   }
   if (pool) yield pool;
 }
