@@ -10,7 +10,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { checkDeliveryFileName, type Finding, FindingTally, type Language, type PeriodOption, validateDelivery } from '@datahub/validation';
-import { fileSource, nodeUtf8Validator, ReportWriter, type ReportFormat } from '@datahub/validation/node';
+import { fileRanges, fileSource, nodeUtf8Validator, ReportWriter, type ReportFormat } from '@datahub/validation/node';
 import { DEFAULT_DICTIONARIES_DIR, type DictionaryRef, findDictionary, listDictionaries, loadOneDictionary } from '../dictionaries/dictionary-files';
 import { todayInAmsterdam } from '../common/calendar';
 import { CliUsageError, parseCommandArgs } from '../common/cli-args';
@@ -131,6 +131,8 @@ export async function runValidateCommand(args: string[], io: { stdout: Writable;
     deliveryDate: options.today ?? todayInAmsterdam(),
     fileFindings: target.fileFindings,
     utf8Validator: nodeUtf8Validator,
+    // 005's first occurrences: only their records read again, not the whole file.
+    openRanges: fileRanges(parsed.file),
     onFinding: (finding) => report.finding(finding),
   });
   await report.end(result.status, result.totals);
