@@ -17,6 +17,7 @@ import os from 'node:os';
 import { Writable } from 'node:stream';
 import { findDictionary, loadDictionaries } from '../../server/src/dictionaries/dictionary-files';
 import { validateDelivery } from '../../server/validation/src/engine';
+import type { ResolvedDictionary } from '../../server/validation/src/dictionary-types';
 import type { Finding } from '../../server/validation/src/findings';
 import { nodeUtf8Validator } from '../../server/validation/src/node-files';
 import { type ReportFormat, ReportWriter } from '../../server/validation/src/report-output';
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
   const { findings } = await validateDelivery(source(faulty), cat.compiled, options);
   console.log(`Node ${process.version}; load average ${os.loadavg()[0]!.toFixed(1)}`);
 
-  const writers: Array<[string, new (out: Writable, format: ReportFormat, ...rest: [typeof cat.dictionary, 'nl']) => { finding(f: Finding): void }]> = [
+  const writers: Array<[string, new (out: Writable, format: ReportFormat, ...rest: [ResolvedDictionary, 'nl']) => { finding(f: Finding): void }]> = [
     ['before', ReferenceReportWriter],
     ['now', ReportWriter],
   ];
