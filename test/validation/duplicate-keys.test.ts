@@ -78,6 +78,26 @@ describe('duplicate keys (005)', () => {
     }
   });
 
+  it('finds the same duplicates when the index and record ends are sized from the file size after the first 10,000 records (byteLength)', async () => {
+    const id = 'CAT/Cataract/1.4';
+    const d = await dictionary(id);
+    const base = VALID_RECORDS[id]!;
+    // 25,000 records, keys repeating across the sizing point; a hint too small and one too large as well.
+    const rows = Array.from({ length: 25_000 }, (_, i) => ({ ...base, OperatieID: i % 997 === 5 ? `K${(i * 7) % 20_000}` : `K${i}` }));
+    const text = csvOf(d.compiled.fieldNames, rows);
+    const plain = await validate(id, text);
+    expect(plain.findings.filter((f) => f.code === '005').length).to.be.greaterThan(20);
+    for (const byteLength of [Buffer.byteLength(text), 1000, 50 * Buffer.byteLength(text)]) {
+      const sized = await validate(id, text, { byteLength });
+      expect(sized.findings, `byteLength ${byteLength}`).to.deep.equal(plain.findings);
+    }
+    const index = new DuplicateKeyIndex(16);
+    index.add('a', 1);
+    index.reserve(100_000);
+    expect(index.bytes).to.equal(262_144 * 17);
+    expect([index.add('a', 2), index.add('b', 3), index.add('b', 4)]).to.deep.equal([1, 0, 3]);
+  });
+
   it('fileRanges gives exactly the bytes of the ranges, near or far apart, large, adjacent or past the end', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'ranges-'));
     try {
