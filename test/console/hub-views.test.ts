@@ -93,7 +93,9 @@ describe('console: hub staff look at one hospital, in Chromium', () => {
     const registry = (await hub.getByTestId('completeness-registry').innerText()).trim();
     const shown = await map
       .locator('tbody td')
-      .evaluateAll((cells) => cells.filter((cell) => cell.textContent?.trim()).map((cell) => `${cell.className.replace('cell ', '')} ${cell.textContent?.trim()}`));
+      .evaluateAll((cells) =>
+        cells.filter((cell) => cell.textContent?.trim()).map((cell) => `${cell.className.replace('cell ', '')} ${cell.textContent?.trim()}`),
+      );
     const rows = await map.locator('tbody tr').count();
     const token = await tokenFor(server, 'hub@datahub.test');
     const answer = expectOk(

@@ -179,10 +179,20 @@ describe('completeness matrix (the heat map as scalar lists)', () => {
       const size = matrix.institutions.length * matrix.periods.length;
       for (const list of [matrix.expected, matrix.delivered, matrix.onTime, matrix.late, matrix.missing, matrix.states]) expect(list).to.have.length(size);
       const expectedCells = rows
-        .map((row) => ({ code: row.institution.code, period: row.period ?? '', periodEnd: row.periodEnd, counts: [row.expected, row.delivered, row.onTime, row.late, row.missing] }))
-        .sort((a, b) => a.code.localeCompare(b.code) || matrix.periods.indexOf(a.period) - matrix.periods.indexOf(b.period) || a.periodEnd.localeCompare(b.periodEnd));
+        .map((row) => ({
+          code: row.institution.code,
+          period: row.period ?? '',
+          periodEnd: row.periodEnd,
+          counts: [row.expected, row.delivered, row.onTime, row.late, row.missing],
+        }))
+        .sort(
+          (a, b) =>
+            a.code.localeCompare(b.code) || matrix.periods.indexOf(a.period) - matrix.periods.indexOf(b.period) || a.periodEnd.localeCompare(b.periodEnd),
+        );
       expect(cellsOf(matrix).map(({ state: _state, ...cell }) => cell)).to.deep.equal(expectedCells);
-      expect(matrix.institutions).to.deep.equal([...new Map(rows.map((row) => [row.institution.code, row.institution])).values()].sort((a, b) => a.code.localeCompare(b.code)));
+      expect(matrix.institutions).to.deep.equal(
+        [...new Map(rows.map((row) => [row.institution.code, row.institution])).values()].sort((a, b) => a.code.localeCompare(b.code)),
+      );
       // Columns in completeness's period order (the one period rule), each period once.
       const columns = [...new Map(rows.map((row) => [`${row.period}/${row.periodEnd}`, row])).values()];
       expect(matrix.periods).to.deep.equal(columns.map((row) => row.period));

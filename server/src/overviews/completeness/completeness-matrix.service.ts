@@ -41,7 +41,10 @@ export function toMatrix(rows: CompletenessRow[]): CompletenessMatrix {
       periodEnds.push(row.periodEnd ?? '');
     }
     if (row.institutionId && !institutionsById.has(row.institutionId)) {
-      institutionsById.set(row.institutionId, Object.assign(new CompletenessMatrixInstitution(), { code: row.institutionCode ?? '', name: row.institutionName ?? '' }));
+      institutionsById.set(
+        row.institutionId,
+        Object.assign(new CompletenessMatrixInstitution(), { code: row.institutionCode ?? '', name: row.institutionName ?? '' }),
+      );
     }
   }
   // Codes are 8 digits: plain comparison is the database's order too.
