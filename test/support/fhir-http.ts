@@ -1,6 +1,6 @@
 import { User } from '../../server/src/access/user.entity';
 import { asUser, expectOk, tokenFor } from './actors';
-import { ownerQuery, type TestServer } from './server';
+import type { TestServer } from './server';
 
 export interface Outcome {
   resourceType: string;
@@ -65,15 +65,10 @@ export async function finalOutcome(server: TestServer, token: string, statusUrl:
 }
 
 /**
- * Makes FHIR the active channel of `institution` for `registry` the way the hub does: the registry
- * accepts FHIR, the institution's administrator asks to switch and hub staff approve from `period`.
+ * Makes FHIR the active channel of `institution` for `registry` (one that accepts FHIR, as PMICD and
+ * CAT do) the way the hub does: the institution's administrator asks to switch and hub staff approve from `period`.
  */
 export async function switchToFhir(server: TestServer, adminEmail: string, institution: string, registry: string, period: string): Promise<void> {
-  await ownerQuery(
-    server,
-    `update registry set accepted_channels = array_append(accepted_channels, 'FHIR') where code = $1 and not ('FHIR' = any(accepted_channels))`,
-    [registry],
-  );
   const admin = await tokenFor(server, adminEmail);
   const hub = await tokenFor(server, 'hub@datahub.test');
   const asked = expectOk(

@@ -65,7 +65,7 @@ describe('participation lifecycle: sign-up and moves', () => {
       const who = await hospital(server);
       const result = await signUp(server, who.admin, {
         institutionCode: who.code,
-        registry: 'PMICD',
+        registry: 'MMY',
         contacts: [CONTACT],
         startPeriod: '2026K1',
         channel: 'FHIR',
