@@ -24,6 +24,7 @@ import { mergerEntities } from '../mergers/module';
 import { authorisationEntities } from '../authorisations/module';
 import { noticeEntities } from '../notices/module';
 import { dataRequestEntities } from '../data-requests/module';
+import { entryPortalEntities } from '../entry-portal/module';
 import { DictionaryVersion } from '../dictionaries/dictionary-version.entity';
 import { Institution } from '../institutions/institution.entity';
 import { InstitutionUnit } from '../institutions/institution-unit.entity';
@@ -65,4 +66,5 @@ export const entities = [
   ...forwardingEntities,
   ...noticeEntities,
   ...dataRequestEntities,
+  ...entryPortalEntities,
 ];
