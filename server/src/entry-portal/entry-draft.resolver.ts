@@ -43,7 +43,7 @@ export class EntryDraftResolver {
       subDelivery: target.subDelivery,
       registry: target.registry.code,
       version: target.version.version,
-      dictionaryId: `${target.registry.code}/${target.subDelivery.code}/${target.version.version}`,
+      dictionaryPath: `${target.registry.code}/${target.subDelivery.code}/${target.version.version}`,
     }));
   }
 

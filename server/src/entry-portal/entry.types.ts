@@ -100,5 +100,5 @@ export class EntryPortalTarget {
   @Field(() => String, {
     description: 'The dictionary as `REGISTRY/SubDelivery/version`: its JSON is at `/api/dictionaries/<id>.json` (for the form and its checks in the browser).',
   })
-  dictionaryId!: string;
+  dictionaryPath!: string;
 }

@@ -4,7 +4,7 @@ import { asUser, expectOk, tokenFor } from '../../support/actors';
 import { settled } from '../../support/deliveries';
 import { ownerQuery, startTestServer, type TestServer } from '../../support/server';
 
-const TARGETS = '{ entryPortalTargets { institution { id code units { number } } subDelivery { id code } registry version dictionaryId } }';
+const TARGETS = '{ entryPortalTargets { institution { id code units { number } } subDelivery { id code } registry version dictionaryPath } }';
 const DRAFT_FIELDS = 'id status errorCount warningCount period version values { field value } findings { code class field message } submittedIn { id }';
 const SAVE = `mutation ($input: SaveEntryDraftInput!) { saveEntryDraft(input: $input) { __typename ... on EntryDraft { ${DRAFT_FIELDS} } ... on Refusal { code message field } } }`;
 const DELETE = 'mutation ($id: ID!) { deleteEntryDraft(id: $id) { __typename ... on EntryDraft { id } ... on Refusal { code } } }';
@@ -99,13 +99,13 @@ describe('entry portal (Invoerportaal): drafts, submit and correction', function
 
   it("offers the demo doctor the eye hospital's CAT stream, and a portal submitter nothing", async () => {
     const targets = expectOk(
-      await asUser<{ entryPortalTargets: { institution: { id: string; code: string }; subDelivery: { id: string; code: string }; dictionaryId: string }[] }>(
+      await asUser<{ entryPortalTargets: { institution: { id: string; code: string }; subDelivery: { id: string; code: string }; dictionaryPath: string }[] }>(
         server,
         doctor,
         TARGETS,
       ),
     ).entryPortalTargets;
-    expect(targets.map((target) => [target.institution.code, target.subDelivery.code, target.dictionaryId])).to.deep.equal([
+    expect(targets.map((target) => [target.institution.code, target.subDelivery.code, target.dictionaryPath])).to.deep.equal([
       ['22070112', 'Cataract', 'CAT/Cataract/1.4'],
     ]);
     institutionId = targets[0]!.institution.id;

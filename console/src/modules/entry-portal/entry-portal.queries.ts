@@ -5,7 +5,7 @@ export const entryPortalTargetsQuery = graphql(`
     entryPortalTargets {
       registry
       version
-      dictionaryId
+      dictionaryPath
       institution {
         id
         code
