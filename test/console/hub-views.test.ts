@@ -85,6 +85,34 @@ describe('console: hub staff look at one hospital, in Chromium', () => {
       picked: 'Universitair Medisch Centrum Zuidermeer (11111111)',
     });
   });
+
+  it('Volledigheid: the heat map shows a row per institution and each cell coloured and counted as completeness counts it', async () => {
+    await hub.goto(`${server.url}/beheer/volledigheid`);
+    const map = hub.getByTestId('completeness-heat-map');
+    await map.locator('tbody tr').first().waitFor({ timeout: 15000 });
+    const registry = (await hub.getByTestId('completeness-registry').innerText()).trim();
+    const shown = await map
+      .locator('tbody td')
+      .evaluateAll((cells) =>
+        cells.filter((cell) => cell.textContent?.trim()).map((cell) => `${cell.className.replace('cell ', '')} ${cell.textContent?.trim()}`),
+      );
+    const rows = await map.locator('tbody tr').count();
+    const token = await tokenFor(server, 'hub@datahub.test');
+    const answer = expectOk(
+      await asUser<{ completeness: { institution: { code: string }; expected: number; delivered: number; late: number; missing: number }[] }>(
+        server,
+        token,
+        `query ($filter: CompletenessFilterInput) { completeness(filter: $filter, groupBy: [INSTITUTION, PERIOD]) { institution { code } expected delivered late missing } }`,
+        { filter: { registry } },
+      ),
+    ).completeness;
+    const kind = (row: { late: number; missing: number }) => (row.missing > 0 ? 'missing' : row.late > 0 ? 'late' : 'onTime');
+    expect({ rows, cells: shown.sort() }).to.deep.equal({
+      rows: new Set(answer.map((row) => row.institution.code)).size,
+      cells: answer.map((row) => `cell--${kind(row)} ${row.delivered}/${row.expected}`).sort(),
+    });
+    expect(shown.length).to.be.greaterThan(0);
+  });
 });
 
 describe('console: deadline exceptions, set by hub staff and read by local administrators, in Chromium', () => {

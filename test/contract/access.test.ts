@@ -123,6 +123,10 @@ const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>
     allowed: ['HUB_STAFF', 'LOCAL_ADMIN', 'SUBMITTER', 'VIEWER'],
   },
   'Query.completeness': { call: '{ completeness(groupBy: [REGISTRY]) { expected } }', allowed: HUB },
+  'Query.completenessMatrix': {
+    call: '{ completenessMatrix(asOf: "2026-12-01") { periods expected } }',
+    allowed: ['HUB_STAFF', 'LOCAL_ADMIN', 'SUBMITTER', 'VIEWER'],
+  },
   'Query.volumeChanges': { call: '{ volumeChanges(first: 1) { nodes { period } } }', allowed: HUB },
   'Query.reminderPreferences': { call: '{ reminderPreferences { optedOut } }', allowed: SIGNED_IN },
   'Mutation.setReminderOptOut': { call: 'mutation { setReminderOptOut(registry: "NOPE", optOut: true) { __typename } }', allowed: SIGNED_IN },

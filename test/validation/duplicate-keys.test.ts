@@ -1,5 +1,11 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { DuplicateKeyIndex } from '../../server/validation/src/duplicate-keys';
+import { validateDelivery } from '../../server/validation/src/engine';
+import { fileRanges, fileSource, nodeUtf8Validator } from '../../server/validation/src/node-files';
 import { csvOf, dictionary, validate, VALID_RECORDS } from './helpers';
 
 describe('duplicate keys (005)', () => {
@@ -45,6 +51,79 @@ describe('duplicate keys (005)', () => {
       const lines = result.findings.map((f) => [f.recordNumber, f.code, f.keyValues?.['PatientCode']]);
       expect(lines, `chunks of ${chunkSize}`).to.deep.equal(expected);
       expect(result.findings.filter((f) => firstOf.get(f.keyValues!['OperatieID']!) === f.recordNumber)).to.have.length(4);
+    }
+  });
+
+  it('gives the same first occurrences when the second pass reads only their byte ranges of the file (fileRanges)', async () => {
+    const id = 'CAT/Cataract/1.4';
+    const d = await dictionary(id);
+    const base = VALID_RECORDS[id]!;
+    // 3,000 records; every hundredth key repeats 50 records later, so the ranges lie near and far apart.
+    const rows = Array.from({ length: 3000 }, (_, i) => ({
+      ...base,
+      OperatieID: i % 100 === 50 ? `K${i - 50}` : `K${i}`,
+      PatientCode: i % 3 === 0 ? `p${i},x` : `p${i}`,
+    }));
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ranges-'));
+    try {
+      const file = path.join(dir, 'x.csv');
+      await writeFile(file, `\ufeff${csvOf(d.compiled.fieldNames, rows).replace(/\n/g, '\r\n')}`);
+      const options = { fileName: 'x.csv', utf8Validator: nodeUtf8Validator };
+      const streamed = await validateDelivery(fileSource(file), d.compiled, options);
+      const ranged = await validateDelivery(fileSource(file), d.compiled, { ...options, openRanges: fileRanges(file) });
+      expect(streamed.findings.filter((f) => f.code === '005')).to.have.length(60);
+      expect(ranged.findings).to.deep.equal(streamed.findings);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('finds the same duplicates when the index and record ends are sized from the file size after the first 10,000 records (byteLength)', async () => {
+    const id = 'CAT/Cataract/1.4';
+    const d = await dictionary(id);
+    const base = VALID_RECORDS[id]!;
+    // 25,000 records, keys repeating across the sizing point; a hint too small and one too large as well.
+    const rows = Array.from({ length: 25_000 }, (_, i) => ({ ...base, OperatieID: i % 997 === 5 ? `K${(i * 7) % 20_000}` : `K${i}` }));
+    const text = csvOf(d.compiled.fieldNames, rows);
+    const plain = await validate(id, text);
+    expect(plain.findings.filter((f) => f.code === '005').length).to.be.greaterThan(20);
+    for (const byteLength of [Buffer.byteLength(text), 1000, 50 * Buffer.byteLength(text)]) {
+      const sized = await validate(id, text, { byteLength });
+      expect(sized.findings, `byteLength ${byteLength}`).to.deep.equal(plain.findings);
+    }
+    const index = new DuplicateKeyIndex(16);
+    index.add('a', 1);
+    index.reserve(100_000);
+    expect(index.bytes).to.equal(262_144 * 17);
+    expect([index.add('a', 2), index.add('b', 3), index.add('b', 4)]).to.deep.equal([1, 0, 3]);
+  });
+
+  it('fileRanges gives exactly the bytes of the ranges, near or far apart, large, adjacent or past the end', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ranges-'));
+    try {
+      const bytes = Buffer.from(Array.from({ length: 700_000 }, (_, i) => (i * 31 + (i >> 9)) & 0xff));
+      const file = path.join(dir, 'bytes');
+      await writeFile(file, bytes);
+      const read = fileRanges(file);
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.tuple(fc.nat({ max: 20_000 }), fc.nat({ max: 300_000 })), { maxLength: 12 }), async (steps) => {
+          // Ascending start/end pairs from gaps and lengths, possibly running past the end of the file.
+          const ranges: number[] = [];
+          let at = 0;
+          for (const [gap, length] of steps) {
+            ranges.push(at + gap, at + gap + (length % 3 === 0 ? length : length % 5000));
+            at = ranges[ranges.length - 1]!;
+          }
+          const chunks: Buffer[] = [];
+          for await (const chunk of read(ranges)) chunks.push(Buffer.from(chunk));
+          const expected: Buffer[] = [];
+          for (let r = 0; r < ranges.length; r += 2) expected.push(bytes.subarray(Math.min(ranges[r]!, bytes.length), Math.min(ranges[r + 1]!, bytes.length)));
+          expect(Buffer.concat(chunks).equals(Buffer.concat(expected))).to.equal(true);
+        }),
+        { numRuns: 200 },
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 

@@ -11,6 +11,7 @@ import { healthRoute } from '../health/health.route';
 import { reportExportRoutes } from '../reports/report-export.route';
 import { forwardingRoutes } from '../forwarding/forwarding.route';
 import { agreementDocumentRoute } from '../agreements/module';
+import { fhirRouter } from '../fhir/http/module';
 import { dataRequestExtractRoute, dataRequestFileRoute, dataRequestQuoteRoute, quoteStylesheetRoute } from '../data-requests/module';
 import { message } from '../common/messages';
 import type { RequestContext } from '../kernel/context';
@@ -79,7 +80,7 @@ function serveConsole(app: express.Express, consoleDir: string) {
 
 const JSON_LIMIT = '1mb';
 
-/** Middleware order: security headers, health, exports, GraphQL (JSON, then the multipart gate and the streamed multipart), the console, and last the JSON error handler. */
+/** Middleware order: security headers, health, exports, the FHIR endpoint, GraphQL (JSON, then the multipart gate and the streamed multipart), the console, and last the JSON error handler. */
 export function createHttpApp(options: { services: AppServices; apollo: ApolloServer<RequestContext> }) {
   const { services, apollo } = options;
   const { config } = services;
@@ -105,6 +106,8 @@ export function createHttpApp(options: { services: AppServices; apollo: ApolloSe
   app.get('/api/data-requests/:id/quote.html', noStore, cookieParser(), dataRequestQuoteRoute(services));
   app.get('/api/data-requests/:id/signed-quote.pdf', noStore, cookieParser(), dataRequestFileRoute(services, 'signedQuote'));
   app.get('/api/data-requests/:id/destruction-evidence', noStore, cookieParser(), dataRequestFileRoute(services, 'destructionEvidence'));
+  // FHIR R4 (issue 15): API tokens only, no cookies; $deliver streams its own body.
+  app.use('/fhir/r4', fhirRouter(services));
   app.use(
     '/graphql',
     noStore,

@@ -3,7 +3,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
 import { institutionScope } from '../kernel/actor';
 import { Role } from '../kernel/role';
-import { AuditEvent, AuditEventType, AuditOutcome, OUTCOME_EVENTS } from './audit-event.entity';
+import { AuditEvent, AuditEventType, AuditOutcome, OUTCOME_EVENTS, outcomeOf } from './audit-event.entity';
 import { recordAudit } from './audit.service';
 import { institutionByCode } from '../institutions/institution-by-code';
 import { csvText } from '../common/csv';
@@ -103,6 +103,7 @@ const CSV_COLUMNS = [
   'id',
   'at',
   'event',
+  'outcome',
   'action',
   'actorUserId',
   'actorEmail',
@@ -129,6 +130,6 @@ export async function exportAuditEvents(ctx: RequestContext, filter: AuditEventF
   });
   return csvText(
     { header: CSV_COLUMNS },
-    rows.map((row) => CSV_COLUMNS.map((column) => row[column])),
+    rows.map((row) => CSV_COLUMNS.map((column) => (column === 'outcome' ? outcomeOf(row.event) : row[column]))),
   );
 }

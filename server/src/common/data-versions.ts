@@ -15,6 +15,13 @@ export type DataVersionName = 'overview' | 'access' | 'dictionary';
 export type DataVersions = Record<DataVersionName, bigint>;
 
 const perRequest = new WeakMap<object, Promise<DataVersions>>();
+/** The same versions once read, for callers that must not wait (see `readDataVersions`). */
+const readPerRequest = new WeakMap<object, DataVersions>();
+
+/** The versions this request has read already, without waiting: undefined before the read completed. */
+export function readDataVersions(request: object): DataVersions | undefined {
+  return readPerRequest.get(request);
+}
 
 /** The versions as this request first read them (`request`: the HTTP request object, one read per request). */
 export function dataVersions(em: EntityManager, request: object): Promise<DataVersions> {
@@ -23,6 +30,7 @@ export function dataVersions(em: EntityManager, request: object): Promise<DataVe
     versions = em.execute<{ name: DataVersionName; version: string }[]>('select name, version::text as version from data_version').then((rows) => {
       const read: DataVersions = { overview: 0n, access: 0n, dictionary: 0n };
       for (const row of rows) read[row.name] = BigInt(row.version);
+      readPerRequest.set(request, read);
       return read;
     });
     perRequest.set(request, versions);

@@ -25,6 +25,7 @@ import { authorisationEntities } from '../authorisations/module';
 import { noticeEntities } from '../notices/module';
 import { dataRequestEntities } from '../data-requests/module';
 import { entryPortalEntities } from '../entry-portal/module';
+import { fhirHttpEntities } from '../fhir/http/module';
 import { DictionaryVersion } from '../dictionaries/dictionary-version.entity';
 import { Institution } from '../institutions/institution.entity';
 import { InstitutionUnit } from '../institutions/institution-unit.entity';
@@ -67,4 +68,5 @@ export const entities = [
   ...noticeEntities,
   ...dataRequestEntities,
   ...entryPortalEntities,
+  ...fhirHttpEntities,
 ];

@@ -126,6 +126,28 @@ function checkProblems(dictionary: DictionaryDefinition, names: Map<string, Fiel
   return problems;
 }
 
+/**
+ * A FHIR mapping's names that must agree: its fields are dictionary fields, and every resource type it
+ * finds (the focus, each alias) has a `reads` entry (anything else is discarded whole). Whether its
+ * FHIRPath expressions parse is checked where they are compiled (server/src/fhir/conversion).
+ */
+function fhirProblems(dictionary: DictionaryDefinition, names: Map<string, FieldDefinition>): Problem[] {
+  const fhir = dictionary.fhir;
+  if (!fhir) return [];
+  const problems: Problem[] = [];
+  for (const name of Object.keys(fhir.fields)) {
+    if (!names.has(name)) problems.push([`/fhir/fields/${name}`, `unknown field ${name}`]);
+  }
+  if (!fhir.reads[fhir.focus]) problems.push(['/fhir/reads', `the focus type ${fhir.focus} has no reads`]);
+  for (const [alias, link] of Object.entries(fhir.resources)) {
+    if (!fhir.reads[link.type]) problems.push([`/fhir/resources/${alias}/type`, `${link.type} has no reads`]);
+    if ('referencedBy' in link && !fhir.reads[link.type]?.includes(link.referencedBy)) {
+      problems.push([`/fhir/resources/${alias}/referencedBy`, `${link.type}.${link.referencedBy} is not in reads`]);
+    }
+  }
+  return problems;
+}
+
 /** Throws at the first inconsistency, naming the file and the JSON path. */
 export function checkDictionaryIntegrity(file: string, dictionary: DictionaryDefinition, tables: ReadonlySet<string>, common: CommonChecks): void {
   const first = dictionaryIntegrityProblems(dictionary, tables, common)[0];
@@ -143,6 +165,7 @@ export function dictionaryIntegrityProblems(dictionary: DictionaryDefinition, ta
   dictionary.fields.forEach((field, i) => problems.push(...fieldProblems(field, i, names, tables)));
   problems.push(...keyProblems(dictionary, names));
   problems.push(...checkProblems(dictionary, names, new Set(common.checks.map((c) => c.code))));
+  problems.push(...fhirProblems(dictionary, names));
   if (dictionary.xml && dictionary.xml.rootElement === dictionary.xml.recordElement) problems.push(['/xml/recordElement', 'record element must differ from the root element']);
   return problems;
 }

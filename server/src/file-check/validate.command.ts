@@ -6,11 +6,11 @@
  * grow with their number.
  * A call that cannot be run at all (bad arguments, unreadable file) exits with 64 / 66 (sysexits).
  */
-import { access } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { checkDeliveryFileName, type Finding, FindingTally, type Language, type PeriodOption, validateDelivery } from '@datahub/validation';
-import { fileSource, nodeUtf8Validator, ReportWriter, type ReportFormat } from '@datahub/validation/node';
+import { fileRanges, fileSource, nodeUtf8Validator, ReportWriter, type ReportFormat } from '@datahub/validation/node';
 import { DEFAULT_DICTIONARIES_DIR, type DictionaryRef, findDictionary, listDictionaries, loadOneDictionary } from '../dictionaries/dictionary-files';
 import { todayInAmsterdam } from '../common/calendar';
 import { CliUsageError, parseCommandArgs } from '../common/cli-args';
@@ -93,8 +93,9 @@ export async function runValidateCommand(args: string[], io: { stdout: Writable;
     io.stderr.write(`${error.message}\n${USAGE}`);
     return EXIT_USAGE;
   }
+  let byteLength: number;
   try {
-    await access(parsed.file);
+    byteLength = (await stat(parsed.file)).size;
   } catch {
     io.stderr.write(`cannot read ${parsed.file}\n`);
     return EXIT_NO_INPUT;
@@ -131,6 +132,9 @@ export async function runValidateCommand(args: string[], io: { stdout: Writable;
     deliveryDate: options.today ?? todayInAmsterdam(),
     fileFindings: target.fileFindings,
     utf8Validator: nodeUtf8Validator,
+    byteLength,
+    // 005's first occurrences: only their records read again, not the whole file.
+    openRanges: fileRanges(parsed.file),
     onFinding: (finding) => report.finding(finding),
   });
   await report.end(result.status, result.totals);

@@ -7,6 +7,7 @@ import { Notice, NoticeStatus } from './notice.entity';
 import { NoticeEndpoint } from './notice-endpoint.entity';
 import { checkNoticeUrl } from './notice-url';
 import { MAX_NOTICE_ATTEMPTS } from './notice-queue';
+import { postNotice } from './notice-post';
 
 const TIMEOUT_MS = 10_000;
 
@@ -28,19 +29,6 @@ interface Names {
   registry: string;
   institution: string;
   sub_delivery: string | null;
-}
-
-/** What an attempt's answer was: a status code, or the kind of failure when none came. */
-async function post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number | null; kind: string | null }> {
-  try {
-    const response = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
-    await response.body?.cancel().catch(() => undefined);
-    if (response.status >= 200 && response.status < 300) return { status: response.status, kind: null };
-    return { status: response.status, kind: response.status >= 300 && response.status < 400 ? 'REDIRECT' : 'STATUS' };
-  } catch (error) {
-    const name = error instanceof Error ? error.name : '';
-    return { status: null, kind: name === 'TimeoutError' || name === 'AbortError' ? 'TIMEOUT' : 'NETWORK' };
-  }
 }
 
 /**
@@ -86,7 +74,7 @@ export async function sendNotice(services: AppServices, noticeId: string, job: {
     'datahub-notice-id': notice.id,
     'datahub-signature': noticeSignature(secret, body, Math.floor(services.clock.now().getTime() / 1000)),
   };
-  const answer = await post(checked.url, headers, body);
+  const answer = await postNotice(checked.url, headers, body, TIMEOUT_MS);
   const attempted = { attempts: notice.attempts + 1, lastStatusCode: answer.status, lastErrorKind: answer.kind };
   if (answer.kind === null) {
     const now = services.clock.now();

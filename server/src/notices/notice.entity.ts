@@ -74,7 +74,11 @@ export class Notice {
   @Property({ type: 'integer', nullable: true })
   lastStatusCode?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Why the last attempt got no answer: TIMEOUT, NETWORK, REDIRECT or STATUS; null after success.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the last attempt got no answer: TIMEOUT, NETWORK, NON_PUBLIC_ADDRESS (the name resolved to a non-public address), REDIRECT or STATUS; null after success.',
+  })
   @Property({ type: 'text', nullable: true })
   lastErrorKind?: string | null;
 

@@ -90,8 +90,9 @@ function filterText(filter: LineFilter, language: Language): string {
 }
 
 /**
- * The CSV's header block (as the DHD's export has): where the report comes from, which institution,
- * period, delivery date and file, and the filter when one is active; each value neutralised like any cell.
+ * The header block (as the DHD's export has; the CSV's first lines, the XLSX's second sheet): where the
+ * report comes from, which institution, period, delivery date and file, and the filter when one is
+ * active; each value neutralised like any cell.
  */
 async function aboutRows(em: ReturnType<AppServices['orm']['em']['fork']>, delivery: Delivery, filter: LineFilter, language: Language): Promise<string[][]> {
   const [row] = await em.getConnection().execute<{ registry: string; sub: string; version: string; code: string; name: string }[]>(
@@ -264,6 +265,10 @@ export function reportExportRoutes(services: AppServices) {
         if (response.destroyed) return;
       }
       sheet.commit();
+      // The CSV's header block on a sheet of its own, so the report sheet stays one table to sort and filter.
+      const about = workbook.addWorksheet(messages(found.actor.language).report.aboutSheetName);
+      for (const row of await aboutRows(found.em, found.delivery, filter, found.actor.language)) about.addRow(row).commit();
+      about.commit();
       await workbook.commit();
     },
     async failedRecords(request: Request, response: Response) {

@@ -124,6 +124,48 @@ export interface DictionaryDefinition {
   reportKey: string[];
   fields: FieldDefinition[];
   checks: CheckDefinition[];
+  /** How FHIR R4 resources become this dictionary's records (dictionaries/README.md#fhir-mapping); absent: no FHIR channel. */
+  fhir?: FhirMapping;
+}
+
+/**
+ * A linked resource of a FHIR mapping, found from the focus resource: by a reference the focus holds
+ * (`reference`: a FHIRPath on the focus giving Reference elements), or by a reference back to the
+ * focus (`referencedBy`: the element of the candidate that refers to the focus, optionally narrowed
+ * by `where`, a FHIRPath on the candidate in which `%focus` is the focus resource).
+ */
+export type FhirResourceLink = { type: string; reference: string } | { type: string; referencedBy: string; where?: string };
+
+/** A unit of a Quantity and how it becomes the field's number: multiplied by `factor`, or logMAR turned into decimal acuity (10^-logMAR). */
+export interface FhirUnitConversion {
+  factor?: number;
+  logMarToDecimal?: true;
+}
+
+/** How one field's value is read from the resources of a record. */
+export interface FhirFieldMapping {
+  /** FHIRPath; `%focus` and each alias of `resources` are variables (an empty collection when not found). */
+  path: string;
+  /** FHIR code (or `true`/`false`) → dictionary code; a value not listed passes unchanged (the engine reports it) unless `otherwise` is given. */
+  codes?: Record<string, string>;
+  /** The dictionary code for a value present but not in `codes`. */
+  otherwise?: string;
+  /** The path gives a Quantity: its unit `code` → conversion; a unit not listed is refused as the value `?unit`. */
+  units?: Record<string, FhirUnitConversion>;
+}
+
+/** dictionaries/README.md#fhir-mapping */
+export interface FhirMapping {
+  /** Resource type of which each resource is one record (e.g. Procedure). */
+  focus: string;
+  /** Optional FHIRPath on a candidate focus resource: only those where it is true are records. */
+  focusWhere?: string;
+  /** Aliases of the other resources a record reads, and how each is found. */
+  resources: Record<string, FhirResourceLink>;
+  /** Per resource type the top-level elements kept (choice elements as `performed[x]`); everything else is discarded before evaluation. */
+  reads: Record<string, string[]>;
+  /** Per dictionary field; fields not listed are written empty. */
+  fields: Record<string, FhirFieldMapping>;
 }
 
 export interface ReferenceCode {

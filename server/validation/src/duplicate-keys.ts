@@ -86,10 +86,25 @@ export class DuplicateKeyIndex {
     }
   }
 
+  /**
+   * Makes room for `keys` keys at once (a no-op when there is room). Growing to the final size in
+   * one step instead of doubling there touches fresh memory once: on a VM, the page faults of the
+   * intermediate tables were most of the cost of growing.
+   */
+  reserve(keys: number): void {
+    let capacity = this.capacity;
+    while (keys * 2 > capacity) capacity *= 2;
+    if (capacity > this.capacity) this.resize(capacity);
+  }
+
   private grow(): void {
+    this.resize(this.capacity * 2);
+  }
+
+  private resize(capacity: number): void {
     const old = this.slots;
     const oldTags = this.tags;
-    this.capacity *= 2;
+    this.capacity = capacity;
     this.slots = new Int32Array(this.capacity * SLOT);
     this.tags = new Uint8Array(this.capacity);
     const slots = this.slots;

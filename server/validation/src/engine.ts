@@ -29,6 +29,12 @@ export interface ValidationOptions {
   deliveryDate?: string | null;
   /** File-level findings the caller established (B07–B09 from the file name, server side). */
   fileFindings?: readonly Finding[];
+  /**
+   * Reads only some byte ranges of the same bytes (start, end pairs, ascending, end exclusive); the
+   * second pass for 005's first occurrences in a CSV file uses it, when given, instead of reading
+   * the whole file again through `open` (Node: `fileRanges` in node-files.ts).
+   */
+  openRanges?: (ranges: readonly number[]) => AsyncIterable<Uint8Array>;
   /** Receives each finding as it is made; without it, findings are collected in the result. */
   onFinding?: FindingListener;
   /**
@@ -37,6 +43,12 @@ export interface ValidationOptions {
    * the next record: copy what you keep. Values are raw, identifying ones included: pseudonymise.
    */
   onRecord?: (recordNumber: number, cells: readonly string[]) => void;
+  /**
+   * The file's size in bytes, when known (the validate command knows it). After the first records
+   * of a CSV file the 005 index and the record ends are sized for the whole file's estimated record
+   * count at once, instead of doubling their way there.
+   */
+  byteLength?: number;
   maxRecordSize?: number;
   /** Node callers pass `buffer.isUtf8` (see node-files.ts); the default works in browsers. */
   utf8Validator?: Utf8Validator;
@@ -52,6 +64,9 @@ export interface ValidationResult {
 }
 
 export const DEFAULT_MAX_RECORD_SIZE = 64 * 1024;
+
+/** Records read before the file's record count is estimated from its size (see `byteLength`). */
+const SIZING_SAMPLE = 10_000;
 
 function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
@@ -118,6 +133,11 @@ async function checkRecords(
     sourceOptions,
     (cells, recordNumber) => {
       tally.records = recordNumber;
+      if (recordNumber === SIZING_SAMPLE && ends && options.byteLength) {
+        const estimate = Math.ceil((options.byteLength / ends.endOf(SIZING_SAMPLE)) * SIZING_SAMPLE);
+        keys.reserve(estimate);
+        ends.reserve(estimate);
+      }
       options.onRecord?.(recordNumber, cells);
       if (!validator.validate(cells, recordNumber)) return true;
       let key = cells[keyFields[0]!]!;
@@ -132,7 +152,7 @@ async function checkRecords(
   for (const problem of problems) emit(fileFinding(compiled, problem));
   if (problems.length === 0 && tally.records === 0) emit(fileFinding(compiled, { code: 'B05', params: {} }));
   const firsts = keys.firstOccurrencesOfDuplicates();
-  if (firsts.length > 0) await reportFirstOccurrences(open, compiled, sourceOptions, firsts, validator, emit, ends);
+  if (firsts.length > 0) await reportFirstOccurrences(open, options.openRanges, compiled, sourceOptions, firsts, validator, emit, ends);
 }
 
 function duplicateFinding(compiled: CompiledDictionary, validator: RecordValidator, cells: readonly string[], recordNumber: number): Finding {
@@ -147,6 +167,7 @@ function duplicateFinding(compiled: CompiledDictionary, validator: RecordValidat
  */
 async function reportFirstOccurrences(
   open: ByteSource,
+  openRanges: ValidationOptions['openRanges'],
   compiled: CompiledDictionary,
   sourceOptions: RecordSourceOptions,
   firsts: Int32Array,
@@ -158,7 +179,7 @@ async function reportFirstOccurrences(
   if (ends && ends.count > firsts[firsts.length - 1]!) {
     const ranges: number[] = [0, ends.endOf(0)];
     for (const first of firsts) ranges.push(ends.endOf(first - 1), ends.endOf(first));
-    await readRecords(onlyRanges(open(), ranges), compiled, sourceOptions, (cells) => {
+    await readRecords(openRanges ? openRanges(ranges) : onlyRanges(open(), ranges), compiled, sourceOptions, (cells) => {
       emit(duplicateFinding(compiled, validator, cells, firsts[next]!));
       next++;
       return next < firsts.length;

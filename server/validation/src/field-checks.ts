@@ -62,7 +62,9 @@ export interface FieldPlan {
   readonly hasLimits: boolean;
   readonly minimum: number;
   readonly maximum: number;
-  readonly limitParams: Readonly<Record<string, ParamValue>>;
+  /** The limits as 015_X_Y_EQ's message shows them. */
+  readonly minParam: ParamValue;
+  readonly maxParam: ParamValue;
 }
 
 export function compileFieldPlan(field: FieldDefinition, table: ReferenceTable | undefined, shown: (raw: string) => string): FieldPlan {
@@ -84,7 +86,8 @@ export function compileFieldPlan(field: FieldDefinition, table: ReferenceTable |
     hasLimits: kind === NUMBER && (c.minimum !== undefined || c.maximum !== undefined),
     minimum: c.minimum ?? Number.NEGATIVE_INFINITY,
     maximum: c.maximum ?? Number.POSITIVE_INFINITY,
-    limitParams: { min: c.minimum ?? '-∞', max: c.maximum ?? '∞' },
+    minParam: c.minimum ?? '-∞',
+    maxParam: c.maximum ?? '∞',
   };
 }
 
@@ -103,7 +106,7 @@ export function checkField(plan: FieldPlan, value: string, report: FieldReporter
       const n = plan.integer ? parseInteger(value) : parseDecimal(value, plan.decimals);
       if (Number.isNaN(n)) return typeError(plan, value, report);
       if (plan.hasLimits && !(n >= plan.minimum && n <= plan.maximum)) {
-        report('015_X_Y_EQ', { value: plan.shown(value), ...plan.limitParams });
+        report('015_X_Y_EQ', { value: plan.shown(value), min: plan.minParam, max: plan.maxParam });
         passed = false;
       }
       break;

@@ -50,6 +50,14 @@ export class RecordEnds {
   /** Records noted, the header included. */
   count = 0;
 
+  /** Makes room for records up to `recordNumber` at once. */
+  reserve(recordNumber: number): void {
+    if (recordNumber < this.ends.length) return;
+    const grown = new Float64Array(recordNumber + 1);
+    grown.set(this.ends);
+    this.ends = grown;
+  }
+
   set(recordNumber: number, endByte: number): void {
     if (recordNumber >= this.ends.length) {
       const grown = new Float64Array(this.ends.length * 2);

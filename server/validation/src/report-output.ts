@@ -11,10 +11,11 @@
  * slow reader of stdout, such as a pipe into jq).
  */
 import type { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
+import { csvCell, csvRow } from './csv-row';
 import type { Language, ResolvedDictionary } from './dictionary-types';
 import type { Finding, OutcomeStatus, ValidationTotals } from './findings';
-import { renderFindingMessage } from './messages';
+import { jsonString } from './json-text';
+import { type MessageRenderer, messageRenderer } from './messages';
 
 export type ReportFormat = 'table' | 'json' | 'csv';
 
@@ -32,20 +33,25 @@ const HEADINGS: Record<Language, string[]> = {
 /** Output is handed to the stream in batches of about this many characters. */
 const BATCH = 64 * 1024;
 
-function keyText(keyValues: Readonly<Record<string, string>> | null): string {
-  return keyValues === null
-    ? ''
-    : Object.entries(keyValues)
-        .map(([k, v]) => `${k}=${v}`)
-        .join('; ');
+type KeyValues = Readonly<Record<string, string>>;
+
+function keyText(keyValues: KeyValues): string {
+  let text = '';
+  for (const key of Object.keys(keyValues)) text += text === '' ? `${key}=${keyValues[key]!}` : `; ${key}=${keyValues[key]!}`;
+  return text;
 }
 
 /**
- * One CSV row by csv-stringify, as the server writes its exports: quoted where CSV needs it, CRLF,
- * and a cell starting with =, +, -, @, tab or carriage return neutralised (docs/security.md#exports).
+ * The key values as JSON: `JSON.stringify` of the object itself, whose native path for a plain
+ * object of strings was twice as fast as writing its members with `jsonString`.
  */
-function csvRow(cells: readonly string[]): string {
-  return stringify([[...cells]], { record_delimiter: 'windows', escape_formulas: true });
+function keyJson(keyValues: KeyValues): string {
+  return JSON.stringify(keyValues);
+}
+
+/** A number as `JSON.stringify` writes it. */
+function jsonNumber(n: number): string {
+  return Number.isFinite(n) ? String(n) : 'null';
 }
 
 function summaryLine(status: OutcomeStatus, t: ValidationTotals, language: Language): string {
@@ -54,17 +60,31 @@ function summaryLine(status: OutcomeStatus, t: ValidationTotals, language: Langu
     : `Status: ${STATUS_LABELS[status].en}. Records: ${t.records}, accepted: ${t.accepted}, rejected: ${t.rejected}.`;
 }
 
-/** Writes one report to a stream, a finding at a time. */
+/**
+ * Writes one report to a stream, a finding at a time. Each line is written straight into the
+ * batch from the finding's fields (no line object, no `JSON.stringify` of one, no csv-stringify
+ * call): the report of a first delivery may have hundreds of thousands of lines, and the lines
+ * are byte for byte what those made (report-output.test.ts compares them).
+ */
 export class ReportWriter {
   private batch = '';
   private count = 0;
   /** Table column widths: known in advance from the dictionary, as rows cannot wait for the longest. */
   private readonly widths: number[];
+  private readonly messages: MessageRenderer;
+  /** The last key values rendered, and their text: a record's findings share one key object. */
+  private lastKeys: KeyValues | null = null;
+  private lastKeyText = '';
+  /**
+   * The part of a line from the code to the message's start, by code and field: the same few
+   * dozen for a whole report (a check's class never changes within a dictionary, but is compared).
+   */
+  private readonly middles = new Map<string, Map<string | null, { class: string; text: string }>>();
 
   constructor(
     private readonly out: Writable,
     private readonly format: ReportFormat,
-    private readonly dictionary: ResolvedDictionary,
+    dictionary: ResolvedDictionary,
     private readonly language: Language,
   ) {
     const longest = (names: readonly string[]): number => Math.max(0, ...names.map((n) => n.length));
@@ -77,33 +97,34 @@ export class ReportWriter {
       Math.min(40, Math.max(headings[3]!.length, longest(dictionary.fields.map((f) => f.name)))),
       60,
     ];
+    this.messages = messageRenderer(dictionary, language);
     if (format === 'json') this.write('{\n  "findings": [');
     if (format === 'csv') this.write(csvRow(HEADINGS[language]));
   }
 
   finding(finding: Finding): void {
-    const message = renderFindingMessage(finding, this.dictionary, this.language);
+    const message = this.messages.render(finding);
     const first = this.count === 0;
     this.count++;
     switch (this.format) {
       case 'json': {
-        const line = {
-          recordNumber: finding.recordNumber,
-          code: finding.code,
-          class: finding.class,
-          field: finding.field,
-          message,
-          keyValues: finding.keyValues,
-        };
-        this.write(`${first ? '' : ','}\n    ${JSON.stringify(line)}`);
+        const { recordNumber, keyValues } = finding;
+        // The members in the order of the contract: recordNumber, code, class, field, message, keyValues.
+        this.write(
+          `${first ? '' : ','}\n    {"recordNumber":${recordNumber === null ? 'null' : jsonNumber(recordNumber)}${this.middle(finding)}${jsonString(message)},"keyValues":${keyValues === null ? 'null' : this.keys(keyValues, keyJson)}}`,
+        );
         break;
       }
-      case 'csv':
-        this.write(csvRow(this.cells(finding, message)));
+      case 'csv': {
+        const { recordNumber, keyValues } = finding;
+        this.write(
+          `${recordNumber === null ? '' : csvCell(String(recordNumber))}${this.middle(finding)}${csvCell(message)},${keyValues === null ? '' : csvCell(this.keys(keyValues, keyText))}\r\n`,
+        );
         break;
+      }
       case 'table':
         if (first) this.write(`${this.tableLine(HEADINGS[this.language])}\n`);
-        this.write(`${this.tableLine(this.cells(finding, message))}\n`);
+        this.write(`${this.tableRow(finding, message)}\n`);
         break;
     }
   }
@@ -139,15 +160,40 @@ export class ReportWriter {
     });
   }
 
-  private cells(finding: Finding, message: string): string[] {
-    return [
-      finding.recordNumber === null ? '' : String(finding.recordNumber),
-      finding.code,
-      finding.class,
-      finding.field ?? '',
-      message,
-      keyText(finding.keyValues),
-    ];
+  /** JSON `,"code":…,"class":…,"field":…,"message":`, or CSV `,code,class,field,`, made once per code and field. */
+  private middle(finding: Finding): string {
+    const { code, field } = finding;
+    let byField = this.middles.get(code);
+    if (byField === undefined) {
+      byField = new Map();
+      this.middles.set(code, byField);
+    }
+    let middle = byField.get(field);
+    if (middle === undefined || middle.class !== finding.class) {
+      const text =
+        this.format === 'json'
+          ? `,"code":${jsonString(code)},"class":${jsonString(finding.class)},"field":${field === null ? 'null' : jsonString(field)},"message":`
+          : `,${csvCell(code)},${csvCell(finding.class)},${field === null ? '' : csvCell(field)},`;
+      middle = { class: finding.class, text };
+      byField.set(field, middle);
+    }
+    return middle.text;
+  }
+
+  /** The key values' text in `render`'s form, made once for all the findings of a record. */
+  private keys(keyValues: KeyValues, render: (keyValues: KeyValues) => string): string {
+    if (keyValues !== this.lastKeys) {
+      this.lastKeys = keyValues;
+      this.lastKeyText = render(keyValues);
+    }
+    return this.lastKeyText;
+  }
+
+  private tableRow(finding: Finding, message: string): string {
+    const w = this.widths;
+    const { recordNumber, field, keyValues } = finding;
+    const line = `${(recordNumber === null ? '' : String(recordNumber)).padEnd(w[0]!)}  ${finding.code.padEnd(w[1]!)}  ${finding.class.padEnd(w[2]!)}  ${(field ?? '').padEnd(w[3]!)}  ${message.padEnd(w[4]!)}  ${keyValues === null ? '' : this.keys(keyValues, keyText)}`;
+    return line.trimEnd();
   }
 
   private tableLine(cells: readonly string[]): string {

@@ -180,13 +180,16 @@ describe('audit log (NEN 7513)', () => {
     expect(malformed.auditEvents.nodes).to.deep.equal([]);
   });
 
-  it('exports as CSV with formula cells neutralised, and audits the export', async () => {
+  it("exports as CSV with each event's outcome and formula cells neutralised, and audits the export", async () => {
     await server.datahub.orm.em.fork().insert(AuditEvent, { event: 'READ', action: '=HYPERLINK("x")', channel: 'TEST' } as never);
     const csv = expectOk(await asUser<{ auditEventsCsv: string }>(server, hub, '{ auditEventsCsv }')).auditEventsCsv;
     const exports = await server.datahub.orm.em.fork().count(AuditEvent, { event: AuditEventType.EXPORT, action: 'exportAuditEvents' });
     expect(csv.split('\r\n')[0]).to.equal(
-      'id,at,event,action,actorUserId,actorEmail,actorRoles,channel,onBehalfOf,objectType,objectId,institutionId,address,detail',
+      'id,at,event,outcome,action,actorUserId,actorEmail,actorRoles,channel,onBehalfOf,objectType,objectId,institutionId,address,detail',
     );
+    const rows = csv.split('\r\n').slice(1);
+    expect(rows.some((row) => /^\d+,[^,]+,AUTHORISATION_FAILURE,REFUSED,/.test(row))).to.equal(true);
+    expect(rows.some((row) => /^\d+,[^,]+,READ,SUCCESS,/.test(row))).to.equal(true);
     expect(csv).to.include(`"'=HYPERLINK(""x"")"`);
     expect(csv).not.to.include(`,"=HYPERLINK`);
     expect(exports).to.equal(1);

@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from '../../support/server';
 /** ExcelJS is the server's dependency, not the tests': load it from there, typed as far as these tests read it. */
 interface Workbook {
   xlsx: { load(data: ArrayBuffer): Promise<unknown> };
-  worksheets: { rowCount: number; getRow(n: number): { values: unknown[] } }[];
+  worksheets: { name: string; rowCount: number; getRow(n: number): { values: unknown[] } }[];
 }
 const ExcelJS = createRequire(path.resolve(__dirname, '../../../server/package.json'))('exceljs') as { Workbook: new () => Workbook };
 
@@ -81,7 +81,7 @@ describe("report exports: the Verslag's filter, the CSV's header block and numer
     expect(byCode.table.slice(1).every((row) => row[1] === someLine.code && row[3] === someLine.field)).to.equal(true);
   });
 
-  it('applies the filter to the XLSX too and writes record numbers as numeric cells', async () => {
+  it('applies the filter to the XLSX too, writes record numbers as numeric cells and the header block on a second sheet', async () => {
     const response = await fetchExport('report.xlsx', '?class=F');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
@@ -93,6 +93,13 @@ describe("report exports: the Verslag's filter, the CSV's header block and numer
     expect(rows.every((row) => row[2] === 'F')).to.equal(true);
     expect(records.length).to.be.greaterThan(0);
     expect(records.every((value) => typeof value === 'number')).to.equal(true);
+    const about = workbook.worksheets[1];
+    if (!about) throw new Error('no second worksheet');
+    const aboutRows = Array.from({ length: about.rowCount }, (_, i) => about.getRow(i + 1).values.slice(1));
+    expect(about.name).to.equal('Over dit verslag');
+    expect(aboutRows[0]).to.deep.equal(['Bron', 'CAT Cataract 1.4']);
+    expect(aboutRows.map((row) => row[0])).to.deep.equal(['Bron', 'Instelling', 'Periode', 'Aanleverdatum', 'Bestand', 'Filter']);
+    expect(aboutRows.at(-1)).to.deep.equal(['Filter', 'Klasse=F']);
   });
 
   it('refuses a filter value that cannot be a code, class or field with 400 naming the parameter, and exports nothing', async () => {

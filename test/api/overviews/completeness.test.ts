@@ -125,3 +125,102 @@ describe('volume plausibility', () => {
     expect(rows).to.deep.equal([]);
   });
 });
+
+interface Matrix {
+  institutions: { code: string; name: string }[];
+  periods: string[];
+  periodEnds: string[];
+  expected: number[];
+  delivered: number[];
+  onTime: number[];
+  late: number[];
+  missing: number[];
+  states: string[];
+}
+
+interface InstitutionPeriodRow extends Omit<CompletenessRow, 'institution'> {
+  periodEnd: string;
+  institution: { code: string; name: string };
+}
+
+const MATRIX = `query ($filter: CompletenessFilterInput, $asOf: Date) {
+  completenessMatrix(filter: $filter, asOf: $asOf) { institutions { code name } periods periodEnds expected delivered onTime late missing states } }`;
+const ROWS = `query ($filter: CompletenessFilterInput, $asOf: Date) {
+  completeness(filter: $filter, groupBy: [INSTITUTION, PERIOD], asOf: $asOf) { period periodEnd institution { code name } expected delivered onTime late missing } }`;
+
+/** The matrix's non-empty cells as rows, in the matrix's order (institution, then period). */
+function cellsOf(matrix: Matrix): { code: string; period: string; periodEnd: string; counts: number[]; state: string }[] {
+  return matrix.institutions.flatMap((institution, row) =>
+    matrix.periods.flatMap((period, column) => {
+      const at = row * matrix.periods.length + column;
+      const counts = [matrix.expected, matrix.delivered, matrix.onTime, matrix.late, matrix.missing].map((list) => list[at] ?? NaN);
+      return counts[0] ? [{ code: institution.code, period, periodEnd: matrix.periodEnds[column] ?? '', counts, state: matrix.states[at] ?? '' }] : [];
+    }),
+  );
+}
+
+describe('completeness matrix (the heat map as scalar lists)', () => {
+  let server: TestServer;
+  let hub: string;
+  const asOf = '2026-12-01';
+  const matrixAs = async (token: string, filter: Record<string, unknown>) =>
+    expectOk(await asUser<{ completenessMatrix: Matrix }>(server, token, MATRIX, { filter, asOf })).completenessMatrix;
+
+  before(async () => {
+    server = await sharedServer();
+    hub = await tokenFor(server, 'hub@datahub.test');
+  });
+
+  it('holds exactly the numbers of completeness grouped by institution and period, every row in its cell', async () => {
+    for (const filter of [{ registry: 'PMICD' }, { registry: 'CAT' }, {}]) {
+      const rows = expectOk(await asUser<{ completeness: InstitutionPeriodRow[] }>(server, hub, ROWS, { filter, asOf })).completeness;
+      const matrix = await matrixAs(hub, filter);
+      expect(rows.length, JSON.stringify(filter)).to.be.greaterThan(0);
+      const size = matrix.institutions.length * matrix.periods.length;
+      for (const list of [matrix.expected, matrix.delivered, matrix.onTime, matrix.late, matrix.missing, matrix.states]) expect(list).to.have.length(size);
+      const expectedCells = rows
+        .map((row) => ({
+          code: row.institution.code,
+          period: row.period ?? '',
+          periodEnd: row.periodEnd,
+          counts: [row.expected, row.delivered, row.onTime, row.late, row.missing],
+        }))
+        .sort(
+          (a, b) =>
+            a.code.localeCompare(b.code) || matrix.periods.indexOf(a.period) - matrix.periods.indexOf(b.period) || a.periodEnd.localeCompare(b.periodEnd),
+        );
+      expect(cellsOf(matrix).map(({ state: _state, ...cell }) => cell)).to.deep.equal(expectedCells);
+      expect(matrix.institutions).to.deep.equal(
+        [...new Map(rows.map((row) => [row.institution.code, row.institution])).values()].sort((a, b) => a.code.localeCompare(b.code)),
+      );
+      // Columns in completeness's period order (the one period rule), each period once.
+      const columns = [...new Map(rows.map((row) => [`${row.period}/${row.periodEnd}`, row])).values()];
+      expect(matrix.periods).to.deep.equal(columns.map((row) => row.period));
+      expect(matrix.periodEnds).to.deep.equal(columns.map((row) => row.periodEnd));
+    }
+  });
+
+  it('gives each cell the state the heat map colours: missing before late before on time, none without expected deliveries', async () => {
+    const matrix = await matrixAs(hub, {});
+    const states = matrix.expected.map((expected, at) =>
+      expected === 0 ? 'NONE' : (matrix.missing[at] ?? 0) > 0 ? 'MISSING' : (matrix.late[at] ?? 0) > 0 ? 'LATE' : 'ON_TIME',
+    );
+    expect(matrix.states).to.deep.equal(states);
+    expect(new Set(states)).to.include.members(['MISSING', 'ON_TIME']);
+  });
+
+  it('shows an institution user only their own institution, with the same cells hub staff see for it', async () => {
+    const all = await matrixAs(hub, { registry: 'PMICD' });
+    expect(all.institutions.length).to.be.greaterThan(1);
+    const mine = await matrixAs(await tokenFor(server, 'beheer@zuidermeer.test'), { registry: 'PMICD' });
+    expect(mine.institutions.map((institution) => institution.code)).to.deep.equal(['11111111']);
+    expect(cellsOf(mine)).to.deep.equal(cellsOf(all).filter((cell) => cell.code === '11111111'));
+  });
+
+  it('shows a viewer only the registries of their role: nothing of a registry they hold no role for', async () => {
+    const viewer = await tokenFor(server, 'inzage@zuidermeer.test');
+    expect((await matrixAs(viewer, { registry: 'PMICD' })).institutions.map((institution) => institution.code)).to.deep.equal(['11111111']);
+    const other = await matrixAs(viewer, { registry: 'CAT' });
+    expect([other.institutions, other.expected]).to.deep.equal([[], []]);
+  });
+});

@@ -99,4 +99,11 @@ describe('overview queries send a small constant number of SQL statements (no N+
     await count(query, {});
     expect(await count(query, {}, 'warm')).to.equal(1);
   });
+
+  it('completenessMatrix: at most 5 statements cold, and asked again with nothing changed only the data version is read', async () => {
+    const query = '{ completenessMatrix(filter: { registry: "CAT" }, asOf: "2026-11-30") { institutions { code } periods expected states } }';
+    // Cold: the data version, the filter's codes and the one grouped statement (the directory may already be held).
+    expect(await count(query, {})).to.be.at.most(5);
+    expect(await count(query, {}, 'warm')).to.equal(1);
+  });
 });

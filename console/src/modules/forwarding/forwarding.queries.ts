@@ -207,16 +207,28 @@ export const myAuthorisationsQuery = graphql(`
   }
 `);
 
-/** The processor's notice endpoint (never its secret) and its latest notices. */
-export const noticesQuery = graphql(`
-  query MyNotices {
+/** The processor's notice endpoint (never its secret). */
+export const noticeEndpointQuery = graphql(`
+  query MyNoticeEndpoint {
     noticeEndpoint {
       id
       url
       active
       updatedAt
     }
-    notices(first: 20) {
+  }
+`);
+
+/** The processor's notices, newest first, a page at a time. */
+export const noticeListQuery = graphql(`
+  query NoticeList($first: Int, $after: String, $last: Int, $before: String) {
+    notices(first: $first, after: $after, last: $last, before: $before) {
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
       nodes {
         id
         authorisationId

@@ -121,6 +121,23 @@ export const completenessQuery = graphql(`
   }
 `);
 
+/** The heat map: institution × period cells as scalar lists (row-major), not one object per cell. */
+export const completenessMatrixQuery = graphql(`
+  query CompletenessMatrix($filter: CompletenessFilterInput) {
+    completenessMatrix(filter: $filter) {
+      institutions {
+        code
+        name
+      }
+      periods
+      periodEnds
+      expected
+      delivered
+      states
+    }
+  }
+`);
+
 export const volumeChangesQuery = graphql(`
   query VolumeChanges($filter: CompletenessFilterInput, $threshold: Float, $first: Int, $after: String, $last: Int, $before: String) {
     volumeChanges(filter: $filter, threshold: $threshold, first: $first, after: $after, last: $last, before: $before) {

@@ -257,6 +257,7 @@ export const en: Catalogue = {
   },
   report: {
     sheetName: 'Report',
+    aboutSheetName: 'About this report',
     columns: { record: 'Record', code: 'Code', class: 'Class', field: 'Field', message: 'Message', key: 'Key' },
     about: { source: 'Source', institution: 'Institution', period: 'Period', deliveryDate: 'Delivery date', file: 'File', filter: 'Filter' },
     badFilter: '{parameter} is not a valid filter: use a code, class or field name of the report (letters, digits, _ . -, at most 64 characters).',

@@ -274,6 +274,7 @@ export const nl = {
   /** The Verslag's exports (CSV and Excel). */
   report: {
     sheetName: 'Verslag',
+    aboutSheetName: 'Over dit verslag',
     columns: { record: 'Record', code: 'Code', class: 'Klasse', field: 'Veld', message: 'Melding', key: 'Sleutel' },
     /** The CSV's header block above the table, as in the DHD's own export. */
     about: { source: 'Bron', institution: 'Instelling', period: 'Periode', deliveryDate: 'Aanleverdatum', file: 'Bestand', filter: 'Filter' },

@@ -158,6 +158,7 @@ export async function processDelivery(services: AppServices, deliveryId: string)
       fileName: delivery.fileName,
       sequenceNumber: delivery.sequenceNumber ?? null,
       deliveredAt: delivery.deliveredAt,
+      channel: delivery.channel,
     });
     // While a COPY is open no other query can run on the connection, so the writers open last,
     // just before the file is read. Test deliveries keep no records at all (docs/domain.md#test-deliveries: checked,

@@ -8,6 +8,8 @@ import { Registry } from '../../registries/registry.entity';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
 import { LocalDateScalar } from '../../common/scalars';
 import { completeness } from './completeness.service';
+import { completenessMatrix } from './completeness-matrix.service';
+import { CompletenessMatrix } from './completeness-matrix.types';
 import { CompletenessDimension, CompletenessFilter, CompletenessRow, VolumeChange, VolumeChangeConnection } from './completeness.types';
 import { DEFAULT_VOLUME_THRESHOLD, VOLUME_PAGING, volumeChanges } from './volume.service';
 import { institutionLoaders } from '../../institutions/institution.loaders';
@@ -33,6 +35,19 @@ export class CompletenessResolver {
     @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'The day to compute for; default today in Europe/Amsterdam.' }) asOf?: string | null,
   ): Promise<CompletenessRow[]> {
     return completeness(ctx, filter ?? {}, groupBy, asOf);
+  }
+
+  @Authorized(Role.HUB_STAFF, Role.LOCAL_ADMIN, Role.SUBMITTER, Role.VIEWER)
+  @Query(() => CompletenessMatrix, {
+    description:
+      'Completeness per institution × period as a matrix of scalar lists (the heat map): the numbers of `completeness` grouped by INSTITUTION and PERIOD, for what the caller may read (hub staff: every institution; others: the streams of their roles).',
+  })
+  completenessMatrix(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => CompletenessFilter, { nullable: true, description: 'Conditions.' }) filter?: CompletenessFilter | null,
+    @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'The day to compute for; default today in Europe/Amsterdam.' }) asOf?: string | null,
+  ): Promise<CompletenessMatrix> {
+    return completenessMatrix(ctx, filter ?? {}, asOf);
   }
 
   @Authorized(Role.HUB_STAFF)

@@ -4,6 +4,7 @@ import { asOfOrToday } from '../overview/overview.service';
 import { expectedDeliveriesSql } from '../common/expected.sql';
 import { keyOf } from '../common/overview-cache';
 import { empty, join, query, raw, sql, type Sql } from '../common/sql';
+import { institutionIdsOf, type ReadGrant } from '../../access/read-scope';
 import { resolveStreamCodes, type StreamIds } from '../common/stream-codes';
 import { CompletenessDimension, type CompletenessFilter, CompletenessRow } from './completeness.types';
 
@@ -30,6 +31,8 @@ interface Aggregate {
   registry_id?: string;
   sub_delivery_id?: string;
   institution_id?: string;
+  institution_code?: string;
+  institution_name?: string;
   period?: string;
   period_end?: string;
   expected: number;
@@ -49,14 +52,18 @@ export function completeness(
 ): Promise<CompletenessRow[]> {
   const asOf = asOfOrToday(ctx, asOfInput);
   // Hub staff only (the resolver's declaration): every caller sees the same rows.
-  return ctx.services.overviewCache.get(ctx, keyOf('completeness', filter, [...groupBy].sort(), asOf), () => computeCompleteness(ctx, filter, groupBy, asOf));
+  return ctx.services.overviewCache.get(ctx, keyOf('completeness', filter, [...groupBy].sort(), asOf), () =>
+    computeCompleteness(ctx, filter, groupBy, asOf, null),
+  );
 }
 
-async function computeCompleteness(
+/** The rows for the streams `grants` allow (null: all, hub staff); uncached. */
+export async function computeCompleteness(
   ctx: RequestContext,
   filter: CompletenessFilter,
   groupBy: CompletenessDimension[],
   asOf: string,
+  grants: ReadGrant[] | null,
 ): Promise<CompletenessRow[]> {
   const resolved = await resolveFilter(ctx, filter);
   if (!resolved) return [];
@@ -65,8 +72,8 @@ async function computeCompleteness(
   const ordered = Object.values(CompletenessDimension).filter((dimension) => dimensions.has(dimension));
   const expected = expectedDeliveriesSql({
     asOf,
-    grants: null,
-    institutionIds: resolved.institutionId ? [resolved.institutionId] : null,
+    grants,
+    institutionIds: resolved.institutionId ? [resolved.institutionId] : grants && institutionIdsOf(grants),
     registryId: resolved.registryId,
     subDeliveryId: resolved.subDeliveryId,
   });
@@ -86,7 +93,7 @@ async function computeCompleteness(
   const rows = await query<Aggregate>(
     ctx.em,
     sql`
-    select g.* from (
+    select g.*${raw(dimensions.has(CompletenessDimension.INSTITUTION) ? ', i.code as institution_code, i.name as institution_name' : '')} from (
       select ${raw(keys ? `${keys}, ` : '')}count(*)::int as expected, count(e.delivered_on)::int as delivered,
              count(*) filter (where e.delivered_on <= e.deadline)::int as on_time
       from (${expected}) e
@@ -99,6 +106,8 @@ async function computeCompleteness(
       registryId: row.registry_id ?? null,
       subDeliveryId: row.sub_delivery_id ?? null,
       institutionId: row.institution_id ?? null,
+      institutionCode: row.institution_code ?? null,
+      institutionName: row.institution_name ?? null,
       period: row.period ?? null,
       periodEnd: row.period_end ?? null,
       expected: row.expected,

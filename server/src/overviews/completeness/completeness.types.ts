@@ -48,6 +48,9 @@ export class CompletenessRow {
   registryId!: string | null;
   subDeliveryId!: string | null;
   institutionId!: string | null;
+  /** When grouped by INSTITUTION (for the matrix, which names its rows without per-row lookups). */
+  institutionCode!: string | null;
+  institutionName!: string | null;
 
   @Field(() => PeriodScalar, { nullable: true, description: 'The period, when grouped by PERIOD.' })
   period?: string | null;

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../kernel/context';
 import { Institution } from '../../institutions/institution.entity';
-import { registryById, subDeliveryById } from '../../registries/registry-directory';
+import { registryByIdNow, subDeliveryByIdNow } from '../../registries/registry-directory';
 import { Registry } from '../../registries/registry.entity';
 import { SubDelivery } from '../../registries/sub-delivery.entity';
 import { DeliveryOverview, ExpectedDelivery, RejectedDelivery } from './expected-delivery.types';
@@ -23,11 +23,14 @@ async function load<T>(value: Promise<T | null>, what: string): Promise<T> {
 function institution(row: { institutionId: string }, ctx: RequestContext): Promise<Institution> {
   return load(institutionLoaders(ctx).institutionById.load(row.institutionId), 'institution');
 }
-function registry(row: StreamRow, ctx: RequestContext): Promise<Registry> {
-  return load(registryById(ctx, row.registryId), 'registry');
+/** Synchronous when the directory is at hand (the usual case once the rows are computed): no promise per row and field. */
+function registry(row: StreamRow, ctx: RequestContext): Registry | Promise<Registry> {
+  const found = registryByIdNow(ctx, row.registryId);
+  return found instanceof Promise ? load(found, 'registry') : found;
 }
-function subDelivery(row: StreamRow, ctx: RequestContext): Promise<SubDelivery> {
-  return load(subDeliveryById(ctx, row.subDeliveryId), 'sub-delivery');
+function subDelivery(row: StreamRow, ctx: RequestContext): SubDelivery | Promise<SubDelivery> {
+  const found = subDeliveryByIdNow(ctx, row.subDeliveryId);
+  return found instanceof Promise ? load(found, 'sub-delivery') : found;
 }
 
 @Resolver(() => ExpectedDelivery)
@@ -38,12 +41,12 @@ export class ExpectedDeliveryFieldsResolver {
   }
 
   @FieldResolver(() => Registry, { description: 'The registry.' })
-  registry(@Root() row: ExpectedDelivery, @Ctx() ctx: RequestContext): Promise<Registry> {
+  registry(@Root() row: ExpectedDelivery, @Ctx() ctx: RequestContext): Registry | Promise<Registry> {
     return registry(row, ctx);
   }
 
   @FieldResolver(() => SubDelivery, { description: 'The sub-delivery (stream).' })
-  subDelivery(@Root() row: ExpectedDelivery, @Ctx() ctx: RequestContext): Promise<SubDelivery> {
+  subDelivery(@Root() row: ExpectedDelivery, @Ctx() ctx: RequestContext): SubDelivery | Promise<SubDelivery> {
     return subDelivery(row, ctx);
   }
 }
@@ -51,12 +54,12 @@ export class ExpectedDeliveryFieldsResolver {
 @Resolver(() => RejectedDelivery)
 export class RejectedDeliveryFieldsResolver {
   @FieldResolver(() => Registry, { description: 'The registry.' })
-  registry(@Root() row: RejectedDelivery, @Ctx() ctx: RequestContext): Promise<Registry> {
+  registry(@Root() row: RejectedDelivery, @Ctx() ctx: RequestContext): Registry | Promise<Registry> {
     return registry(row, ctx);
   }
 
   @FieldResolver(() => SubDelivery, { description: 'The sub-delivery (stream).' })
-  subDelivery(@Root() row: RejectedDelivery, @Ctx() ctx: RequestContext): Promise<SubDelivery> {
+  subDelivery(@Root() row: RejectedDelivery, @Ctx() ctx: RequestContext): SubDelivery | Promise<SubDelivery> {
     return subDelivery(row, ctx);
   }
 }

@@ -94,5 +94,10 @@ export const forwardingEn: typeof forwardingNl = {
     attempts: 'Attempts',
     lastAnswer: 'Last answer',
     statusName: { PENDING: 'Pending', DELIVERED: 'Delivered', DROPPED: 'Dropped', FAILED: 'Failed' },
+    errorKind: {
+      TIMEOUT: 'No answer within 10 seconds',
+      NETWORK: 'Not reachable',
+      NON_PUBLIC_ADDRESS: 'Name points to a non-public address',
+    },
   },
 };

@@ -92,5 +92,10 @@ export const forwardingNl = {
     attempts: 'Pogingen',
     lastAnswer: 'Laatste antwoord',
     statusName: { PENDING: 'Wachtend', DELIVERED: 'Afgeleverd', DROPPED: 'Vervallen', FAILED: 'Mislukt' },
+    errorKind: {
+      TIMEOUT: 'Geen antwoord binnen 10 seconden',
+      NETWORK: 'Niet bereikbaar',
+      NON_PUBLIC_ADDRESS: 'Naam wijst naar een niet-openbaar adres',
+    },
   },
 };

@@ -1,0 +1,117 @@
+/**
+ * The resources that records are built from (a whole Bundle, or one patient's NDJSON lines), already
+ * pruned, found by the references FHIR uses: `Type/id`, an absolute URL ending in `Type/id`, or a
+ * Bundle entry's fullUrl.
+ */
+import { evalFhirPathTyped, toTypedValue, type TypedValue } from '@medplum/core';
+import type { CompiledMapping } from './compiled-mapping';
+import { cellValue } from './field-value';
+import type { JsonObject } from './prune';
+
+export interface PooledResource {
+  type: string;
+  resource: JsonObject;
+  /** 'Bundle.entry[3].resource' or 'line 17'. */
+  locator: string;
+  typed?: TypedValue;
+}
+
+export interface BuiltRecord {
+  cells: string[];
+  /** alias ('focus' and each of the mapping's resources) → locator. */
+  locator: Record<string, string>;
+}
+
+/** A variable for an alias with no resource: every element of it is empty. */
+const ABSENT: TypedValue = { type: 'undefined', value: undefined };
+
+function typedOf(entry: PooledResource): TypedValue {
+  entry.typed ??= toTypedValue(entry.resource);
+  return entry.typed;
+}
+
+function referencesIn(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : [value];
+  return items.flatMap((item) =>
+    item && typeof item === 'object' && typeof (item as { reference?: unknown }).reference === 'string' ? [(item as { reference: string }).reference] : [],
+  );
+}
+
+export class ResourcePool {
+  private readonly byKey = new Map<string, PooledResource>();
+  private readonly byType = new Map<string, PooledResource[]>();
+  /** `${type}.${element}` → target → the resources of that type whose element refers to the target. */
+  private readonly referrers = new Map<string, Map<PooledResource, PooledResource[]>>();
+
+  add(entry: PooledResource, fullUrl?: string): void {
+    if (typeof entry.resource['id'] === 'string') this.byKey.set(`${entry.type}/${entry.resource['id']}`, entry);
+    if (fullUrl) this.byKey.set(fullUrl, entry);
+    const list = this.byType.get(entry.type);
+    if (list) list.push(entry);
+    else this.byType.set(entry.type, [entry]);
+  }
+
+  resolve(reference: string): PooledResource | undefined {
+    const exact = this.byKey.get(reference);
+    if (exact) return exact;
+    const match = /([A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(reference);
+    return match ? this.byKey.get(match[1]!) : undefined;
+  }
+
+  private referringTo(type: string, element: string, target: PooledResource): PooledResource[] {
+    const key = `${type}.${element}`;
+    let index = this.referrers.get(key);
+    if (!index) {
+      index = new Map();
+      for (const candidate of this.byType.get(type) ?? []) {
+        for (const reference of referencesIn(candidate.resource[element])) {
+          const resolved = this.resolve(reference);
+          if (!resolved) continue;
+          const list = index.get(resolved);
+          if (list) list.push(candidate);
+          else index.set(resolved, [candidate]);
+        }
+      }
+      this.referrers.set(key, index);
+    }
+    return index.get(target) ?? [];
+  }
+
+  /** One record per focus resource, in the order they came. */
+  *records(compiled: CompiledMapping): Generator<BuiltRecord> {
+    for (const focus of this.byType.get(compiled.mapping.focus) ?? []) {
+      const focusValue = typedOf(focus);
+      if (compiled.focusWhere && !isTrue(evalFhirPathTyped(compiled.focusWhere, [focusValue], { '%focus': focusValue }))) continue;
+      const variables: Record<string, TypedValue> = { '%focus': focusValue };
+      const locator: Record<string, string> = { focus: focus.locator };
+      for (const link of compiled.links) {
+        const found = this.link(link, focus, focusValue);
+        variables[`%${link.alias}`] = found ? typedOf(found) : ABSENT;
+        if (found) locator[link.alias] = found.locator;
+      }
+      const cells = compiled.fields.map(({ field, mapping, path }) =>
+        mapping && path ? cellValue(evalFhirPathTyped(path, [focusValue], variables), mapping, field) : '',
+      );
+      yield { cells, locator };
+    }
+  }
+
+  private link(link: CompiledMapping['links'][number], focus: PooledResource, focusValue: TypedValue): PooledResource | undefined {
+    if (link.reference) {
+      for (const item of evalFhirPathTyped(link.reference, [focusValue], { '%focus': focusValue })) {
+        for (const reference of referencesIn(item.value)) {
+          const found = this.resolve(reference);
+          if (found?.type === link.type) return found;
+        }
+      }
+      return undefined;
+    }
+    return this.referringTo(link.type, link.referencedBy!, focus).find(
+      (candidate) => !link.where || isTrue(evalFhirPathTyped(link.where, [typedOf(candidate)], { '%focus': focusValue })),
+    );
+  }
+}
+
+function isTrue(result: readonly TypedValue[]): boolean {
+  return result.length === 1 && result[0]!.value === true;
+}
