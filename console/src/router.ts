@@ -11,6 +11,7 @@ import { deliveriesRoutes } from './modules/deliveries';
 import { dataRequestsRoutes } from './modules/data-requests';
 import { dictionariesRoutes } from './modules/dictionaries';
 import { fileCheckRoutes } from './modules/file-check';
+import { entryPortalRoutes } from './modules/entry-portal';
 import { forwardingRoutes } from './modules/forwarding';
 import { hubRoutes } from './modules/hub';
 import { mergersRoutes } from './modules/mergers';
@@ -39,6 +40,7 @@ const routes: RouteRecordRaw[] = [
   ...institutionsRoutes,
   ...dictionariesRoutes,
   ...fileCheckRoutes,
+  ...entryPortalRoutes,
   ...deliveriesRoutes,
   ...agreementsRoutes,
   ...authorisationsRoutes,

@@ -13,6 +13,7 @@ const ROLES: { email: string; locale: string; uploads?: boolean }[] = [
   { email: 'inzage@zuidermeer.test', locale: 'nl-NL' },
   { email: 'verwerker@nhr.test', locale: 'nl-NL' },
   { email: 'verzoeker@onderzoek.test', locale: 'nl-NL' },
+  { email: 'arts@duinzicht.test', locale: 'nl-NL', uploads: true },
 ];
 
 /** Detail pages reached from a list: the first link of each kind found on the pages visited. */

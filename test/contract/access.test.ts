@@ -303,6 +303,21 @@ const MATRIX: Record<string, { call: string; variables?: Record<string, unknown>
   'Mutation.registerNoticeEndpoint': { call: 'mutation { registerNoticeEndpoint(url: "http://matrix.invalid/") { __typename } }', allowed: ['PROCESSOR'] },
   'Mutation.rotateNoticeSecret': { call: `mutation { rotateNoticeSecret(organisationId: "${NO_ID}") { __typename } }`, allowed: ['PROCESSOR'] },
   'Mutation.removeNoticeEndpoint': { call: `mutation { removeNoticeEndpoint(organisationId: "${NO_ID}") { __typename } }`, allowed: ['PROCESSOR'] },
+  'Query.entryPortalTargets': { call: '{ entryPortalTargets { version } }', allowed: ['SUBMITTER'] },
+  'Query.entryDrafts': {
+    call: `{ entryDrafts(institutionId: "${NO_ID}", subDeliveryId: "${NO_ID}", period: "2026K1") { totalCount } }`,
+    allowed: ['SUBMITTER'],
+  },
+  'Query.entryDraft': { call: `{ entryDraft(id: "${NO_ID}") { __typename } }`, allowed: ['SUBMITTER'] },
+  'Mutation.saveEntryDraft': {
+    call: `mutation { saveEntryDraft(input: { institutionId: "${NO_ID}", unit: 0, subDeliveryId: "${NO_ID}", version: "1.4", period: "2026K1", values: [] }) { __typename } }`,
+    allowed: ['SUBMITTER'],
+  },
+  'Mutation.deleteEntryDraft': { call: `mutation { deleteEntryDraft(id: "${NO_ID}") { __typename } }`, allowed: ['SUBMITTER'] },
+  'Mutation.submitEntryPeriod': {
+    call: `mutation { submitEntryPeriod(institutionId: "${NO_ID}", subDeliveryId: "${NO_ID}", period: "2026K1", unit: 0) { __typename } }`,
+    allowed: ['SUBMITTER'],
+  },
 };
 
 describe('role matrix: every operation as every role and anonymously', () => {

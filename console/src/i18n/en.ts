@@ -12,6 +12,7 @@ import { channelsEn } from '../modules/channels/i18n/en';
 import { institutionsEn } from '../modules/institutions/i18n/en';
 import { dictionariesEn } from '../modules/dictionaries/i18n/en';
 import { fileCheckEn } from '../modules/file-check/i18n/en';
+import { entryPortalEn } from '../modules/entry-portal/i18n/en';
 import { overviewsEn } from '../modules/overviews/i18n/en';
 import { deliveriesEn } from '../modules/deliveries/i18n/en';
 import { participationsEn } from '../modules/participations/i18n/en';
@@ -41,6 +42,7 @@ export const en: MessageSchema = {
     deliveries: 'Delivered',
     expected: 'Expected',
     upload: 'Deliver files',
+    entry: 'Enter data',
     forwardings: 'Forwarding overview',
     myAuthorisations: 'My authorisations',
     admin: 'Administration',
@@ -231,6 +233,7 @@ export const en: MessageSchema = {
   ...institutionsEn,
   ...dictionariesEn,
   ...fileCheckEn,
+  ...entryPortalEn,
   ...overviewsEn,
   ...deliveriesEn,
 };

@@ -22,6 +22,7 @@ import { channelsNl } from '../modules/channels/i18n/nl';
 import { institutionsNl } from '../modules/institutions/i18n/nl';
 import { dictionariesNl } from '../modules/dictionaries/i18n/nl';
 import { fileCheckNl } from '../modules/file-check/i18n/nl';
+import { entryPortalNl } from '../modules/entry-portal/i18n/nl';
 import { overviewsNl } from '../modules/overviews/i18n/nl';
 import { deliveriesNl } from '../modules/deliveries/i18n/nl';
 import { participationsNl } from '../modules/participations/i18n/nl';
@@ -52,6 +53,7 @@ export const nl = {
     deliveries: 'Aangeleverd',
     expected: 'Verwacht',
     upload: 'Bestanden aanleveren',
+    entry: 'Invoeren',
     forwardings: 'Afnameoverzicht',
     myAuthorisations: 'Mijn machtigingen',
     admin: 'Beheer',
@@ -243,6 +245,7 @@ export const nl = {
   ...institutionsNl,
   ...dictionariesNl,
   ...fileCheckNl,
+  ...entryPortalNl,
   ...overviewsNl,
   ...deliveriesNl,
 };

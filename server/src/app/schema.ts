@@ -25,6 +25,7 @@ import { authorisationResolvers } from '../authorisations/module';
 import { forwardingResolvers } from '../forwarding/module';
 import { noticeResolvers } from '../notices/module';
 import { dataRequestResolvers } from '../data-requests/module';
+import { entryPortalResolvers } from '../entry-portal/module';
 import { InstitutionResolver } from '../institutions/institution.resolver';
 import { InstitutionAdminResolver } from '../institutions/institution-admin.resolver';
 import { RegistryResolver } from '../registries/registry.resolver';
@@ -62,6 +63,7 @@ export const resolvers = [
   ...forwardingResolvers,
   ...noticeResolvers,
   ...dataRequestResolvers,
+  ...entryPortalResolvers,
 ] as const;
 
 /**

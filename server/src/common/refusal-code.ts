@@ -151,6 +151,10 @@ export enum RefusalCode {
   NOT_EVIDENCE_FILE = 'NOT_EVIDENCE_FILE',
   INVOICE_MISSING = 'INVOICE_MISSING',
   NOT_IN_REGISTER = 'NOT_IN_REGISTER',
+
+  // Entry portal: records entered by hand
+  NO_ENTRIES = 'NO_ENTRIES',
+  VALUE_TOO_LONG = 'VALUE_TOO_LONG',
 }
 
 const DESCRIPTIONS: Record<RefusalCode, string> = {
@@ -287,6 +291,8 @@ const DESCRIPTIONS: Record<RefusalCode, string> = {
   NOT_EVIDENCE_FILE: 'The file is not a PDF, PNG or JPEG (judged by its content, not its name); nothing was stored.',
   INVOICE_MISSING: 'The request has no invoice recorded (recordDataRequestInvoice) to mark paid.',
   NOT_IN_REGISTER: 'Only approved requests (approved, approved with conditions, or further along) go into the register.',
+  NO_ENTRIES: 'The period (parameter `period`) has no entries to submit.',
+  VALUE_TOO_LONG: 'An entered value (field named by parameter `field`) is longer than the entry portal takes (parameter `max` characters).',
 };
 
 registerEnumType(RefusalCode, {

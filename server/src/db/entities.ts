@@ -24,6 +24,7 @@ import { mergerEntities } from '../mergers/module';
 import { authorisationEntities } from '../authorisations/module';
 import { noticeEntities } from '../notices/module';
 import { dataRequestEntities } from '../data-requests/module';
+import { entryPortalEntities } from '../entry-portal/module';
 import { fhirHttpEntities } from '../fhir/http/module';
 import { DictionaryVersion } from '../dictionaries/dictionary-version.entity';
 import { Institution } from '../institutions/institution.entity';
@@ -66,5 +67,6 @@ export const entities = [
   ...forwardingEntities,
   ...noticeEntities,
   ...dataRequestEntities,
+  ...entryPortalEntities,
   ...fhirHttpEntities,
 ];

@@ -136,6 +136,8 @@ export const en: Catalogue = {
     NOT_EVIDENCE_FILE: 'The file is not a PDF, PNG or JPEG; nothing was stored.',
     INVOICE_MISSING: 'No invoice has been recorded yet.',
     NOT_IN_REGISTER: 'Only approved requests go into the register.',
+    NO_ENTRIES: 'Period {period} has no entries to submit.',
+    VALUE_TOO_LONG: 'The value of {field} is longer than {max} characters.',
   },
   refusalDetail: {
     NOT_YOUR_INSTITUTION: 'You cannot deliver for institution {code}: it is unknown or not active, or you hold no submitter role there.',
@@ -212,6 +214,7 @@ export const en: Catalogue = {
     unit: 'Unit',
     subDelivery: 'Sub-delivery',
     dictionaryVersion: 'Dictionary version',
+    entryDraft: 'Entry',
     user: 'User',
   },
   channel: {

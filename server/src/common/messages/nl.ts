@@ -145,6 +145,8 @@ export const nl = {
     NOT_EVIDENCE_FILE: 'Het bestand is geen PDF, PNG of JPEG; er is niets opgeslagen.',
     INVOICE_MISSING: 'Er is nog geen factuur vastgelegd.',
     NOT_IN_REGISTER: 'Alleen goedgekeurde verzoeken komen in het register.',
+    NO_ENTRIES: 'Periode {period} heeft geen invoer om in te dienen.',
+    VALUE_TOO_LONG: 'De waarde van {field} is langer dan {max} tekens.',
   } satisfies Record<RefusalCode, string>,
   /** Refusals whose code is shared but whose words say more (code FORBIDDEN, with these words). */
   refusalDetail: {
@@ -224,6 +226,7 @@ export const nl = {
     unit: 'Onderdeel',
     subDelivery: 'Deelaanlevering',
     dictionaryVersion: 'Datadictionary-versie',
+    entryDraft: 'Invoer',
     user: 'Gebruiker',
   },
   /** Delivery channels as people read them. */

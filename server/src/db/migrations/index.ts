@@ -24,6 +24,7 @@ import { Migration20261203150000 } from './Migration20261203150000';
 import { Migration20261203180000 } from './Migration20261203180000';
 import { Migration20261204100000 } from './Migration20261204100000';
 import { Migration20261204300000 } from './Migration20261204300000';
+import { Migration20261210200000 } from './Migration20261210200000';
 import { Migration20261210300000 } from './Migration20261210300000';
 
 /** Applied in this order; `pnpm cli migration:create` writes new files here, then add them below. */
@@ -53,5 +54,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203180000_data_requests', class: Migration20261203180000 },
   { name: 'Migration20261204100000_data_request_delivery_and_aftercare', class: Migration20261204100000 },
   { name: 'Migration20261204300000_audit_refusals', class: Migration20261204300000 },
+  { name: 'Migration20261210200000_entry_portal_drafts', class: Migration20261210200000 },
   { name: 'Migration20261210300000_fhir_submissions', class: Migration20261210300000 },
 ];

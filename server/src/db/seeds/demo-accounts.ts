@@ -26,6 +26,8 @@ export const demoAccounts: DemoAccount[] = [
   { email: 'aanlever@zuidermeer.test', name: 'Anna Aanlever', role: Role.SUBMITTER, institutionCode: '11111111', registryCodes: ['CAT', 'MMY'] },
   { email: 'inzage@zuidermeer.test', name: 'Ivo Inzage', role: Role.VIEWER, institutionCode: '11111111', registryCodes: ['PMICD'] },
   { email: 'beheer@maasdal.test', name: 'Mila Maasdal', role: Role.LOCAL_ADMIN, institutionCode: '15330041' },
+  // The eye hospital delivers CAT through the entry portal: its ophthalmologist enters operations by hand.
+  { email: 'arts@duinzicht.test', name: 'Daan Oogarts', role: Role.SUBMITTER, institutionCode: '22070112', registryCodes: ['CAT'] },
   {
     email: 'verwerker@nhr.test',
     name: 'Victor Verwerker',
@@ -66,14 +68,14 @@ async function addAccount(em: EntityManager, account: DemoAccount, passwordHash:
 }
 
 /**
- * One account per role (README table), plus a local administrator for every other demo institution,
+ * One account per role (README table), plus a local administrator for every demo institution without a named one,
  * so that each has at least one (issue 3). All share DEMO_PASSWORD and set up their second factor at
  * first login (or use the mailed code from the outbox).
  */
 export async function seedDemoAccounts(em: EntityManager): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const account of demoAccounts) await addAccount(em, account, passwordHash);
-  const named = new Set(demoAccounts.map((account) => account.institutionCode));
+  const named = new Set(demoAccounts.filter((account) => account.role === Role.LOCAL_ADMIN).map((account) => account.institutionCode));
   for (const institution of await em.find(Institution, { active: true })) {
     if (named.has(institution.code)) continue;
     await addAccount(
