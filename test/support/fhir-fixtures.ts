@@ -173,17 +173,21 @@ function patient(
   return { resource, values: extra.values };
 }
 
-/** PMICD 2018.0.5: Patient (by BSN), Procedure with its Device; one patient may have several procedures. */
-export function pmicdFhir(given: readonly FieldValues[]): FhirFixture {
+/**
+ * PMICD 2018.0.5: Patient (by BSN), Procedure with its Device; one patient may have several procedures.
+ * `firstNumber` numbers the resource ids from there, so batches of one large delivery do not collide.
+ */
+export function pmicdFhir(given: readonly FieldValues[], options: { firstNumber?: number } = {}): FhirFixture {
   const records = byPatient(given, (r, i) => r['BSN'] ?? `none${i + 1}`);
+  const first = options.firstNumber ?? 1;
   const groups = new Map<string, Json[]>();
   const unmapped: string[] = [];
   records.forEach((record, i) => {
-    const n = i + 1;
+    const n = i + first;
     const key = record['BSN'] ?? `none${n}`;
     let group = groups.get(key);
     if (!group) {
-      const patientId = `pat${groups.size + 1}`;
+      const patientId = `pat${n}`;
       const made = patient(
         patientId,
         n,

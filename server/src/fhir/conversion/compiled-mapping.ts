@@ -28,13 +28,19 @@ export interface CompiledField {
   element?: string;
 }
 
+/**
+ * `read`: the mapping reads it (kept); `required`: R4 requires it (validated, then discarded);
+ * `other`: discarded unvalidated. A property not in the map is not an R4 element: refused.
+ */
+export type ElementUse = 'read' | 'required' | 'other';
+
 export interface CompiledMapping {
   mapping: FhirMapping;
   focusWhere?: FhirPathAtom;
   links: CompiledLink[];
   fields: CompiledField[];
-  /** Per resource type: kept top-level JSON property names (exact), and choice prefixes (`performed` of `performed[x]`). */
-  kept: Map<string, { exact: Set<string>; choices: string[] }>;
+  /** Per resource type read: every top-level JSON property R4 defines for it, and what becomes of it. */
+  elements: Map<string, Map<string, ElementUse>>;
   header: string;
 }
 
@@ -70,14 +76,13 @@ export function compileMapping(dictionary: FhirDictionary): CompiledMapping {
   if (cached) return cached;
   const unknown = ensureR4Definitions(Object.keys(fhir.reads));
   if (unknown.length > 0) throw new Error(`FHIR mapping reads resource types R4 does not define: ${unknown.join(', ')}`);
-  const kept = new Map<string, { exact: Set<string>; choices: string[] }>();
-  for (const [type, elements] of Object.entries(fhir.reads)) {
+  const elements = new Map<string, Map<string, ElementUse>>();
+  for (const [type, reads] of Object.entries(fhir.reads)) {
     const known = getDataType(type).elements;
-    for (const element of elements) {
+    for (const element of reads) {
       if (!known[element]) throw new Error(`FHIR mapping reads ${type}.${element}, which R4 does not define`);
     }
-    const choices = elements.filter((e) => e.endsWith('[x]')).map((e) => e.slice(0, -3));
-    kept.set(type, { exact: new Set(['resourceType', 'id', ...elements.filter((e) => !e.endsWith('[x]'))]), choices });
+    elements.set(type, propertyUses(known, new Set(reads)));
   }
   const compiled: CompiledMapping = {
     mapping: fhir,
@@ -88,9 +93,28 @@ export function compileMapping(dictionary: FhirDictionary): CompiledMapping {
       if (!mapping) return { field };
       return { field, mapping, path: parse(mapping.path, `fields.${field.name}.path`), ...firstRead(mapping.path) };
     }),
-    kept,
+    elements,
     header: fields.map((f) => f.name).join(','),
   };
   cache.set(fhir, compiled);
   return compiled;
+}
+
+/** The JSON property names of a type's elements (`performed[x]` → performedDateTime, performedPeriod, …; `_x` beside primitives). */
+function propertyUses(known: Record<string, { min: number; type: Array<{ code: string }> }>, reads: ReadonlySet<string>): Map<string, ElementUse> {
+  const uses = new Map<string, ElementUse>([
+    ['resourceType', 'read'],
+    ['id', 'read'],
+    ['_id', 'read'],
+  ]);
+  for (const [name, definition] of Object.entries(known)) {
+    if (name.includes('.') || name === 'id') continue;
+    const use: ElementUse = reads.has(name) ? 'read' : definition.min > 0 ? 'required' : 'other';
+    const names = name.endsWith('[x]') ? definition.type.map((t) => `${name.slice(0, -3)}${t.code.charAt(0).toUpperCase()}${t.code.slice(1)}`) : [name];
+    for (const property of names) {
+      uses.set(property, use);
+      uses.set(`_${property}`, use);
+    }
+  }
+  return uses;
 }

@@ -14,7 +14,7 @@ import type { Resource } from '@medplum/fhirtypes';
 import { compileMapping, type CompiledMapping, dictionaryOf, type FhirDictionary } from './compiled-mapping';
 import { csvLine } from './csv-line';
 import { type FhirIssue, FhirStructureError, structureIssue } from './issues';
-import { type JsonObject, prune } from './prune';
+import { type JsonObject, splitResource } from './prune';
 import { type BuiltRecord, ResourcePool } from './resource-pool';
 import { jsonProblem, resourceIssues } from './structure';
 
@@ -130,17 +130,15 @@ async function* bundlePools(
       return;
     }
     const type = resource['resourceType'];
-    if (!compiled.kept.has(type)) {
-      discarded.add(type);
-      return;
-    }
-    const problems = resourceIssues(resource as unknown as Resource, at);
+    const split = splitResource(resource, type, compiled, discarded);
+    if (!split) return;
+    const problems = resourceIssues(split.validated as unknown as Resource, split.unknown, at);
     if (problems.length > 0) {
       issues.push(...problems);
       return;
     }
     const fullUrl = isObject(entry) && typeof entry['fullUrl'] === 'string' ? entry['fullUrl'] : undefined;
-    pool.add({ type, resource: prune(resource, type, compiled, discarded)!, locator: at }, fullUrl);
+    pool.add({ type, resource: split.kept, locator: at }, fullUrl);
   });
   if (issues.length > 0) throw new FhirStructureError(issues.slice(0, MAX_ISSUES));
   yield pool;
@@ -204,13 +202,11 @@ async function* ndjsonPools(input: AsyncIterable<Buffer | string>, compiled: Com
           ),
         ]);
     }
-    if (!compiled.kept.has(type)) {
-      discarded.add(type);
-      continue;
-    }
-    const problems = resourceIssues(resource as unknown as Resource, place);
+    const split = splitResource(resource, type, compiled, discarded);
+    if (!split) continue;
+    const problems = resourceIssues(split.validated as unknown as Resource, split.unknown, place);
     if (problems.length > 0) throw new FhirStructureError(problems);
-    pool!.add({ type, resource: prune(resource, type, compiled, discarded)!, locator: at });
+    pool!.add({ type, resource: split.kept, locator: at });
   }
   if (pool) yield pool;
 }

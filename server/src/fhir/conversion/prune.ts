@@ -2,31 +2,41 @@
  * Data minimisation by construction: a resource is cut down to the top-level elements its mapping
  * reads (plus resourceType and id, which link resources) before any expression sees it. What is cut
  * off is remembered by element path only (`Patient.name`), never by value.
+ *
+ * Split in one pass: the properties R4 does not define (refused), the part that is validated (what
+ * the mapping reads, and what R4 requires), and the part kept.
  */
 import type { CompiledMapping } from './compiled-mapping';
 
 export type JsonObject = Record<string, unknown>;
 
-/** A resource of a type the mapping does not read is discarded whole: returns undefined. */
-export function prune(resource: JsonObject, type: string, compiled: CompiledMapping, discarded: Set<string>): JsonObject | undefined {
-  const kept = compiled.kept.get(type);
-  if (!kept) {
+export interface SplitResource {
+  /** Top-level properties R4 does not define for the type. */
+  unknown: string[];
+  /** Read and required elements: what is validated against R4. */
+  validated: JsonObject;
+  /** Read elements only: what expressions see. */
+  kept: JsonObject;
+}
+
+/** Undefined for a type the mapping does not read (discarded whole, its type added to `discarded`). */
+export function splitResource(resource: JsonObject, type: string, compiled: CompiledMapping, discarded: Set<string>): SplitResource | undefined {
+  const uses = compiled.elements.get(type);
+  if (!uses) {
     discarded.add(type);
     return undefined;
   }
-  const result: JsonObject = {};
+  const split: SplitResource = { unknown: [], validated: {}, kept: {} };
   for (const [key, value] of Object.entries(resource)) {
-    // `_birthDate` holds the id and extensions of the primitive `birthDate`: kept or discarded with it.
-    const element = key.startsWith('_') ? key.slice(1) : key;
-    if (kept.exact.has(element) || kept.choices.some((c) => element.length > c.length && element.startsWith(c) && isUpper(element.charCodeAt(c.length)))) {
-      result[key] = value;
-    } else {
-      discarded.add(`${type}.${element}`);
+    const use = uses.get(key);
+    if (use === undefined) {
+      split.unknown.push(key);
+      continue;
     }
+    if (use !== 'other') split.validated[key] = value;
+    if (use === 'read') split.kept[key] = value;
+    // `_birthDate` holds the id and extensions of the primitive `birthDate`: listed under birthDate.
+    else discarded.add(`${type}.${key.startsWith('_') ? key.slice(1) : key}`);
   }
-  return result;
-}
-
-function isUpper(code: number): boolean {
-  return code >= 65 && code <= 90;
+  return split;
 }

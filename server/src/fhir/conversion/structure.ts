@@ -6,8 +6,18 @@ import { OperationOutcomeError, validateResource } from '@medplum/core';
 import type { Resource } from '@medplum/fhirtypes';
 import { type FhirIssue, structureIssue } from './issues';
 
-/** Issues of one resource; `at` is its place: 'Bundle.entry[3].resource' or 'Patient (line 17)'. */
-export function resourceIssues(resource: Resource, at: string): FhirIssue[] {
+/**
+ * Issues of one resource; `at` is its place: 'Bundle.entry[3].resource' or 'Patient (line 17)'.
+ * `unknown` are its top-level properties R4 does not define; `validated` the part checked in depth
+ * (the elements the mapping reads and those R4 requires: validating whole resources, names and
+ * addresses included, cost five times as much for elements that are discarded unread).
+ */
+export function resourceIssues(validated: Resource, unknown: readonly string[], at: string): FhirIssue[] {
+  const issues = unknown.map((key) => structureIssue(`${at}.${key}`, `Invalid additional property "${key}"`));
+  return [...issues, ...validatedIssues(validated, at)];
+}
+
+function validatedIssues(resource: Resource, at: string): FhirIssue[] {
   try {
     const outcome = validateResource(resource);
     return outcome.filter((i) => i.severity === 'error' || i.severity === 'fatal').map((i) => toIssue(i, resource.resourceType, at));
