@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { expect } from 'chai';
-import { convertFhir, fieldExpression, FhirStructureError, hasFhirMapping, type RecordLocator } from '../../server/src/fhir/conversion';
+import { compileMapping, convertFhir, fieldExpression, FhirStructureError, hasFhirMapping, type RecordLocator } from '../../server/src/fhir/conversion';
 import { catFhir, type FieldValues, pmicdFhir, recordsFromCsv } from '../support/fhir-fixtures';
 import { dictionaries, dictionary } from './helpers';
 
@@ -42,18 +42,39 @@ async function refusal(content: string, format: 'bundle' | 'ndjson', id = 'PMICD
 }
 
 function pmicdRecords(): FieldValues[] {
-  // The examples plus a second procedure of the first patient (NDJSON groups it under one Patient line).
+  // The examples plus a second procedure of the first patient (NDJSON groups it under one Patient line),
+  // with a model name that CSV must quote.
   const records = examples('PMICD/PMICD/2018.0.5');
-  return [...records, { ...records[0]!, ProcedureID: 'PR0099', Serienummer: 'PJN100099', ImplantatieDatum: '2026-03-09', Procedure: 'V', Complicatie30d: '' }];
+  return [
+    ...records,
+    {
+      ...records[0]!,
+      ProcedureID: 'PR0099',
+      Model: 'Azure XT, "DR"',
+      Serienummer: 'PJN100099',
+      ImplantatieDatum: '2026-03-09',
+      Procedure: 'V',
+      Complicatie30d: '',
+    },
+  ];
 }
 
 describe('FHIR conversion (FHIR resources → dictionary CSV)', function () {
   this.timeout(30000);
 
-  it('PMICD and CAT have a FHIR mapping that passed the schema and integrity checks, and MMY has none', async () => {
+  it('PMICD and CAT have a FHIR mapping that passed the schema and integrity checks and compiles (FHIRPath parses, reads are R4 elements), and MMY has none', async () => {
     const loaded = await dictionaries();
-    const mapped = loaded.filter((d) => hasFhirMapping(d)).map((d) => `${d.registry}/${d.subDelivery}/${d.version}`);
-    expect(mapped).to.have.members(['PMICD/PMICD/2018.0.5', 'CAT/Cataract/1.4']);
+    const mapped = loaded.filter((d) => hasFhirMapping(d));
+    expect(mapped.map((d) => `${d.registry}/${d.subDelivery}/${d.version}`)).to.have.members(['PMICD/PMICD/2018.0.5', 'CAT/Cataract/1.4']);
+    for (const d of mapped) expect(compileMapping(d.dictionary).fields.filter((f) => f.path).length).to.be.greaterThan(9);
+  });
+
+  it('a mapping that reads an element R4 does not define, or a FHIRPath that does not parse, is refused when compiled', async () => {
+    const { dictionary: pmicd } = await dictionary('PMICD/PMICD/2018.0.5');
+    const reads = { ...pmicd.fhir!.reads, Patient: ['identifier', 'shoeSize'] };
+    expect(() => compileMapping({ fields: pmicd.fields, fhir: { ...pmicd.fhir!, reads } })).to.throw(/Patient.shoeSize/);
+    const fields = { ...pmicd.fhir!.fields, BSN: { path: '%patient.identifier.where(' } };
+    expect(() => compileMapping({ fields: pmicd.fields, fhir: { ...pmicd.fhir!, fields } })).to.throw(/fields.BSN.path/);
   });
 
   for (const format of ['bundle', 'ndjson'] as const) {
@@ -150,5 +171,32 @@ describe('FHIR conversion (FHIR resources → dictionary CSV)', function () {
     expect(JSON.stringify(broken.issues)).not.to.include('Jansen');
     const transaction = await refusal(JSON.stringify({ resourceType: 'Bundle', type: 'transaction', entry: [] }), 'bundle');
     expect(transaction.issues[0]).to.include({ code: 'not-supported', expression: 'Bundle.type' });
+  });
+
+  it('bytes that are not UTF-8 are refused, and an error of the input stream itself passes unchanged (not as a refusal)', async () => {
+    const fixture = pmicdFhir(pmicdRecords());
+    const bad = Buffer.concat([Buffer.from(fixture.ndjson), Buffer.from([0x7b, 0xff, 0x7d, 0x0a])]);
+    const { csv: ndjsonCsv, done: ndjsonDone } = convertFhir(Readable.from([bad]), 'ndjson', (await dictionary('PMICD/PMICD/2018.0.5')).dictionary);
+    ndjsonCsv.on('error', () => undefined).resume();
+    const ndjsonError = await ndjsonDone.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(ndjsonError).to.be.instanceOf(FhirStructureError);
+    expect((ndjsonError as FhirStructureError).issues[0]!.diagnostics).to.match(/UTF-8/);
+    for (const format of ['ndjson', 'bundle'] as const) {
+      const input = new Readable({ read() {} });
+      input.push(fixture.ndjson.slice(0, 200));
+      setImmediate(() => input.destroy(new Error('client went away')));
+      const { csv, done } = convertFhir(input, format, (await dictionary('PMICD/PMICD/2018.0.5')).dictionary);
+      csv.resume();
+      csv.on('error', () => undefined);
+      const error = await done.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error, format).to.be.instanceOf(Error).and.not.to.be.instanceOf(FhirStructureError);
+      expect((error as Error).message).to.equal('client went away');
+    }
   });
 });

@@ -7,6 +7,7 @@
  * NDJSON is grouped by patient and streamed: a Patient line, then that patient's resources, then
  * the next Patient. Only one patient's resources are held at a time.
  */
+import { isUtf8 } from 'node:buffer';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { getDataType } from '@medplum/core';
@@ -98,7 +99,35 @@ async function readAll(input: AsyncIterable<Buffer | string>, limit: number): Pr
     if (size > limit) throw new FhirStructureError([structureIssue('Bundle', `the Bundle is larger than ${limit} bytes; send NDJSON`, 'too-costly')]);
     parts.push(buffer);
   }
-  return Buffer.concat(parts).toString('utf8');
+  const all = Buffer.concat(parts);
+  if (!isUtf8(all)) throw new FhirStructureError([structureIssue('Bundle', 'the Bundle is not valid UTF-8')]);
+  return all.toString('utf8').replace(/^\uFEFF/, '');
+}
+
+/** The input as text, refused when it is not UTF-8 (naming the first line of the chunk where decoding failed). */
+async function* utf8Text(input: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  let linesBefore = 0;
+  for await (const chunk of input) {
+    if (typeof chunk === 'string') {
+      yield chunk;
+      continue;
+    }
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      throw new FhirStructureError([structureIssue(`line ${linesBefore + 1}`, 'the input is not valid UTF-8 (at this line or one of the next)')]);
+    }
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) linesBefore++;
+    yield text;
+  }
+  try {
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  } catch {
+    throw new FhirStructureError([structureIssue(`line ${linesBefore + 1}`, 'the input ends inside a UTF-8 character')]);
+  }
 }
 
 async function* bundlePools(
@@ -107,11 +136,11 @@ async function* bundlePools(
   discarded: Set<string>,
   limit: number,
 ): AsyncGenerator<ResourcePool> {
+  const json = await readAll(input, limit); // an error of the input itself passes as it is
   let bundle: unknown;
   try {
-    bundle = JSON.parse(await readAll(input, limit));
+    bundle = JSON.parse(json);
   } catch (error) {
-    if (error instanceof FhirStructureError) throw error;
     throw new FhirStructureError([structureIssue('Bundle', `the Bundle is ${jsonProblem(error)}`)]);
   }
   if (!isObject(bundle) || bundle['resourceType'] !== 'Bundle') throw new FhirStructureError([structureIssue('Bundle', 'expected a Bundle resource')]);
@@ -159,7 +188,7 @@ async function* ndjsonPools(input: AsyncIterable<Buffer | string>, compiled: Com
   let pool: ResourcePool | undefined;
   let patient: { id: string; line: number } | undefined;
   let lineNumber = 0;
-  for await (const line of createInterface({ input: Readable.from(input), crlfDelay: Infinity })) {
+  for await (const line of createInterface({ input: Readable.from(utf8Text(input)), crlfDelay: Infinity })) {
     lineNumber++;
     if (line.trim() === '') continue;
     const at = `line ${lineNumber}`;
