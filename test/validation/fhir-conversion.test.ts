@@ -199,4 +199,15 @@ describe('FHIR conversion (FHIR resources → dictionary CSV)', function () {
       expect((error as Error).message).to.equal('client went away');
     }
   });
+
+  it('the csv stream destroyed by its reader rejects done instead of leaving it pending', async () => {
+    const fixture = pmicdFhir(pmicdRecords());
+    const { csv, done } = convertFhir(chunks(fixture.ndjson), 'ndjson', (await dictionary('PMICD/PMICD/2018.0.5')).dictionary);
+    csv.once('data', () => csv.destroy());
+    const error = await done.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect((error as Error).message).to.match(/closed before the conversion ended/);
+  });
 });

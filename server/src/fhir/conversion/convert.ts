@@ -46,6 +46,12 @@ export function hasFhirMapping(dictionary: FhirDictionary): boolean {
   return dictionaryOf(dictionary).fhir !== undefined;
 }
 
+/**
+ * Converts `input` to the dictionary's CSV (header, then one line per focus resource; RFC 4180, UTF-8).
+ * The work happens as `csv` is read: `done` settles once it has been read to the end (or fails). A
+ * structural problem destroys `csv` with a FhirStructureError and rejects `done` with it; an error
+ * of `input` itself passes unchanged; `csv` destroyed by its reader rejects `done`.
+ */
 export function convertFhir(
   input: AsyncIterable<Buffer | string>,
   format: 'bundle' | 'ndjson',
@@ -59,6 +65,7 @@ export function convertFhir(
   done.catch(() => undefined); // the csv stream carries the same error; a caller may await either
   const discarded = new Set<string>();
   let records = 0;
+  let settled = false;
   async function* lines(): AsyncGenerator<string> {
     try {
       const compiled = compileMapping(dictionary);
@@ -77,10 +84,14 @@ export function convertFhir(
         }
       }
       if (chunk) yield chunk;
+      settled = true;
       settle.resolve({ records, discardedPaths: [...discarded].sort() });
     } catch (error) {
+      settled = true;
       settle.reject(error);
       throw error;
+    } finally {
+      if (!settled) settle.reject(new Error('the CSV stream was closed before the conversion ended'));
     }
   }
   return { csv: Readable.from(lines(), { objectMode: false, encoding: 'utf8' }), done };

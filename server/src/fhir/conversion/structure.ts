@@ -10,7 +10,7 @@ import { type FhirIssue, structureIssue } from './issues';
  * Issues of one resource; `at` is its place: 'Bundle.entry[3].resource' or 'Patient (line 17)'.
  * `unknown` are its top-level properties R4 does not define; `validated` the part checked in depth
  * (the elements the mapping reads and those R4 requires: validating whole resources, names and
- * addresses included, cost five times as much for elements that are discarded unread).
+ * addresses included, cost twice as much, for elements that are discarded unread).
  */
 export function resourceIssues(validated: Resource, unknown: readonly string[], at: string): FhirIssue[] {
   const issues = unknown.map((key) => structureIssue(`${at}.${key}`, `Invalid additional property "${key}"`));
