@@ -134,9 +134,7 @@ export interface DictionaryDefinition {
  * focus (`referencedBy`: the element of the candidate that refers to the focus, optionally narrowed
  * by `where`, a FHIRPath on the candidate in which `%focus` is the focus resource).
  */
-export type FhirResourceLink =
-  | { type: string; reference: string }
-  | { type: string; referencedBy: string; where?: string };
+export type FhirResourceLink = { type: string; reference: string } | { type: string; referencedBy: string; where?: string };
 
 /** A unit of a Quantity and how it becomes the field's number: multiplied by `factor`, or logMAR turned into decimal acuity (10^-logMAR). */
 export interface FhirUnitConversion {
