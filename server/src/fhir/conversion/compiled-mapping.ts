@@ -5,6 +5,7 @@
 import { type FhirPathAtom, getDataType, parseFhirPath } from '@medplum/core';
 import type { FhirFieldMapping, FhirMapping, FhirResourceLink, FieldDefinition, ResolvedDictionary } from '@datahub/validation';
 import { ensureR4Definitions } from './r4-definitions';
+import { compileResourceValidators, type ResourceValidator } from './r4-schema';
 
 /** What convertFhir needs of a dictionary: its fields (CSV columns) and its FHIR mapping. A LoadedDictionary is accepted too. */
 export type FhirDictionary = Pick<ResolvedDictionary, 'fields' | 'fhir'> | { dictionary: Pick<ResolvedDictionary, 'fields' | 'fhir'> };
@@ -41,6 +42,8 @@ export interface CompiledMapping {
   fields: CompiledField[];
   /** Per resource type read: every top-level JSON property R4 defines for it, and what becomes of it. */
   elements: Map<string, Map<string, ElementUse>>;
+  /** Per resource type read: the R4 JSON Schema check of its read and required elements. */
+  validators: Map<string, ResourceValidator>;
   header: string;
 }
 
@@ -77,12 +80,20 @@ export function compileMapping(dictionary: FhirDictionary): CompiledMapping {
   const unknown = ensureR4Definitions(Object.keys(fhir.reads));
   if (unknown.length > 0) throw new Error(`FHIR mapping reads resource types R4 does not define: ${unknown.join(', ')}`);
   const elements = new Map<string, Map<string, ElementUse>>();
+  const validated = new Map<string, { properties: Set<string>; required: ResourceValidator['required'] }>();
   for (const [type, reads] of Object.entries(fhir.reads)) {
     const known = getDataType(type).elements;
     for (const element of reads) {
       if (!known[element]) throw new Error(`FHIR mapping reads ${type}.${element}, which R4 does not define`);
     }
-    elements.set(type, propertyUses(known, new Set(reads)));
+    const uses = propertyUses(known, new Set(reads));
+    elements.set(type, uses);
+    validated.set(type, {
+      properties: new Set([...uses].filter(([, use]) => use !== 'other').map(([name]) => name)),
+      required: Object.entries(known)
+        .filter(([name, definition]) => definition.min > 0 && !name.includes('.'))
+        .map(([name, definition]) => ({ element: name, names: jsonNames(name, definition).flatMap((n) => [n, `_${n}`]) })),
+    });
   }
   const compiled: CompiledMapping = {
     mapping: fhir,
@@ -94,6 +105,7 @@ export function compileMapping(dictionary: FhirDictionary): CompiledMapping {
       return { field, mapping, path: parse(mapping.path, `fields.${field.name}.path`), ...firstRead(mapping.path) };
     }),
     elements,
+    validators: compileResourceValidators(validated),
     header: fields.map((f) => f.name).join(','),
   };
   cache.set(fhir, compiled);
@@ -110,11 +122,15 @@ function propertyUses(known: Record<string, { min: number; type: Array<{ code: s
   for (const [name, definition] of Object.entries(known)) {
     if (name.includes('.') || name === 'id') continue;
     const use: ElementUse = reads.has(name) ? 'read' : definition.min > 0 ? 'required' : 'other';
-    const names = name.endsWith('[x]') ? definition.type.map((t) => `${name.slice(0, -3)}${t.code.charAt(0).toUpperCase()}${t.code.slice(1)}`) : [name];
-    for (const property of names) {
+    for (const property of jsonNames(name, definition)) {
       uses.set(property, use);
       uses.set(`_${property}`, use);
     }
   }
   return uses;
+}
+
+/** The JSON property names of one element: `performed[x]` → performedDateTime, performedPeriod, …; others their name. */
+function jsonNames(name: string, definition: { type: Array<{ code: string }> }): string[] {
+  return name.endsWith('[x]') ? definition.type.map((t) => `${name.slice(0, -3)}${t.code.charAt(0).toUpperCase()}${t.code.slice(1)}`) : [name];
 }

@@ -11,7 +11,6 @@ import { isUtf8 } from 'node:buffer';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { getDataType } from '@medplum/core';
-import type { Resource } from '@medplum/fhirtypes';
 import { compileMapping, type CompiledMapping, dictionaryOf, type FhirDictionary } from './compiled-mapping';
 import { csvLine } from './csv-line';
 import { type FhirIssue, FhirStructureError, structureIssue } from './issues';
@@ -172,7 +171,7 @@ async function* bundlePools(
     const type = resource['resourceType'];
     const split = splitResource(resource, type, compiled, discarded);
     if (!split) return;
-    const problems = resourceIssues(split.validated as unknown as Resource, split.unknown, at);
+    const problems = resourceIssues(compiled.validators.get(type)!, split.validated, split.unknown, at);
     if (problems.length > 0) {
       issues.push(...problems);
       return;
@@ -244,7 +243,7 @@ async function* ndjsonPools(input: AsyncIterable<Buffer | string>, compiled: Com
     }
     const split = splitResource(resource, type, compiled, discarded);
     if (!split) continue;
-    const problems = resourceIssues(split.validated as unknown as Resource, split.unknown, place);
+    const problems = resourceIssues(compiled.validators.get(type)!, split.validated, split.unknown, place);
     if (problems.length > 0) throw new FhirStructureError(problems);
     pool!.add({ type, resource: split.kept, locator: at });
   }
