@@ -59,6 +59,8 @@ function strip(node: unknown, names = false): unknown {
     if (key === 'description' && !names) continue;
     out[key] = strip(value, !names && key === 'properties');
   }
+  // The schema's complex types leave their JSON type out: an array would pass where one object belongs.
+  if (!names && 'properties' in out && !('type' in out)) out['type'] = 'object';
   return out;
 }
 
