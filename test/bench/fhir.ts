@@ -5,7 +5,8 @@
  * is the work's). Prints records per second, the ratio FHIR/CSV (goal ≥ 0.25) and peak RSS (goal
  * ≤ 300 MB); writes bench/results/fhir-latest.json. Asserts no times.
  *
- * FHIR_BENCH_RECORDS (default 100000) and FHIR_BENCH_REPEATS (default 1) change the size and runs.
+ * FHIR_BENCH_RECORDS (default 100000) and FHIR_BENCH_REPEATS (default 1) change the size and runs;
+ * FHIR_BENCH_CPU_PROF=DIR writes a CPU profile of each FHIR run there (node --cpu-prof).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync } from 'node:fs';
@@ -20,6 +21,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const RECORDS = Number(process.env['FHIR_BENCH_RECORDS'] ?? 100_000);
 const REPEATS = Number(process.env['FHIR_BENCH_REPEATS'] ?? 1);
 const BATCH = 1000;
+const CPU_PROF = process.env['FHIR_BENCH_CPU_PROF'];
 
 interface Run {
   task: string;
@@ -89,7 +91,8 @@ async function writeFiles(ndjsonFile: string, csvFile: string): Promise<void> {
 }
 
 function measure(child: string, task: string, file: string, dictionaries: string, temp: string): Run {
-  const result = spawnSync(process.execPath, ['--expose-gc', child, task, file, dictionaries, temp], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', NODE_PATH: CHILD_NODE_PATH } });
+  const profile = CPU_PROF && task === 'fhir' ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : [];
+  const result = spawnSync(process.execPath, ['--expose-gc', ...profile, child, task, file, dictionaries, temp], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', NODE_PATH: CHILD_NODE_PATH } });
   if (result.status !== 0) throw new Error(`${task} failed:\n${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').pop()!) as Run;
 }

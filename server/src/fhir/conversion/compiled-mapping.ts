@@ -4,6 +4,7 @@
  */
 import { type FhirPathAtom, getDataType, parseFhirPath } from '@medplum/core';
 import type { FhirFieldMapping, FhirMapping, FhirResourceLink, FieldDefinition, ResolvedDictionary } from '@datahub/validation';
+import { compileFastPath, type FastPath } from './fast-path';
 import { ensureR4Definitions } from './r4-definitions';
 import { compileResourceValidators, type ResourceValidator } from './r4-schema';
 
@@ -15,6 +16,8 @@ export interface CompiledLink {
   type: string;
   /** FHIRPath on the focus giving Reference elements. */
   reference?: FhirPathAtom;
+  /** The same without medplum, when it is a plain element path (fast-path.ts). */
+  referenceFast?: FastPath;
   /** Element of the candidate that refers to the focus. */
   referencedBy?: string;
   where?: FhirPathAtom;
@@ -24,6 +27,8 @@ export interface CompiledField {
   field: FieldDefinition;
   mapping?: FhirFieldMapping;
   path?: FhirPathAtom;
+  /** The same without medplum, when it is in the trivial subset (fast-path.ts). */
+  fast?: FastPath;
   /** The alias and top-level element the path reads first (for fieldExpression). */
   alias?: string;
   element?: string;
@@ -61,8 +66,11 @@ function parse(expression: string, where: string): FhirPathAtom {
   }
 }
 
-function compileLink(alias: string, link: FhirResourceLink): CompiledLink {
-  if ('reference' in link) return { alias, type: link.type, reference: parse(link.reference, `resources.${alias}.reference`) };
+function compileLink(alias: string, link: FhirResourceLink, focus: string): CompiledLink {
+  if ('reference' in link) {
+    const reference = parse(link.reference, `resources.${alias}.reference`);
+    return { alias, type: link.type, reference, referenceFast: compileFastPath(reference, { focus }) };
+  }
   return { alias, type: link.type, referencedBy: link.referencedBy, where: link.where ? parse(link.where, `resources.${alias}.where`) : undefined };
 }
 
@@ -95,14 +103,17 @@ export function compileMapping(dictionary: FhirDictionary): CompiledMapping {
         .map(([name, definition]) => ({ element: name, names: jsonNames(name, definition).flatMap((n) => [n, `_${n}`]) })),
     });
   }
+  const variableTypes: Record<string, string> = { focus: fhir.focus };
+  for (const [alias, link] of Object.entries(fhir.resources)) variableTypes[alias] = link.type;
   const compiled: CompiledMapping = {
     mapping: fhir,
     focusWhere: fhir.focusWhere ? parse(fhir.focusWhere, 'focusWhere') : undefined,
-    links: Object.entries(fhir.resources).map(([alias, link]) => compileLink(alias, link)),
+    links: Object.entries(fhir.resources).map(([alias, link]) => compileLink(alias, link, fhir.focus)),
     fields: fields.map((field) => {
       const mapping = fhir.fields[field.name];
       if (!mapping) return { field };
-      return { field, mapping, path: parse(mapping.path, `fields.${field.name}.path`), ...firstRead(mapping.path) };
+      const path = parse(mapping.path, `fields.${field.name}.path`);
+      return { field, mapping, path, fast: compileFastPath(path, variableTypes), ...firstRead(mapping.path) };
     }),
     elements,
     validators: compileResourceValidators(validated),
