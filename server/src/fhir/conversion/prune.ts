@@ -10,6 +10,10 @@ import type { CompiledMapping } from './compiled-mapping';
 
 export type JsonObject = Record<string, unknown>;
 
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 export interface SplitResource {
   /** Top-level properties R4 does not define for the type. */
   unknown: string[];
