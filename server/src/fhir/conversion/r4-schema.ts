@@ -25,13 +25,12 @@ export interface ResourceValidator {
   required: Array<{ element: string; names: string[] }>;
 }
 
-let r4: R4Schema | undefined;
 /** How many R4 definitions the last compilation used (for tests and the bench). */
 export let reachableCount = 0;
 
+/** Read for each mapping compiled (once per mapping and process), not kept: parsed it takes tens of MB. */
 function r4Schema(): R4Schema {
-  r4 ??= readJson('fhir/r4/fhir.schema.json') as R4Schema;
-  return r4;
+  return readJson('fhir/r4/fhir.schema.json') as R4Schema;
 }
 
 /** The schema's integer types are `number` with a pattern (which ajv applies to strings only): made whole. */
