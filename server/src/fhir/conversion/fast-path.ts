@@ -11,9 +11,9 @@ import { DotAtom, EqualsAtom, type FhirPathAtom, FunctionAtom, getDataType, Lite
 import type { Atom } from '@medplum/core';
 
 type Step =
-  /** An element: its JSON names and each one's FHIR type (one for most; `performed[x]` has several). */
-  | { kind: 'element'; names: ReadonlyArray<{ property: string; type: string }> }
-  | { kind: 'where'; property: string; literal: string }
+  /** An element: its JSON names (and `_name`, a primitive's extensions) and each one's FHIR type (one for most; `performed[x]` has several). */
+  | { kind: 'element'; names: ReadonlyArray<{ property: string; shadow: string; type: string }> }
+  | { kind: 'where'; property: string; shadow: string; literal: string }
   | { kind: 'first' };
 
 export interface FastPath {
@@ -60,7 +60,7 @@ export function compileFastPath(path: FhirPathAtom, types: Readonly<Record<strin
       if (type === undefined) return undefined; // after a choice of several types: not in the subset
       const element = elementOf(type, atom.name);
       if (!element) return undefined;
-      steps.push({ kind: 'element', names: element.names });
+      steps.push({ kind: 'element', names: element.names.map((n) => ({ ...n, shadow: `_${n.property}` })) });
       type = element.names.length === 1 ? element.names[0]!.type : undefined;
     } else if (atom instanceof FunctionAtom && atom.name === 'first' && atom.args.length === 0 && i === rest.length - 1) {
       steps.push({ kind: 'first' });
@@ -71,7 +71,8 @@ export function compileFastPath(path: FhirPathAtom, types: Readonly<Record<strin
       if (literal.type !== 'string' || typeof literal.value !== 'string') return undefined;
       const compared = elementOf(type, condition.left.name);
       if (!compared || !compared.single || compared.names.length !== 1 || !TEXT_TYPES.has(compared.names[0]!.type)) return undefined;
-      steps.push({ kind: 'where', property: compared.names[0]!.property, literal: literal.value });
+      const property = compared.names[0]!.property;
+      steps.push({ kind: 'where', property, shadow: `_${property}`, literal: literal.value });
     } else {
       return undefined;
     }
@@ -97,7 +98,7 @@ function evaluateSteps(steps: readonly Step[], resource: Record<string, unknown>
       if (step.kind === 'where') {
         const compared = value[step.property];
         if (compared === undefined) {
-          if (value[`_${step.property}`] !== undefined) return UNHANDLED;
+          if (value[step.shadow] !== undefined) return UNHANDLED;
           continue;
         }
         if (typeof compared !== 'string') return UNHANDLED;
@@ -105,9 +106,10 @@ function evaluateSteps(steps: readonly Step[], resource: Record<string, unknown>
         continue;
       }
       let found = 0;
-      for (const { property, type } of step.names) {
+      for (const { property, shadow, type } of step.names) {
         const child = value[property];
-        if (value[`_${property}`] !== undefined) return UNHANDLED;
+        // `_element` (a primitive's id and extensions): medplum's typed values carry it, the shortcut does not.
+        if (value[shadow] !== undefined) return UNHANDLED;
         if (child === undefined) continue;
         found++;
         if (Array.isArray(child)) {

@@ -23,6 +23,18 @@ export interface SplitResource {
   kept: JsonObject;
 }
 
+/** Per type's element uses: property → the path it is listed under when discarded (built once, not per resource). */
+const discardedPaths = new WeakMap<ReadonlyMap<string, unknown>, Map<string, string>>();
+
+/** `_birthDate` holds the id and extensions of the primitive `birthDate`: listed under birthDate. */
+function discardedPath(uses: ReadonlyMap<string, unknown>, type: string, key: string): string {
+  let paths = discardedPaths.get(uses);
+  if (!paths) discardedPaths.set(uses, (paths = new Map()));
+  let path = paths.get(key);
+  if (path === undefined) paths.set(key, (path = `${type}.${key.startsWith('_') ? key.slice(1) : key}`));
+  return path;
+}
+
 /** Undefined for a type the mapping does not read (discarded whole, its type added to `discarded`). */
 export function splitResource(resource: JsonObject, type: string, compiled: CompiledMapping, discarded: Set<string>): SplitResource | undefined {
   const uses = compiled.elements.get(type);
@@ -39,8 +51,7 @@ export function splitResource(resource: JsonObject, type: string, compiled: Comp
     }
     if (use !== 'other') split.validated[key] = value;
     if (use === 'read') split.kept[key] = value;
-    // `_birthDate` holds the id and extensions of the primitive `birthDate`: listed under birthDate.
-    else discarded.add(`${type}.${key.startsWith('_') ? key.slice(1) : key}`);
+    else discarded.add(discardedPath(uses, type, key));
   }
   return split;
 }
