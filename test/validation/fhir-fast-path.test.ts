@@ -88,7 +88,10 @@ describe('FHIRPath shortcut for plain element paths (differential against medplu
       }
       expect(compared).to.be.greaterThan(30);
       if (id.startsWith('PMICD')) {
-        expect(compiled.fields.filter((f) => f.path && !f.fast).map((f) => f.field.name), 'PMICD fields left to medplum').to.deep.equal([]);
+        expect(
+          compiled.fields.filter((f) => f.path && !f.fast).map((f) => f.field.name),
+          'PMICD fields left to medplum',
+        ).to.deep.equal([]);
         expect(compiled.links.every((l) => l.referenceFast)).to.equal(true);
         expect(deferred, 'a primitive with _element is left to medplum').to.be.greaterThan(0);
       }
@@ -98,7 +101,7 @@ describe('FHIRPath shortcut for plain element paths (differential against medplu
   it('expressions outside the subset are left to medplum: functions other than where(element = text) and a final first(), operators, paths without a variable', () => {
     const types = { focus: 'Procedure', patient: 'Patient' };
     for (const expression of [
-      "%patient.birthDate.toString().substring(0, 4)",
+      '%patient.birthDate.toString().substring(0, 4)',
       "iif(%focus.complication.exists(), 'J', 'N')",
       'partOf.empty()',
       'Procedure.identifier',

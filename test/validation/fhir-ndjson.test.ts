@@ -41,9 +41,15 @@ describe('FHIR NDJSON lines (split on the bytes)', function () {
   it('bytes that are not UTF-8 are refused naming their own line', async () => {
     const fixture = pmicdFhir(records);
     const lines = fixture.ndjson.trim().split('\n');
-    const bad = Buffer.concat([Buffer.from(`${lines.slice(0, 3).join('\n')}\n`), Buffer.from([0x7b, 0xc3, 0x28, 0x7d]), Buffer.from(`\n${lines.slice(3).join('\n')}\n`)]);
+    const bad = Buffer.concat([
+      Buffer.from(`${lines.slice(0, 3).join('\n')}\n`),
+      Buffer.from([0x7b, 0xc3, 0x28, 0x7d]),
+      Buffer.from(`\n${lines.slice(3).join('\n')}\n`),
+    ]);
     const { error } = await run(pieces(bad));
     expect(error).to.be.instanceOf(FhirStructureError);
-    expect((error as FhirStructureError).issues).to.deep.equal([{ severity: 'error', code: 'structure', expression: 'line 4', diagnostics: 'the line is not valid UTF-8' }]);
+    expect((error as FhirStructureError).issues).to.deep.equal([
+      { severity: 'error', code: 'structure', expression: 'line 4', diagnostics: 'the line is not valid UTF-8' },
+    ]);
   });
 });

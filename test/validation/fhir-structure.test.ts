@@ -95,7 +95,12 @@ describe('FHIR structural validation (ajv against the R4 JSON Schema, in place o
     (patient['identifier'] as Json[])[1] = { system: 7, value: 'geheim123' };
     const issues = schemaIssues(compiled.validators.get('Patient')!, splitResource(patient, 'Patient', compiled, new Set())!.validated, 'Patient (line 4)');
     expect(issues).to.deep.equal([
-      { severity: 'error', code: 'structure', expression: 'Patient (line 4).identifier[1].system', diagnostics: 'Invalid JSON type: expected string, but got number' },
+      {
+        severity: 'error',
+        code: 'structure',
+        expression: 'Patient (line 4).identifier[1].system',
+        diagnostics: 'Invalid JSON type: expected string, but got number',
+      },
     ]);
     const procedure = structuredClone(fixture.resources.find((r) => r['resourceType'] === 'Procedure')!);
     delete procedure['status'];

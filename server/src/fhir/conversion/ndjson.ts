@@ -92,7 +92,11 @@ class PatientGrouper {
     const other = patientReferences(resource).find((r) => r !== own && !r.endsWith(`/${own}`));
     if (other !== undefined)
       throw new FhirStructureError([
-        structureIssue(place, `refers to another patient than the Patient on line ${this.patient.line}: each patient's resources follow their Patient line`, 'invalid'),
+        structureIssue(
+          place,
+          `refers to another patient than the Patient on line ${this.patient.line}: each patient's resources follow their Patient line`,
+          'invalid',
+        ),
       ]);
   }
 

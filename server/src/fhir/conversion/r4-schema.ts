@@ -70,7 +70,8 @@ function refsIn(node: unknown, found: Set<string>): void {
   }
   if (typeof node !== 'object' || node === null) return;
   for (const [key, value] of Object.entries(node)) {
-    if (key === '$ref' && typeof value === 'string' && value.startsWith('#/definitions/') && value !== ANY_RESOURCE) found.add(value.slice('#/definitions/'.length));
+    if (key === '$ref' && typeof value === 'string' && value.startsWith('#/definitions/') && value !== ANY_RESOURCE)
+      found.add(value.slice('#/definitions/'.length));
     else refsIn(value, found);
   }
 }
