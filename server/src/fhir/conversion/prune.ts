@@ -43,7 +43,9 @@ export function splitResource(resource: JsonObject, type: string, compiled: Comp
     return undefined;
   }
   const split: SplitResource = { unknown: [], validated: {}, kept: {} };
-  for (const [key, value] of Object.entries(resource)) {
+  // for…in: JSON.parse gives plain objects (no inherited enumerable keys), without Object.entries' pairs.
+  for (const key in resource) {
+    const value = resource[key];
     const use = uses.get(key);
     if (use === undefined) {
       split.unknown.push(key);

@@ -25,9 +25,6 @@ export interface ResourceValidator {
   required: Array<{ element: string; names: string[] }>;
 }
 
-/** How many R4 definitions the last compilation used (for tests and the bench). */
-export let reachableCount = 0;
-
 /** Read for each mapping compiled (once per mapping and process), not kept: parsed it takes tens of MB. */
 function r4Schema(): R4Schema {
   return readJson('fhir/r4/fhir.schema.json') as R4Schema;
@@ -109,7 +106,6 @@ export function compileResourceValidators(
   const schemaDefinitions: Record<string, unknown> = {};
   for (const name of reachable) schemaDefinitions[name] = INTEGERS[name] ?? strip(definitions[name]);
   for (const [name, node] of Object.entries(own)) schemaDefinitions[name] = strip(node);
-  reachableCount = reachable.size;
   const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: false, unicodeRegExp: false });
   ajv.addSchema({ $id: 'urn:datahub:fhir-r4', definitions: schemaDefinitions });
   const validators = new Map<string, ResourceValidator>();
@@ -126,9 +122,11 @@ export function compileResourceValidators(
 export function schemaIssues(validator: ResourceValidator, resource: Record<string, unknown>, at: string): FhirIssue[] {
   const issues: FhirIssue[] = [];
   for (const { element, names } of validator.required) {
-    if (!names.some((name) => resource[name] !== undefined)) issues.push(structureIssue(`${at}.${element}`, 'Missing required property', 'required'));
+    let present = false;
+    for (const name of names) if (resource[name] !== undefined) present = true;
+    if (!present) issues.push(structureIssue(`${at}.${element}`, 'Missing required property', 'required'));
   }
-  if (!validator.schema(resource)) issues.push(...(validator.schema.errors ?? []).map((error) => toIssue(error, resource, at)));
+  if (!validator.schema(resource)) for (const error of validator.schema.errors ?? []) issues.push(toIssue(error, resource, at));
   return issues;
 }
 

@@ -13,8 +13,9 @@ import { type ResourceValidator, schemaIssues } from './r4-schema';
  * discarded unread).
  */
 export function resourceIssues(validator: ResourceValidator, validated: JsonObject, unknown: readonly string[], at: string): FhirIssue[] {
-  const issues = unknown.map((key) => structureIssue(`${at}.${key}`, `Invalid additional property "${key}"`));
-  return [...issues, ...schemaIssues(validator, validated, at)];
+  const found = schemaIssues(validator, validated, at);
+  if (unknown.length === 0) return found;
+  return [...unknown.map((key) => structureIssue(`${at}.${key}`, `Invalid additional property "${key}"`)), ...found];
 }
 
 /** A JSON parse error without the input's text (V8's messages quote it): the position only. */
