@@ -86,15 +86,19 @@ export function compileFastPath(path: FhirPathAtom, types: Readonly<Record<strin
 const UNHANDLED = Symbol('unhandled');
 
 function evaluateSteps(steps: readonly Step[], resource: Record<string, unknown>): TypedValue[] | typeof UNHANDLED {
-  let items: TypedValue[] = [{ type: 'Resource', value: resource }];
+  // Plain values and their FHIR types side by side: typed items are made for the result only.
+  let values: unknown[] = [resource];
+  let types: string[] = ['Resource'];
   for (const step of steps) {
     if (step.kind === 'first') {
-      items = items.slice(0, 1);
+      values.length = Math.min(values.length, 1);
+      types.length = values.length;
       continue;
     }
-    const next: TypedValue[] = [];
-    for (const item of items) {
-      const value = item.value as Record<string, unknown>;
+    const nextValues: unknown[] = [];
+    const nextTypes: string[] = [];
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i] as Record<string, unknown>;
       if (step.kind === 'where') {
         const compared = value[step.property];
         if (compared === undefined) {
@@ -102,7 +106,10 @@ function evaluateSteps(steps: readonly Step[], resource: Record<string, unknown>
           continue;
         }
         if (typeof compared !== 'string') return UNHANDLED;
-        if (compared === step.literal) next.push(item);
+        if (compared === step.literal) {
+          nextValues.push(value);
+          nextTypes.push(types[i]!);
+        }
         continue;
       }
       let found = 0;
@@ -115,19 +122,22 @@ function evaluateSteps(steps: readonly Step[], resource: Record<string, unknown>
         if (Array.isArray(child)) {
           for (const element of child) {
             if (element === null || element === undefined) return UNHANDLED;
-            next.push({ type, value: element });
+            nextValues.push(element);
+            nextTypes.push(type);
           }
         } else if (child === null) {
           return UNHANDLED;
         } else {
-          next.push({ type, value: child });
+          nextValues.push(child);
+          nextTypes.push(type);
         }
       }
       if (found > 1) return UNHANDLED;
     }
-    items = next;
+    values = nextValues;
+    types = nextTypes;
   }
-  return items;
+  return values.map((value, i) => ({ type: types[i]!, value }));
 }
 
 /**
