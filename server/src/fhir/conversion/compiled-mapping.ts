@@ -4,7 +4,9 @@
  */
 import { type FhirPathAtom, getDataType, parseFhirPath } from '@medplum/core';
 import type { FhirFieldMapping, FhirMapping, FhirResourceLink, FieldDefinition, ResolvedDictionary } from '@datahub/validation';
+import { compileFastPath, type FastPath } from './fast-path';
 import { ensureR4Definitions } from './r4-definitions';
+import { compileResourceValidators, type ResourceValidator } from './r4-schema';
 
 /** What convertFhir needs of a dictionary: its fields (CSV columns) and its FHIR mapping. A LoadedDictionary is accepted too. */
 export type FhirDictionary = Pick<ResolvedDictionary, 'fields' | 'fhir'> | { dictionary: Pick<ResolvedDictionary, 'fields' | 'fhir'> };
@@ -14,6 +16,8 @@ export interface CompiledLink {
   type: string;
   /** FHIRPath on the focus giving Reference elements. */
   reference?: FhirPathAtom;
+  /** The same without medplum, when it is a plain element path (fast-path.ts). */
+  referenceFast?: FastPath;
   /** Element of the candidate that refers to the focus. */
   referencedBy?: string;
   where?: FhirPathAtom;
@@ -23,6 +27,8 @@ export interface CompiledField {
   field: FieldDefinition;
   mapping?: FhirFieldMapping;
   path?: FhirPathAtom;
+  /** The same without medplum, when it is in the trivial subset (fast-path.ts). */
+  fast?: FastPath;
   /** The alias and top-level element the path reads first (for fieldExpression). */
   alias?: string;
   element?: string;
@@ -41,6 +47,8 @@ export interface CompiledMapping {
   fields: CompiledField[];
   /** Per resource type read: every top-level JSON property R4 defines for it, and what becomes of it. */
   elements: Map<string, Map<string, ElementUse>>;
+  /** Per resource type read: the R4 JSON Schema check of its read and required elements. */
+  validators: Map<string, ResourceValidator>;
   header: string;
 }
 
@@ -58,8 +66,11 @@ function parse(expression: string, where: string): FhirPathAtom {
   }
 }
 
-function compileLink(alias: string, link: FhirResourceLink): CompiledLink {
-  if ('reference' in link) return { alias, type: link.type, reference: parse(link.reference, `resources.${alias}.reference`) };
+function compileLink(alias: string, link: FhirResourceLink, focus: string): CompiledLink {
+  if ('reference' in link) {
+    const reference = parse(link.reference, `resources.${alias}.reference`);
+    return { alias, type: link.type, reference, referenceFast: compileFastPath(reference, { focus }) };
+  }
   return { alias, type: link.type, referencedBy: link.referencedBy, where: link.where ? parse(link.where, `resources.${alias}.where`) : undefined };
 }
 
@@ -77,23 +88,35 @@ export function compileMapping(dictionary: FhirDictionary): CompiledMapping {
   const unknown = ensureR4Definitions(Object.keys(fhir.reads));
   if (unknown.length > 0) throw new Error(`FHIR mapping reads resource types R4 does not define: ${unknown.join(', ')}`);
   const elements = new Map<string, Map<string, ElementUse>>();
+  const validated = new Map<string, { properties: Set<string>; required: ResourceValidator['required'] }>();
   for (const [type, reads] of Object.entries(fhir.reads)) {
     const known = getDataType(type).elements;
     for (const element of reads) {
       if (!known[element]) throw new Error(`FHIR mapping reads ${type}.${element}, which R4 does not define`);
     }
-    elements.set(type, propertyUses(known, new Set(reads)));
+    const uses = propertyUses(known, new Set(reads));
+    elements.set(type, uses);
+    validated.set(type, {
+      properties: new Set([...uses].filter(([, use]) => use !== 'other').map(([name]) => name)),
+      required: Object.entries(known)
+        .filter(([name, definition]) => definition.min > 0 && !name.includes('.'))
+        .map(([name, definition]) => ({ element: name, names: jsonNames(name, definition).flatMap((n) => [n, `_${n}`]) })),
+    });
   }
+  const variableTypes: Record<string, string> = { focus: fhir.focus };
+  for (const [alias, link] of Object.entries(fhir.resources)) variableTypes[alias] = link.type;
   const compiled: CompiledMapping = {
     mapping: fhir,
     focusWhere: fhir.focusWhere ? parse(fhir.focusWhere, 'focusWhere') : undefined,
-    links: Object.entries(fhir.resources).map(([alias, link]) => compileLink(alias, link)),
+    links: Object.entries(fhir.resources).map(([alias, link]) => compileLink(alias, link, fhir.focus)),
     fields: fields.map((field) => {
       const mapping = fhir.fields[field.name];
       if (!mapping) return { field };
-      return { field, mapping, path: parse(mapping.path, `fields.${field.name}.path`), ...firstRead(mapping.path) };
+      const path = parse(mapping.path, `fields.${field.name}.path`);
+      return { field, mapping, path, fast: compileFastPath(path, variableTypes), ...firstRead(mapping.path) };
     }),
     elements,
+    validators: compileResourceValidators(validated),
     header: fields.map((f) => f.name).join(','),
   };
   cache.set(fhir, compiled);
@@ -110,11 +133,15 @@ function propertyUses(known: Record<string, { min: number; type: Array<{ code: s
   for (const [name, definition] of Object.entries(known)) {
     if (name.includes('.') || name === 'id') continue;
     const use: ElementUse = reads.has(name) ? 'read' : definition.min > 0 ? 'required' : 'other';
-    const names = name.endsWith('[x]') ? definition.type.map((t) => `${name.slice(0, -3)}${t.code.charAt(0).toUpperCase()}${t.code.slice(1)}`) : [name];
-    for (const property of names) {
+    for (const property of jsonNames(name, definition)) {
       uses.set(property, use);
       uses.set(`_${property}`, use);
     }
   }
   return uses;
+}
+
+/** The JSON property names of one element: `performed[x]` → performedDateTime, performedPeriod, …; others their name. */
+function jsonNames(name: string, definition: { type: Array<{ code: string }> }): string[] {
+  return name.endsWith('[x]') ? definition.type.map((t) => `${name.slice(0, -3)}${t.code.charAt(0).toUpperCase()}${t.code.slice(1)}`) : [name];
 }

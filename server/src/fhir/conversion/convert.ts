@@ -8,15 +8,14 @@
  * the next Patient. Only one patient's resources are held at a time.
  */
 import { isUtf8 } from 'node:buffer';
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { getDataType } from '@medplum/core';
-import type { Resource } from '@medplum/fhirtypes';
 import { compileMapping, type CompiledMapping, dictionaryOf, type FhirDictionary } from './compiled-mapping';
 import { csvLine } from './csv-line';
 import { type FhirIssue, FhirStructureError, structureIssue } from './issues';
-import { type JsonObject, splitResource } from './prune';
+import { isObject, splitResource } from './prune';
 import { type BuiltRecord, ResourcePool } from './resource-pool';
+import { ndjsonPools } from './ndjson';
 import { jsonProblem, resourceIssues } from './structure';
 
 export type { FhirDictionary } from './compiled-mapping';
@@ -72,14 +71,16 @@ export function convertFhir(
       let chunk = `${compiled.header}\n`;
       const groups =
         format === 'bundle' ? bundlePools(input, compiled, discarded, options.maxBundleBytes ?? 256 * 1024 * 1024) : ndjsonPools(input, compiled, discarded);
-      for await (const pool of groups) {
-        for (const record of pool.records(compiled)) {
-          records++;
-          options.onRecord?.(records, record.locator);
-          chunk += csvLine(record.cells);
-          if (chunk.length >= CHUNK) {
-            yield chunk;
-            chunk = '';
+      for await (const pools of groups) {
+        for (const pool of pools) {
+          for (const record of pool.records(compiled)) {
+            records++;
+            options.onRecord?.(records, record.locator);
+            chunk += csvLine(record.cells);
+            if (chunk.length >= CHUNK) {
+              yield chunk;
+              chunk = '';
+            }
           }
         }
       }
@@ -97,10 +98,6 @@ export function convertFhir(
   return { csv: Readable.from(lines(), { objectMode: false, encoding: 'utf8' }), done };
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 async function readAll(input: AsyncIterable<Buffer | string>, limit: number): Promise<string> {
   const parts: Buffer[] = [];
   let size = 0;
@@ -115,38 +112,12 @@ async function readAll(input: AsyncIterable<Buffer | string>, limit: number): Pr
   return all.toString('utf8').replace(/^\uFEFF/, '');
 }
 
-/** The input as text, refused when it is not UTF-8 (naming the first line of the chunk where decoding failed). */
-async function* utf8Text(input: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-  let linesBefore = 0;
-  for await (const chunk of input) {
-    if (typeof chunk === 'string') {
-      yield chunk;
-      continue;
-    }
-    let text: string;
-    try {
-      text = decoder.decode(chunk, { stream: true });
-    } catch {
-      throw new FhirStructureError([structureIssue(`line ${linesBefore + 1}`, 'the input is not valid UTF-8 (at this line or one of the next)')]);
-    }
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) linesBefore++;
-    yield text;
-  }
-  try {
-    const rest = decoder.decode();
-    if (rest) yield rest;
-  } catch {
-    throw new FhirStructureError([structureIssue(`line ${linesBefore + 1}`, 'the input ends inside a UTF-8 character')]);
-  }
-}
-
 async function* bundlePools(
   input: AsyncIterable<Buffer | string>,
   compiled: CompiledMapping,
   discarded: Set<string>,
   limit: number,
-): AsyncGenerator<ResourcePool> {
+): AsyncGenerator<ResourcePool[]> {
   const json = await readAll(input, limit); // an error of the input itself passes as it is
   let bundle: unknown;
   try {
@@ -172,7 +143,7 @@ async function* bundlePools(
     const type = resource['resourceType'];
     const split = splitResource(resource, type, compiled, discarded);
     if (!split) return;
-    const problems = resourceIssues(split.validated as unknown as Resource, split.unknown, at);
+    const problems = resourceIssues(compiled.validators.get(type)!, split.validated, split.unknown, at);
     if (problems.length > 0) {
       issues.push(...problems);
       return;
@@ -181,74 +152,7 @@ async function* bundlePools(
     pool.add({ type, resource: split.kept, locator: at }, fullUrl);
   });
   if (issues.length > 0) throw new FhirStructureError(issues.slice(0, MAX_ISSUES));
-  yield pool;
-}
-
-/** The Patient references of a resource (`subject`, `patient`): which patient it belongs to. */
-function patientReferences(resource: JsonObject): string[] {
-  const references: string[] = [];
-  for (const key of ['subject', 'patient']) {
-    const value = resource[key];
-    if (isObject(value) && typeof value['reference'] === 'string' && /(^|\/)Patient\/[^/]+$/.test(value['reference'])) references.push(value['reference']);
-  }
-  return references;
-}
-
-async function* ndjsonPools(input: AsyncIterable<Buffer | string>, compiled: CompiledMapping, discarded: Set<string>): AsyncGenerator<ResourcePool> {
-  const seenPatients = new Map<string, number>();
-  let pool: ResourcePool | undefined;
-  let patient: { id: string; line: number } | undefined;
-  let lineNumber = 0;
-  for await (const line of createInterface({ input: Readable.from(utf8Text(input)), crlfDelay: Infinity })) {
-    lineNumber++;
-    if (line.trim() === '') continue;
-    const at = `line ${lineNumber}`;
-    let resource: unknown;
-    try {
-      resource = JSON.parse(line);
-    } catch (error) {
-      throw new FhirStructureError([structureIssue(at, `the line is ${jsonProblem(error)}`)]);
-    }
-    if (!isObject(resource) || typeof resource['resourceType'] !== 'string')
-      throw new FhirStructureError([structureIssue(at, 'each line must be one resource with a resourceType', 'required')]);
-    const type = resource['resourceType'];
-    const place = `${type} (${at})`;
-    if (type === 'Patient') {
-      const id = resource['id'];
-      if (typeof id !== 'string')
-        throw new FhirStructureError([structureIssue(`${place}.id`, "a Patient line needs the id its patient's resources refer to", 'required')]);
-      const earlier = seenPatients.get(id);
-      if (earlier !== undefined)
-        throw new FhirStructureError([
-          structureIssue(place, `Patient ${id} was already given on line ${earlier}: a patient's resources must follow their Patient line together`, 'invalid'),
-        ]);
-      seenPatients.set(id, lineNumber);
-      if (pool) yield pool;
-      pool = new ResourcePool();
-      patient = { id, line: lineNumber };
-    } else {
-      if (!pool || !patient)
-        throw new FhirStructureError([
-          structureIssue(place, "a resource before any Patient line: each patient's resources follow their Patient line", 'invalid'),
-        ]);
-      const own = `Patient/${patient.id}`;
-      const other = patientReferences(resource).find((r) => r !== own && !r.endsWith(`/${own}`));
-      if (other !== undefined)
-        throw new FhirStructureError([
-          structureIssue(
-            place,
-            `refers to another patient than the Patient on line ${patient.line}: each patient's resources follow their Patient line`,
-            'invalid',
-          ),
-        ]);
-    }
-    const split = splitResource(resource, type, compiled, discarded);
-    if (!split) continue;
-    const problems = resourceIssues(split.validated as unknown as Resource, split.unknown, place);
-    if (problems.length > 0) throw new FhirStructureError(problems);
-    pool!.add({ type, resource: split.kept, locator: at });
-  }
-  if (pool) yield pool;
+  yield [pool];
 }
 
 /**

@@ -10,6 +10,10 @@ import type { CompiledMapping } from './compiled-mapping';
 
 export type JsonObject = Record<string, unknown>;
 
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 export interface SplitResource {
   /** Top-level properties R4 does not define for the type. */
   unknown: string[];
@@ -17,6 +21,18 @@ export interface SplitResource {
   validated: JsonObject;
   /** Read elements only: what expressions see. */
   kept: JsonObject;
+}
+
+/** Per type's element uses: property → the path it is listed under when discarded (built once, not per resource). */
+const discardedPaths = new WeakMap<ReadonlyMap<string, unknown>, Map<string, string>>();
+
+/** `_birthDate` holds the id and extensions of the primitive `birthDate`: listed under birthDate. */
+function discardedPath(uses: ReadonlyMap<string, unknown>, type: string, key: string): string {
+  let paths = discardedPaths.get(uses);
+  if (!paths) discardedPaths.set(uses, (paths = new Map()));
+  let path = paths.get(key);
+  if (path === undefined) paths.set(key, (path = `${type}.${key.startsWith('_') ? key.slice(1) : key}`));
+  return path;
 }
 
 /** Undefined for a type the mapping does not read (discarded whole, its type added to `discarded`). */
@@ -27,7 +43,9 @@ export function splitResource(resource: JsonObject, type: string, compiled: Comp
     return undefined;
   }
   const split: SplitResource = { unknown: [], validated: {}, kept: {} };
-  for (const [key, value] of Object.entries(resource)) {
+  // for…in: JSON.parse gives plain objects (no inherited enumerable keys), without Object.entries' pairs.
+  for (const key in resource) {
+    const value = resource[key];
     const use = uses.get(key);
     if (use === undefined) {
       split.unknown.push(key);
@@ -35,8 +53,7 @@ export function splitResource(resource: JsonObject, type: string, compiled: Comp
     }
     if (use !== 'other') split.validated[key] = value;
     if (use === 'read') split.kept[key] = value;
-    // `_birthDate` holds the id and extensions of the primitive `birthDate`: listed under birthDate.
-    else discarded.add(`${type}.${key.startsWith('_') ? key.slice(1) : key}`);
+    else discarded.add(discardedPath(uses, type, key));
   }
   return split;
 }

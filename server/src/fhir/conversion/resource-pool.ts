@@ -5,6 +5,7 @@
  */
 import { evalFhirPathTyped, toTypedValue, type TypedValue } from '@medplum/core';
 import type { CompiledMapping } from './compiled-mapping';
+import { evaluateFastPath } from './fast-path';
 import { cellValue } from './field-value';
 import type { JsonObject } from './prune';
 
@@ -77,28 +78,45 @@ export class ResourcePool {
     return index.get(target) ?? [];
   }
 
-  /** One record per focus resource, in the order they came. */
+  /**
+   * One record per focus resource, in the order they came. Paths in the trivial subset read the JSON
+   * directly; the others go to medplum, on typed values built once per resource and only then.
+   */
   *records(compiled: CompiledMapping): Generator<BuiltRecord> {
     for (const focus of this.byType.get(compiled.mapping.focus) ?? []) {
-      const focusValue = typedOf(focus);
-      if (compiled.focusWhere && !isTrue(evalFhirPathTyped(compiled.focusWhere, [focusValue], { '%focus': focusValue }))) continue;
-      const variables: Record<string, TypedValue> = { '%focus': focusValue };
-      const locator: Record<string, string> = { focus: focus.locator };
-      for (const link of compiled.links) {
-        const found = this.link(link, focus, focusValue);
-        variables[`%${link.alias}`] = found ? typedOf(found) : ABSENT;
-        if (found) locator[link.alias] = found.locator;
+      if (compiled.focusWhere) {
+        const focusValue = typedOf(focus);
+        if (!isTrue(evalFhirPathTyped(compiled.focusWhere, [focusValue], { '%focus': focusValue }))) continue;
       }
-      const cells = compiled.fields.map(({ field, mapping, path }) =>
-        mapping && path ? cellValue(evalFhirPathTyped(path, [focusValue], variables), mapping, field) : '',
-      );
+      const locator: Record<string, string> = { focus: focus.locator };
+      const found: Record<string, PooledResource | undefined> = { focus };
+      const resources: Record<string, JsonObject | undefined> = { focus: focus.resource };
+      for (const link of compiled.links) {
+        const resource = this.link(link, focus);
+        found[link.alias] = resource;
+        resources[link.alias] = resource?.resource;
+        if (resource) locator[link.alias] = resource.locator;
+      }
+      let variables: Record<string, TypedValue> | undefined;
+      const cells = compiled.fields.map(({ field, mapping, fast, path }) => {
+        if (!mapping || !path) return '';
+        const items = fast ? evaluateFastPath(fast, resources) : undefined;
+        if (items) return cellValue(items, mapping, field);
+        variables ??= variablesOf(found);
+        return cellValue(evalFhirPathTyped(path, [variables['%focus']!], variables), mapping, field);
+      });
       yield { cells, locator };
     }
   }
 
-  private link(link: CompiledMapping['links'][number], focus: PooledResource, focusValue: TypedValue): PooledResource | undefined {
+  private link(link: CompiledMapping['links'][number], focus: PooledResource): PooledResource | undefined {
     if (link.reference) {
-      for (const item of evalFhirPathTyped(link.reference, [focusValue], { '%focus': focusValue })) {
+      let items = link.referenceFast ? evaluateFastPath(link.referenceFast, { focus: focus.resource }) : undefined;
+      if (!items) {
+        const focusValue = typedOf(focus);
+        items = evalFhirPathTyped(link.reference, [focusValue], { '%focus': focusValue });
+      }
+      for (const item of items) {
         for (const reference of referencesIn(item.value)) {
           const found = this.resolve(reference);
           if (found?.type === link.type) return found;
@@ -106,10 +124,19 @@ export class ResourcePool {
       }
       return undefined;
     }
-    return this.referringTo(link.type, link.referencedBy!, focus).find(
-      (candidate) => !link.where || isTrue(evalFhirPathTyped(link.where, [typedOf(candidate)], { '%focus': focusValue })),
-    );
+    return this.referringTo(link.type, link.referencedBy!, focus).find((candidate) => {
+      if (!link.where) return true;
+      const focusValue = typedOf(focus);
+      return isTrue(evalFhirPathTyped(link.where, [typedOf(candidate)], { '%focus': focusValue }));
+    });
   }
+}
+
+/** medplum's variables of a record: `%focus` and each alias (an absent one empty). */
+function variablesOf(found: Readonly<Record<string, PooledResource | undefined>>): Record<string, TypedValue> {
+  const variables: Record<string, TypedValue> = {};
+  for (const [alias, entry] of Object.entries(found)) variables[`%${alias}`] = entry ? typedOf(entry) : ABSENT;
+  return variables;
 }
 
 function isTrue(result: readonly TypedValue[]): boolean {
