@@ -5,7 +5,7 @@ export const entryPortalEn: typeof entryPortalNl = {
   entryPortal: {
     title: 'Enter data',
     intro:
-      'Enter the operations one patient at a time. The fields come from the data dictionary; as you type, the Datahub checks them with the same checks and messages as processing does. Entries stay drafts until you submit the period.',
+      'Enter the operations one patient at a time. The fields come from the data dictionary; as you type, the Data Hub checks them with the same checks and messages as processing does. Entries stay drafts until you submit the period.',
     noTargets: 'You do not enter data by hand for any registry: your institution delivers through another channel.',
     stream: 'Institution and registry',
     period: 'Period',
@@ -38,7 +38,7 @@ export const entryPortalEn: typeof entryPortalNl = {
     submit: 'Submit period',
     submitConfirm: 'Submit all {n} entries of {period} as one delivery? A later submission of the same period replaces it.',
     submitErrors: '{n} entries still have errors; processing rejects those records.',
-    submitted: 'The period was submitted. The Datahub is processing the delivery.',
+    submitted: 'The period was submitted. The Data Hub is processing the delivery.',
     deliveryHeading: 'Latest submission',
     deliveryCounts: '{records} records, {accepted} accepted, {errors} errors, {warnings} warnings',
     openDelivery: 'View the delivery and its report',
