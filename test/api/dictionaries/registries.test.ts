@@ -55,9 +55,9 @@ describe('registries and registry(code) queries', () => {
     });
   });
 
-  it('shows CAT accepting the portal and the entry portal, and the hub producing its information product', async () => {
+  it('shows CAT accepting the portal, FHIR and the entry portal, and the hub producing its information product', async () => {
     const response = await graphql<{ registry: RegistryRow }>(url, `{ registry(code: "CAT") { ${REGISTRY_FIELDS} } }`);
-    expect(response.data?.registry.acceptedChannels).to.deep.equal(['PORTAL', 'ENTRY_PORTAL']);
+    expect(response.data?.registry.acceptedChannels).to.deep.equal(['PORTAL', 'FHIR', 'ENTRY_PORTAL']);
     expect(response.data?.registry.producesInformationProduct).to.equal(true);
   });
 
