@@ -19,12 +19,13 @@ import {
   entryPeriod,
   findEntryDraft,
   listEntryDrafts,
+  readEntryValues,
   saveEntryDraft,
 } from './entry-draft.service';
 import { submitEntryPeriod } from './entry-submit.service';
 import { entryPortalTargets, periodOption } from './entry-target';
 import { EntryFinding, EntryPortalTarget, EntryStatus, FieldValue, SaveEntryDraftInput } from './entry.types';
-import { checkEntry, fieldValues, renderFindings, unsealValues } from './entry-values';
+import { checkEntry, fieldValues, renderFindings } from './entry-values';
 import { dictionaryOfVersion, entryDraftLoaders } from './entry-draft.loaders';
 
 const EntryDraftResult = resultUnion('EntryDraftResult', 'The entry, or why not.', EntryDraft);
@@ -140,7 +141,7 @@ export class EntryDraftResolver {
   @FieldResolver(() => [FieldValue], { description: "Every field of the dictionary with the entry's value, in the dictionary's order (empty where none)." })
   async values(@Root() draft: EntryDraft, @Ctx() ctx: RequestContext): Promise<FieldValue[]> {
     const dictionary = await dictionaryOfVersion(ctx, draft.dictionaryVersion.id);
-    return fieldValues(dictionary, unsealValues(ctx.services.keys, draft.sealedValues));
+    return fieldValues(dictionary, await readEntryValues(ctx, draft));
   }
 
   @FieldResolver(() => [EntryFinding], {
@@ -149,7 +150,7 @@ export class EntryDraftResolver {
   })
   async findings(@Root() draft: EntryDraft, @Ctx() ctx: RequestContext): Promise<EntryFinding[]> {
     const dictionary = await dictionaryOfVersion(ctx, draft.dictionaryVersion.id);
-    const values = unsealValues(ctx.services.keys, draft.sealedValues);
+    const values = await readEntryValues(ctx, draft);
     const findings = checkEntry(dictionary, values, { deliveryDate: todayInAmsterdam(ctx.services.clock.now()), period: periodOption(entryPeriod(draft)) });
     return renderFindings(dictionary, findings, ctx.actor.language);
   }

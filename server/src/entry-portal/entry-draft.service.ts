@@ -11,7 +11,7 @@ import { SubDelivery } from '../registries/sub-delivery.entity';
 import { EntryDraft } from './entry-draft.entity';
 import { entryDictionary, periodOption, resolveEntryTarget } from './entry-target';
 import type { SaveEntryDraftInput } from './entry.types';
-import { checkEntry, findingSummary, MAX_VALUE_LENGTH, sealValues } from './entry-values';
+import { checkEntry, findingSummary, MAX_VALUE_LENGTH, sealValues, unsealValues } from './entry-values';
 
 export const ENTRY_DRAFT_PAGING = definePaging({
   tag: 'entryDrafts',
@@ -157,4 +157,28 @@ export async function deleteEntryDraft(ctx: RequestContext, id: string): Promise
 /** `period` of a stored entry as a Period (stored canonical). */
 export function entryPeriod(draft: EntryDraft): Period {
   return Period.parse(draft.period);
+}
+
+/** The drafts whose values this request has already unsealed (and audited). */
+const readInRequest = new WeakMap<object, Set<string>>();
+
+/**
+ * An entry's values in clear, for an answer to its submitters: the record of one patient, so each
+ * entry read is audited (NEN 7513) once per request, whether its values or its findings (whose
+ * messages quote values) are asked for.
+ */
+export async function readEntryValues(ctx: RequestContext, draft: EntryDraft): Promise<Map<string, string>> {
+  let seen = readInRequest.get(ctx.request);
+  if (!seen) readInRequest.set(ctx.request, (seen = new Set()));
+  if (!seen.has(draft.id)) {
+    seen.add(draft.id);
+    await recordAudit(ctx.em, ctx.actor, {
+      event: AuditEventType.READ,
+      action: 'readEntryDraft',
+      objectType: 'EntryDraft',
+      objectId: draft.id,
+      institutionId: draft.institution.id,
+    });
+  }
+  return unsealValues(ctx.services.keys, draft.sealedValues);
 }

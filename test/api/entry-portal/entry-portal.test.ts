@@ -152,6 +152,30 @@ describe('entry portal (Invoerportaal): drafts, submit and correction', function
     expect(second.values.find((value) => value.field === 'PatientCode')?.value).to.equal(PATIENT_CODE);
   });
 
+  it('audits each read of an entry once per request, whether its values or its findings are asked for, and a list without them not at all', async () => {
+    const reads = async () =>
+      (await ownerQuery(server, `select object_id from audit_event where action = 'readEntryDraft' and institution_id = $1`, [institutionId])).map(
+        (row) => row['object_id'] as string,
+      );
+    const before = await reads();
+    expectOk(
+      await asUser(server, doctor, 'query ($id: ID!) { entryDraft(id: $id) { ... on EntryDraft { values { value } findings { message } } } }', {
+        id: second.id,
+      }),
+    );
+    expectOk(
+      await asUser(
+        server,
+        doctor,
+        'query ($i: ID!, $s: ID!, $p: Period!) { entryDrafts(institutionId: $i, subDeliveryId: $s, period: $p) { nodes { id status } } }',
+        { i: institutionId, s: subDeliveryId, p: period },
+      ),
+    );
+    const after = await reads();
+    expect(after.length - before.length).to.equal(1);
+    expect(after.filter((id) => id === second.id).length - before.filter((id) => id === second.id).length).to.equal(1);
+  });
+
   it('refuses a stranger and a portal institution: NOT_FOUND for what is not theirs, CHANNEL_NOT_ACTIVE where the channel is the portal', async () => {
     expect(await save(portalSubmitter, draftInput(operation('X1', firstDay)))).to.include({ __typename: 'Refused', code: 'NOT_FOUND' });
     const zuidermeer = (await ownerQuery<{ id: string }>(server, `select id from institution where code = '11111111'`))[0]!.id;
