@@ -20,11 +20,12 @@ const ENGINE_ENTRIES: Readonly<Record<string, string>> = {
 /**
  * Compiles `entry` and every relative import it reaches to CommonJS under `outDir`, mirroring the
  * paths below ROOT; the engine's package is compiled from its source too (its imports rewritten to
- * relative ones), other packages are left to NODE_PATH. Returns the compiled entry.
+ * relative ones), other packages are left to NODE_PATH. `alsoEntries` are compiled the same way
+ * (scripts started by path, such as worker threads). Returns the compiled entry.
  */
-export function compileGraph(entry: string, outDir: string): string {
+export function compileGraph(entry: string, outDir: string, alsoEntries: readonly string[] = []): string {
   const done = new Set<string>();
-  const pending = [entry];
+  const pending = [entry, ...alsoEntries];
   while (pending.length > 0) {
     const source = pending.pop()!;
     if (done.has(source)) continue;

@@ -111,7 +111,7 @@ async function main(): Promise<void> {
   try {
     const dictionaries = path.join(dir, 'dictionaries');
     cpSync(path.join(ROOT, 'dictionaries'), dictionaries, { recursive: true });
-    const child = compileGraph(path.join(__dirname, 'fhir-measure.ts'), path.join(dir, 'js'));
+    const child = compileGraph(path.join(__dirname, 'fhir-measure.ts'), path.join(dir, 'js'), [path.join(ROOT, 'server/src/fhir/conversion/ndjson-worker.ts')]);
     const ndjsonFile = path.join(dir, 'pmicd.ndjson');
     const csvFile = path.join(dir, 'pmicd.csv');
     await writeFiles(ndjsonFile, csvFile);

@@ -11,17 +11,18 @@ import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { getDataType } from '@medplum/core';
 import { compileMapping, type CompiledMapping, dictionaryOf, type FhirDictionary } from './compiled-mapping';
-import { csvLine } from './csv-line';
+import { defaultWorkerCount } from './conversion-workers';
+import { CsvOutput, type RecordLocator } from './csv-output';
 import { type FhirIssue, FhirStructureError, structureIssue } from './issues';
+import { ndjsonBlocks } from './ndjson-blocks';
 import { isObject, splitResource } from './prune';
 import { type BuiltRecord, ResourcePool } from './resource-pool';
-import { ndjsonPools } from './ndjson';
 import { jsonProblem, resourceIssues } from './structure';
 
 export type { FhirDictionary } from './compiled-mapping';
 
 /** alias → where that resource is: 'Bundle.entry[3].resource' / 'line 17'; the focus resource under `focus`. */
-export type RecordLocator = Record<string, string>;
+export type { RecordLocator };
 
 export interface ConversionResult {
   records: number;
@@ -34,12 +35,14 @@ export interface ConversionOptions {
   onRecord?: (recordNumber: number, locator: RecordLocator) => void;
   /** A Bundle larger than this is refused (default 256 MiB); NDJSON has no limit. */
   maxBundleBytes?: number;
+  /** NDJSON: conversion workers beside this thread (default: one fewer than the cores, at most two; 0: none). */
+  workers?: number;
+  /** NDJSON: the size of the blocks converted apart (default 1 MiB; ndjson-blocks.ts). */
+  blockBytes?: number;
 }
 
 /** At most this many issues are collected from a Bundle before it is refused. */
 const MAX_ISSUES = 100;
-/** CSV text is handed on in chunks of about this many characters. */
-const CHUNK = 64 * 1024;
 
 export function hasFhirMapping(dictionary: FhirDictionary): boolean {
   return dictionaryOf(dictionary).fhir !== undefined;
@@ -63,30 +66,29 @@ export function convertFhir(
   });
   done.catch(() => undefined); // the csv stream carries the same error; a caller may await either
   const discarded = new Set<string>();
-  let records = 0;
   let settled = false;
   async function* lines(): AsyncGenerator<string> {
     try {
       const compiled = compileMapping(dictionary);
-      let chunk = `${compiled.header}\n`;
-      const groups =
-        format === 'bundle' ? bundlePools(input, compiled, discarded, options.maxBundleBytes ?? 256 * 1024 * 1024) : ndjsonPools(input, compiled, discarded);
-      for await (const pools of groups) {
-        for (const pool of pools) {
-          for (const record of pool.records(compiled)) {
-            records++;
-            options.onRecord?.(records, record.locator);
-            chunk += csvLine(record.cells);
-            if (chunk.length >= CHUNK) {
-              yield chunk;
-              chunk = '';
-            }
-          }
+      const output = new CsvOutput(compiled, options.onRecord);
+      yield `${compiled.header}\n`;
+      if (format === 'bundle') {
+        const pool = await bundlePool(input, compiled, discarded, options.maxBundleBytes ?? 256 * 1024 * 1024);
+        for (const record of pool.records(compiled)) {
+          output.record(record);
+          if (output.full) yield output.take();
         }
+      } else {
+        yield* ndjsonBlocks(input, dictionary, compiled, discarded, output, {
+          workers: options.workers ?? defaultWorkerCount(),
+          blockBytes: options.blockBytes ?? 1024 * 1024,
+          locators: options.onRecord !== undefined,
+        });
       }
-      if (chunk) yield chunk;
+      const last = output.take();
+      if (last) yield last;
       settled = true;
-      settle.resolve({ records, discardedPaths: [...discarded].sort() });
+      settle.resolve({ records: output.records, discardedPaths: [...discarded].sort() });
     } catch (error) {
       settled = true;
       settle.reject(error);
@@ -112,12 +114,7 @@ async function readAll(input: AsyncIterable<Buffer | string>, limit: number): Pr
   return all.toString('utf8').replace(/^\uFEFF/, '');
 }
 
-async function* bundlePools(
-  input: AsyncIterable<Buffer | string>,
-  compiled: CompiledMapping,
-  discarded: Set<string>,
-  limit: number,
-): AsyncGenerator<ResourcePool[]> {
+async function bundlePool(input: AsyncIterable<Buffer | string>, compiled: CompiledMapping, discarded: Set<string>, limit: number): Promise<ResourcePool> {
   const json = await readAll(input, limit); // an error of the input itself passes as it is
   let bundle: unknown;
   try {
@@ -152,7 +149,7 @@ async function* bundlePools(
     pool.add({ type, resource: split.kept, locator: at }, fullUrl);
   });
   if (issues.length > 0) throw new FhirStructureError(issues.slice(0, MAX_ISSUES));
-  yield [pool];
+  return pool;
 }
 
 /**

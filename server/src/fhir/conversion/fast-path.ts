@@ -85,59 +85,52 @@ export function compileFastPath(path: FhirPathAtom, types: Readonly<Record<strin
 /** Marks data the shortcut does not handle: the caller asks medplum. */
 const UNHANDLED = Symbol('unhandled');
 
-function evaluateSteps(steps: readonly Step[], resource: Record<string, unknown>): TypedValue[] | typeof UNHANDLED {
-  // Plain values and their FHIR types side by side: typed items are made for the result only.
-  let values: unknown[] = [resource];
-  let types: string[] = ['Resource'];
-  for (const step of steps) {
-    if (step.kind === 'first') {
-      values.length = Math.min(values.length, 1);
-      types.length = values.length;
-      continue;
-    }
-    const nextValues: unknown[] = [];
-    const nextTypes: string[] = [];
-    for (let i = 0; i < values.length; i++) {
-      const value = values[i] as Record<string, unknown>;
-      if (step.kind === 'where') {
-        const compared = value[step.property];
-        if (compared === undefined) {
-          if (value[step.shadow] !== undefined) return UNHANDLED;
-          continue;
-        }
-        if (typeof compared !== 'string') return UNHANDLED;
-        if (compared === step.literal) {
-          nextValues.push(value);
-          nextTypes.push(types[i]!);
-        }
-        continue;
-      }
-      let found = 0;
-      for (const { property, shadow, type } of step.names) {
-        const child = value[property];
-        // `_element` (a primitive's id and extensions): medplum's typed values carry it, the shortcut does not.
-        if (value[shadow] !== undefined) return UNHANDLED;
-        if (child === undefined) continue;
-        found++;
-        if (Array.isArray(child)) {
-          for (const element of child) {
-            if (element === null || element === undefined) return UNHANDLED;
-            nextValues.push(element);
-            nextTypes.push(type);
-          }
-        } else if (child === null) {
-          return UNHANDLED;
-        } else {
-          nextValues.push(child);
-          nextTypes.push(type);
-        }
-      }
-      if (found > 1) return UNHANDLED;
-    }
-    values = nextValues;
-    types = nextTypes;
+/**
+ * Depth first over the plain JSON, collecting the end values and their FHIR types: the same items in
+ * the same order as stepping the whole collection level by level, without a collection per step.
+ * `first()` (only ever the last step) is applied by the caller. False when the data is outside what
+ * the shortcut handles.
+ */
+function collect(steps: readonly Step[], at: number, value: unknown, type: string, values: unknown[], types: string[]): boolean {
+  const step = steps[at];
+  if (step === undefined || step.kind === 'first') {
+    values.push(value);
+    types.push(type);
+    return true;
   }
-  return values.map((value, i) => ({ type: types[i]!, value }));
+  const object = value as Record<string, unknown>;
+  if (step.kind === 'where') {
+    const compared = object[step.property];
+    if (compared === undefined) return object[step.shadow] === undefined;
+    if (typeof compared !== 'string') return false;
+    return compared === step.literal ? collect(steps, at + 1, value, type, values, types) : true;
+  }
+  let found = 0;
+  for (const name of step.names) {
+    // `_element` (a primitive's id and extensions): medplum's typed values carry it, the shortcut does not.
+    if (object[name.shadow] !== undefined) return false;
+    const child = object[name.property];
+    if (child === undefined) continue;
+    if (++found > 1) return false;
+    if (Array.isArray(child)) {
+      for (const element of child) {
+        if (element === null || element === undefined || !collect(steps, at + 1, element, name.type, values, types)) return false;
+      }
+    } else if (child === null || !collect(steps, at + 1, child, name.type, values, types)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function evaluateSteps(steps: readonly Step[], resource: Record<string, unknown>): TypedValue[] | typeof UNHANDLED {
+  const values: unknown[] = [];
+  const types: string[] = [];
+  if (!collect(steps, 0, resource, 'Resource', values, types)) return UNHANDLED;
+  const count = steps[steps.length - 1]!.kind === 'first' ? Math.min(values.length, 1) : values.length;
+  const items: TypedValue[] = new Array(count);
+  for (let i = 0; i < count; i++) items[i] = { type: types[i]!, value: values[i] };
+  return items;
 }
 
 /**

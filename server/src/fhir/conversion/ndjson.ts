@@ -1,8 +1,8 @@
 /**
  * NDJSON (FHIR Bulk Data) grouped by patient: a Patient line, then that patient's resources, then the
  * next Patient. Lines are split on the bytes (no readline, no stream per line) and each line is
- * checked to be UTF-8 on its own, so a refusal names the exact line. The pools of the patients a
- * chunk of input completes are handed on together: one await per chunk, not per resource.
+ * checked to be UTF-8 on its own, so a refusal names the exact line. Each patient's pool is handed
+ * on as soon as the next Patient line (or the end) shows it complete, so its resources die young.
  */
 import { isUtf8 } from 'node:buffer';
 import type { CompiledMapping } from './compiled-mapping';
@@ -24,19 +24,56 @@ function patientReferences(resource: JsonObject): string[] {
   return references;
 }
 
+/**
+ * How a line that starts a patient begins as every FHIR serialiser writes it (resourceType first):
+ * where input may be cut into blocks converted apart (ndjson-blocks.ts). A line that begins so but
+ * turns out another type (resourceType given twice) is refused, so such a cut is always right.
+ */
+export const PATIENT_LINE_START = Buffer.from('{"resourceType":"Patient"');
+
+/** A Patient line whose id an earlier Patient line gave. */
+export function repeatedPatient(id: string, line: number, earlier: number): FhirStructureError {
+  return new FhirStructureError([
+    structureIssue(
+      `Patient (line ${line})`,
+      `Patient ${id} was already given on line ${earlier}: a patient's resources must follow their Patient line together`,
+      'invalid',
+    ),
+  ]);
+}
+
+function startsLikePatient(content: Buffer): boolean {
+  return content.length >= PATIENT_LINE_START.length && PATIENT_LINE_START.equals(content.subarray(0, PATIENT_LINE_START.length));
+}
+
 /** One patient's resources at a time, in the order of the lines. */
-class PatientGrouper {
-  private readonly seenPatients = new Map<string, number>();
+export class PatientGrouper {
   private pool: ResourcePool | undefined;
   private patient: { id: string; line: number } | undefined;
-  private lineNumber = 0;
-  /** Pools of patients whose lines have all come. */
-  finished: ResourcePool[] = [];
+  private lineNumber: number;
+  private readonly seenPatients: Map<string, number>;
+  /** Each Patient line's id and line number, in order, when asked for (a block's, for the checks across blocks). */
+  readonly patients: Array<[string, number]> | undefined;
 
+  /**
+   * `onPatient` gets each patient's pool once its lines have all come. `firstLine` is the number of
+   * the first line given (a block's place in the input); `seenPatients` the Patient lines before it.
+   */
   constructor(
     private readonly compiled: CompiledMapping,
     private readonly discarded: Set<string>,
-  ) {}
+    private readonly onPatient: (pool: ResourcePool) => void,
+    options: { firstLine?: number; seenPatients?: Map<string, number>; listPatients?: boolean } = {},
+  ) {
+    this.lineNumber = (options.firstLine ?? 1) - 1;
+    this.seenPatients = options.seenPatients ?? new Map();
+    if (options.listPatients) this.patients = [];
+  }
+
+  /** The number of the last line given. */
+  get lastLine(): number {
+    return this.lineNumber;
+  }
 
   line(bytes: Buffer): void {
     this.lineNumber++;
@@ -59,6 +96,8 @@ class PatientGrouper {
       throw new FhirStructureError([structureIssue(at, 'each line must be one resource with a resourceType', 'required')]);
     const type = resource['resourceType'];
     const place = `${type} (${at})`;
+    if (type !== 'Patient' && startsLikePatient(content))
+      throw new FhirStructureError([structureIssue(at, 'the line gives resourceType more than once', 'invalid')]);
     if (type === 'Patient') this.startPatient(resource, place);
     else this.checkPatient(resource, place);
     const split = splitResource(resource, type, this.compiled, this.discarded);
@@ -73,12 +112,10 @@ class PatientGrouper {
     if (typeof id !== 'string')
       throw new FhirStructureError([structureIssue(`${place}.id`, "a Patient line needs the id its patient's resources refer to", 'required')]);
     const earlier = this.seenPatients.get(id);
-    if (earlier !== undefined)
-      throw new FhirStructureError([
-        structureIssue(place, `Patient ${id} was already given on line ${earlier}: a patient's resources must follow their Patient line together`, 'invalid'),
-      ]);
+    if (earlier !== undefined) throw repeatedPatient(id, this.lineNumber, earlier);
     this.seenPatients.set(id, this.lineNumber);
-    if (this.pool) this.finished.push(this.pool);
+    this.patients?.push([id, this.lineNumber]);
+    if (this.pool) this.onPatient(this.pool);
     this.pool = new ResourcePool();
     this.patient = { id, line: this.lineNumber };
   }
@@ -101,14 +138,16 @@ class PatientGrouper {
   }
 
   end(): void {
-    if (this.pool) this.finished.push(this.pool);
+    if (this.pool) this.onPatient(this.pool);
     this.pool = undefined;
   }
 }
 
-/** Per chunk of input, the pools of the patients it completed (the last patient's at the end). */
-export async function* ndjsonPools(input: AsyncIterable<Buffer | string>, compiled: CompiledMapping, discarded: Set<string>): AsyncGenerator<ResourcePool[]> {
-  const grouper = new PatientGrouper(compiled, discarded);
+/**
+ * Gives the grouper the lines of `input`, split on the bytes; yields after each chunk of input (the
+ * caller hands on what the completed patients made), and ends the grouper at the end.
+ */
+export async function* feedLines(input: AsyncIterable<Buffer | string>, grouper: PatientGrouper): AsyncGenerator<void> {
   // The start of a line whose LF has not come yet (copied: a source may reuse its buffers).
   let pending: Buffer[] = [];
   for await (const chunk of input) {
@@ -125,12 +164,19 @@ export async function* ndjsonPools(input: AsyncIterable<Buffer | string>, compil
       start = end + 1;
     }
     if (start < buffer.length) pending.push(Buffer.from(buffer.subarray(start)));
-    if (grouper.finished.length > 0) {
-      yield grouper.finished;
-      grouper.finished = [];
-    }
+    yield;
   }
   if (pending.length > 0) grouper.line(Buffer.concat(pending));
   grouper.end();
-  if (grouper.finished.length > 0) yield grouper.finished;
+}
+
+/** The lines of one whole block of input (every line LF-terminated but perhaps the last), then the end. */
+export function feedBlock(block: Buffer, grouper: PatientGrouper): void {
+  let start = 0;
+  for (let end = block.indexOf(LF); end >= 0; end = block.indexOf(LF, start)) {
+    grouper.line(block.subarray(start, end));
+    start = end + 1;
+  }
+  if (start < block.length) grouper.line(block.subarray(start));
+  grouper.end();
 }
