@@ -32,12 +32,15 @@ function countLines(bytes: Uint8Array): number {
   return lines;
 }
 
-/** Collects input and cuts it into blocks before patient lines. */
+/**
+ * Collects input and cuts it into blocks before patient lines. The collected chunks are searched
+ * once each (with the few bytes a cut may straddle) and copied once, into the block they end up in.
+ */
 class BlockCutter {
   private parts: Buffer[] = [];
   private size = 0;
-  /** Where the search for a cut goes on in the collected bytes. */
-  private searchFrom = 0;
+  /** Up to where the collected bytes have been searched for a cut. */
+  private searched = 0;
   /** The number of the next block's first line. */
   nextLine = 1;
 
@@ -52,26 +55,20 @@ class BlockCutter {
     this.size += chunk.length;
   }
 
-  private collected(): Buffer {
-    if (this.parts.length !== 1) this.parts = [Buffer.concat(this.parts, this.size)];
-    return this.parts[0]!;
+  /** Bytes collected without a cut. */
+  get uncut(): number {
+    return this.size;
   }
 
   /** The next block, once one is cut. */
   take(): Block | undefined {
     if (this.size < this.blockBytes) return undefined;
-    const all = this.collected();
-    const at = all.indexOf(CUT_BEFORE, Math.max(this.searchFrom, this.blockBytes - 1));
+    const at = this.find(Math.max(this.searched, this.blockBytes - 1));
     if (at < 0) {
-      this.searchFrom = Math.max(0, all.length - CUT_BEFORE.length + 1);
+      this.searched = Math.max(this.searched, this.size - CUT_BEFORE.length + 1);
       return undefined;
     }
     return this.cut(at + 1);
-  }
-
-  /** Bytes collected without a cut. */
-  get uncut(): number {
-    return this.size;
   }
 
   /** What is left at the end: the last block. */
@@ -81,22 +78,66 @@ class BlockCutter {
 
   /** The bytes collected so far, taken as they are (to go on line by line). */
   takeBytes(): Buffer {
-    const all = this.size > 0 ? this.collected() : Buffer.alloc(0);
+    const all = Buffer.concat(this.parts, this.size);
     this.parts = [];
     this.size = 0;
+    this.searched = 0;
     return all;
   }
 
+  /** Where the first CUT_BEFORE at or after `from` begins in the collected bytes, or -1. */
+  private find(from: number): number {
+    const straddle = CUT_BEFORE.length - 1;
+    let offset = 0;
+    for (const part of this.parts) {
+      const end = offset + part.length;
+      if (end > from) {
+        // A cut that begins in the parts before and ends in this one.
+        if (offset > from) {
+          const start = Math.max(from, offset - straddle);
+          const across = Buffer.concat([this.copy(start, offset), part.subarray(0, straddle)]);
+          const found = across.indexOf(CUT_BEFORE);
+          if (found >= 0 && start + found < offset) return start + found;
+        }
+        const found = part.indexOf(CUT_BEFORE, Math.max(0, from - offset));
+        if (found >= 0) return offset + found;
+      }
+      offset = end;
+    }
+    return -1;
+  }
+
+  /** The collected bytes from `start` to `end`, in memory of their own. */
+  private copy(start: number, end: number): Uint8Array {
+    const bytes = new Uint8Array(end - start);
+    let offset = 0;
+    for (const part of this.parts) {
+      const partEnd = offset + part.length;
+      if (partEnd > start && offset < end) {
+        const from = Math.max(start, offset);
+        bytes.set(part.subarray(from - offset, Math.min(end, partEnd) - offset), from - start);
+      }
+      if (partEnd >= end) break;
+      offset = partEnd;
+    }
+    return bytes;
+  }
+
   private cut(end: number): Block {
-    const all = this.size > 0 ? this.collected() : Buffer.alloc(0);
     // Its own memory: a worker takes it over.
-    const bytes = new Uint8Array(end);
-    bytes.set(all.subarray(0, end));
+    const bytes = this.copy(0, end);
     const block: Block = { bytes, firstLine: this.nextLine, locators: this.locators };
     this.nextLine += countLines(bytes);
-    this.parts = end < all.length ? [all.subarray(end)] : [];
-    this.size = all.length - end;
-    this.searchFrom = 0;
+    const rest: Buffer[] = [];
+    let offset = 0;
+    for (const part of this.parts) {
+      const partEnd = offset + part.length;
+      if (partEnd > end) rest.push(offset >= end ? part : part.subarray(end - offset));
+      offset = partEnd;
+    }
+    this.parts = rest;
+    this.size -= end;
+    this.searched = 0;
     return block;
   }
 }
