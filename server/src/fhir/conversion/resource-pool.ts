@@ -31,11 +31,24 @@ function typedOf(entry: PooledResource): TypedValue {
   return entry.typed;
 }
 
+function referenceOf(item: unknown): string | undefined {
+  const reference = item && typeof item === 'object' ? (item as { reference?: unknown }).reference : undefined;
+  return typeof reference === 'string' ? reference : undefined;
+}
+
+/** The `reference` of a Reference or of each in an array (one array, no callbacks: this runs per record). */
 function referencesIn(value: unknown): string[] {
-  const items = Array.isArray(value) ? value : [value];
-  return items.flatMap((item) =>
-    item && typeof item === 'object' && typeof (item as { reference?: unknown }).reference === 'string' ? [(item as { reference: string }).reference] : [],
-  );
+  const references: string[] = [];
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const reference = referenceOf(item);
+      if (reference !== undefined) references.push(reference);
+    }
+  } else {
+    const reference = referenceOf(value);
+    if (reference !== undefined) references.push(reference);
+  }
+  return references;
 }
 
 export class ResourcePool {
