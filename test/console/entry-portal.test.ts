@@ -13,7 +13,7 @@ function quarterStart(): string {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-describe('console: a doctor enters three operations in the entry portal, sees an error while typing, fixes it, submits the period and sees the delivery processed, in Chromium', function () {
+describe('console: a doctor enters three operations in the entry portal, sees errors while typing (a duplicate operation id among them), fixes them, submits the period and sees the delivery processed, in Chromium', function () {
   this.timeout(180000);
   let browser: Browser;
   let server: TestServer;
@@ -100,9 +100,18 @@ describe('console: a doctor enters three operations in the entry portal, sees an
     expect(await statuses()).to.deep.equal(['COMPLETE', 'COMPLETE']);
   });
 
-  it('saves a third operation, submits the period and sees the delivery processed', async () => {
-    await fillOperation('OK1003');
+  it("shows the engine's 005 under the operation id while typing one the period already has, and saves once it is changed", async () => {
+    await fillOperation('OK1001');
+    const duplicate = messages('OperatieID');
+    await duplicate.waitFor();
+    expect(await duplicate.getAttribute('data-code')).to.equal('005');
+    expect(await duplicate.innerText()).to.include('Rij komt meerdere malen voor in het bestand.');
+    await type('OperatieID', 'OK1003');
+    await duplicate.waitFor({ state: 'detached' });
     await save(3);
+  });
+
+  it('submits the period and sees the delivery processed', async () => {
     expect(await statuses()).to.deep.equal(['COMPLETE', 'COMPLETE', 'COMPLETE']);
     await page.getByTestId('entry-submit').click();
     const dialog = page.locator('.el-message-box');

@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { DuplicateKeyIndex } from '../../server/validation/src/duplicate-keys';
 import { validateDelivery } from '../../server/validation/src/engine';
+import { cellsOf, checkRecordWithKey, duplicateKeyFinding } from '../../server/validation/src/record-check';
 import { fileRanges, fileSource, nodeUtf8Validator } from '../../server/validation/src/node-files';
 import { csvOf, dictionary, validate, VALID_RECORDS } from './helpers';
 
@@ -157,5 +158,26 @@ describe('duplicate keys (005)', () => {
     expect(index.add('OP77', 200_002)).to.equal(77);
     expect(index.add('OP200000', 200_003)).to.equal(200_000);
     expect([...index.firstOccurrencesOfDuplicates()]).to.deep.equal([77, 200_000]);
+  });
+  it('a record checked on its own gives the key and the 005 finding the engine gives in a file (the entry portal compares entries so)', async () => {
+    const id = 'CAT/Cataract/1.4';
+    const d = await dictionary(id);
+    const base = VALID_RECORDS[id]!;
+    // A repeated key, a key repeated by a record whose key field fails (no part in 005), and unique keys.
+    const rows = [
+      { ...base, OperatieID: 'A', PatientCode: 'p1' },
+      { ...base, OperatieID: 'B' },
+      { ...base, OperatieID: 'A', PatientCode: 'p3' },
+      { ...base, OperatieID: 'x'.repeat(200) },
+      { ...base, OperatieID: 'x'.repeat(200), PatientCode: 'p5' },
+      { ...base, OperatieID: 'C' },
+    ];
+    const run = { deliveryDate: null, period: null };
+    const keys = rows.map((row) => checkRecordWithKey(d.compiled, cellsOf(d.compiled, row), run).key);
+    const repeated = (key: string | null) => key !== null && keys.filter((other) => other === key).length > 1;
+    const expected = rows.flatMap((row, at) => (repeated(keys[at]!) ? [duplicateKeyFinding(d.compiled, cellsOf(d.compiled, row), at + 1)] : []));
+    const result = await validate(id, csvOf(d.compiled.fieldNames, rows));
+    expect(result.findings.filter((finding) => finding.code === '005')).to.deep.equal(expected);
+    expect(expected.map((finding) => finding.recordNumber)).to.deep.equal([1, 3]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../kernel/context';
 import { RefusalCode, type Refused, refuse } from '../kernel/refusal';
 import { FileTooLargeError } from '../kernel/upload';
@@ -19,6 +20,13 @@ export interface ChannelDeliveryInput extends TargetInput {
   action: string;
 }
 
+/**
+ * A channel's own rows about a delivery (FHIR's submission: discarded paths, locator file), written
+ * in the delivery's transaction after its row, job and audit: if the step throws, none of them is
+ * committed, the stored file is removed, and the error reaches the caller.
+ */
+export type InTransactionStep = (tx: EntityManager, delivery: Delivery) => Promise<void>;
+
 /** Audits a refused target (who tried to deliver where they may not) in its own transaction. */
 export async function auditRefusedTarget(ctx: RequestContext, action: string, refusal: Refused): Promise<void> {
   await recordAudit(ctx.services.orm.em.fork(), ctx.actor, {
@@ -30,8 +38,9 @@ export async function auditRefusedTarget(ctx: RequestContext, action: string, re
 }
 
 /**
- * Commits the delivery row for a file already in the store and its processing job in one
- * transaction; removes the file when nothing was committed, so no orphan stays.
+ * Commits the delivery row for a file already in the store, its processing job, its audit row and
+ * the channel's `inTransaction` step, if any, in one transaction; removes the file when nothing was
+ * committed, so no orphan stays.
  */
 export async function recordDelivery(
   ctx: RequestContext,
@@ -39,6 +48,7 @@ export async function recordDelivery(
   input: ChannelDeliveryInput,
   channel: Channel,
   stored: StoredFile,
+  inTransaction?: InTransactionStep,
 ): Promise<Delivery> {
   const now = ctx.services.clock.now();
   try {
@@ -78,6 +88,7 @@ export async function recordDelivery(
         institutionId: target.institution.id,
         detail: target.test ? 'TEST' : 'PROD',
       });
+      if (inTransaction) await inTransaction(tx, delivery);
       return delivery;
     });
   } catch (error) {
@@ -92,7 +103,7 @@ export async function recordDelivery(
  * is resolved and checked exactly as for an upload, with `channel` as the channel the institution
  * must have active for the registry; then the CSV is stored encrypted as it streams (no clear copy
  * on disk), and the delivery is committed with its processing job, so the worker checks it with
- * the same engine as any file.
+ * the same engine as any file. The channel's own rows about the delivery go in `inTransaction`.
  *
  * Refused before `source` is read (it is destroyed) when the target is wrong or not the actor's;
  * `FILE_TOO_LARGE` when the store's limit stops it. Any other error of `source` (a conversion that
@@ -104,6 +115,7 @@ export async function storeChannelDelivery(
   channel: Channel,
   source: Readable,
   fileName: string,
+  inTransaction?: InTransactionStep,
 ): Promise<Delivery | Refused> {
   const today = todayInAmsterdam(ctx.services.clock.now());
   const target = await resolveDeliveryTarget(ctx.em, ctx.actor, fileName, input, today, { channel, fileNameFields: false });
@@ -121,5 +133,5 @@ export async function storeChannelDelivery(
     }
     throw error;
   }
-  return recordDelivery(ctx, target, input, channel, stored);
+  return recordDelivery(ctx, target, input, channel, stored, inTransaction);
 }

@@ -1,3 +1,4 @@
+import { cellsOf, duplicateKeyFinding } from '@datahub/validation';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
 import { type Refused, resultUnion } from '../kernel/refusal';
@@ -25,7 +26,7 @@ import {
 import { submitEntryPeriod } from './entry-submit.service';
 import { entryPortalTargets, periodOption } from './entry-target';
 import { EntryFinding, EntryPortalTarget, EntryStatus, FieldValue, SaveEntryDraftInput } from './entry.types';
-import { checkEntry, fieldValues, renderFindings } from './entry-values';
+import { checkEntry, fieldValues, hasDuplicateKey, renderFindings } from './entry-values';
 import { dictionaryOfVersion, entryDraftLoaders } from './entry-draft.loaders';
 
 const EntryDraftResult = resultUnion('EntryDraftResult', 'The entry, or why not.', EntryDraft);
@@ -71,7 +72,7 @@ export class EntryDraftResolver {
   @Authorized(Role.SUBMITTER)
   @Mutation(() => EntryDraftResult, {
     description:
-      'Saves an entry (new without `id`): the validation engine checks its fields and the record rules as processing would, and it is kept with its findings; saving with errors is allowed. Values are stored sealed. Audited.',
+      'Saves an entry (new without `id`): the validation engine checks its fields and the record rules as processing would, and its record key against the other entries of the period (005, on every entry with that key); it is kept with its findings, and saving with errors is allowed. Values are stored sealed. Audited.',
   })
   saveEntryDraft(
     @Ctx() ctx: RequestContext,
@@ -146,12 +147,14 @@ export class EntryDraftResolver {
 
   @FieldResolver(() => [EntryFinding], {
     description:
-      "The engine's findings on the entry now (delivery date today), with messages in the caller's language: what processing would report on this record.",
+      "The engine's findings on the entry now (delivery date today), with messages in the caller's language: what processing would report on this record, 005 included when another entry of its period has its record key.",
   })
   async findings(@Root() draft: EntryDraft, @Ctx() ctx: RequestContext): Promise<EntryFinding[]> {
     const dictionary = await dictionaryOfVersion(ctx, draft.dictionaryVersion.id);
     const values = await readEntryValues(ctx, draft);
     const findings = checkEntry(dictionary, values, { deliveryDate: todayInAmsterdam(ctx.services.clock.now()), period: periodOption(entryPeriod(draft)) });
+    // 005 needs the period's other entries: as found at the last save or delete in the period (entry-duplicates.ts).
+    if (hasDuplicateKey(draft)) findings.push(duplicateKeyFinding(dictionary.compiled, cellsOf(dictionary.compiled, values)));
     return renderFindings(dictionary, findings, ctx.actor.language);
   }
 }

@@ -9,6 +9,7 @@ import { maySubmit } from '../deliveries/delivery-access';
 import { InstitutionUnit } from '../institutions/institution-unit.entity';
 import { SubDelivery } from '../registries/sub-delivery.entity';
 import { EntryDraft } from './entry-draft.entity';
+import { recheckDuplicateKeys } from './entry-duplicates';
 import { entryDictionary, periodOption, resolveEntryTarget } from './entry-target';
 import type { SaveEntryDraftInput } from './entry.types';
 import { checkEntry, findingSummary, MAX_VALUE_LENGTH, sealValues, unsealValues } from './entry-values';
@@ -95,6 +96,7 @@ export async function saveEntryDraft(ctx: RequestContext, input: SaveEntryDraftI
   const findings = checkEntry(dictionary, values, { deliveryDate: todayInAmsterdam(now), period: periodOption(input.period) });
   const { summary, errors, warnings } = findingSummary(findings);
   const userId = ctx.actor.user?.id ?? null;
+  const movedFrom = draft && draft.period !== input.period.code ? Period.parse(draft.period) : null;
   return ctx.em.transactional(async (tx) => {
     const row =
       draft ??
@@ -123,13 +125,18 @@ export async function saveEntryDraft(ctx: RequestContext, input: SaveEntryDraftI
       updatedAt: now,
     });
     await tx.flush();
+    // 005 against the period's other entries (and those of the period it left), periods in code order so two moves cannot deadlock.
+    const periods = [input.period, ...(movedFrom ? [movedFrom] : [])].sort((a, b) => a.code.localeCompare(b.code));
+    for (const period of periods) {
+      await recheckDuplicateKeys(ctx, tx, { institutionId: target.institution.id, subDeliveryId: target.subDelivery.id, period });
+    }
     await recordAudit(tx, ctx.actor, {
       event: draft ? AuditEventType.UPDATE : AuditEventType.CREATE,
       action: 'saveEntryDraft',
       objectType: 'EntryDraft',
       objectId: row.id,
       institutionId: target.institution.id,
-      detail: `${target.registry.code} ${input.period.code}: ${errors} errors, ${warnings} warnings`,
+      detail: `${target.registry.code} ${input.period.code}: ${row.errorCount} errors, ${row.warningCount} warnings`,
     });
     return row;
   });
@@ -142,6 +149,8 @@ export async function deleteEntryDraft(ctx: RequestContext, id: string): Promise
   return ctx.em.transactional(async (tx) => {
     const copy = Object.assign(new EntryDraft(), draft);
     await tx.remove(draft).flush();
+    // A duplicate of the removed entry is one no more.
+    await recheckDuplicateKeys(ctx, tx, { institutionId: copy.institution.id, subDeliveryId: copy.subDelivery.id, period: entryPeriod(copy) });
     await recordAudit(tx, ctx.actor, {
       event: AuditEventType.DELETE,
       action: 'deleteEntryDraft',

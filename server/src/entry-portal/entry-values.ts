@@ -56,3 +56,35 @@ export function findingSummary(findings: readonly Finding[]): { summary: EntryFi
     warnings: findings.filter((finding) => WARNING_CLASSES.has(finding.class)).length,
   };
 }
+
+/** What the list and the save answer read of an entry's findings. */
+interface FindingCounts {
+  findingSummary: EntryFindingCount[];
+  errorCount: number;
+  warningCount: number;
+}
+
+/** The engine's code for a record key found more than once in a delivery. */
+export const DUPLICATE_KEY = '005';
+
+/** Whether the entry's stored findings hold 005 (set by the last save or delete in its period). */
+export function hasDuplicateKey(entry: Readonly<Pick<FindingCounts, 'findingSummary'>>): boolean {
+  return entry.findingSummary.some((count) => count.code === DUPLICATE_KEY);
+}
+
+/**
+ * An entry's counts with the 005 line (duplicate record key) added or taken away; the changed
+ * fields only (none when it already stands so). 005 is a finding about no field, once a record.
+ */
+export function withDuplicateKey(entry: Readonly<FindingCounts>, duplicateClass: string, duplicated: boolean): Partial<FindingCounts> {
+  const had = hasDuplicateKey(entry);
+  if (had === duplicated) return {};
+  const step = duplicated ? 1 : -1;
+  return {
+    findingSummary: duplicated
+      ? [...entry.findingSummary, { code: DUPLICATE_KEY, class: duplicateClass, field: null, count: 1 }]
+      : entry.findingSummary.filter((count) => count.code !== DUPLICATE_KEY),
+    errorCount: entry.errorCount + (ERROR_CLASSES.has(duplicateClass) ? step : 0),
+    warningCount: entry.warningCount + (WARNING_CLASSES.has(duplicateClass) ? step : 0),
+  };
+}

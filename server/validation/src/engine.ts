@@ -11,6 +11,7 @@ import { fileNameForMessage } from './file-name';
 import { type Finding, type FindingListener, FindingTally, type OutcomeStatus, type ValidationTotals } from './findings';
 import { type FileProblem, readRecords, RecordEnds, type RecordSourceOptions } from './record-source';
 import type { PeriodOption } from './record-rules';
+import { duplicateKeyFinding } from './record-check';
 import { RecordValidator } from './record-validator';
 import { formatMismatch } from './sniff';
 import type { Utf8Validator } from './utf8-guard';
@@ -140,9 +141,10 @@ async function checkRecords(
       }
       options.onRecord?.(recordNumber, cells);
       if (!validator.validate(cells, recordNumber)) return true;
+      // recordKey (record-check.ts) written out: this runs once a record.
       let key = cells[keyFields[0]!]!;
       for (let k = 1; k < keyFields.length; k++) key += `\u0000${cells[keyFields[k]!]!}`;
-      if (keys.add(key, recordNumber) !== 0) emit(duplicateFinding(compiled, validator, cells, recordNumber));
+      if (keys.add(key, recordNumber) !== 0) emit(duplicateKeyFinding(compiled, cells, recordNumber));
       return true;
     },
     ends,
@@ -152,11 +154,7 @@ async function checkRecords(
   for (const problem of problems) emit(fileFinding(compiled, problem));
   if (problems.length === 0 && tally.records === 0) emit(fileFinding(compiled, { code: 'B05', params: {} }));
   const firsts = keys.firstOccurrencesOfDuplicates();
-  if (firsts.length > 0) await reportFirstOccurrences(open, options.openRanges, compiled, sourceOptions, firsts, validator, emit, ends);
-}
-
-function duplicateFinding(compiled: CompiledDictionary, validator: RecordValidator, cells: readonly string[], recordNumber: number): Finding {
-  return { recordNumber, code: '005', class: compiled.classOf('005'), field: null, params: {}, keyValues: validator.keyValuesOf(cells) };
+  if (firsts.length > 0) await reportFirstOccurrences(open, options.openRanges, compiled, sourceOptions, firsts, emit, ends);
 }
 
 /**
@@ -171,7 +169,6 @@ async function reportFirstOccurrences(
   compiled: CompiledDictionary,
   sourceOptions: RecordSourceOptions,
   firsts: Int32Array,
-  validator: RecordValidator,
   emit: (finding: Finding) => void,
   ends: RecordEnds | undefined,
 ): Promise<void> {
@@ -180,7 +177,7 @@ async function reportFirstOccurrences(
     const ranges: number[] = [0, ends.endOf(0)];
     for (const first of firsts) ranges.push(ends.endOf(first - 1), ends.endOf(first));
     await readRecords(openRanges ? openRanges(ranges) : onlyRanges(open(), ranges), compiled, sourceOptions, (cells) => {
-      emit(duplicateFinding(compiled, validator, cells, firsts[next]!));
+      emit(duplicateKeyFinding(compiled, cells, firsts[next]!));
       next++;
       return next < firsts.length;
     });
@@ -188,7 +185,7 @@ async function reportFirstOccurrences(
   }
   await readRecords(open(), compiled, sourceOptions, (cells, recordNumber) => {
     if (recordNumber !== firsts[next]) return true;
-    emit(duplicateFinding(compiled, validator, cells, recordNumber));
+    emit(duplicateKeyFinding(compiled, cells, recordNumber));
     next++;
     return next < firsts.length;
   });

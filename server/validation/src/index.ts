@@ -12,4 +12,4 @@ export type { DeliveryFileName, FileNameCheck, FileNameContext, FileNameParse, F
 export type { PeriodOption } from './record-rules';
 export { textDecoderUtf8Validator, type Utf8Validator } from './utf8-guard';
 export { comparePeriods, periodRank, periodRankSql, TOTAL_PERIOD_RANK } from './period-order';
-export { checkRecord, cellsOf, type RecordCheckOptions } from './record-check';
+export { checkRecord, checkRecordWithKey, cellsOf, duplicateKeyFinding, recordKey, type CheckedRecord, type RecordCheckOptions } from './record-check';

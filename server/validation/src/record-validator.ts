@@ -16,6 +16,14 @@ export interface RecordRunOptions {
 
 const NO_PARAMS: Readonly<Record<string, ParamValue>> = Object.freeze({});
 
+/** Report key values of a record, masked like any value in a finding. */
+export function reportKeyValues(compiled: CompiledDictionary, cells: readonly string[]): Record<string, string> {
+  const { fields, reportKeyFields } = compiled;
+  const keyValues: Record<string, string> = {};
+  for (const at of reportKeyFields) keyValues[fields[at]!.name] = fields[at]!.shown(cells[at]!);
+  return keyValues;
+}
+
 export class RecordValidator {
   /** 1 when the field passed its own checks (an allowed empty value passes), 0 when it failed. */
   private readonly passed: Uint8Array;
@@ -67,10 +75,7 @@ export class RecordValidator {
 
   /** Report key values of a record, masked like any value in a finding. */
   keyValuesOf(cells: readonly string[]): Record<string, string> {
-    const { fields, reportKeyFields } = this.compiled;
-    const keyValues: Record<string, string> = {};
-    for (const at of reportKeyFields) keyValues[fields[at]!.name] = fields[at]!.shown(cells[at]!);
-    return keyValues;
+    return reportKeyValues(this.compiled, cells);
   }
 
   private report(code: string, field: number, params: Readonly<Record<string, ParamValue>>): void {

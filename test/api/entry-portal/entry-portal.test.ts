@@ -35,6 +35,15 @@ function currentQuarter(): { period: string; firstDay: string } {
   return { period: `${year}K${quarter}`, firstDay: `${year}-${String(quarter * 3 - 2).padStart(2, '0')}-01` };
 }
 
+/** The quarter before the current one and its first day: a period of its own for the duplicate-key tests. */
+function previousQuarter(): { period: string; firstDay: string } {
+  const today = todayInAmsterdam();
+  let year = Number(today.slice(0, 4));
+  let quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3);
+  if (quarter === 0) [year, quarter] = [year - 1, 4];
+  return { period: `${year}K${quarter}`, firstDay: `${year}-${String(quarter * 3 - 2).padStart(2, '0')}-01` };
+}
+
 const PATIENT_CODE = 'PCDUIN77310';
 
 function operation(id: string, date: string, overrides: Record<string, string> = {}): { field: string; value: string }[] {
@@ -245,5 +254,67 @@ describe('entry portal (Invoerportaal): drafts, submit and correction', function
       [institutionId, subDeliveryId, firstDelivery, again.id],
     );
     expect(current[0]!.n, 'the two entries still there are current, the removed one withdrawn').to.equal(2);
+  });
+  describe('a record key entered twice in a period (005)', () => {
+    const earlier = previousQuarter();
+    const inEarlier = (values: { field: string; value: string }[], id?: string) => ({ ...draftInput(values, id), period: earlier.period });
+    const listEarlier = async () =>
+      expectOk(
+        await asUser<{ entryDrafts: { totalCount: number; nodes: Draft[] } }>(server, doctor, LIST, { institutionId, subDeliveryId, period: earlier.period }),
+      ).entryDrafts.nodes;
+    const duplicate = (draft: Draft) => draft.findings.filter((finding) => finding.code === '005');
+    let first: Draft;
+    let again: Draft;
+
+    it("reports the engine's 005, with its own message, on the second entry when it is saved and on the first in the list", async () => {
+      first = await save(doctor, inEarlier(operation('DZ2001', earlier.firstDay)));
+      expect(first).to.include({ status: 'COMPLETE', errorCount: 0 });
+      again = await save(doctor, inEarlier(operation('DZ2001', earlier.firstDay, { PatientCode: 'PCDUIN88420', ODS: '02' })));
+      expect(again).to.include({ status: 'HAS_ERRORS', errorCount: 1 });
+      expect(duplicate(again)).to.deep.equal([{ code: '005', class: 'F', field: null, message: 'Rij komt meerdere malen voor in het bestand.' }]);
+      const nodes = await listEarlier();
+      expect(nodes.map((draft) => [draft.id, draft.status, draft.errorCount, duplicate(draft).length])).to.deep.equal([
+        [first.id, 'HAS_ERRORS', 1, 1],
+        [again.id, 'HAS_ERRORS', 1, 1],
+      ]);
+      // The stored summary names the code only: no key value is kept in clear, nor a hash of it.
+      const rows = await ownerQuery(server, 'select * from entry_draft where id = any($1::uuid[])', [[first.id, again.id]]);
+      expect(JSON.stringify(rows)).to.not.include('DZ2001');
+      expect(rows.map((row) => row['finding_summary'])).to.deep.equal([
+        [{ code: '005', class: 'F', field: null, count: 1 }],
+        [{ code: '005', class: 'F', field: null, count: 1 }],
+      ]);
+    });
+
+    it('clears 005 from both entries when either key is corrected, and from the one left when the other is deleted', async () => {
+      const fixed = await save(doctor, inEarlier(operation('DZ2002', earlier.firstDay, { PatientCode: 'PCDUIN88420', ODS: '02' }), again.id));
+      expect(fixed).to.include({ status: 'COMPLETE', errorCount: 0 });
+      expect(duplicate(fixed)).to.deep.equal([]);
+      expect((await listEarlier()).map((draft) => [draft.status, draft.errorCount, duplicate(draft).length])).to.deep.equal([
+        ['COMPLETE', 0, 0],
+        ['COMPLETE', 0, 0],
+      ]);
+      const third = await save(doctor, inEarlier(operation('DZ2001', earlier.firstDay, { ODS: '02' })));
+      expect(third).to.include({ status: 'HAS_ERRORS', errorCount: 1 });
+      expect(expectOk(await asUser<{ deleteEntryDraft: Draft }>(server, doctor, DELETE, { id: first.id })).deleteEntryDraft).to.include({ id: first.id });
+      expect((await listEarlier()).map((draft) => [draft.id, draft.status, duplicate(draft).length])).to.deep.equal([
+        [again.id, 'COMPLETE', 0],
+        [third.id, 'COMPLETE', 0],
+      ]);
+    });
+
+    it('compares keys within a period only: moving an entry to another period takes its 005 along and leaves none behind', async () => {
+      const nodes = await listEarlier();
+      const [kept, moved] = nodes as [Draft, Draft];
+      // The same key as the kept entry, saved in the current period: no 005 there.
+      const elsewhere = await save(doctor, draftInput(operation('DZ2002', firstDay, { PatientCode: 'PCDUIN88420' })));
+      expect(duplicate(elsewhere)).to.deep.equal([]);
+      const collided = await save(doctor, inEarlier(operation('DZ2002', earlier.firstDay), moved.id));
+      expect(duplicate(collided)).to.have.length(1);
+      const back = await save(doctor, draftInput(operation('DZ3001', firstDay), moved.id));
+      expect(duplicate(back)).to.deep.equal([]);
+      expect((await listEarlier()).map((draft) => [draft.id, draft.status])).to.deep.equal([[kept.id, 'COMPLETE']]);
+      for (const id of [elsewhere.id, back.id]) expectOk(await asUser(server, doctor, DELETE, { id }));
+    });
   });
 });

@@ -1,11 +1,13 @@
 /**
  * The entry form's rules, from the dictionary: which control a field gets, when a conditional field
  * is shown, and the engine's own findings on the record as it is typed (the same record checks the
- * server runs on save and the worker on the delivered file, so the messages are the same).
+ * server runs on save and the worker on the delivered file, so the messages are the same), 005
+ * included when another entry of the period the page lists has the record's key.
  */
 import {
   cellsOf,
-  checkRecord,
+  checkRecordWithKey,
+  duplicateKeyFinding,
   renderFindingMessage,
   type CompiledDictionary,
   type FieldCondition,
@@ -62,21 +64,46 @@ export interface FieldMessage {
   message: string;
 }
 
-/** The engine's findings on the record, rendered, by field name ('' for findings about no field). */
+export interface RecordRun {
+  deliveryDate: string;
+  period: PeriodOption | null;
+}
+
+/** The record keys of other entries as 005 compares them (an entry whose key field fails has none). */
+export function recordKeys(compiled: CompiledDictionary, entries: readonly Readonly<Record<string, string>>[], run: RecordRun): Set<string> {
+  const keys = new Set<string>();
+  for (const values of entries) {
+    const { key } = checkRecordWithKey(compiled, cellsOf(compiled, values), run);
+    if (key !== null) keys.add(key);
+  }
+  return keys;
+}
+
+/**
+ * The engine's findings on the record, rendered, by field name ('' for findings about no field).
+ * 005 (its key is another entry's, `otherKeys`) is about no field, but is shown under the key
+ * fields, where it is typed and fixed.
+ */
 export function recordMessages(
   dictionary: ResolvedDictionary,
   compiled: CompiledDictionary,
   values: Readonly<Record<string, string>>,
-  run: { deliveryDate: string; period: PeriodOption | null },
+  run: RecordRun,
   language: Language,
+  otherKeys: ReadonlySet<string> = new Set(),
 ): Map<string, FieldMessage[]> {
-  const findings: Finding[] = checkRecord(compiled, cellsOf(compiled, values), run);
+  const cells = cellsOf(compiled, values);
+  const { findings, key } = checkRecordWithKey(compiled, cells, run);
   const byField = new Map<string, FieldMessage[]>();
-  for (const finding of findings) {
-    const key = finding.field ?? '';
-    const list = byField.get(key) ?? [];
+  const add = (field: string, finding: Finding) => {
+    const list = byField.get(field) ?? [];
     list.push({ code: finding.code, class: finding.class, message: renderFindingMessage(finding, dictionary, language) });
-    byField.set(key, list);
+    byField.set(field, list);
+  };
+  for (const finding of findings) add(finding.field ?? '', finding);
+  if (key !== null && otherKeys.has(key)) {
+    const duplicate = duplicateKeyFinding(compiled, cells);
+    for (const at of compiled.keyFields) add(compiled.fieldNames[at]!, duplicate);
   }
   return byField;
 }

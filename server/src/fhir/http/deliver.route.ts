@@ -147,6 +147,22 @@ export function deliverRoute(services: AppServices) {
         Channel.FHIR,
         source,
         fileName,
+        // The submission row commits with the delivery and its job, or nothing does: a processed
+        // delivery whose outcome lacks its resource paths and discarded elements cannot exist.
+        async (tx, delivery) => {
+          const started = conversion as Conversion | null;
+          // The store has read the CSV to its end: the conversion is done, its locators written.
+          const summary = started ? await started.done : { records: 0, discardedPaths: [] };
+          const locatorFile = started ? await started.locators.stored.catch(() => null) : null;
+          await tx.insert(FhirSubmission, {
+            delivery: delivery.id,
+            format,
+            records: summary.records,
+            discardedPaths: [...summary.discardedPaths].sort(),
+            locatorKey: locatorFile?.key ?? null,
+            createdAt: services.clock.now(),
+          });
+        },
       );
       result = isRefusal(stored) ? refusalOutcome(stored) : stored;
     } catch (error) {
@@ -158,8 +174,8 @@ export function deliverRoute(services: AppServices) {
       source.destroy();
       limit.destroy();
     }
-    const converted = started ? await settle(started.done) : null;
     if (failure !== null || !result || !('id' in result)) {
+      const converted = started ? await settle(started.done) : null;
       if (started) await removeLocators(services, started.locators);
       if (result && 'outcome' in result) return sendFhir(response, result.status, result.outcome);
       const structure = converted && 'error' in converted && converted.error instanceof FhirStructureError ? converted.error : null;
@@ -176,16 +192,6 @@ export function deliverRoute(services: AppServices) {
       return sendFhir(response, 500, errorOutcome('exception', fhirMessage(language, 'failed', { id: reference })));
     }
     const delivery = result;
-    const summary = converted && 'value' in converted ? converted.value : { records: 0, discardedPaths: [] };
-    const locatorFile = started ? await started.locators.stored.catch(() => null) : null;
-    await em.fork().insert(FhirSubmission, {
-      delivery: delivery.id,
-      format,
-      records: summary.records,
-      discardedPaths: [...summary.discardedPaths].sort(),
-      locatorKey: locatorFile?.key ?? null,
-      createdAt: services.clock.now(),
-    });
     const statusUrl = `${services.config.publicUrl}${FHIR_BASE_PATH}/$deliver-status/${delivery.id}`;
     response.setHeader('Content-Location', statusUrl);
     sendFhir(
