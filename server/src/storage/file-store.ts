@@ -9,13 +9,19 @@ export interface StoredFile {
 /**
  * Where delivered files live. The file name a user gave is never part of a key: keys are made here.
  * One implementation today (encrypted files under the data folder); an S3-compatible store can
- * implement the same three methods.
+ * implement the same four methods (`openRanges` as ranged GETs).
  */
 export interface FileStore {
   /** Streams `source` into the store, encrypting it, and returns its key, plain size and plain SHA-256. */
   put(source: Readable): Promise<StoredFile>;
   /** The plain bytes again; fails if they were altered (authentication tag). */
   open(key: string): Readable;
+  /**
+   * Only some byte ranges of the plain bytes (start, end, start, end, … ascending, end exclusive),
+   * without reading the rest; stops where the file ends. Not authenticated on its own: for a second
+   * look at a file just read in full through `open`.
+   */
+  openRanges(key: string, ranges: readonly number[]): AsyncIterable<Uint8Array>;
   remove(key: string): Promise<void>;
 }
 

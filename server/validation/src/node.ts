@@ -3,5 +3,5 @@
  * UTF-8 check and the text report of `pnpm cli validate`. The main entry (index.ts) stays free of
  * Node built-ins so that the console can bundle it.
  */
-export { fileRanges, fileSource, nodeUtf8Validator } from './node-files';
+export { fileRanges, fileSource, nodeUtf8Validator, spanRanges, type SpanReader } from './node-files';
 export { ReportWriter, type ReportFormat } from './report-output';

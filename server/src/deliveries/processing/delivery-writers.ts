@@ -49,7 +49,7 @@ export class DeliveryWriters {
     return this.rejected.size;
   }
 
-  /** Characters of report lines gathered and not sent yet. */
+  /** Bytes of report lines gathered and not sent yet. */
   get pendingLineText(): number {
     return this.lines.pending;
   }

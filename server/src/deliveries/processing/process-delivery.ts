@@ -173,6 +173,10 @@ export async function processDelivery(services: AppServices, deliveryId: string)
         deliveryDate: delivery.deliveryDate,
         fileFindings,
         utf8Validator: nodeUtf8Validator,
+        // As the validate command gives them: the size known at upload, and 005's first occurrences
+        // read again as ranges of the stored file, decrypting only the blocks that cover them.
+        byteLength: Number(delivery.size),
+        openRanges: (ranges) => services.fileStore.openRanges(delivery.storageKey, ranges),
         onFinding: (finding) => {
           output.addFinding(finding);
           counts.rejected = output.rejectedCount;
