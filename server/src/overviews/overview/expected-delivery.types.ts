@@ -116,6 +116,8 @@ export type RejectedDeliveryPage = Connection<RejectedDelivery> & { totalCount: 
 export class DeliveryOverview {
   institutionId!: string;
   grants!: ReadGrant[];
+  /** Institution, grants and day as one cache key, made once per request for the three lists. */
+  cacheKey!: string;
 
   @Field(() => LocalDateScalar, { description: 'The day the overview is computed for.' })
   asOf!: string;

@@ -26,12 +26,13 @@ export async function deliveryOverview(ctx: RequestContext, institutionCode: str
   );
   const grants = institutionId ? scopeForInstitution(await readScope(ctx), institutionId) : null;
   if (!institutionId || !grants) return null;
-  return Object.assign(new DeliveryOverview(), { institutionId, grants, asOf: asOfOrToday(ctx, asOf) });
+  const day = asOfOrToday(ctx, asOf);
+  return Object.assign(new DeliveryOverview(), { institutionId, grants, asOf: day, cacheKey: keyOf('overview', institutionId, grants, day) });
 }
 
-/** The overview's pages are cached per institution, the caller's grants in it, day and page window. */
+/** The overview's pages are cached per institution, the caller's grants in it, day (the overview's cacheKey) and page window. */
 function cached<T>(ctx: RequestContext, overview: DeliveryOverview, page: string, window: PageWindow, compute: () => Promise<T>): Promise<T> {
-  return ctx.services.overviewCache.get(ctx, keyOf('overview', page, overview.institutionId, overview.grants, overview.asOf, window), compute);
+  return ctx.services.overviewCache.get(ctx, keyOf(overview.cacheKey, page, window), compute);
 }
 
 interface PageRow<T> {
