@@ -28,7 +28,7 @@ registerEnumType(ExpectedDeliveryState, {
  * A period an institution is expected to deliver for a sub-delivery. Fulfilled by a production
  * delivery processed as PROCESSED or PROCESSED_WITH_ERRORS (not REJECTED or FAILED, never a test).
  */
-@ObjectType({ description: 'An expected delivery (verwachte aanlevering): institution, sub-delivery, period and deadline.' })
+@ObjectType({ simpleResolvers: true, description: 'An expected delivery (verwachte aanlevering): institution, sub-delivery, period and deadline.' })
 export class ExpectedDelivery {
   institutionId!: string;
   registryId!: string;
@@ -59,7 +59,10 @@ export class ExpectedDelivery {
   deliveredOn?: string | null;
 }
 
-@ObjectType({ description: 'The most recent production delivery of a stream and period, when it was rejected or processed with errors.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The most recent production delivery of a stream and period, when it was rejected or processed with errors.',
+})
 export class RejectedDelivery {
   institutionId!: string;
   registryId!: string;
@@ -112,7 +115,7 @@ export type ExpectedDeliveryPage = Connection<ExpectedDelivery> & { totalCount: 
 export type RejectedDeliveryPage = Connection<RejectedDelivery> & { totalCount: number };
 
 /** Overzicht for one institution on one day: the connections resolve lazily, one statement each. */
-@ObjectType({ description: 'Overzicht of one institution: missing, upcoming and rejected deliveries.' })
+@ObjectType({ simpleResolvers: true, description: 'Overzicht of one institution: missing, upcoming and rejected deliveries.' })
 export class DeliveryOverview {
   institutionId!: string;
   grants!: ReadGrant[];
