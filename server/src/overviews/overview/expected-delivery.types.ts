@@ -5,6 +5,8 @@ import { Frequency } from '../../common/period';
 import { LocalDateScalar, PeriodScalar } from '../../common/scalars';
 import type { ReadGrant } from '../../access/read-scope';
 import { type Connection, connectionTypes } from '../../common/pagination';
+import { Registry } from '../../registries/registry.entity';
+import { SubDelivery } from '../../registries/sub-delivery.entity';
 
 export enum ExpectedDeliveryState {
   OPEN = 'OPEN',
@@ -33,6 +35,12 @@ export class ExpectedDelivery {
   institutionId!: string;
   registryId!: string;
   subDeliveryId!: string;
+
+  @Field(() => Registry, { description: 'The registry.' })
+  registry!: Registry;
+
+  @Field(() => SubDelivery, { description: 'The sub-delivery (stream).' })
+  subDelivery!: SubDelivery;
 
   @Field(() => PeriodScalar, { description: 'The period, e.g. `2026K1`; `TOTAAL` for the yearly TOTAAL redelivery (see periodEnd).' })
   period!: string;
@@ -67,6 +75,12 @@ export class RejectedDelivery {
   institutionId!: string;
   registryId!: string;
   subDeliveryId!: string;
+
+  @Field(() => Registry, { description: 'The registry.' })
+  registry!: Registry;
+
+  @Field(() => SubDelivery, { description: 'The sub-delivery (stream).' })
+  subDelivery!: SubDelivery;
 
   @Field(() => ID, { description: 'The delivery, for its detail page and report.' })
   deliveryId!: string;
