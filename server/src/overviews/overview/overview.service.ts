@@ -32,7 +32,8 @@ export async function deliveryOverview(ctx: RequestContext, institutionCode: str
 
 /** The overview's pages are cached per institution, the caller's grants in it, day (the overview's cacheKey) and page window. */
 function cached<T>(ctx: RequestContext, overview: DeliveryOverview, page: string, window: PageWindow, compute: () => Promise<T>): Promise<T> {
-  return ctx.services.overviewCache.get(ctx, keyOf(overview.cacheKey, page, window), compute);
+  // Two JSON texts one after the other: each ends where its brackets close, so the pair is unambiguous.
+  return ctx.services.overviewCache.get(ctx, keyOf(page, window) + overview.cacheKey, compute);
 }
 
 interface PageRow<T> {
