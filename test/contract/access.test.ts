@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { isObjectType } from 'graphql';
 import { authorizedOperations, buildDatahubSchema, operationsOf, PUBLIC_OPERATIONS, unsafeSimpleFields } from '../../server/src/app/schema';
 import { asUser, tokenFor } from '../support/actors';
 import { startTestServer, type TestServer } from '../support/server';
@@ -35,7 +36,8 @@ describe('access contract: every operation declares who may use it', () => {
       ['SubDelivery', 'code'],
     ] as const) {
       const definition = schema.getType(type);
-      expect(definition && 'getFields' in definition ? definition.getFields()[field]?.resolve : 'missing', `${type}.${field}`).to.equal(undefined);
+      expect(isObjectType(definition), type).to.equal(true);
+      expect(isObjectType(definition) ? definition.getFields()[field]?.resolve : 'missing', `${type}.${field}`).to.equal(undefined);
     }
   });
 });
