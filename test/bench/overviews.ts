@@ -7,12 +7,15 @@
  * completenessMatrix. Prints p50/p95/p99 and throughput, issue 17's targets (overview p95 ≤ 1.5 ×
  * the floor's; heat map p95 ≤ 500 ms) as met or not met, writes bench/results/overviews-*.json,
  * asserts no times. BENCH_ONLY (a regular expression) picks queries by name; the floor always runs.
+ * BENCH_CPU_PROFILE=1 writes a V8 CPU profile of the server's process per measured query
+ * (bench/results/overviews-<query>.cpuprofile; open it in Chrome DevTools or speedscope).
  *
  *   SWC_NODE_PROJECT=test/tsconfig.json node -r @swc-node/register test/bench/overviews.ts
  */
 // First: the server module loads reflect-metadata, which the decorated classes the helpers below import need.
 import '../../server/src/app/server';
 import { fork } from 'node:child_process';
+import { Session } from 'node:inspector/promises';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,6 +36,7 @@ const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : 
 const OVERVIEW_FLOOR_RATIO = 1.5;
 const HEAT_MAP_P95_MS = 500;
 const WARM_UP_SECONDS = 3;
+const PROFILE = process.env.BENCH_CPU_PROFILE === '1';
 
 /** Everything in SQL: generate_series makes the rows inside PostgreSQL, no row crosses the wire. */
 const GENERATE = [
@@ -106,6 +110,12 @@ async function measure(
   if (answer.errors) throw new Error(`${name}: ${JSON.stringify(answer.errors)}`);
   const client = fork(path.join(__dirname, 'load-client.ts'), { execArgv: ['-r', '@swc-node/register'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const job: LoadJob = { url: `${url}/graphql`, token, body, connections: CONNECTIONS, seconds };
+  const profiler = PROFILE && !name.startsWith('warm-up') ? new Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
   const cpu = process.cpuUsage();
   const figures = await new Promise<LoadFigures>((resolve, reject) => {
     client.once('message', (message) => resolve(message as LoadFigures));
@@ -114,6 +124,12 @@ async function measure(
     client.send(job);
   });
   const used = process.cpuUsage(cpu);
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    profiler.disconnect();
+    await mkdir(path.join(ROOT, 'bench/results'), { recursive: true });
+    await writeFile(path.join(ROOT, `bench/results/overviews-${name.split(' ')[0]?.replace(/\W/g, '') || 'floor'}.cpuprofile`), JSON.stringify(profile));
+  }
   const cpuMsPerRequest = Math.round(((used.user + used.system) / 1000 / Math.max(figures.requests, 1)) * 100) / 100;
   return { name, bytes: Buffer.byteLength(text), cpuMsPerRequest, ...figures };
 }

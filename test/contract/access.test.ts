@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { authorizedOperations, buildDatahubSchema, operationsOf, PUBLIC_OPERATIONS } from '../../server/src/app/schema';
+import { isObjectType } from 'graphql';
+import { authorizedOperations, buildDatahubSchema, operationsOf, PUBLIC_OPERATIONS, unsafeSimpleFields } from '../../server/src/app/schema';
 import { asUser, tokenFor } from '../support/actors';
 import { startTestServer, type TestServer } from '../support/server';
 import { uploadRequest } from '../support/upload';
@@ -18,6 +19,25 @@ describe('access contract: every operation declares who may use it', () => {
     for (const operation of Object.keys(PUBLIC_OPERATIONS)) {
       expect(operations.has(operation), operation).to.equal(true);
       expect(authorized.has(operation), operation).to.equal(false);
+    }
+  });
+
+  it("no field read without type-graphql's wrapper (simpleResolvers) carries @Authorized or a middleware, or is named unlike its property", async () => {
+    // buildDatahubSchema refuses such a schema too; this names the fields.
+    const schema = await buildDatahubSchema();
+    expect(unsafeSimpleFields()).to.deep.equal([]);
+    // The overview's plain fields are among them: graphql-js reads them directly.
+    for (const [type, field] of [
+      ['ExpectedDelivery', 'deadline'],
+      ['RejectedDelivery', 'status'],
+      ['ExpectedDeliveryConnection', 'nodes'],
+      ['PageInfo', 'endCursor'],
+      ['Registry', 'code'],
+      ['SubDelivery', 'code'],
+    ] as const) {
+      const definition = schema.getType(type);
+      expect(isObjectType(definition), type).to.equal(true);
+      expect(isObjectType(definition) ? definition.getFields()[field]?.resolve : 'missing', `${type}.${field}`).to.equal(undefined);
     }
   });
 });

@@ -91,7 +91,37 @@ export const PUBLIC_OPERATIONS: Record<string, string> = {
 };
 
 export async function buildDatahubSchema(): Promise<GraphQLSchema> {
-  return auditRefusedMutations(await buildSchema({ resolvers, validate: false, authChecker: AuthChecker, authMode: 'error' }));
+  const schema = await buildSchema({ resolvers, validate: false, authChecker: AuthChecker, authMode: 'error' });
+  const unsafe = unsafeSimpleFields();
+  if (unsafe.length) throw new Error(`simple (unwrapped) fields that need type-graphql's wrapper: ${unsafe.join(', ')}`);
+  return auditRefusedMutations(schema);
+}
+
+/**
+ * The plain fields of object types marked `simpleResolvers` (and fields marked `simple`) are read
+ * by graphql-js's default resolver: no type-graphql wrapper, so no resolver-data object and
+ * middleware dispatch per value, and also no @Authorized and no @UseMiddleware. And the default
+ * resolver reads the property named like the schema field. So such a field must carry neither and
+ * keep its property's name; this lists the ones that do not (read after the schema is built).
+ * Fields with a @FieldResolver keep their wrapper and are not affected.
+ */
+export function unsafeSimpleFields(): string[] {
+  const storage = getMetadataStorage();
+  const resolved = (target: object, name: string) =>
+    storage.fieldResolvers.some((resolver) => resolver.getObjectType?.() === target && resolver.methodName === name);
+  const classes = [...storage.objectTypes, ...storage.interfaceTypes];
+  const unsafe: string[] = [];
+  for (const type of storage.objectTypes) {
+    // The type's own fields and those it inherits, as type-graphql's schema generator collects them.
+    const fields = classes
+      .filter((other) => other.target === type.target || type.target.prototype instanceof other.target)
+      .flatMap((other) => other.fields ?? []);
+    for (const field of fields) {
+      if (!(field.simple ?? type.simpleResolvers ?? false) || resolved(field.target, field.name)) continue;
+      if (field.roles !== undefined || (field.middlewares?.length ?? 0) > 0 || field.schemaName !== field.name) unsafe.push(`${type.name}.${field.schemaName}`);
+    }
+  }
+  return unsafe;
 }
 
 /** The committed form of the schema (`schema/schema.graphql`): sorted, so a diff shows only real changes. */

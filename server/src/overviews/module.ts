@@ -3,7 +3,7 @@ import type { DictionaryCatalogue } from '../dictionaries/dictionary-catalogue';
 import { CompletenessResolver, VolumeChangeResolver } from './completeness/completeness.resolver';
 import { type DemoDelivery, seedDemoParticipations as seedDemo } from './demo/demo-participations';
 import { DeliveryOverviewResolver } from './overview/overview.resolver';
-import { DeliveryOverviewInstitutionResolver, ExpectedDeliveryFieldsResolver, RejectedDeliveryFieldsResolver } from './overview/stream-fields.resolver';
+import { DeliveryOverviewInstitutionResolver, ExpectedDeliveryFieldsResolver } from './overview/stream-fields.resolver';
 import { ReminderPreferenceResolver } from './reminders/reminder-preferences';
 import { ReminderDigest, ReminderOptOut, SentReminder } from './reminders/reminder.entities';
 import { DeadlineException } from './schedules/deadline-exception.entity';
@@ -21,7 +21,6 @@ export const overviewResolvers = [
   DeliveryOverviewResolver,
   DeliveryOverviewInstitutionResolver,
   ExpectedDeliveryFieldsResolver,
-  RejectedDeliveryFieldsResolver,
   CompletenessResolver,
   VolumeChangeResolver,
   SubDeliveryScheduleResolver,

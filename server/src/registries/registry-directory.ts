@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../kernel/context';
-import { dataVersions, readDataVersions } from '../common/data-versions';
+import { dataVersions } from '../common/data-versions';
 import { Registry } from './registry.entity';
 import { SubDelivery } from './sub-delivery.entity';
 import { registryLoaders } from './registry.loaders';
@@ -21,17 +21,7 @@ export interface RegistriesAndSubDeliveries {
  * them, never persist or change them (a mutation loads its own through its request's fork).
  */
 export class RegistryDirectory {
-  private held: { version: bigint; loaded: Promise<RegistriesAndSubDeliveries>; ready?: RegistriesAndSubDeliveries } | null = null;
-
-  /**
-   * The directory without waiting, when this request has read its versions already and the
-   * directory of exactly that version is loaded; otherwise undefined (then use `get`). Lets field
-   * resolvers of many rows answer synchronously: a promise per field is most of their cost.
-   */
-  peek(request: object): RegistriesAndSubDeliveries | undefined {
-    const held = this.held;
-    return held?.ready && held.version === readDataVersions(request)?.overview ? held.ready : undefined;
-  }
+  private held: { version: bigint; loaded: Promise<RegistriesAndSubDeliveries> } | null = null;
 
   /** The directory as of this request's `overview` version (or newer, never older). */
   async get(ctx: { em: EntityManager; request: object }): Promise<RegistriesAndSubDeliveries> {
@@ -42,14 +32,9 @@ export class RegistryDirectory {
     if (!this.held || version > this.held.version) {
       const held: NonNullable<RegistryDirectory['held']> = { version, loaded };
       this.held = held;
-      loaded.then(
-        (ready) => {
-          held.ready = ready;
-        },
-        () => {
-          if (this.held === held) this.held = null;
-        },
-      );
+      loaded.catch(() => {
+        if (this.held === held) this.held = null;
+      });
     }
     return loaded;
   }
@@ -62,16 +47,6 @@ async function load(em: EntityManager): Promise<RegistriesAndSubDeliveries> {
     registries: new Map(registries.map((registry) => [registry.id, registry])),
     subDeliveries: new Map(subDeliveries.map((subDelivery) => [subDelivery.id, subDelivery])),
   };
-}
-
-/** A registry by id, synchronously when the directory of this request's version is at hand (see `peek`). */
-export function registryByIdNow(ctx: RequestContext, id: string): Registry | Promise<Registry | null> {
-  return ctx.services.registryDirectory.peek(ctx.request)?.registries.get(id) ?? registryById(ctx, id);
-}
-
-/** A sub-delivery by id, synchronously when the directory of this request's version is at hand (see `peek`). */
-export function subDeliveryByIdNow(ctx: RequestContext, id: string): SubDelivery | Promise<SubDelivery | null> {
-  return ctx.services.registryDirectory.peek(ctx.request)?.subDeliveries.get(id) ?? subDeliveryById(ctx, id);
 }
 
 /** A registry by id from the directory; through the request's loader only for one the directory lacks. */

@@ -4,7 +4,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Channel } from './channel';
 import { SubDelivery } from './sub-delivery.entity';
 
-@ObjectType({ description: 'A national quality registry (kwaliteitsregistratie) that institutions deliver to.' })
+@ObjectType({ simpleResolvers: true, description: 'A national quality registry (kwaliteitsregistratie) that institutions deliver to.' })
 @Check({
   name: 'registry_accepted_channels_known',
   expression: "cardinality(accepted_channels) > 0 and accepted_channels <@ array['PORTAL', 'FHIR', 'ENTRY_PORTAL']::text[]",

@@ -18,6 +18,7 @@ registerEnumType(Frequency, {
 });
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'A stream of a registry (deelaanlevering) with its own dictionary, frequency and deadlines, e.g. MMY IKNL.',
 })
 @Entity({ tableName: 'sub_delivery' })

@@ -1,7 +1,7 @@
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
 
 /** Relay's page information. */
-@ObjectType({ description: 'Where a page of a connection lies in the whole list (Relay cursor connections).' })
+@ObjectType({ simpleResolvers: true, description: 'Where a page of a connection lies in the whole list (Relay cursor connections).' })
 export class PageInfo {
   @Field(() => Boolean, {
     description:
@@ -55,7 +55,7 @@ export function connectionTypes<T extends object>(nodeType: () => ClassType<T>, 
   }
   Field(nodeType, { description: 'The row.' })(EdgeType.prototype, 'node');
   Field(() => String, { description: 'Opaque: pass as `after` (or `before`) to page from this row.' })(EdgeType.prototype, 'cursor');
-  ObjectType(`${options.name}Edge`, { description: `A row of ${options.name}Connection with its cursor.` })(EdgeType);
+  ObjectType(`${options.name}Edge`, { simpleResolvers: true, description: `A row of ${options.name}Connection with its cursor.` })(EdgeType);
 
   class ConnectionType {
     edges!: Edge<T>[];
@@ -67,6 +67,6 @@ export function connectionTypes<T extends object>(nodeType: () => ClassType<T>, 
   Field(() => [nodeType()], { description: "The rows of this page (the edges' nodes, for convenience)." })(ConnectionType.prototype, 'nodes');
   Field(() => PageInfo, { description: 'Cursors and whether more rows precede or follow.' })(ConnectionType.prototype, 'pageInfo');
   if (options.totalCount) Field(() => Int, { description: options.totalCount })(ConnectionType.prototype, 'totalCount');
-  ObjectType(`${options.name}Connection`, { description: options.description })(ConnectionType);
+  ObjectType(`${options.name}Connection`, { simpleResolvers: true, description: options.description })(ConnectionType);
   return { Connection: ConnectionType, Edge: EdgeType };
 }

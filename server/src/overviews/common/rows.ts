@@ -2,6 +2,9 @@ import { Frequency } from '../../common/period';
 import { definePaging, keysetCondition, keysetOrder, keysetSelect, type PageWindow, type Paging, type SortKey } from '../../common/pagination';
 import { raw, type Sql, sql } from './sql';
 import { ExpectedDelivery, ExpectedDeliveryState } from '../overview/expected-delivery.types';
+import type { RegistriesAndSubDeliveries } from '../../registries/registry-directory';
+import type { Registry } from '../../registries/registry.entity';
+import type { SubDelivery } from '../../registries/sub-delivery.entity';
 
 /** An expected-delivery row as the SQL of expected.sql.ts returns it (through json_agg: dates as text). */
 export interface ExpectedRow {
@@ -23,11 +26,25 @@ export function stateOf(row: Pick<ExpectedRow, 'deadline' | 'delivered_on'>, asO
   return row.deadline < asOf ? ExpectedDeliveryState.MISSING : ExpectedDeliveryState.OPEN;
 }
 
-export function toExpectedDelivery(row: ExpectedRow, asOf: string): ExpectedDelivery {
+/**
+ * A row's registry and sub-delivery from the registry directory of the overview version the row
+ * was computed at: the row carries them, so they are read as plain fields (no resolver and no
+ * promise per row and field) for as long as the row is cached, which is that version too.
+ */
+export function streamOf(directory: RegistriesAndSubDeliveries, registryId: string, subDeliveryId: string): { registry: Registry; subDelivery: SubDelivery } {
+  const registry = directory.registries.get(registryId);
+  const subDelivery = directory.subDeliveries.get(subDeliveryId);
+  // Cannot happen at one version: a removed registry or stream bumps it.
+  if (!registry || !subDelivery) throw new Error(`${registry ? 'sub-delivery' : 'registry'} vanished while the request ran`);
+  return { registry, subDelivery };
+}
+
+export function toExpectedDelivery(row: ExpectedRow, asOf: string, directory: RegistriesAndSubDeliveries): ExpectedDelivery {
   return Object.assign(new ExpectedDelivery(), {
     institutionId: row.institution_id,
     registryId: row.registry_id,
     subDeliveryId: row.sub_delivery_id,
+    ...streamOf(directory, row.registry_id, row.sub_delivery_id),
     period: row.period,
     periodEnd: row.period_end,
     frequency: row.frequency as Frequency,

@@ -77,5 +77,6 @@ async function computeExpected(
     with e as (${expected}), matching as (select * from e where ${conditions})
     select (select count(*) from matching)::int as total, ${expectedPageSql(EXPECTED_PAGING, window)} as nodes`,
   );
-  return { ...EXPECTED_PAGING.connection(row?.nodes ?? [], window, (node) => toExpectedDelivery(node, asOf)), totalCount: row?.total ?? 0 };
+  const directory = await ctx.services.registryDirectory.get(ctx);
+  return { ...EXPECTED_PAGING.connection(row?.nodes ?? [], window, (node) => toExpectedDelivery(node, asOf, directory)), totalCount: row?.total ?? 0 };
 }

@@ -5,6 +5,8 @@ import { Frequency } from '../../common/period';
 import { LocalDateScalar, PeriodScalar } from '../../common/scalars';
 import type { ReadGrant } from '../../access/read-scope';
 import { type Connection, connectionTypes } from '../../common/pagination';
+import { Registry } from '../../registries/registry.entity';
+import { SubDelivery } from '../../registries/sub-delivery.entity';
 
 export enum ExpectedDeliveryState {
   OPEN = 'OPEN',
@@ -28,11 +30,17 @@ registerEnumType(ExpectedDeliveryState, {
  * A period an institution is expected to deliver for a sub-delivery. Fulfilled by a production
  * delivery processed as PROCESSED or PROCESSED_WITH_ERRORS (not REJECTED or FAILED, never a test).
  */
-@ObjectType({ description: 'An expected delivery (verwachte aanlevering): institution, sub-delivery, period and deadline.' })
+@ObjectType({ simpleResolvers: true, description: 'An expected delivery (verwachte aanlevering): institution, sub-delivery, period and deadline.' })
 export class ExpectedDelivery {
   institutionId!: string;
   registryId!: string;
   subDeliveryId!: string;
+
+  @Field(() => Registry, { description: 'The registry.' })
+  registry!: Registry;
+
+  @Field(() => SubDelivery, { description: 'The sub-delivery (stream).' })
+  subDelivery!: SubDelivery;
 
   @Field(() => PeriodScalar, { description: 'The period, e.g. `2026K1`; `TOTAAL` for the yearly TOTAAL redelivery (see periodEnd).' })
   period!: string;
@@ -59,11 +67,20 @@ export class ExpectedDelivery {
   deliveredOn?: string | null;
 }
 
-@ObjectType({ description: 'The most recent production delivery of a stream and period, when it was rejected or processed with errors.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The most recent production delivery of a stream and period, when it was rejected or processed with errors.',
+})
 export class RejectedDelivery {
   institutionId!: string;
   registryId!: string;
   subDeliveryId!: string;
+
+  @Field(() => Registry, { description: 'The registry.' })
+  registry!: Registry;
+
+  @Field(() => SubDelivery, { description: 'The sub-delivery (stream).' })
+  subDelivery!: SubDelivery;
 
   @Field(() => ID, { description: 'The delivery, for its detail page and report.' })
   deliveryId!: string;
@@ -112,10 +129,12 @@ export type ExpectedDeliveryPage = Connection<ExpectedDelivery> & { totalCount: 
 export type RejectedDeliveryPage = Connection<RejectedDelivery> & { totalCount: number };
 
 /** Overzicht for one institution on one day: the connections resolve lazily, one statement each. */
-@ObjectType({ description: 'Overzicht of one institution: missing, upcoming and rejected deliveries.' })
+@ObjectType({ simpleResolvers: true, description: 'Overzicht of one institution: missing, upcoming and rejected deliveries.' })
 export class DeliveryOverview {
   institutionId!: string;
   grants!: ReadGrant[];
+  /** Institution, grants and day as one cache key, made once per request for the three lists. */
+  cacheKey!: string;
 
   @Field(() => LocalDateScalar, { description: 'The day the overview is computed for.' })
   asOf!: string;

@@ -4,7 +4,7 @@ import { Institution } from '../../institutions/institution.entity';
 import { todayInAmsterdam } from '../../common/calendar';
 import { expectedDeliveriesSql } from '../common/expected.sql';
 import { keyOf } from '../common/overview-cache';
-import { expectedPageSql, type ExpectedRow, OVERVIEW_EXPECTED_PAGING, toExpectedDelivery } from '../common/rows';
+import { expectedPageSql, type ExpectedRow, OVERVIEW_EXPECTED_PAGING, streamOf, toExpectedDelivery } from '../common/rows';
 import { definePaging, keysetCondition, keysetOrder, keysetSelect, type PageArgs, type PageWindow } from '../../common/pagination';
 import { query, raw, sql, uuidArray } from '../common/sql';
 import { grantCondition, readScope, scopeForInstitution } from '../../access/read-scope';
@@ -26,12 +26,14 @@ export async function deliveryOverview(ctx: RequestContext, institutionCode: str
   );
   const grants = institutionId ? scopeForInstitution(await readScope(ctx), institutionId) : null;
   if (!institutionId || !grants) return null;
-  return Object.assign(new DeliveryOverview(), { institutionId, grants, asOf: asOfOrToday(ctx, asOf) });
+  const day = asOfOrToday(ctx, asOf);
+  return Object.assign(new DeliveryOverview(), { institutionId, grants, asOf: day, cacheKey: keyOf('overview', institutionId, grants, day) });
 }
 
-/** The overview's pages are cached per institution, the caller's grants in it, day and page window. */
+/** The overview's pages are cached per institution, the caller's grants in it, day (the overview's cacheKey) and page window. */
 function cached<T>(ctx: RequestContext, overview: DeliveryOverview, page: string, window: PageWindow, compute: () => Promise<T>): Promise<T> {
-  return ctx.services.overviewCache.get(ctx, keyOf('overview', page, overview.institutionId, overview.grants, overview.asOf, window), compute);
+  // Two JSON texts one after the other: each ends where its brackets close, so the pair is unambiguous.
+  return ctx.services.overviewCache.get(ctx, keyOf(page, window) + overview.cacheKey, compute);
 }
 
 interface PageRow<T> {
@@ -53,7 +55,11 @@ async function expectedPage(
     with e as (${expected}), matching as (select * from e where ${condition})
     select (select count(*) from matching)::int as total, ${expectedPageSql(OVERVIEW_EXPECTED_PAGING, window)} as nodes`,
   );
-  return { ...OVERVIEW_EXPECTED_PAGING.connection(row?.nodes ?? [], window, (node) => toExpectedDelivery(node, overview.asOf)), totalCount: row?.total ?? 0 };
+  const directory = await ctx.services.registryDirectory.get(ctx);
+  return {
+    ...OVERVIEW_EXPECTED_PAGING.connection(row?.nodes ?? [], window, (node) => toExpectedDelivery(node, overview.asOf, directory)),
+    totalCount: row?.total ?? 0,
+  };
 }
 
 /** Deadline passed, not fulfilled; oldest deadline first. */
@@ -141,12 +147,14 @@ async function computeRejected(ctx: RequestContext, overview: DeliveryOverview, 
                and (m.period <> 'TOTAAL' or e.period_end = make_date(extract(year from m.delivery_date)::int - 1, 12, 31))
              where ${condition} order by ${raw(keysetOrder(REJECTED_PAGING.keys, window.backward))} limit ${window.limit + 1}) r), '[]'::json) as nodes`,
   );
+  const directory = await ctx.services.registryDirectory.get(ctx);
   const connection = REJECTED_PAGING.connection(row?.nodes ?? [], window, (node) =>
     Object.assign(new RejectedDelivery(), {
       deliveryId: node.id,
       institutionId: node.institution_id,
       registryId: node.registry_id,
       subDeliveryId: node.sub_delivery_id,
+      ...streamOf(directory, node.registry_id, node.sub_delivery_id),
       period: node.period,
       deadline: node.deadline,
       channel: node.channel,
