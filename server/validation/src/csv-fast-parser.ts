@@ -42,10 +42,21 @@ const NEED_MORE = -1;
 const HAND_OVER = -2;
 
 export class FastCsvParser implements CsvParser {
-  /** The bytes not used yet: from the current record's start (before the first record: from the file's first byte). */
+  /**
+   * Where a hand-over restarts csv-parse: a record boundary (or the file's start) at least
+   * LOOK_AHEAD bytes before the end of what the earlier writes gave. csv-parse keeps those last
+   * bytes unparsed between writes, and after a too-long record it parses them again at the next
+   * write (its `max_record_size` error leaves its buffer as it was before that write); restarting
+   * here, with the same write boundaries from here on, gives it the same bytes at every write.
+   */
+  private keepAt = 0;
+  /** Records before `keepAt`, and their `info.bytes_records`. */
+  private keepRecords = 0;
+  private keepBytesRecords = 0;
+  /** The bytes from `keepAt` to the end of what the earlier writes gave. */
   private pending: Uint8Array = EMPTY;
-  /** File offset of `pending[0]`. */
-  private pendingAt = 0;
+  /** File offset where the current record starts. */
+  private recordAt = 0;
   /** Bytes of a UTF-8 BOM at the start of the file, once known (-1 before). */
   private bomLength = -1;
   private delimiter: ResumePoint['delimiter'] | null = null;
@@ -62,7 +73,6 @@ export class FastCsvParser implements CsvParser {
   private escaped: number[] = [];
   private fieldCount = 0;
   private delimiterAt = 0;
-  private delimiterLength = 0;
 
   constructor(
     private readonly maxRecordSize: number,
@@ -71,56 +81,68 @@ export class FastCsvParser implements CsvParser {
 
   write(bytes: Uint8Array): void {
     if (this.fallback) return this.fallback.write(bytes);
-    this.parse(this.pending.length === 0 ? bytes : concat(this.pending, bytes), false);
+    const written = this.pending.length;
+    this.parse(written === 0 ? bytes : concat(this.pending, bytes), written, false);
   }
 
   async end(): Promise<void> {
-    if (!this.fallback) this.parse(this.pending, true);
+    if (!this.fallback) this.parse(this.pending, this.pending.length, true);
     if (this.fallback) await this.fallback.end();
   }
 
-  private parse(buf: Uint8Array, end: boolean): void {
-    let at = 0;
+  /** `buf` holds the bytes from `keepAt` on; this write's bytes start at `written`. */
+  private parse(buf: Uint8Array, written: number, end: boolean): void {
+    const base = this.keepAt;
+    let at = this.recordAt - base;
     if (this.bomLength < 0) {
       // csv-parse looks for a BOM once it has 3 bytes (or at the end, then not at all).
       if (buf.length < 3) {
-        if (!end) return void (this.pending = buf);
-        if (buf.length > 0) this.handOver(buf, 0);
+        if (end) return this.handOver(buf, written);
+        this.pending = buf;
         return;
       }
-      if (buf[0] === 0xff && buf[1] === 0xfe) return this.handOver(buf, 0); // UTF-16 LE BOM: csv-parse switches encoding
+      if (buf[0] === 0xff && buf[1] === 0xfe) return this.handOver(buf, written); // UTF-16 LE BOM: csv-parse switches encoding
       this.bomLength = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-      at = this.bomLength;
-    } else if (this.records === 0) at = this.bomLength;
+      at = this.recordAt = this.bomLength;
+    }
     const limit = end ? buf.length : buf.length - LOOK_AHEAD;
+    // The last record boundary at least LOOK_AHEAD bytes before the end: the next `keepAt`.
+    let keepAt = base;
+    let keepRecords = this.keepRecords;
+    let keepBytesRecords = this.keepBytesRecords;
     while (at < buf.length) {
       const next = this.scanRecord(buf, at, end);
-      if (next === HAND_OVER) return this.handOver(buf, at);
+      if (next === HAND_OVER) return this.handOver(buf, written);
       if (next === NEED_MORE) {
-        if (end) return this.handOver(buf, at); // a last record without delimiter, an open quote
+        if (end) return this.handOver(buf, written); // a last record without delimiter, an open quote
         // A record already longer than max_record_size: csv-parse reports it before its end.
-        if (this.maxRecordSize !== 0 && buf.length - at > this.maxRecordSize) return this.handOver(buf, at);
+        if (this.maxRecordSize !== 0 && buf.length - at > this.maxRecordSize) return this.handOver(buf, written);
         break;
       }
       // Checked before the look-ahead: a hand-over is exact at any moment, and csv-parse may
       // report a record too long before reaching its end.
-      if (this.maxRecordSize !== 0 && this.delimiterAt - at > this.maxRecordSize) return this.handOver(buf, at);
-      if (this.records > 0 && this.fieldCount !== this.columns) return this.handOver(buf, at);
+      if (this.maxRecordSize !== 0 && this.delimiterAt - at > this.maxRecordSize) return this.handOver(buf, written);
+      if (this.records > 0 && this.fieldCount !== this.columns) return this.handOver(buf, written);
       if (this.delimiterAt >= limit) break; // csv-parse has not reached this record's end yet
-      if (this.records === 0) this.columns = this.fieldCount;
       const cells = this.cells(buf, at);
-      if (cells === null) return this.handOver(buf, at); // not valid UTF-8
+      if (cells === null) return this.handOver(buf, written); // not valid UTF-8
+      if (this.records === 0) this.columns = this.fieldCount;
       this.records++;
-      const bytes = this.pendingAt + next;
+      const bytes = base + next;
       this.bytesRecords += bytes;
       at = next;
+      this.recordAt = bytes;
+      if (next <= buf.length - LOOK_AHEAD) {
+        keepAt = bytes;
+        keepRecords = this.records;
+        keepBytesRecords = this.bytesRecords;
+      }
       this.events.record(cells, this.records, bytes);
     }
-    if (this.records === 0) this.pending = buf; // from the file's first byte, for a hand-over
-    else {
-      this.pendingAt += at;
-      this.pending = buf.subarray(at);
-    }
+    this.keepAt = keepAt;
+    this.keepRecords = keepRecords;
+    this.keepBytesRecords = keepBytesRecords;
+    this.pending = buf.subarray(keepAt - base);
   }
 
   /**
@@ -188,8 +210,7 @@ export class FastCsvParser implements CsvParser {
       }
       this.fieldCount = fields;
       this.delimiterAt = i;
-      this.delimiterLength = found === 'CRLF' ? 2 : 1;
-      return i + this.delimiterLength;
+      return i + (found === 'CRLF' ? 2 : 1);
     }
   }
 
@@ -218,25 +239,29 @@ export class FastCsvParser implements CsvParser {
     return cells;
   }
 
-  /** csv-parse takes over from `buf[at]`, the start of a record (before the first record: from the file's start). */
-  private handOver(buf: Uint8Array, at: number): void {
+  /**
+   * csv-parse takes over: from `keepAt` (the file's start, or a record boundary with its counters),
+   * given the earlier writes' bytes from there and then this write's, as csv-parse alone would have
+   * been given this write. The records it reads again up to the current one were out already.
+   */
+  private handOver(buf: Uint8Array, written: number): void {
     this.pending = EMPTY;
-    if (this.records === 0) {
-      this.fallback = csvParseParser(this.maxRecordSize, this.events);
-      // Before the first record `pending` starts at the file's first byte.
-      this.fallback.write(buf);
-      return;
-    }
-    const point: ResumePoint = {
-      columns: this.columns,
-      delimiter: this.delimiter!,
-      lines: this.records,
-      records: this.records,
-      bytes: this.pendingAt + at,
-      bytesRecords: this.bytesRecords,
-    };
-    this.fallback = csvParseParser(this.maxRecordSize, this.events, point);
-    if (at < buf.length) this.fallback.write(buf.subarray(at));
+    const again = this.records - this.keepRecords;
+    const point: ResumePoint | undefined =
+      this.keepRecords === 0
+        ? undefined
+        : {
+            columns: this.columns,
+            delimiter: this.delimiter!,
+            lines: this.keepRecords,
+            records: this.keepRecords,
+            bytes: this.keepAt,
+            bytesRecords: this.keepBytesRecords,
+          };
+    const fallback = csvParseParser(this.maxRecordSize, this.events, point, again);
+    this.fallback = fallback;
+    if (written > 0) fallback.write(buf.subarray(0, written));
+    if (written < buf.length) fallback.write(buf.subarray(written));
   }
 }
 

@@ -98,8 +98,11 @@ function resumeAt(parser: { info: Info }, point: ResumePoint, syntheticLength: n
   info.bytes_records = point.bytesRecords;
 }
 
-/** csv-parse with the engine's options; from the file's start, or from `resume` on. */
-export function csvParseParser(maxRecordSize: number, events: CsvParserEvents, resume?: ResumePoint): CsvParser {
+/**
+ * csv-parse with the engine's options; from the file's start, or from `resume` on. The first
+ * `again` records it reads are not passed on (a hand-over gives it records that were out already).
+ */
+export function csvParseParser(maxRecordSize: number, events: CsvParserEvents, resume?: ResumePoint, again = 0): CsvParser {
   const parser = parse({
     ...csvParseOptions(maxRecordSize),
     on_skip: (error: CsvError | undefined) => {
@@ -112,6 +115,10 @@ export function csvParseParser(maxRecordSize: number, events: CsvParserEvents, r
     if (skipFirst) {
       skipFirst = false;
       resumeAt(parser, resume!, synthetic!.length);
+      return;
+    }
+    if (again > 0) {
+      again--;
       return;
     }
     events.record(cells, parser.info.lines, parser.info.bytes);
