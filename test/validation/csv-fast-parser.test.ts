@@ -134,7 +134,9 @@ function exampleFiles(): Array<{ id: string; name: string; csv: Uint8Array }> {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith('.csv') && dirname(path).endsWith(`${sep}examples`)) {
-        const id = relative(join(ROOT, 'dictionaries'), dirname(dirname(path))).split(sep).join('/');
+        const id = relative(join(ROOT, 'dictionaries'), dirname(dirname(path)))
+          .split(sep)
+          .join('/');
         found.push({ id, name: relative(ROOT, path), csv: new Uint8Array(readFileSync(path)) });
       }
     }
@@ -151,10 +153,14 @@ function generatedFiles(): Array<{ name: string; csv: Uint8Array; maxRecordSize?
   const withLine = (at: number, line: string): string => [...lines.slice(0, at), line, ...lines.slice(at)].join('\n');
   const quoteAll = clean
     .split('\n')
-    .map((line) => (line === '' ? line : line
-      .split(',')
-      .map((v, i) => (i % 3 === 0 ? `"${v}"` : v))
-      .join(',')))
+    .map((line) =>
+      line === ''
+        ? line
+        : line
+            .split(',')
+            .map((v, i) => (i % 3 === 0 ? `"${v}"` : v))
+            .join(','),
+    )
     .join('\n');
   const cases = [
     { name: 'clean', csv: clean },
@@ -181,7 +187,11 @@ function generatedFiles(): Array<{ name: string; csv: Uint8Array; maxRecordSize?
     { name: 'non-ASCII values', csv: withLine(100, `OP1,2026-02-03,Zoë€𝄞,1948,V,01,0.30,0.90,1,N,"é,\uFEFF"`) },
     { name: 'a NUL', csv: withLine(100, `OP1,2026-02-03,P\u00001,1948,V,01,0.30,0.90,1,N,`) },
     { name: 'a record longer than max_record_size', csv: withLine(800, `OP1,2026-02-03,${'P'.repeat(300)},1948,V,01,0.30,0.90,1,N,`), maxRecordSize: 200 },
-    { name: 'a quoted record longer than max_record_size', csv: withLine(800, `OP1,2026-02-03,"${'é'.repeat(150)}",1948,V,01,0.30,0.90,1,N,`), maxRecordSize: 200 },
+    {
+      name: 'a quoted record longer than max_record_size',
+      csv: withLine(800, `OP1,2026-02-03,"${'é'.repeat(150)}",1948,V,01,0.30,0.90,1,N,`),
+      maxRecordSize: 200,
+    },
     { name: 'header only', csv: `${FIELDS.join(',')}\n` },
     { name: 'empty', csv: '' },
     { name: 'BOM only', csv: '\uFEFF' },

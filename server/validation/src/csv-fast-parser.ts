@@ -10,14 +10,16 @@
  * record whose delimiter lies closer to the end of what was written waits for the next write, here
  * too. Records are the only thing it emits; it never makes an error itself.
  *
- * Anything else hands the input over to csv-parse from the start of the current record: a quote in
+ * Anything else hands the input over to csv-parse before the current record: a quote in
  * an unquoted value, a closing quote followed by anything but `,` or the delimiter, a CR or LF that
  * is not the record delimiter (inside quotes too: csv-parse counts it as a line), a record with
  * another number of fields, a record longer than `max_record_size` bytes, a value that is not valid
  * UTF-8, a UTF-16 BOM, and a last record without a delimiter. csv-parse is then started
- * where both agree: before the first record from the file's first byte; after it, from the record's
- * start with its counters set to this reader's (see `ResumePoint`). From then on every byte goes to
- * csv-parse, so every record and error after the hand-over is its own.
+ * where both agree: before the first record ends, from the file's first byte; after that, from a
+ * record boundary (`keepAt`) with its counters set to this reader's (see `ResumePoint`), given the
+ * same bytes at each write as if it had read the file from the start. It drops the records it
+ * reads a second time. From then on every byte goes to csv-parse, so every record and error after
+ * the hand-over is its own.
  *
  * Plain TypeScript over Uint8Array: it runs in Node and in the browser build alike.
  */
