@@ -99,7 +99,8 @@ export class FastCsvParser implements CsvParser {
     if (this.bomLength < 0) {
       // csv-parse looks for a BOM once it has 3 bytes (or at the end, then not at all).
       if (buf.length < 3) {
-        if (end) return this.handOver(buf, written);
+        // Nothing at all is left to csv-parse (whose browser build throws when ended unwritten).
+        if (end) return buf.length > 0 ? this.handOver(buf, written) : undefined;
         this.pending = buf;
         return;
       }
