@@ -7,11 +7,14 @@
  * Headers are handed over as they are; the caller compares them with its allowlist.
  *
  * The same code runs in Node and in the browser: `#csv-parse` (package.json `imports`) is csv-parse
- * in Node and its browser build (csv-parse/browser/esm) in a bundler, and only their public API is
- * used: `parse`, `write`, `end`, the `data`, `end` and `error` events, `info` and `normalize_options`.
+ * in Node and its browser build (csv-parse/browser/esm) in a bundler. The tokenizer is csv-parse
+ * itself or, by default, csv-fast-parser.ts, which gives csv-parse's records and errors exactly
+ * (it hands everything but the well-formed case to csv-parse).
  */
-import { normalize_options, parse, type CsvError } from '#csv-parse';
+import type { CsvError } from '#csv-parse';
 import { CsvLineScanner, type ScanHit } from './control-characters';
+import { FastCsvParser } from './csv-fast-parser';
+import { type CsvParser, type CsvParserEvents, csvParseParser } from './csv-parser';
 import type { ParamValue } from './findings';
 import { type Utf8Validator, Utf8Guard } from './utf8-guard';
 
@@ -22,7 +25,11 @@ export interface CsvReaderOptions {
   /** csv-parse `max_record_size`: a 50 MB line fails at once instead of being buffered. */
   maxRecordSize: number;
   utf8Validator?: Utf8Validator;
+  /** The tokenizer: the fast reader (default) or csv-parse alone; same records and problems (test/validation/csv-fast-parser.test.ts). */
+  csvParser?: CsvParserChoice;
 }
+
+export type CsvParserChoice = 'fast' | 'csv-parse';
 
 export interface CsvRecordSink {
   /** The first row and the byte offset where it ends (after its line break); return false to stop reading. */
@@ -30,19 +37,6 @@ export interface CsvRecordSink {
   /** A data row with the physical lines it spans and the byte offset where it ends; return false to stop reading. */
   record(cells: string[], firstLine: number, lastLine: number, endByte: number): boolean;
 }
-
-/**
- * csv-parse's own Buffer class: Node's, or in its browser build the bundled polyfill, whose stream
- * takes nothing but its own Buffers and strings (a plain Uint8Array is refused; a string goes
- * through the polyfill's UTF-8 encoder in JavaScript, which made parsing about 3× slower). It is the
- * class of a Buffer that the public `normalize_options` makes; `from(arrayBuffer, offset, length)`
- * views the chunk's bytes without a copy.
- */
-const ParserBuffer = normalize_options({}).quote!.constructor as unknown as {
-  from(buffer: ArrayBufferLike, byteOffset: number, length: number): Uint8Array;
-};
-
-const asParserBuffer = (bytes: Uint8Array): Uint8Array => ParserBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 const CSV_ERROR_DETAILS: Readonly<Record<string, string>> = {
   CSV_QUOTE_NOT_CLOSED: 'quoteNotClosed',
@@ -81,19 +75,9 @@ export async function readCsv(source: AsyncIterable<Uint8Array>, options: CsvRea
    * from this line on are dropped: the line was cut short.
    */
   let cutLine = Infinity;
-  const parser = parse({
-    bom: true,
-    cast: false,
-    delimiter: ',',
-    quote: '"',
-    escape: '"',
-    relax_column_count: false,
-    skip_empty_lines: false,
-    max_record_size: options.maxRecordSize,
-    // Errors arrive through on_skip synchronously, in order with the records, with their line.
-    skip_records_with_error: true,
-    on_skip: (error: CsvError | undefined) => {
-      if (stopped || !error) return;
+  const events: CsvParserEvents = {
+    skip: (error) => {
+      if (stopped) return;
       const translated = translateCsvError(error, options.maxRecordSize);
       if (translated.line >= cutLine) return;
       problem =
@@ -102,36 +86,31 @@ export async function readCsv(source: AsyncIterable<Uint8Array>, options: CsvRea
           : translated;
       stopped = true;
     },
-  });
-  parser.on('data', (cells: string[]) => {
-    if (stopped) return;
-    const line = parser.info.lines;
-    if (line >= cutLine) {
-      stopped = true;
-      return;
-    }
-    const firstLine = lastLine + 1;
-    lastLine = line;
-    if (!headerSeen) {
-      headerSeen = true;
-      expectedColumns = cells.length;
-      if (cells.length === 1 && cells[0] === '') {
-        problem = { code: 'B04', line };
-        stopped = true;
-      } else if (!sink.header(cells, parser.info.bytes)) stopped = true;
-    } else if (!sink.record(cells, firstLine, line, parser.info.bytes)) stopped = true;
-  });
-  // Records arrive synchronously during write() (the engine reads info.lines for each), in Node and
-  // in the browser build alike; the end arrives after end(), later.
-  const finished = new Promise<void>((resolve) => {
-    parser.once('end', resolve);
-    parser.once('error', (error: CsvError) => {
+    fail: (error) => {
       const translated = translateCsvError(error, options.maxRecordSize);
       if (!stopped && translated.line < cutLine) problem = translated;
       stopped = true;
-      resolve();
-    });
-  });
+    },
+    record: (cells, line, bytes) => {
+      if (stopped) return;
+      if (line >= cutLine) {
+        stopped = true;
+        return;
+      }
+      const firstLine = lastLine + 1;
+      lastLine = line;
+      if (!headerSeen) {
+        headerSeen = true;
+        expectedColumns = cells.length;
+        if (cells.length === 1 && cells[0] === '') {
+          problem = { code: 'B04', line };
+          stopped = true;
+        } else if (!sink.header(cells, bytes)) stopped = true;
+      } else if (!sink.record(cells, firstLine, line, bytes)) stopped = true;
+    },
+  };
+  const parser: CsvParser =
+    options.csvParser === 'csv-parse' ? csvParseParser(options.maxRecordSize, events) : new FastCsvParser(options.maxRecordSize, events);
   let hit: ScanHit | null = null;
   let written = false;
 
@@ -143,10 +122,10 @@ export async function readCsv(source: AsyncIterable<Uint8Array>, options: CsvRea
     written = true;
     if (hit) {
       cutLine = hit.line;
-      parser.write(asParserBuffer(chunk.subarray(0, hit.at)));
+      parser.write(chunk.subarray(0, hit.at));
       break;
     }
-    parser.write(asParserBuffer(chunk));
+    parser.write(chunk);
     if (stopped) break;
   }
   if (!stopped && !hit) {
@@ -158,10 +137,7 @@ export async function readCsv(source: AsyncIterable<Uint8Array>, options: CsvRea
   // end() parses what the last write left. Once reading has stopped nothing more is wanted; and
   // with nothing left at all (no write, or the only write cut short by an error) csv-parse's browser
   // build throws in end(): its close path calls a destroy() that its stream polyfill lacks.
-  if (!stopped && written) {
-    parser.end();
-    await finished;
-  }
+  if (!stopped && written) await parser.end();
   return problem ?? (hit ? problemOfHit(hit) : null);
 }
 

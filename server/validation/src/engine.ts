@@ -5,6 +5,7 @@
  * run the same checks before a file is sent.
  */
 import type { CompiledDictionary } from './compile-dictionary';
+import type { CsvParserChoice } from './csv-reader';
 import type { FileFormat } from './dictionary-types';
 import { DuplicateKeyIndex } from './duplicate-keys';
 import { fileNameForMessage } from './file-name';
@@ -55,6 +56,8 @@ export interface ValidationOptions {
   utf8Validator?: Utf8Validator;
   /** XML records' values from saxes' own events (default), or re-parsed by fast-xml-parser: same findings. */
   xmlRecordDecoder?: 'fast-xml-parser' | 'saxes';
+  /** CSV records from the fast reader (default) or csv-parse alone: same findings (csv-fast-parser.ts). */
+  csvParser?: CsvParserChoice;
 }
 
 export interface ValidationResult {
@@ -109,6 +112,7 @@ export async function validateDelivery(open: ByteSource, compiled: CompiledDicti
     maxRecordSize: options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE,
     utf8Validator: options.utf8Validator,
     xmlRecordDecoder: options.xmlRecordDecoder,
+    csvParser: options.csvParser,
   };
   await checkRecords(open, compiled, options, sourceOptions, tally, emit);
   return finish(tally, collected);

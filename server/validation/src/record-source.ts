@@ -5,7 +5,7 @@
  */
 import type { CompiledDictionary } from './compile-dictionary';
 import { matchHeader, reorder } from './csv-header';
-import { readCsv, type StructureProblem } from './csv-reader';
+import { type CsvParserChoice, readCsv, type StructureProblem } from './csv-reader';
 import type { FileFormat } from './dictionary-types';
 import type { ParamValue } from './findings';
 import type { Utf8Validator } from './utf8-guard';
@@ -16,6 +16,7 @@ export interface RecordSourceOptions {
   maxRecordSize: number;
   utf8Validator?: Utf8Validator;
   xmlRecordDecoder?: 'fast-xml-parser' | 'saxes';
+  csvParser?: CsvParserChoice;
 }
 
 /** A problem found at file level: B02–B06, with its template parameters. */
@@ -106,7 +107,7 @@ export async function readRecords(
   let columnOfField: Int32Array | null = null;
   const problem = await readCsv(
     source,
-    { maxRecordSize: options.maxRecordSize, utf8Validator: options.utf8Validator },
+    { maxRecordSize: options.maxRecordSize, utf8Validator: options.utf8Validator, csvParser: options.csvParser },
     {
       header(cells, endByte) {
         ends?.set(0, endByte);
