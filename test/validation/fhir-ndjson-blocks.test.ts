@@ -135,6 +135,22 @@ describe('FHIR NDJSON in blocks beside each other (conversion workers)', functio
     expect(result.locators).to.deep.equal((await convert(fixture.ndjson, WHOLE)).locators);
   });
 
+  it('a refusal closes the input, in blocks as line by line, so the rest of a refused body is not read', async () => {
+    const lines = fixture.ndjson.trimEnd().split('\n');
+    lines[3] = '{not json';
+    const bytes = Buffer.from(`${lines.join('\n')}\n`);
+    for (const options of [SMALL_BLOCKS, { workers: 1, blockBytes: 20 }, WHOLE]) {
+      const input = Readable.from(Array.from({ length: Math.ceil(bytes.length / 512) }, (_, i) => bytes.subarray(i * 512, (i + 1) * 512)));
+      const { csv, done } = convertFhir(input, 'ndjson', (await dictionary(PMICD)).dictionary, options);
+      const [read, result] = await Promise.allSettled([text(csv), done]);
+      expect(read.status).to.equal('rejected');
+      expect(issuesOf((result as PromiseRejectedResult).reason)).to.deep.equal([
+        { severity: 'error', code: 'structure', expression: 'line 4', diagnostics: 'the line is not valid JSON (at character 1)' },
+      ]);
+      expect(input.destroyed, `input closed (${JSON.stringify(options)})`).to.equal(true);
+    }
+  });
+
   it('a line that starts as a Patient but gives resourceType again is refused, so a cut before it is never wrong', async () => {
     const lines = fixture.ndjson.trimEnd().split('\n');
     const patientAt = lines.findIndex((line, i) => i > 100 && line.startsWith('{"resourceType":"Patient"'));

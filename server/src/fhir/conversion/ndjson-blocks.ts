@@ -204,10 +204,11 @@ export async function* ndjsonBlocks(
     }
   }
 
+  const source = input[Symbol.asyncIterator]();
+  let ended = false;
   try {
-    const source = input[Symbol.asyncIterator]();
     let lineByLine = false;
-    for (let next = await source.next(); !next.done; next = await source.next()) {
+    for (let next = await source.next(); !(ended = next.done === true); next = await source.next()) {
       const chunk = next.value;
       cutter.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
       for (let block = cutter.take(); block; block = cutter.take()) dispatch(block);
@@ -225,8 +226,11 @@ export async function* ndjsonBlocks(
     }
     const grouper = new PatientGrouper(compiled, discarded, (pool) => output.pool(pool), { firstLine: cutter.nextLine, seenPatients });
     for await (const _ of feedLines(restOf(cutter.takeBytes(), source), grouper)) if (output.full) yield output.take();
+    ended = true;
   } finally {
-    // A refusal ends the conversion: results still coming are of no use (and must not go unhandled).
+    // A refusal ends the conversion: results still coming are of no use (and must not go unhandled),
+    // and the input is closed, as a for await loop left early closes it.
     for (const entry of queue) entry.result.catch(() => undefined);
+    if (!ended) await source.return?.();
   }
 }
